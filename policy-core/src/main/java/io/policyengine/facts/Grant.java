@@ -1,0 +1,20 @@
+package io.policyengine.facts;
+
+import io.policyengine.model.Claim;
+import io.policyengine.model.Remedy;
+import org.kie.api.runtime.rule.RuleContext;
+
+/**
+ * A rule's finding that the policy allows {@code remedy} for {@code claim}. Exclusion rules match on
+ * grants; whatever grant is not excluded ends up in the decision's remedies.
+ */
+public record Grant(Claim claim, Remedy remedy, String rule, String article, String message) {
+
+    /** Inserts one grant per remedy, citing the firing rule. Called from a rule's {@code then}. */
+    public static void insert(RuleContext kcontext, Claim claim, String message, Remedy... remedies) {
+        RuleCitation citation = RuleCitation.of(kcontext.getRule());
+        for (Remedy remedy : remedies) {
+            kcontext.getKieRuntime().insert(new Grant(claim, remedy, citation.rule(), citation.article(), message));
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.policyengine.rules;
+
+import io.policyengine.RuleLoadException;
+import io.policyengine.RuleProblem;
+import org.kie.api.KieBase;
+import org.kie.api.io.Resource;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.CompositeKnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderConfiguration;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.builder.KnowledgeBuilderResult;
+import org.kie.internal.builder.ResultSeverity;
+import org.kie.internal.builder.conf.PropertySpecificOption;
+import org.kie.internal.io.ResourceFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Compiles a pack's DRL files into a KieBase, or lists every problem with its file and line.
+ * Uses the knowledge builder directly: one compilation, and no KieModule left behind in a
+ * process-wide repository by each reload.
+ */
+final class PackCompiler {
+    private static final Pattern RULE_NAME = Pattern.compile("Rule name='([^']*)'");
+
+    private PackCompiler() {
+    }
+
+    static KieBase compile(PackFiles pack) throws RuleLoadException {
+        KnowledgeBuilderConfiguration configuration =
+                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(PackCompiler.class.getClassLoader());
+        // rules only insert facts and never modify them: property reactivity buys nothing,
+        // and would warn about every constraint that uses a variable bound in another pattern
+        configuration.setOption(PropertySpecificOption.ALLOWED);
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(configuration);
+        CompositeKnowledgeBuilder batch = builder.batch();
+        Map<String, PackFiles.DrlFile> bySource = new HashMap<>();
+        for (PackFiles.DrlFile file : pack.files()) {
+            String source = file.path().toString();
+            bySource.put(source, file);
+            Resource resource = ResourceFactory.newByteArrayResource(file.text().getBytes(StandardCharsets.UTF_8))
+                    .setSourcePath(source);
+            batch.add(resource, ResourceType.DRL);
+        }
+        try {
+            batch.build();
+        } catch (RuntimeException e) {
+            throw new RuleLoadException(List.of(RuleProblem.error(pack.folder(), 0, oneLine(e.getMessage()))));
+        }
+        List<RuleProblem> problems = new ArrayList<>();
+        for (KnowledgeBuilderResult result : builder.getResults(ResultSeverity.ERROR)) {
+            String text = oneLine(result.getMessage());
+            if (text.startsWith("Parser returned a null Package")) continue;
+            PackFiles.DrlFile file = result.getResource() == null ? null : bySource.get(result.getResource().getSourcePath());
+            Path path = file == null ? pack.folder() : file.path();
+            int line = firstLine(result.getLines());
+            if (line <= 0 && file != null) line = lineOfRuleIn(file.text(), text);
+            problems.add(RuleProblem.error(path, line, text));
+        }
+        if (!problems.isEmpty()) throw new RuleLoadException(problems);
+        try {
+            return builder.newKieBase();
+        } catch (RuntimeException e) {
+            throw new RuleLoadException(List.of(RuleProblem.error(pack.folder(), 0, oneLine(e.getMessage()))));
+        }
+    }
+
+    private static int firstLine(int[] lines) {
+        return lines == null || lines.length == 0 ? 0 : lines[0];
+    }
+
+    private static String oneLine(String text) {
+        return String.valueOf(text).replaceAll("\\s+", " ").trim();
+    }
+
+    /** Drools gives no line for some errors; they name the rule, so point at its declaration. */
+    static int lineOfRuleIn(String drl, String errorText) {
+        Matcher name = RULE_NAME.matcher(errorText);
+        if (name.find()) {
+            String[] lines = drl.split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                String l = lines[i].trim();
+                if (l.startsWith("rule") && l.contains("\"" + name.group(1) + "\"")) return i + 1;
+            }
+        }
+        return 1;
+    }
+}

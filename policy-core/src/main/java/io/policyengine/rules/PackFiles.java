@@ -1,0 +1,110 @@
+package io.policyengine.rules;
+
+import io.policyengine.RuleLoadException;
+import io.policyengine.RuleProblem;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** The DRL files of one pack folder, read once, with the hash of their content. */
+record PackFiles(Path folder, List<DrlFile> files, String hash) {
+
+    record DrlFile(Path path, String text) {
+    }
+
+    static final String BUNDLED_ROOT = "packs/";
+
+    static PackFiles read(Path folder) throws RuleLoadException {
+        if (!Files.isDirectory(folder)) {
+            throw single(folder, Files.exists(folder) ? "not a folder" : "no such folder");
+        }
+        List<DrlFile> files = new ArrayList<>();
+        try (Stream<Path> listing = Files.list(folder)) {
+            for (Path path : listing.filter(PackFiles::isDrl).sorted().toList()) {
+                files.add(new DrlFile(path, Files.readString(path, StandardCharsets.UTF_8)));
+            }
+        } catch (NoSuchFileException e) {
+            throw single(folder, "disappeared while being read");
+        } catch (IOException | UncheckedIOException e) {
+            throw single(folder, "cannot be read: " + e.getMessage());
+        }
+        if (files.isEmpty()) throw single(folder, "holds no .drl rule files");
+        return new PackFiles(folder, List.copyOf(files), hash(files));
+    }
+
+    /** The folder of a pack bundled on the classpath under {@code packs/NAME/}. */
+    static Path bundledFolder(String name) throws RuleLoadException {
+        URL url = PackFiles.class.getClassLoader().getResource(BUNDLED_ROOT + name + "/");
+        if (url == null || name.isBlank() || name.contains("/")) {
+            throw single(Path.of(name), "no bundled pack of that name (bundled: " + String.join(", ", bundledNames()) + ")");
+        }
+        return toPath(url);
+    }
+
+    static List<String> bundledNames() {
+        URL url = PackFiles.class.getClassLoader().getResource(BUNDLED_ROOT);
+        if (url == null) return List.of();
+        try (Stream<Path> listing = Files.list(toPath(url))) {
+            return listing.filter(Files::isDirectory)
+                    .map(p -> p.getFileName().toString().replace("/", ""))
+                    .sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private static Path toPath(URL url) {
+        try {
+            URI uri = url.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                try {
+                    FileSystems.newFileSystem(uri, Map.of());
+                } catch (FileSystemAlreadyExistsException alreadyOpen) {
+                    // another pack from the same jar opened it first
+                }
+            }
+            return Path.of(uri);
+        } catch (URISyntaxException | IOException e) {
+            throw new IllegalStateException("cannot read bundled packs at " + url, e);
+        }
+    }
+
+    private static boolean isDrl(Path path) {
+        return path.getFileName().toString().endsWith(".drl") && Files.isRegularFile(path);
+    }
+
+    private static String hash(List<DrlFile> files) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (DrlFile file : files) {
+                digest.update(file.path().getFileName().toString().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(file.text().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static RuleLoadException single(Path path, String message) {
+        return new RuleLoadException(List.of(RuleProblem.error(path, 0, message)));
+    }
+}
