@@ -5,7 +5,6 @@ import io.policyengine.facts.Findings;
 import io.policyengine.facts.Grant;
 import io.policyengine.model.Claim;
 import io.policyengine.model.Decision;
-import io.policyengine.model.Effect;
 import io.policyengine.model.Outcome;
 import io.policyengine.model.PolicyId;
 import io.policyengine.model.Reason;
@@ -60,12 +59,8 @@ public final class Decisions {
 
     private static List<Reason> reasons(Findings findings) {
         Set<Reason> reasons = new LinkedHashSet<>();
-        for (Grant g : findings.grants()) {
-            reasons.add(new Reason(g.rule(), g.article(), Effect.GRANT, g.remedy(), g.message()));
-        }
-        for (Exclusion e : findings.exclusions()) {
-            reasons.add(new Reason(e.rule(), e.article(), Effect.EXCLUDE, e.remedy(), e.message()));
-        }
+        for (Grant grant : findings.grants()) reasons.add(grant.reason());
+        for (Exclusion exclusion : findings.exclusions()) reasons.add(exclusion.reason());
         List<Reason> ordered = new ArrayList<>(reasons);
         ordered.sort(REASON_ORDER);
         return ordered;

@@ -1,6 +1,8 @@
 package io.policyengine.facts;
 
 import io.policyengine.model.Claim;
+import io.policyengine.model.Effect;
+import io.policyengine.model.Reason;
 import io.policyengine.model.Remedy;
 import org.kie.api.runtime.rule.RuleContext;
 
@@ -16,5 +18,10 @@ public record Exclusion(Claim claim, Remedy remedy, String rule, String article,
         for (Remedy remedy : remedies) {
             kcontext.getKieRuntime().insert(new Exclusion(claim, remedy, citation.rule(), citation.article(), message));
         }
+    }
+
+    /** The reason this finding gives in a decision. */
+    public Reason reason() {
+        return new Reason(rule, article, Effect.EXCLUDE, remedy, message);
     }
 }

@@ -1,22 +1,28 @@
 package io.policyengine.rules;
 
 import io.policyengine.RuleLoadException;
+import io.policyengine.RuleProblem;
 import io.policyengine.facts.Exclusion;
 import io.policyengine.facts.Findings;
 import io.policyengine.facts.Grant;
 import io.policyengine.facts.RepairDeadline;
 import io.policyengine.model.Claim;
+import io.policyengine.model.FiredRule;
 import io.policyengine.model.PolicyId;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.type.FactField;
 import org.kie.api.definition.type.FactType;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,14 +43,16 @@ public final class RulePack {
     private final Map<String, String> metadata;
     private final Map<String, Object> terms;
     private final List<Object> termFacts;
+    private final RuleIndex index;
 
     private RulePack(KieBase kieBase, PolicyId policy, Map<String, String> metadata,
-                     Map<String, Object> terms, List<Object> termFacts) {
+                     Map<String, Object> terms, List<Object> termFacts, RuleIndex index) {
         this.kieBase = kieBase;
         this.policy = policy;
         this.metadata = metadata;
         this.terms = terms;
         this.termFacts = termFacts;
+        this.index = index;
     }
 
     /** Compiles the {@code .drl} files of {@code folder}. */
@@ -69,7 +77,8 @@ public final class RulePack {
         String name = metadata.getOrDefault("name", files.folder().getFileName().toString());
         String version = metadata.getOrDefault("version", "unversioned");
         PolicyId policy = new PolicyId(name, version, files.hash());
-        return new RulePack(base, policy, Map.copyOf(metadata), Collections.unmodifiableMap(terms), List.copyOf(termFacts));
+        return new RulePack(base, policy, Map.copyOf(metadata), Collections.unmodifiableMap(terms), List.copyOf(termFacts),
+                RuleIndex.of(files.files()));
     }
 
     /** The pack bundled on the classpath as {@code packs/NAME/}, such as {@code store-standard}. */
@@ -107,6 +116,61 @@ public final class RulePack {
         } finally {
             session.dispose();
         }
+    }
+
+    /** Runs the rules over one claim, recording each rule as it fires with the terms it reads. */
+    public Trace trace(Claim claim) {
+        KieSession session = kieBase.newKieSession();
+        try {
+            FiringRecorder recorder = new FiringRecorder(index, terms);
+            session.addEventListener((org.kie.api.event.rule.AgendaEventListener) recorder);
+            session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) recorder);
+            termFacts.forEach(session::insert);
+            session.insert(claim);
+            session.fireAllRules();
+            return new Trace(collect(List.of(claim), session.getObjects()).get(0), recorder.fired());
+        } finally {
+            session.dispose();
+        }
+    }
+
+    /**
+     * What compiles but looks wrong: a rule that cites no {@code @article}, and a rule that fired for
+     * none of the {@code probe} claims (a window of no days, tiers in the wrong order, ...).
+     */
+    public List<RuleProblem> warnings(List<Claim> probe) {
+        Set<String> fired = new HashSet<>();
+        KieSession session = kieBase.newKieSession();
+        try {
+            session.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void afterMatchFired(AfterMatchFiredEvent event) {
+                    fired.add(event.getMatch().getRule().getName());
+                }
+            });
+            termFacts.forEach(session::insert);
+            probe.forEach(session::insert);
+            session.fireAllRules();
+        } finally {
+            session.dispose();
+        }
+        List<RuleProblem> warnings = new ArrayList<>();
+        for (RuleIndex.Entry rule : index.rules().values()) {
+            if (rule.article() == null || rule.article().isBlank()) {
+                warnings.add(RuleProblem.warning(rule.file(), rule.line(),
+                        "rule \"" + rule.name() + "\" cites no article; add @article(\"N\") under its name"));
+            }
+            if (!fired.contains(rule.name())) {
+                warnings.add(RuleProblem.warning(rule.file(), rule.line(), "rule \"" + rule.name()
+                        + "\" can never fire: it fired for none of " + probe.size()
+                        + " generated claims (every day of its windows, each condition alone); check its terms and conditions"));
+            }
+        }
+        return warnings;
+    }
+
+    /** What {@link #trace} saw: the findings, and the rules in firing order. */
+    public record Trace(Findings findings, List<FiredRule> firedRules) {
     }
 
     private static List<Findings> collect(List<Claim> claims, Collection<?> facts) {

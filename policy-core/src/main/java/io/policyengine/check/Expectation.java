@@ -1,0 +1,167 @@
+package io.policyengine.check;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.policyengine.model.BadInputException;
+import io.policyengine.model.Decision;
+import io.policyengine.model.Effect;
+import io.policyengine.model.Outcome;
+import io.policyengine.model.Reason;
+import io.policyengine.model.Remedy;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * What an example expects of its decision: any subset of the decision's fields. Reasons are
+ * matched loosely: each expected reason names some of rule, article, effect, remedy and message
+ * (a part of the sentence), and must match at least one reason of the decision.
+ */
+public final class Expectation {
+    private static final Set<String> REASON_KEYS = Set.of("rule", "article", "effect", "remedy", "message");
+
+    /** One expected field: its name, the expected value as text, and how to read the actual one. */
+    private record Check(String field, String expected, Function<Decision, String> actual, boolean matches) {
+    }
+
+    /** A field that differs: printed side by side by {@code policy test}. */
+    public record Difference(String field, String expected, String actual) {
+    }
+
+    private final List<Check> checks;
+
+    private Expectation(List<Check> checks) {
+        this.checks = List.copyOf(checks);
+    }
+
+    /** Reads an {@code expect} object; an unknown field or an impossible value is bad input naming it. */
+    public static Expectation parse(JsonNode expect) {
+        if (expect == null || !expect.isObject()) throw new BadInputException("expect", "expected a JSON object");
+        List<Check> checks = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = expect.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            String name = field.getKey();
+            JsonNode value = field.getValue();
+            String path = "expect." + name;
+            switch (name) {
+                case "outcome" -> checks.add(new Check(name, enumText(path, value, Outcome.class),
+                        d -> d.outcome().name(), false));
+                case "remedies" -> checks.add(new Check(name, remedies(path, value), d -> d.remedies().toString(), false));
+                case "daysSincePurchase" -> {
+                    if (!value.canConvertToInt() || !value.isIntegralNumber() || value.intValue() < 0) {
+                        throw new BadInputException(path, "expected a whole number >= 0, got " + value);
+                    }
+                    checks.add(new Check(name, String.valueOf(value.intValue()), d -> String.valueOf(d.daysSincePurchase()), false));
+                }
+                case "repairDueDate" -> checks.add(new Check(name, dateOrNull(path, value), d -> String.valueOf(d.repairDueDate()), false));
+                case "reasons" -> {
+                    if (!value.isArray()) throw new BadInputException(path, "expected an array of reasons");
+                    for (int i = 0; i < value.size(); i++) checks.add(reason(path + "[" + i + "]", value.get(i)));
+                }
+                case "claimId" -> checks.add(new Check(name, text(path, value), Decision::claimId, false));
+                default -> throw new BadInputException(path, "unknown field (expect may give outcome, remedies, "
+                        + "daysSincePurchase, repairDueDate, reasons, claimId)");
+            }
+        }
+        return new Expectation(checks);
+    }
+
+    /** The fields where the decision differs from what is expected; empty when it meets the expectation. */
+    public List<Difference> differences(Decision decision) {
+        List<Difference> differences = new ArrayList<>();
+        for (Check check : checks) {
+            String actual = check.actual().apply(decision);
+            boolean ok = check.matches() ? actual.equals("yes") : actual.equals(check.expected());
+            if (!ok) {
+                differences.add(new Difference(check.field(), check.expected(),
+                        check.matches() ? describe(decision.reasons()) : actual));
+            }
+        }
+        return differences;
+    }
+
+    private static Check reason(String path, JsonNode node) {
+        if (!node.isObject() || node.isEmpty()) throw new BadInputException(path, "expected an object with rule, article, effect, remedy or message");
+        List<String> parts = new ArrayList<>();
+        List<Function<Reason, Boolean>> tests = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            String key = field.getKey();
+            String keyPath = path + "." + key;
+            if (!REASON_KEYS.contains(key)) throw new BadInputException(keyPath, "unknown field (a reason has " + String.join(", ", REASON_KEYS.stream().sorted().toList()) + ")");
+            switch (key) {
+                case "effect" -> {
+                    Effect effect = Effect.valueOf(enumText(keyPath, field.getValue(), Effect.class));
+                    tests.add(r -> r.effect() == effect);
+                }
+                case "remedy" -> {
+                    Remedy remedy = Remedy.valueOf(enumText(keyPath, field.getValue(), Remedy.class));
+                    tests.add(r -> r.remedy() == remedy);
+                }
+                case "rule" -> {
+                    String rule = text(keyPath, field.getValue());
+                    tests.add(r -> r.rule().equals(rule));
+                }
+                case "article" -> {
+                    String article = text(keyPath, field.getValue());
+                    tests.add(r -> r.article().equals(article));
+                }
+                default -> {
+                    String part = text(keyPath, field.getValue());
+                    tests.add(r -> r.message().contains(part));
+                }
+            }
+            parts.add(key + "=" + field.getValue().asText());
+        }
+        String expected = "a reason with " + String.join(", ", parts);
+        return new Check("reasons", expected, d -> d.reasons().stream()
+                .anyMatch(r -> tests.stream().allMatch(t -> t.apply(r))) ? "yes" : "no", true);
+    }
+
+    private static String describe(List<Reason> reasons) {
+        return reasons.stream()
+                .map(r -> "art. " + r.article() + " " + r.effect() + " " + r.remedy() + " (" + r.rule() + ")")
+                .collect(Collectors.joining("; "));
+    }
+
+    private static String text(String path, JsonNode value) {
+        if (!value.isTextual()) throw new BadInputException(path, "expected a string, got " + value);
+        return value.asText();
+    }
+
+    private static <E extends Enum<E>> String enumText(String path, JsonNode value, Class<E> type) {
+        String text = text(path, value);
+        try {
+            return Enum.valueOf(type, text).name();
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(path, "expected one of " + Arrays.stream(type.getEnumConstants())
+                    .map(Enum::name).collect(Collectors.joining(", ")) + ", got \"" + text + "\"");
+        }
+    }
+
+    private static String remedies(String path, JsonNode value) {
+        if (!value.isArray()) throw new BadInputException(path, "expected an array of remedies");
+        List<Remedy> remedies = new ArrayList<>();
+        for (int i = 0; i < value.size(); i++) {
+            remedies.add(Remedy.valueOf(enumText(path + "[" + i + "]", value.get(i), Remedy.class)));
+        }
+        return remedies.toString();
+    }
+
+    private static String dateOrNull(String path, JsonNode value) {
+        if (value.isNull()) return "null";
+        String text = text(path, value);
+        try {
+            return LocalDate.parse(text).toString();
+        } catch (DateTimeParseException e) {
+            throw new BadInputException(path, "\"" + text + "\" is not a date YYYY-MM-DD");
+        }
+    }
+}

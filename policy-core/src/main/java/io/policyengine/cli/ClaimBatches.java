@@ -1,0 +1,56 @@
+package io.policyengine.cli;
+
+import io.policyengine.PolicyEngine;
+import io.policyengine.json.ClaimSource;
+import io.policyengine.model.Claim;
+import io.policyengine.model.Decision;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads claims from the inputs and decides them in batches, handing back every item, good or bad,
+ * in input order. Only one batch is held in memory, so any input size streams through.
+ */
+final class ClaimBatches {
+    private static final int BATCH = 1024;
+
+    interface Sink {
+        /** {@code decision} is null when the item is bad input. */
+        void accept(ClaimSource.Item item, Decision decision);
+    }
+
+    private ClaimBatches() {
+    }
+
+    /** Returns true when every item was a claim and got decided. */
+    static boolean decide(PolicyEngine engine, List<String> inputs, InputStream stdin, Sink sink) {
+        boolean allGood = true;
+        List<ClaimSource.Item> pending = new ArrayList<>(BATCH);
+        for (String input : inputs) {
+            try (ClaimSource source = ClaimSource.open(input, stdin)) {
+                for (ClaimSource.Item item : source) {
+                    allGood &= item.claim() != null;
+                    pending.add(item);
+                    if (pending.size() == BATCH) flush(engine, pending, sink);
+                }
+            }
+        }
+        flush(engine, pending, sink);
+        return allGood;
+    }
+
+    private static void flush(PolicyEngine engine, List<ClaimSource.Item> pending, Sink sink) {
+        List<Claim> claims = new ArrayList<>(pending.size());
+        for (ClaimSource.Item item : pending) {
+            if (item.claim() != null) claims.add(item.claim());
+        }
+        List<Decision> decisions = engine.decideAll(claims);
+        int next = 0;
+        for (ClaimSource.Item item : pending) {
+            sink.accept(item, item.claim() != null ? decisions.get(next++) : null);
+        }
+        pending.clear();
+    }
+}

@@ -1,0 +1,56 @@
+package io.policyengine.cli;
+
+import io.policyengine.PolicyEngine;
+import io.policyengine.RuleLoadException;
+import io.policyengine.json.DecisionJson;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "decide", description = {
+        "Decides every claim in the files ('-' reads standard input).",
+        "A file holds one claim object, a JSON array of claims, or JSON Lines."})
+final class DecideCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    RulesOption rules;
+    @Option(names = "--json", description = "Print one decision object per line (JSON Lines).")
+    boolean json;
+    @Parameters(arity = "1..*", paramLabel = "FILE")
+    List<String> files;
+
+    private final InputStream stdin;
+
+    DecideCommand(InputStream stdin) {
+        this.stdin = stdin;
+    }
+
+    @Override
+    public Integer call() throws RuleLoadException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        PolicyEngine engine = rules.engine();
+        DecisionTable table = new DecisionTable(out);
+        if (!json) table.header();
+        boolean allGood = ClaimBatches.decide(engine, files, stdin, (item, decision) -> {
+            if (decision == null) {
+                out.println(DecisionJson.errorLine(item.line(), item.claimId(), item.error()));
+                err.println(item.source() + ":" + item.line() + ": " + item.error());
+            } else if (json) {
+                out.println(DecisionJson.toJson(decision));
+            } else {
+                table.row(decision);
+            }
+        });
+        return allGood ? ExitCodes.OK : ExitCodes.BAD_INPUT;
+    }
+}

@@ -1,0 +1,126 @@
+package io.policyengine.cli;
+
+import io.policyengine.PolicyEngine;
+import io.policyengine.RuleLoadException;
+import io.policyengine.json.ClaimSource;
+import io.policyengine.json.DecisionJson;
+import io.policyengine.model.Claim;
+import io.policyengine.model.Decision;
+import io.policyengine.model.Effect;
+import io.policyengine.model.Explanation;
+import io.policyengine.model.FiredRule;
+import io.policyengine.model.Reason;
+import io.policyengine.model.Remedy;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+@Command(name = "explain", description = {
+        "Shows, for each claim, the rules that fired in order, what each granted or excluded and the",
+        "policy terms it used, and the outcome with why the customer's request was or was not met."})
+final class ExplainCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    RulesOption rules;
+    @Option(names = "--json", description = "Print each explanation as one JSON object per line.")
+    boolean json;
+    @Parameters(index = "0", paramLabel = "FILE")
+    String file;
+
+    private final InputStream stdin;
+
+    ExplainCommand(InputStream stdin) {
+        this.stdin = stdin;
+    }
+
+    @Override
+    public Integer call() throws RuleLoadException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        PolicyEngine engine = rules.engine();
+        boolean allGood = true;
+        try (ClaimSource source = ClaimSource.open(file, stdin)) {
+            for (ClaimSource.Item item : source) {
+                if (item.claim() == null) {
+                    allGood = false;
+                    out.println(DecisionJson.errorLine(item.line(), item.claimId(), item.error()));
+                    err.println(item.source() + ":" + item.line() + ": " + item.error());
+                    continue;
+                }
+                Explanation explanation = engine.explain(item.claim());
+                if (json) {
+                    out.println(DecisionJson.explanationJson(explanation));
+                } else {
+                    print(out, explanation);
+                }
+            }
+        }
+        return allGood ? ExitCodes.OK : ExitCodes.BAD_INPUT;
+    }
+
+    static void print(PrintWriter out, Explanation explanation) {
+        Claim claim = explanation.claim();
+        Decision decision = explanation.decision();
+        out.printf("%s: day %d after purchase (%s to %s), %s, asks for %s%n", claim.id(), decision.daysSincePurchase(),
+                claim.purchaseDate(), claim.claimDate(), claim.qualityDefect() ? "quality defect" : "no quality defect",
+                claim.request() == null ? "nothing in particular" : claim.request());
+        int step = 0;
+        for (FiredRule rule : explanation.firedRules()) {
+            out.printf("  %d. %s (art. %s)%s%n", ++step, rule.rule(), rule.article(), terms(rule.terms()));
+            for (Map.Entry<String, List<Reason>> group : byMessage(rule.reasons()).entrySet()) {
+                Reason first = group.getValue().get(0);
+                String remedies = group.getValue().stream().map(r -> r.remedy().name()).collect(Collectors.joining(", "));
+                out.printf("       %s %s: %s%n", first.effect() == Effect.GRANT ? "grants" : "excludes", remedies, first.message());
+            }
+        }
+        out.printf("  allowed: %s%n", decision.remedies().isEmpty() ? "nothing"
+                : decision.remedies().stream().map(Remedy::name).collect(Collectors.joining(", ")));
+        out.printf("  outcome: %s%s%n", decision.outcome(), decision.repairDueDate() == null ? "" : ", repair due " + decision.repairDueDate());
+        out.printf("  %s%n%n", requestVerdict(claim, decision));
+    }
+
+    /** Why the customer's request was or was not met. */
+    static String requestVerdict(Claim claim, Decision decision) {
+        if (claim.request() == null) {
+            return decision.remedies().isEmpty() ? "nothing is allowed, so the claim is rejected"
+                    : "no request was made, so the first allowed remedy is the outcome";
+        }
+        boolean met = claim.request().metBy().stream().anyMatch(decision.remedies()::contains);
+        if (met) return "the request for " + claim.request() + " is met";
+        String why = decision.reasons().stream()
+                .filter(r -> r.effect() == Effect.EXCLUDE && claim.request().metBy().contains(r.remedy()))
+                .map(r -> "art. " + r.article() + ": " + r.message())
+                .distinct()
+                .collect(Collectors.joining("; "));
+        return "the request for " + claim.request() + " is not met: " + (why.isEmpty() ? "no article grants it" : why)
+                + (decision.remedies().isEmpty() ? "" : "; offered instead: " + decision.outcome());
+    }
+
+    private static String terms(Map<String, Object> terms) {
+        if (terms.isEmpty()) return "";
+        return terms.entrySet().stream().map(t -> t.getKey() + "=" + t.getValue())
+                .collect(Collectors.joining(", ", "  [terms: ", "]"));
+    }
+
+    /** A rule's reasons grouped by effect and sentence: "grants REFUND, EXCHANGE: ..." reads as one line. */
+    private static Map<String, List<Reason>> byMessage(List<Reason> reasons) {
+        Map<String, List<Reason>> groups = new LinkedHashMap<>();
+        for (Reason reason : reasons) {
+            groups.computeIfAbsent(reason.effect() + " " + reason.message(), k -> new ArrayList<>()).add(reason);
+        }
+        return groups;
+    }
+}

@@ -1,0 +1,69 @@
+package io.policyengine.cli;
+
+import io.policyengine.RuleLoadException;
+import io.policyengine.model.BadInputException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.InputStream;
+import java.io.PrintWriter;
+
+/**
+ * The {@code policy} command line: {@code decide}, {@code validate}, {@code test}, {@code explain}.
+ * Writes only to the writers it is given, so tests run it like {@code main} does.
+ */
+@Command(name = "policy", mixinStandardHelpOptions = true, version = "policy-engine 0.1.0",
+        description = "Decides warranty and return claims with policy rule files.",
+        subcommands = {DecideCommand.class, ValidateCommand.class, TestCommand.class, ExplainCommand.class})
+public final class PolicyCli {
+    private static final Logger LOG = LoggerFactory.getLogger(PolicyCli.class);
+
+    private PolicyCli() {
+    }
+
+    /** The command line, ready for more subcommands (the launcher adds its own). */
+    public static CommandLine commandLine(InputStream in, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new PolicyCli(), new Factory(in));
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, command, parsed) -> {
+            err.println(oneLine(e));
+            LOG.debug("command failed", e);
+            return ExitCodes.BAD_INPUT;
+        });
+        cli.setParameterExceptionHandler((e, args) -> {
+            err.println(e.getMessage());
+            e.getCommandLine().usage(err);
+            return ExitCodes.BAD_INPUT;
+        });
+        return cli;
+    }
+
+    public static int run(InputStream in, PrintWriter out, PrintWriter err, String... args) {
+        try {
+            return commandLine(in, out, err).execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** The one line a user sees for a failure: never a stack trace. */
+    static String oneLine(Exception e) {
+        if (e instanceof RuleLoadException || e instanceof BadInputException) return e.getMessage();
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return "error: " + message.replaceAll("\\s+", " ");
+    }
+
+    /** Hands standard input to the commands that read it. */
+    private record Factory(InputStream in) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            if (type == DecideCommand.class) return type.cast(new DecideCommand(in));
+            if (type == ExplainCommand.class) return type.cast(new ExplainCommand(in));
+            return CommandLine.defaultFactory().create(type);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.policyengine.cli;
+
+import io.policyengine.PolicyEngine;
+import io.policyengine.RuleLoadException;
+import io.policyengine.check.Example;
+import io.policyengine.check.ExampleFiles;
+import io.policyengine.check.Expectation;
+import io.policyengine.model.Claim;
+import io.policyengine.model.Decision;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "test", description = {
+        "Runs example claims that carry their expected decision and prints each failure with a diff.",
+        "An example file is JSON Lines of {\"claim\": {...}, \"expect\": {...}}; folders are searched for *.jsonl."})
+final class TestCommand implements Callable<Integer> {
+    private static final String DIFF_ROW = "    %-18s %-40s %s%n";
+
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    RulesOption rules;
+    @Parameters(arity = "1..*", paramLabel = "DIR_OR_FILE")
+    List<Path> paths;
+
+    @Override
+    public Integer call() throws RuleLoadException, IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        PolicyEngine engine = rules.engine();
+        int passed = 0;
+        int failed = 0;
+        boolean badInput = false;
+        for (Path file : ExampleFiles.find(paths)) {
+            List<Example> examples = ExampleFiles.read(file);
+            List<Claim> claims = new ArrayList<>();
+            for (Example example : examples) {
+                if (example.claim() != null) claims.add(example.claim());
+            }
+            List<Decision> decisions = engine.decideAll(claims);
+            int next = 0;
+            for (Example example : examples) {
+                if (example.error() != null) {
+                    badInput = true;
+                    failed++;
+                    out.println("ERROR " + example.where() + ": " + example.error());
+                    err.println(example.where() + ": " + example.error());
+                    continue;
+                }
+                Decision decision = decisions.get(next++);
+                List<Expectation.Difference> differences = example.expect().differences(decision);
+                if (differences.isEmpty()) {
+                    passed++;
+                } else {
+                    failed++;
+                    printFailure(out, example, differences);
+                }
+            }
+        }
+        out.println(passed + " passed, " + failed + " failed");
+        if (badInput) return ExitCodes.BAD_INPUT;
+        return failed == 0 ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }
+
+    private static void printFailure(PrintWriter out, Example example, List<Expectation.Difference> differences) {
+        out.println("FAIL " + example.claim().id() + " (" + example.where() + ")");
+        out.printf(DIFF_ROW, "field", "expected", "actual");
+        for (Expectation.Difference d : differences) {
+            out.printf(DIFF_ROW, d.field(), d.expected(), d.actual());
+        }
+    }
+}

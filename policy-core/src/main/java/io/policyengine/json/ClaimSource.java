@@ -1,0 +1,222 @@
+package io.policyengine.json;
+
+import io.policyengine.model.Claim;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * The claims of one input (a file, or {@code -} for standard input), read one at a time so that an
+ * input of any size is never held in memory. Every claim and every problem comes out as an
+ * {@link Item}, in input order; nothing is thrown.
+ *
+ * <p>Accepted formats, told apart by the input itself:
+ * <ul>
+ *   <li><b>a JSON array</b> of claims (first non-blank character {@code [}), streamed element by element;
+ *       an item's line is the line where its element starts;</li>
+ *   <li><b>JSON Lines</b>: one claim per line (detected when the first non-blank line is a complete JSON
+ *       value); blank lines are skipped, and a line that is not JSON is one error item, after which
+ *       reading goes on with the next line;</li>
+ *   <li><b>pretty-printed claims</b>: one or more claim objects over many lines (detected when the first
+ *       non-blank line is an incomplete JSON value), read as a sequence of JSON values.</li>
+ * </ul>
+ * In the array and pretty-printed formats a syntax error ends the input with one error item at the
+ * error's line, because nothing after it can be trusted.
+ *
+ * <p>A claim may also come as an <i>example</i>, {@code {"claim": {...}, "expect": {...}}} (an object
+ * whose only keys are {@code claim} and optionally {@code expect}); its claim is read and its
+ * {@code expect} is ignored here, so that example files can be decided as they are.
+ *
+ * <p>Problems with the input as a whole (no such file, a directory, empty input) are one error item
+ * at line 0. Duplicate keys are bad input naming the field.
+ *
+ * <p>A source can be iterated once. Closing it closes the file it opened; a stream passed in (such as
+ * standard input) is left open for its owner.
+ */
+public final class ClaimSource implements Iterable<ClaimSource.Item>, AutoCloseable {
+
+    /** The command-line argument that means standard input. */
+    public static final String STDIN = "-";
+    private static final String STDIN_NAME = "<stdin>";
+
+    /**
+     * One claim of the input, or one problem with it.
+     *
+     * @param source  the file name as given, or {@code <stdin>}
+     * @param line    the line where the claim starts (1-based); 0 for a problem with the input as a whole
+     * @param claim   the claim; null when {@code error} is set
+     * @param claimId the claim's id, when known (also for a bad claim with a readable string id)
+     * @param error   a one-line description of the problem; null for a good claim
+     */
+    public record Item(String source, int line, Claim claim, String claimId, String error) {
+
+        static Item of(String source, int line, Claim claim) {
+            return new Item(source, line, claim, claim.id(), null);
+        }
+
+        static Item error(String source, int line, String claimId, String error) {
+            return new Item(source, line, null, claimId, error);
+        }
+
+        public boolean isError() {
+            return error != null;
+        }
+    }
+
+    private final String source;
+    private final Path file;
+    private final InputStream stream;
+    private Reader opened;
+    private boolean iterated;
+
+    private ClaimSource(String source, Path file, InputStream stream) {
+        this.source = source;
+        this.file = file;
+        this.stream = stream;
+    }
+
+    /** A command-line argument: a file path, or {@code -} for {@link System#in}. */
+    public static ClaimSource open(String argument) {
+        return open(argument, System.in);
+    }
+
+    /** A command-line argument: a file path, or {@code -} for {@code stdin}. */
+    public static ClaimSource open(String argument, InputStream stdin) {
+        if (STDIN.equals(argument)) return of(STDIN_NAME, stdin);
+        try {
+            return open(Path.of(argument));
+        } catch (InvalidPathException e) {
+            return new ClaimSource(argument, null, null);
+        }
+    }
+
+    public static ClaimSource open(Path file) {
+        return new ClaimSource(file.toString(), file, null);
+    }
+
+    /** Claims read from a stream the caller owns; {@code source} names it in items. */
+    public static ClaimSource of(String source, InputStream in) {
+        return new ClaimSource(source, null, in);
+    }
+
+    public String source() {
+        return source;
+    }
+
+    @Override
+    public Iterator<Item> iterator() {
+        if (iterated) throw new IllegalStateException(source + " has already been read");
+        iterated = true;
+        InputStream in = stream;
+        if (in == null) {
+            if (file == null) return single(0, "no such file");
+            if (Files.isDirectory(file)) return single(0, "is a directory");
+            try {
+                in = Files.newInputStream(file);
+            } catch (IOException e) {
+                return single(0, fileProblem(e));
+            }
+        }
+        BufferedReader reader = new BufferedReader(
+                new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()));
+        if (stream == null) opened = reader;
+        try {
+            return detectFormat(reader);
+        } catch (IOException e) {
+            return single(0, Json.readProblem(e));
+        }
+    }
+
+    @Override
+    public void close() {
+        if (opened == null) return;
+        try {
+            opened.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String fileProblem(IOException e) {
+        if (e instanceof NoSuchFileException) return "no such file";
+        if (e instanceof AccessDeniedException) return "permission denied";
+        return Json.readProblem(e);
+    }
+
+    private Iterator<Item> detectFormat(BufferedReader in) throws IOException {
+        int blankLines = skipWhitespace(in);
+        if (blankLines < 0) return single(0, "empty input: no claims");
+        in.mark(1);
+        int first = in.read();
+        in.reset();
+        if (first == '[') return new JsonValueStream(source, in, blankLines);
+        String firstLine = in.readLine();
+        if (JsonLinesReader.isIncomplete(firstLine)) {
+            return new JsonValueStream(source, new PrefixedReader(firstLine + "\n", in), blankLines);
+        }
+        return new JsonLinesReader(source, in, blankLines, firstLine);
+    }
+
+    /**
+     * Moves the reader to the first non-whitespace character (a byte-order mark counts as whitespace).
+     *
+     * @return how many line breaks were passed, or -1 when the input holds nothing else
+     */
+    private static int skipWhitespace(BufferedReader in) throws IOException {
+        int lineBreaks = 0;
+        int previous = -1;
+        while (true) {
+            in.mark(1);
+            int c = in.read();
+            if (c < 0) return -1;
+            if (c == '\r' || (c == '\n' && previous != '\r')) lineBreaks++;
+            else if (c != '\n' && c != ' ' && c != '\t' && c != '\uFEFF') {
+                in.reset();
+                return lineBreaks;
+            }
+            previous = c;
+        }
+    }
+
+    private Iterator<Item> single(int line, String error) {
+        return List.of(Item.error(source, line, null, error)).iterator();
+    }
+
+    /** The already-read first line, then the rest of the input. */
+    private static final class PrefixedReader extends Reader {
+        private final String prefix;
+        private final Reader rest;
+        private int position;
+
+        PrefixedReader(String prefix, Reader rest) {
+            this.prefix = prefix;
+            this.rest = rest;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            if (position >= prefix.length()) return rest.read(buffer, offset, length);
+            int count = Math.min(length, prefix.length() - position);
+            prefix.getChars(position, position + count, buffer, offset);
+            position += count;
+            return count;
+        }
+
+        @Override
+        public void close() throws IOException {
+            rest.close();
+        }
+    }
+}

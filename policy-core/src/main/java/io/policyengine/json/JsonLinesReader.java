@@ -1,0 +1,77 @@
+package io.policyengine.json;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import io.policyengine.json.ClaimSource.Item;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+
+/** JSON Lines: one claim per line, each line parsed on its own so that a bad line costs only itself. */
+final class JsonLinesReader extends ItemReader {
+
+    private final BufferedReader in;
+    private String pending;
+    private int lineNumber;
+    private boolean done;
+
+    /**
+     * @param linesBefore how many lines precede {@code firstLine}
+     * @param firstLine   the first non-blank line, already read from {@code in}
+     */
+    JsonLinesReader(String source, BufferedReader in, int linesBefore, String firstLine) {
+        super(source);
+        this.in = in;
+        this.lineNumber = linesBefore;
+        this.pending = firstLine;
+    }
+
+    /** Whether the line is the start of a JSON value that goes on past the end of the line. */
+    static boolean isIncomplete(String line) {
+        try (JsonParser parser = Json.FACTORY.createParser(line)) {
+            while (parser.nextToken() != null) {
+                // tokenize only: no tree is built for a line that may be the start of a huge value
+            }
+            return false;
+        } catch (JsonEOFException e) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Override
+    protected Item read() {
+        while (!done) {
+            String line;
+            try {
+                line = pending != null ? pending : in.readLine();
+            } catch (IOException e) {
+                done = true;
+                return error(lineNumber + 1, Json.readProblem(e));
+            }
+            pending = null;
+            if (line == null) {
+                done = true;
+            } else {
+                lineNumber++;
+                if (!line.isBlank()) return readLine(line);
+            }
+        }
+        return null;
+    }
+
+    private Item readLine(String line) {
+        try (JsonParser parser = Json.FACTORY.createParser(line)) {
+            if (parser.nextToken() == null) return error(lineNumber, "not JSON: no value on the line");
+            Item item = readClaim(parser, lineNumber);
+            if (parser.nextToken() != null) return error(lineNumber, "not JSON: more than one value on the line");
+            return item;
+        } catch (JsonProcessingException e) {
+            return error(lineNumber, Json.problem(e));
+        } catch (IOException e) {
+            return error(lineNumber, Json.readProblem(e));
+        }
+    }
+}

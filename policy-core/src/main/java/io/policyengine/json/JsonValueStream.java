@@ -1,0 +1,62 @@
+package io.policyengine.json;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import io.policyengine.json.ClaimSource.Item;
+
+import java.io.IOException;
+import java.io.Reader;
+
+/**
+ * A sequence of root-level JSON values read with one streaming parser: pretty-printed claims, or a
+ * JSON array whose elements are the claims. A root-level array is opened and its elements read one by
+ * one, so the whole array is never in memory.
+ */
+final class JsonValueStream extends ItemReader {
+
+    private final JsonParser parser;
+    private final int linesBefore;
+    private boolean done;
+
+    /** @param linesBefore how many lines of the input precede what {@code in} reads */
+    JsonValueStream(String source, Reader in, int linesBefore) throws IOException {
+        super(source);
+        this.parser = Json.FACTORY.createParser(in);
+        this.linesBefore = linesBefore;
+    }
+
+    @Override
+    protected Item read() {
+        if (done) return null;
+        try {
+            JsonToken token;
+            while ((token = parser.nextToken()) != null) {
+                boolean rootArrayEdge = token == JsonToken.END_ARRAY
+                        || token == JsonToken.START_ARRAY && parser.getParsingContext().getParent().inRoot();
+                if (!rootArrayEdge) return readClaim(parser, line(parser.currentTokenLocation()));
+            }
+            return end(null);
+        } catch (JsonProcessingException e) {
+            JsonLocation where = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+            return end(error(line(where), Json.problem(e)));
+        } catch (IOException e) {
+            return end(error(line(parser.currentLocation()), Json.readProblem(e)));
+        }
+    }
+
+    private Item end(Item last) {
+        done = true;
+        try {
+            parser.close();
+        } catch (IOException ignored) {
+            // the source is closed by its owner
+        }
+        return last;
+    }
+
+    private int line(JsonLocation location) {
+        return linesBefore + location.getLineNr();
+    }
+}

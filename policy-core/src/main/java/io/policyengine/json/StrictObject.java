@@ -1,0 +1,140 @@
+package io.policyengine.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.policyengine.model.BadInputException;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A JSON object read strictly: only its known fields are allowed, and each typed reader names the
+ * field's full path ({@code product.price}) in the {@link BadInputException} it throws. An explicit
+ * JSON {@code null} counts as absent: the default for an optional field, "missing" for a required one.
+ */
+final class StrictObject {
+
+    private static final Pattern DATE_SHAPE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+    private final String prefix;
+    private final JsonNode node;
+
+    private StrictObject(String path, String prefix, JsonNode node, List<String> knownFields) {
+        if (node == null || !node.isObject()) {
+            throw new BadInputException(path, "expected a JSON object, got " + Json.kind(node));
+        }
+        this.prefix = prefix;
+        this.node = node;
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!knownFields.contains(name)) {
+                throw new BadInputException(prefix + name, "unknown field" + FieldNames.suggestion(name, knownFields));
+            }
+        }
+    }
+
+    /** The top-level object; {@code name} is used only when the value is not an object at all. */
+    static StrictObject root(String name, JsonNode node, List<String> knownFields) {
+        return new StrictObject(name, "", node, knownFields);
+    }
+
+    StrictObject requiredObject(String name, List<String> knownFields) {
+        return new StrictObject(path(name), path(name) + ".", required(name), knownFields);
+    }
+
+    Optional<StrictObject> optionalObject(String name, List<String> knownFields) {
+        return Optional.ofNullable(present(name))
+                .map(value -> new StrictObject(path(name), path(name) + ".", value, knownFields));
+    }
+
+    String requiredText(String name) {
+        String text = text(name, required(name));
+        if (text.isBlank()) throw bad(name, "must not be blank");
+        return text;
+    }
+
+    String optionalText(String name) {
+        JsonNode value = present(name);
+        return value == null ? null : text(name, value);
+    }
+
+    boolean requiredBool(String name) {
+        return bool(name, required(name));
+    }
+
+    boolean optionalBool(String name, boolean absent) {
+        JsonNode value = present(name);
+        return value == null ? absent : bool(name, value);
+    }
+
+    LocalDate requiredDate(String name) {
+        return date(name, required(name));
+    }
+
+    /** The number as written, with its scale, as {@code 3299.00}; null when absent. */
+    BigDecimal optionalDecimal(String name) {
+        JsonNode value = present(name);
+        if (value == null) return null;
+        if (!value.isNumber()) throw bad(name, "expected a number, got " + Json.shown(value));
+        return value.decimalValue();
+    }
+
+    /** The constant named exactly (case matters) by the field; null when absent. */
+    <E extends Enum<E>> E optionalEnum(String name, Class<E> type) {
+        JsonNode value = present(name);
+        if (value == null) return null;
+        if (value.isTextual()) {
+            for (E constant : type.getEnumConstants()) {
+                if (constant.name().equals(value.textValue())) return constant;
+            }
+        }
+        String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+        throw bad(name, "expected one of " + allowed + ", got " + Json.shown(value));
+    }
+
+    private JsonNode present(String name) {
+        JsonNode value = node.get(name);
+        return value == null || value.isNull() ? null : value;
+    }
+
+    private JsonNode required(String name) {
+        JsonNode value = present(name);
+        if (value == null) throw bad(name, "missing");
+        return value;
+    }
+
+    private String text(String name, JsonNode value) {
+        if (!value.isTextual()) throw bad(name, "expected a string, got " + Json.shown(value));
+        return value.textValue();
+    }
+
+    private boolean bool(String name, JsonNode value) {
+        if (!value.isBoolean()) throw bad(name, "expected true or false, got " + Json.shown(value));
+        return value.booleanValue();
+    }
+
+    private LocalDate date(String name, JsonNode value) {
+        if (!value.isTextual() || !DATE_SHAPE.matcher(value.textValue()).matches()) {
+            throw bad(name, "expected a date string YYYY-MM-DD, got " + Json.shown(value));
+        }
+        try {
+            return LocalDate.parse(value.textValue());
+        } catch (DateTimeParseException e) {
+            throw bad(name, value.textValue() + " is not a valid date");
+        }
+    }
+
+    private String path(String name) {
+        return prefix + name;
+    }
+
+    private BadInputException bad(String name, String problem) {
+        return new BadInputException(path(name), problem);
+    }
+}

@@ -1,0 +1,162 @@
+package io.policyengine.examples.reference;
+
+import io.policyengine.model.Claim;
+import io.policyengine.model.Condition;
+import io.policyengine.model.Decision;
+import io.policyengine.model.Outcome;
+import io.policyengine.model.Packaging;
+import io.policyengine.model.PolicyId;
+import io.policyengine.model.Product;
+import io.policyengine.model.Remedy;
+import io.policyengine.model.SaleType;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The store-standard policy (contract section 3, articles 6-16) written as plain Java if/else,
+ * independently of the DRL pack. It serves as the oracle of the differential test and as the
+ * plain-Java baseline of the speed benchmark, so the hot path allocates as little as it can:
+ * remedies are a 4-bit mask, turned into one of 16 pre-built immutable lists.
+ *
+ * <p>Day 0 is the purchase day; "within N days" includes day N. The decision it builds carries no
+ * reasons (the reference decides, it does not explain) and the policy id
+ * {@code store-standard / 1 / reference}.
+ */
+public final class StoreStandardInJava {
+
+    /** Art. 6: a no-reason return within this many days. */
+    public static final int NO_REASON_RETURN_DAYS = 7;
+    /** Art. 7: a defect within this many days may be refunded, exchanged or repaired free. */
+    public static final int DEFECT_REFUND_DAYS = 15;
+    /** Art. 8: a defect within this many days may still be exchanged or repaired free. */
+    public static final int DEFECT_EXCHANGE_DAYS = 30;
+    /** Art. 9/10: a defect on or before purchase + this many calendar months is repaired free, later for a fee. */
+    public static final int FREE_REPAIR_MONTHS = 3;
+    /** Art. 16: a repair is due this many days after the claim. */
+    public static final int REPAIR_DUE_DAYS = 7;
+
+    public static final PolicyId POLICY = new PolicyId("store-standard", "1", "reference");
+
+    private static final int REFUND = 1;              // 1 << Remedy.REFUND.ordinal()
+    private static final int EXCHANGE = 1 << 1;
+    private static final int FREE_REPAIR = 1 << 2;
+    private static final int PAID_REPAIR = 1 << 3;
+    private static final int REFUND_OR_EXCHANGE = REFUND | EXCHANGE;
+
+    /** FIRST[i] = the outcome of Remedy.values()[i]. */
+    private static final Outcome[] FIRST = {Outcome.REFUND, Outcome.EXCHANGE, Outcome.FREE_REPAIR, Outcome.PAID_REPAIR};
+
+    /** REMEDY_LISTS[mask] = the remedies in the mask, in the contract's fixed order. */
+    private static final List<List<Remedy>> REMEDY_LISTS;
+
+    static {
+        Remedy[] all = Remedy.values();
+        List<List<Remedy>> lists = new ArrayList<>(16);
+        for (int mask = 0; mask < 16; mask++) {
+            List<Remedy> list = new ArrayList<>(4);
+            for (Remedy r : all) {
+                if ((mask & (1 << r.ordinal())) != 0) list.add(r);
+            }
+            lists.add(List.copyOf(list));
+        }
+        REMEDY_LISTS = List.copyOf(lists);
+    }
+
+    private StoreStandardInJava() {
+    }
+
+    /** Every remedy the policy allows for the claim, in the fixed order REFUND, EXCHANGE, FREE_REPAIR, PAID_REPAIR. */
+    public static List<Remedy> remedies(Claim c) {
+        return REMEDY_LISTS.get(mask(c));
+    }
+
+    /** The single answer: the request if allowed (REPAIR = free, else paid), else the first remedy, else REJECTED. */
+    public static Outcome outcome(Claim c) {
+        return outcome(c, mask(c));
+    }
+
+    /** claimDate + 7 days when the outcome is a repair (art. 16), else null. */
+    public static LocalDate repairDueDate(Claim c) {
+        return outcome(c).isRepair() ? c.claimDate().plusDays(REPAIR_DUE_DAYS) : null;
+    }
+
+    /** Calendar days from purchase to claim, the purchase day being day 0. */
+    public static int daysSincePurchase(Claim c) {
+        return (int) (c.claimDate().toEpochDay() - c.purchaseDate().toEpochDay());
+    }
+
+    /** The whole decision, without reasons. */
+    public static Decision decide(Claim c) {
+        int mask = mask(c);
+        Outcome outcome = outcome(c, mask);
+        LocalDate due = outcome.isRepair() ? c.claimDate().plusDays(REPAIR_DUE_DAYS) : null;
+        return new Decision(c.id(), outcome, REMEDY_LISTS.get(mask), daysSincePurchase(c), due, List.of(), POLICY);
+    }
+
+    /** The allowed remedies as a bit mask, bit i = Remedy.values()[i]. */
+    static int mask(Claim c) {
+        Condition cond = c.condition();
+        // Art. 14: customer-caused damage leaves only a paid repair, whatever else holds.
+        if (cond.customerDamage()) return PAID_REPAIR;
+
+        Product p = c.product();
+        int days = daysSincePurchase(c);
+        int mask;
+        if (c.qualityDefect()) {
+            if (days <= DEFECT_REFUND_DAYS) {
+                mask = REFUND | EXCHANGE | FREE_REPAIR;                   // art. 7
+            } else if (days <= DEFECT_EXCHANGE_DAYS) {
+                mask = EXCHANGE | FREE_REPAIR;                            // art. 8
+            } else if (!c.claimDate().isAfter(c.purchaseDate().plusMonths(FREE_REPAIR_MONTHS))) {
+                mask = FREE_REPAIR;                                       // art. 9
+            } else {
+                mask = PAID_REPAIR;                                       // art. 10
+            }
+            // Art. 13: incomplete goods are neither refunded nor exchanged, even with a defect.
+            if (cond.packaging() != Packaging.INTACT || !cond.accessoriesComplete() || !cond.warrantyCard()) {
+                mask &= ~REFUND_OR_EXCHANGE;
+            }
+            // Art. 15: special-price and gift goods are neither refunded nor exchanged.
+            if (p.saleType() != SaleType.REGULAR) {
+                mask &= ~REFUND_OR_EXCHANGE;
+            }
+            // Art. 11 and 12 apply only without a defect.
+        } else {
+            // Art. 6: no-reason return within 7 days of resellable goods; art. 11 (usage traces),
+            // 12 (custom-made), 13 (incomplete) and 15 (not a regular sale) all make the goods
+            // not resellable. Without a defect there is no repair tier: otherwise nothing.
+            boolean resellable = cond.packaging() == Packaging.INTACT
+                    && cond.accessoriesComplete()
+                    && cond.warrantyCard()
+                    && !cond.usageTraces()
+                    && !p.customMade()
+                    && p.saleType() == SaleType.REGULAR;
+            mask = days <= NO_REASON_RETURN_DAYS && resellable ? REFUND : 0;
+        }
+        return mask;
+    }
+
+    private static Outcome outcome(Claim c, int mask) {
+        if (mask == 0) return Outcome.REJECTED;
+        if (c.request() != null) {
+            switch (c.request()) {
+                case REFUND:
+                    if ((mask & REFUND) != 0) return Outcome.REFUND;
+                    break;
+                case EXCHANGE:
+                    if ((mask & EXCHANGE) != 0) return Outcome.EXCHANGE;
+                    break;
+                case REPAIR:
+                    if ((mask & FREE_REPAIR) != 0) return Outcome.FREE_REPAIR;
+                    if ((mask & PAID_REPAIR) != 0) return Outcome.PAID_REPAIR;
+                    break;
+                default:
+                    break;
+            }
+        }
+        // The first of the remedies: the lowest set bit.
+        return FIRST[Integer.numberOfTrailingZeros(mask)];
+    }
+}

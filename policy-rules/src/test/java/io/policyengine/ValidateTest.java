@@ -1,0 +1,69 @@
+package io.policyengine;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ValidateTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void theBundledPackIsValidWithoutWarnings() {
+        assertThat(PolicyEngine.validate(PackCopy.SOURCE)).isEmpty();
+    }
+
+    @Test
+    void aSyntaxErrorIsReportedWithItsFileAndLine() {
+        Path pack = PackCopy.storeStandardIn(temp.resolve("rules"));
+        PackCopy.edit(pack, "exclusions.drl", "    $claim : claim, $remedy : remedy )\nthen\n    Exclusion.insert( kcontext, $claim,\n        \"gifts",
+                "    $claim : claim, $remedy : remedy \nthen\n    Exclusion.insert( kcontext, $claim,\n        \"gifts");
+
+        List<RuleProblem> problems = PolicyEngine.validate(pack);
+
+        assertThat(problems).isNotEmpty().allSatisfy(p -> {
+            assertThat(p.warning()).isFalse();
+            assertThat(p.line()).isPositive();
+        });
+        assertThat(problems.get(0).file()).isEqualTo(pack.resolve("exclusions.drl"));
+        assertThat(problems.get(0).toString()).matches(".*exclusions\\.drl:\\d+: .+");
+    }
+
+    @Test
+    void anErrorInAThenBlockPointsAtItsRule() {
+        Path pack = PackCopy.storeStandardIn(temp.resolve("rules"));
+        PackCopy.edit(pack, "repair-deadline.drl", "new RepairDeadline( $claim, $days )", "new RepairDeadline( $claim, $nodays )");
+
+        List<RuleProblem> problems = PolicyEngine.validate(pack);
+
+        assertThat(problems).isNotEmpty();
+        assertThat(problems.get(0).file()).isEqualTo(pack.resolve("repair-deadline.drl"));
+        assertThat(problems.get(0).line()).isEqualTo(7);
+    }
+
+    @Test
+    void aRuleWithoutAnArticleIsAWarning() {
+        Path pack = PackCopy.storeStandardIn(temp.resolve("rules"));
+        PackCopy.edit(pack, "defect-tiers.drl", "rule \"defect exchange window\"\n    @article(\"8\")", "rule \"defect exchange window\"");
+
+        assertThat(PolicyEngine.validate(pack)).singleElement().satisfies(p -> {
+            assertThat(p.warning()).isTrue();
+            assertThat(p.toString()).contains("defect-tiers.drl:").contains("\"defect exchange window\" cites no article");
+        });
+    }
+
+    @Test
+    void anExchangeWindowNoLongerThanTheRefundWindowCanNeverFire() {
+        Path pack = PackCopy.storeStandardIn(temp.resolve("rules"));
+        PackCopy.edit(pack, "pack.drl", "defectExchangeDays : int = 30", "defectExchangeDays : int = 15");
+
+        assertThat(PolicyEngine.validate(pack)).singleElement().satisfies(p -> {
+            assertThat(p.warning()).isTrue();
+            assertThat(p.toString()).contains("\"defect exchange window\" can never fire");
+        });
+    }
+}
