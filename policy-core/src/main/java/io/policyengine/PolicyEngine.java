@@ -2,11 +2,15 @@ package io.policyengine;
 
 import io.policyengine.check.ClaimSpace;
 import io.policyengine.decide.Decisions;
+import io.policyengine.decide.PackFindings;
 import io.policyengine.facts.Findings;
+import io.policyengine.model.BadInputException;
 import io.policyengine.model.Claim;
 import io.policyengine.model.Decision;
 import io.policyengine.model.Explanation;
+import io.policyengine.model.FiredRule;
 import io.policyengine.model.PolicyId;
+import io.policyengine.rules.PackVersions;
 import io.policyengine.rules.RulePack;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -28,6 +33,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * Decision d = engine.decide(claim);
  * }</pre>
  *
+ * <p>A policy is a stack: one store pack, and any number of statutory floor packs under it
+ * ({@link #withFloor}); where the store's rules fall below the law, the law prevails. A rules folder
+ * may hold one sub-folder per version of its pack; each claim is decided by the version in force
+ * on its purchase date.
+ *
  * <p>An engine loaded from a folder can {@link #reload} it, or {@link #watch} it and reload on every
  * change. New rules are compiled off to the side and swapped in at once; a decision already under
  * way finishes on the rules it started with, and rules that do not compile never go live.
@@ -37,22 +47,35 @@ public final class PolicyEngine {
     /** Claims per rule session in {@link #decideAll}: shares a session's cost without growing its memory. */
     private static final int BATCH = 256;
 
+    /** The packs that decide together: the store pack, then the floors. Swapped whole on reload. */
+    private record Stack(PackVersions store, List<PackVersions> floors) {
+        List<PackVersions> packs() {
+            List<PackVersions> packs = new ArrayList<>(1 + floors.size());
+            packs.add(store);
+            packs.addAll(floors);
+            return packs;
+        }
+    }
+
     private final Path folder;
-    private final AtomicReference<RulePack> live;
+    private final AtomicReference<Stack> live;
 
-    private PolicyEngine(Path folder, RulePack pack) {
+    private PolicyEngine(Path folder, Stack stack) {
         this.folder = folder;
-        this.live = new AtomicReference<>(pack);
+        this.live = new AtomicReference<>(stack);
     }
 
-    /** Compiles the {@code .drl} files in {@code rulesDir}; throws with every problem's file and line. */
+    /**
+     * Compiles the rules in {@code rulesDir}: its {@code .drl} files, or one sub-folder per version.
+     * Throws with every problem's file and line.
+     */
     public static PolicyEngine load(Path rulesDir) throws RuleLoadException {
-        return new PolicyEngine(rulesDir, RulePack.load(rulesDir));
+        return new PolicyEngine(rulesDir, new Stack(PackVersions.load(rulesDir), List.of()));
     }
 
-    /** A pack bundled with policy-rules, such as {@code store-standard}. */
+    /** A pack bundled with policy-rules, such as {@code store-standard} or {@code cn-consumer-law}. */
     public static PolicyEngine bundled(String name) throws RuleLoadException {
-        return new PolicyEngine(null, RulePack.bundled(name));
+        return new PolicyEngine(null, new Stack(PackVersions.bundled(name), List.of()));
     }
 
     /** The bundled store-standard policy (contract section 3); needs policy-rules on the classpath. */
@@ -75,49 +98,124 @@ public final class PolicyEngine {
      */
     public static List<RuleProblem> validate(Path rulesDir) {
         try {
-            RulePack pack = RulePack.load(rulesDir);
-            return pack.warnings(ClaimSpace.around(pack.terms()));
+            List<RuleProblem> warnings = new ArrayList<>();
+            for (PackVersions.Version version : PackVersions.load(rulesDir).versions()) {
+                warnings.addAll(version.pack().warnings(ClaimSpace.around(version.pack().terms())));
+            }
+            return warnings;
         } catch (RuleLoadException e) {
             return e.problems();
         }
     }
 
-    /** Which rules decide now: the pack's name, version and content hash. */
+    /**
+     * This engine with {@code floor}'s pack stacked under it as a statutory floor (contract section 6):
+     * the floor decides on its own, and what it grants is allowed whatever the store's rules say.
+     * Returns a new engine; this one is unchanged.
+     */
+    public PolicyEngine withFloor(PolicyEngine floor) {
+        Stack stack = live.get();
+        List<PackVersions> floors = new ArrayList<>(stack.floors());
+        floors.add(floor.live.get().store());
+        return new PolicyEngine(folder, new Stack(stack.store(), List.copyOf(floors)));
+    }
+
+    /** Which store rules decide now: the newest version's name, version and content hash. */
     public PolicyId policy() {
-        return live.get().policy();
+        return live.get().store().latest().policy();
     }
 
-    /** The policy terms of the live rules by name, such as {@code defectRefundDays=15}. */
+    /** The floors stacked under the store pack, newest version of each; empty when none. */
+    public List<PolicyId> floors() {
+        return live.get().floors().stream().map(pack -> pack.latest().policy()).toList();
+    }
+
+    /** The policy terms of the live store rules (newest version) by name, such as {@code defectRefundDays=15}. */
     public Map<String, Object> terms() {
-        return live.get().terms();
+        return live.get().store().latest().terms();
     }
 
+    /** The policy terms of each floor (newest version), in stacking order. */
+    public List<Map<String, Object>> floorTerms() {
+        return live.get().floors().stream().map(pack -> pack.latest().terms()).toList();
+    }
+
+    /**
+     * Checks that this engine can decide the claim: every pack has a version in force on its purchase
+     * date. Throws the bad input otherwise, naming {@code purchaseDate}.
+     */
+    public void check(Claim claim) {
+        for (PackVersions pack : live.get().packs()) pack.forPurchase(claim.purchaseDate());
+    }
+
+    /** @throws BadInputException when no version of a pack is in force on the claim's purchase date */
     public Decision decide(Claim claim) {
-        RulePack pack = live.get();
-        Findings findings = pack.fire(List.of(claim)).get(0);
-        return Decisions.assemble(claim, findings, pack.policy());
+        return decideAll(List.of(claim)).get(0);
     }
 
-    /** Decides every claim; the decisions come back in the claims' order, all made by the same rules. */
+    /**
+     * Decides every claim; the decisions come back in the claims' order, all made by the same rules.
+     *
+     * @throws BadInputException when no version of a pack is in force on a claim's purchase date
+     *                           ({@link #check} each claim first to keep the others)
+     */
     public List<Decision> decideAll(Collection<Claim> claims) {
-        RulePack pack = live.get();
+        Stack stack = live.get();
+        List<PackVersions> packs = stack.packs();
         List<Claim> all = List.copyOf(claims);
         List<Decision> decisions = new ArrayList<>(all.size());
         for (int from = 0; from < all.size(); from += BATCH) {
             List<Claim> batch = all.subList(from, Math.min(all.size(), from + BATCH));
-            List<Findings> findings = pack.fire(batch);
+            List<List<PackFindings>> found = new ArrayList<>(packs.size());
+            for (PackVersions pack : packs) found.add(fire(pack, batch));
             for (int i = 0; i < batch.size(); i++) {
-                decisions.add(Decisions.assemble(batch.get(i), findings.get(i), pack.policy()));
+                if (packs.size() == 1) {
+                    decisions.add(Decisions.assemble(batch.get(i), List.of(found.get(0).get(i))));
+                    continue;
+                }
+                List<PackFindings> perPack = new ArrayList<>(packs.size());
+                for (List<PackFindings> pack : found) perPack.add(pack.get(i));
+                decisions.add(Decisions.assemble(batch.get(i), perPack));
             }
         }
         return decisions;
     }
 
-    /** Decides one claim and tells how: every rule that fired, in order, with the terms it used. */
+    /** One pack's findings for each claim, each claim decided by the version in force on its purchase date. */
+    private static List<PackFindings> fire(PackVersions pack, List<Claim> claims) {
+        if (!pack.isVersioned()) {
+            RulePack only = pack.latest();
+            List<Findings> findings = only.fire(claims);
+            List<PackFindings> found = new ArrayList<>(claims.size());
+            for (Findings f : findings) found.add(new PackFindings(only.policy(), f));
+            return found;
+        }
+        Map<RulePack, List<Integer>> byVersion = new LinkedHashMap<>();
+        for (int i = 0; i < claims.size(); i++) {
+            byVersion.computeIfAbsent(pack.forPurchase(claims.get(i).purchaseDate()), v -> new ArrayList<>()).add(i);
+        }
+        PackFindings[] found = new PackFindings[claims.size()];
+        for (Map.Entry<RulePack, List<Integer>> version : byVersion.entrySet()) {
+            List<Claim> subset = version.getValue().stream().map(claims::get).toList();
+            List<Findings> findings = version.getKey().fire(subset);
+            for (int j = 0; j < subset.size(); j++) {
+                found[version.getValue().get(j)] = new PackFindings(version.getKey().policy(), findings.get(j));
+            }
+        }
+        return List.of(found);
+    }
+
+    /** Decides one claim and tells how: every rule that fired, in order, with the terms it used, pack by pack. */
     public Explanation explain(Claim claim) {
-        RulePack pack = live.get();
-        RulePack.Trace trace = pack.trace(claim);
-        return new Explanation(claim, Decisions.assemble(claim, trace.findings(), pack.policy()), trace.firedRules());
+        List<PackFindings> perPack = new ArrayList<>();
+        List<FiredRule> fired = new ArrayList<>();
+        for (PackVersions pack : live.get().packs()) {
+            RulePack version = pack.forPurchase(claim.purchaseDate());
+            RulePack.Trace trace = version.trace(claim);
+            perPack.add(new PackFindings(version.policy(), trace.findings()));
+            fired.addAll(trace.firedRules());
+        }
+        return new Explanation(claim, Decisions.assemble(claim, perPack), fired);
     }
 
     /**
@@ -126,22 +224,24 @@ public final class PolicyEngine {
      */
     public PolicyId reload() throws RuleLoadException {
         if (folder == null) throw new IllegalStateException("a bundled pack has no folder to reload");
+        Stack old = live.get();
         try {
-            RulePack fresh = RulePack.load(folder);
-            RulePack old = live.getAndSet(fresh);
-            if (!old.policy().equals(fresh.policy())) {
-                LOG.info("rules reloaded from {}: {} -> {}", folder, old.policy(), fresh.policy());
+            PackVersions fresh = PackVersions.load(folder);
+            live.set(new Stack(fresh, old.floors()));
+            if (!old.store().latest().policy().equals(fresh.latest().policy())) {
+                LOG.info("rules reloaded from {}: {} -> {}", folder, old.store().latest().policy(), fresh.latest().policy());
             }
-            return fresh.policy();
+            return fresh.latest().policy();
         } catch (RuleLoadException e) {
-            LOG.warn("rules in {} not reloaded, still serving {}:\n{}", folder, live.get().policy(), e.getMessage());
+            LOG.warn("rules in {} not reloaded, still serving {}:\n{}", folder, old.store().latest().policy(), e.getMessage());
             throw e;
         }
     }
 
     /**
-     * Watches the rules folder and reloads it after each change (once the folder has been quiet for
-     * {@code settle}, so a save of many files is one reload). Close the watcher to stop.
+     * Watches the rules folder (and its version sub-folders) and reloads it after each change, once
+     * the folder has been quiet for {@code settle}, so a save of many files is one reload. Close the
+     * watcher to stop.
      */
     public AutoCloseable watch(Duration settle) {
         if (folder == null) throw new IllegalStateException("a bundled pack has no folder to watch");

@@ -13,9 +13,10 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
- * Calls {@code onChange} when the files of a folder change and then stay quiet for a while. Survives
+ * Calls {@code onChange} when the files of a folder or of its sub-folders change and then stay quiet for a while. Survives
  * the folder being deleted and created again: it watches again as soon as the folder is back.
  */
 final class RuleWatcher implements AutoCloseable {
@@ -55,7 +56,8 @@ final class RuleWatcher implements AutoCloseable {
                 WatchKey signalled = service.poll(pending ? settle.toMillis() : 250, TimeUnit.MILLISECONDS);
                 if (signalled != null) {
                     signalled.pollEvents();
-                    if (!signalled.reset()) key = null;
+                    if (!signalled.reset() && signalled == key) key = null;
+                    if (key != null) register();
                     pending = true;
                     continue;
                 }
@@ -75,14 +77,23 @@ final class RuleWatcher implements AutoCloseable {
         }
     }
 
+    /** Watches the folder and its sub-folders (the versions of a pack); returns the folder's own key. */
     private WatchKey register() {
         if (!Files.isDirectory(folder)) return null;
         try {
-            return folder.register(service, StandardWatchEventKinds.ENTRY_CREATE,
-                    StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE);
+            WatchKey key = watch(folder);
+            try (Stream<Path> children = Files.list(folder)) {
+                for (Path child : children.filter(Files::isDirectory).toList()) watch(child);
+            }
+            return key;
         } catch (IOException e) {
             return null;
         }
+    }
+
+    private WatchKey watch(Path path) throws IOException {
+        return path.register(service, StandardWatchEventKinds.ENTRY_CREATE,
+                StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE);
     }
 
     @Override

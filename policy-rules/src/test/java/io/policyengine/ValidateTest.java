@@ -36,13 +36,14 @@ class ValidateTest {
     @Test
     void anErrorInAThenBlockPointsAtItsRule() {
         Path pack = PackCopy.storeStandardIn(temp.resolve("rules"));
-        PackCopy.edit(pack, "repair-deadline.drl", "new RepairDeadline( $claim, $days )", "new RepairDeadline( $claim, $nodays )");
+        PackCopy.edit(pack, "repair-deadline.drl", "RepairDeadline.insert( kcontext, $claim, $days )",
+                "RepairDeadline.insert( kcontext, $claim, $nodays )");
 
         List<RuleProblem> problems = PolicyEngine.validate(pack);
 
         assertThat(problems).isNotEmpty();
         assertThat(problems.get(0).file()).isEqualTo(pack.resolve("repair-deadline.drl"));
-        assertThat(problems.get(0).line()).isEqualTo(7);
+        assertThat(problems.get(0).line()).isEqualTo(9);
     }
 
     @Test

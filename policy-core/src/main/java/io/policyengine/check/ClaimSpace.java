@@ -1,5 +1,6 @@
 package io.policyengine.check;
 
+import io.policyengine.model.Channel;
 import io.policyengine.model.Claim;
 import io.policyengine.model.Condition;
 import io.policyengine.model.Packaging;
@@ -11,54 +12,70 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
- * A systematic set of claims around a pack's terms: every day from the purchase to just past the
- * longest window, from purchases on ordinary days, month ends and a leap day, with and without a
- * defect, for every request, in each non-default condition alone.
+ * Systematic sets of claims around a pack's terms, from purchases on an ordinary day, month ends
+ * and a leap day, with and without a defect, for every request, in each non-default condition and
+ * sale alone. A term named {@code ...Months} counts in calendar months, any other whole-number
+ * term in days.
  */
 public final class ClaimSpace {
     private static final List<LocalDate> PURCHASES = List.of(
             LocalDate.of(2026, 3, 1), LocalDate.of(2026, 1, 31), LocalDate.of(2026, 11, 30), LocalDate.of(2024, 2, 29));
     private static final int MAX_DAYS = 800;
+    private static final List<Condition> CONDITIONS = List.of(Condition.AS_SOLD,
+            Condition.AS_SOLD.withPackaging(Packaging.DAMAGED), Condition.AS_SOLD.withPackaging(Packaging.MISSING),
+            Condition.AS_SOLD.withAccessoriesComplete(false), Condition.AS_SOLD.withWarrantyCard(false),
+            Condition.AS_SOLD.withUsageTraces(true), Condition.AS_SOLD.withCustomerDamage(true));
+    private static final List<Request> REQUESTS = java.util.Arrays.asList(Request.REFUND, Request.EXCHANGE, Request.REPAIR, null);
 
     private ClaimSpace() {
     }
 
-    /** The claims around {@code terms}: a term named ...Months counts as that many months of days. */
+    /** Every day from the purchase to just past the longest window: where a rule that can fire will. */
     public static List<Claim> around(Map<String, Object> terms) {
         int lastDay = 0;
         for (Map.Entry<String, Object> term : terms.entrySet()) {
             if (term.getValue() instanceof Integer value) {
-                int days = term.getKey().endsWith("Months") ? value * 31 : value;
-                lastDay = Math.max(lastDay, days);
+                lastDay = Math.max(lastDay, isMonths(term.getKey()) ? value * 31 : value);
             }
         }
         lastDay = Math.min(MAX_DAYS, lastDay + 2);
         List<Claim> claims = new ArrayList<>();
-        List<Product> products = List.of(Product.of("SKU"), Product.of("SKU").withCustomMade(true),
-                Product.of("SKU").withSaleType(SaleType.SPECIAL_PRICE), Product.of("SKU").withSaleType(SaleType.GIFT));
-        List<Condition> conditions = List.of(Condition.AS_SOLD,
-                Condition.AS_SOLD.withPackaging(Packaging.DAMAGED), Condition.AS_SOLD.withPackaging(Packaging.MISSING),
-                Condition.AS_SOLD.withAccessoriesComplete(false), Condition.AS_SOLD.withWarrantyCard(false),
-                Condition.AS_SOLD.withUsageTraces(true), Condition.AS_SOLD.withCustomerDamage(true));
-        List<Request> requests = new ArrayList<>(List.of(Request.values()));
-        requests.add(null);
-        int n = 0;
         for (LocalDate purchase : PURCHASES) {
             for (int day = 0; day <= lastDay; day++) {
-                for (boolean defect : new boolean[]{false, true}) {
-                    for (Request request : requests) {
-                        for (Product product : products) {
-                            // a product variant with the as-sold condition, or the plain product in each condition
-                            if (product != products.get(0)) {
-                                claims.add(claim(++n, product, purchase, day, defect, request, Condition.AS_SOLD));
-                                continue;
-                            }
-                            for (Condition condition : conditions) {
-                                claims.add(claim(++n, product, purchase, day, defect, request, condition));
-                            }
-                        }
+                addVariants(claims, purchase, purchase.plusDays(day), Channel.STORE, purchase, List.of(""));
+            }
+        }
+        return claims;
+    }
+
+    /**
+     * The boundary days of every term (the day before, on and after each window's end, counted from
+     * the purchase and from a delivery three days later), through both channels, for each of the
+     * given product categories: where two policies are most likely to part.
+     */
+    public static List<Claim> boundaries(Map<String, Object> terms, List<String> categories) {
+        List<Claim> claims = new ArrayList<>();
+        for (LocalDate purchase : PURCHASES) {
+            for (int deliveryDays : new int[]{0, 3}) {
+                LocalDate delivery = purchase.plusDays(deliveryDays);
+                TreeSet<LocalDate> claimDates = new TreeSet<>();
+                for (LocalDate start : List.of(purchase, delivery)) {
+                    claimDates.add(start);
+                    for (Map.Entry<String, Object> term : terms.entrySet()) {
+                        if (!(term.getValue() instanceof Integer value) || value < 0) continue;
+                        LocalDate end = isMonths(term.getKey()) ? start.plusMonths(value) : start.plusDays(value);
+                        claimDates.add(end.minusDays(1));
+                        claimDates.add(end);
+                        claimDates.add(end.plusDays(1));
+                    }
+                }
+                for (LocalDate claimDate : claimDates) {
+                    if (claimDate.isBefore(delivery)) continue;
+                    for (Channel channel : Channel.values()) {
+                        addVariants(claims, purchase, claimDate, channel, delivery, categories);
                     }
                 }
             }
@@ -66,8 +83,32 @@ public final class ClaimSpace {
         return claims;
     }
 
-    private static Claim claim(int n, Product product, LocalDate purchase, int day, boolean defect,
-                               Request request, Condition condition) {
-        return new Claim("SPACE-" + n, product, purchase, purchase.plusDays(day), defect, request, condition);
+    private static void addVariants(List<Claim> claims, LocalDate purchase, LocalDate claimDate, Channel channel,
+                                    LocalDate delivery, List<String> categories) {
+        for (String category : categories) {
+            Product plain = new Product("SKU", category.isEmpty() ? null : category, null, SaleType.REGULAR, false);
+            List<Product> variants = List.of(plain.withCustomMade(true), plain.withSaleType(SaleType.SPECIAL_PRICE),
+                    plain.withSaleType(SaleType.GIFT));
+            for (boolean defect : new boolean[]{false, true}) {
+                for (Request request : REQUESTS) {
+                    for (Condition condition : CONDITIONS) {
+                        claims.add(claim(claims.size() + 1, plain, purchase, claimDate, defect, request, condition, channel, delivery));
+                    }
+                    for (Product product : variants) {
+                        claims.add(claim(claims.size() + 1, product, purchase, claimDate, defect, request, Condition.AS_SOLD, channel, delivery));
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean isMonths(String term) {
+        return term.endsWith("Months");
+    }
+
+    private static Claim claim(int n, Product product, LocalDate purchase, LocalDate claimDate, boolean defect,
+                               Request request, Condition condition, Channel channel, LocalDate delivery) {
+        return new Claim("SPACE-" + n, product, purchase, claimDate, defect, request, condition,
+                channel, delivery, null, List.of(), null);
     }
 }

@@ -2,13 +2,18 @@ package io.policyengine.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.policyengine.model.BadInputException;
+import io.policyengine.model.Commitments;
+import io.policyengine.model.Compensation;
 import io.policyengine.model.Decision;
 import io.policyengine.model.Effect;
 import io.policyengine.model.Outcome;
 import io.policyengine.model.Reason;
 import io.policyengine.model.Remedy;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,6 +30,7 @@ import java.util.stream.Collectors;
  * (a part of the sentence), and must match at least one reason of the decision.
  */
 public final class Expectation {
+    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
     private static final Set<String> REASON_KEYS = Set.of("rule", "article", "effect", "remedy", "message");
 
     /** One expected field: its name, the expected value as text, and how to read the actual one. */
@@ -66,8 +72,10 @@ public final class Expectation {
                     for (int i = 0; i < value.size(); i++) checks.add(reason(path + "[" + i + "]", value.get(i)));
                 }
                 case "claimId" -> checks.add(new Check(name, text(path, value), Decision::claimId, false));
+                case "commitments" -> commitments(path, value, checks);
+                case "compensation" -> checks.add(compensation(path, value));
                 default -> throw new BadInputException(path, "unknown field (expect may give outcome, remedies, "
-                        + "daysSincePurchase, repairDueDate, reasons, claimId)");
+                        + "daysSincePurchase, repairDueDate, reasons, claimId, commitments, compensation)");
             }
         }
         return new Expectation(checks);
@@ -123,6 +131,90 @@ public final class Expectation {
         String expected = "a reason with " + String.join(", ", parts);
         return new Check("reasons", expected, d -> d.reasons().stream()
                 .anyMatch(r -> tests.stream().allMatch(t -> t.apply(r))) ? "yes" : "no", true);
+    }
+
+    private static final List<String> DEADLINES = List.of("respondBy", "dispatchBy", "onSiteBy", "resolveBy", "loanerDueAt");
+    private static final Set<String> COMPENSATION_KEYS = Set.of("article", "amount", "currency", "message");
+
+    /** {@code null}, or any of the five deadlines, each a date-time or null. */
+    private static void commitments(String path, JsonNode value, List<Check> checks) {
+        if (value.isNull()) {
+            checks.add(new Check("commitments", "null", d -> d.commitments() == null ? "null" : "present", false));
+            return;
+        }
+        if (!value.isObject()) throw new BadInputException(path, "expected null or an object of deadlines");
+        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            String key = field.getKey();
+            int index = DEADLINES.indexOf(key);
+            if (index < 0) throw new BadInputException(path + "." + key, "unknown field (deadlines are " + String.join(", ", DEADLINES) + ")");
+            String expected = field.getValue().isNull() ? "null" : dateTime(path + "." + key, field.getValue());
+            checks.add(new Check("commitments." + key, expected, d -> String.valueOf(deadline(d, index)), false));
+        }
+    }
+
+    private static Object deadline(Decision decision, int index) {
+        Commitments c = decision.commitments();
+        if (c == null) return "no commitments";
+        LocalDateTime at = switch (index) {
+            case 0 -> c.respondBy();
+            case 1 -> c.dispatchBy();
+            case 2 -> c.onSiteBy();
+            case 3 -> c.resolveBy();
+            default -> c.loanerDueAt();
+        };
+        return at == null ? null : MINUTES.format(at);
+    }
+
+    /** The list of compensation owed, element by element, each matched on the keys it gives. */
+    private static Check compensation(String path, JsonNode value) {
+        if (!value.isArray()) throw new BadInputException(path, "expected an array");
+        List<List<Function<Compensation, Boolean>>> elements = new ArrayList<>();
+        List<String> shown = new ArrayList<>();
+        for (int i = 0; i < value.size(); i++) {
+            String element = path + "[" + i + "]";
+            JsonNode node = value.get(i);
+            if (!node.isObject()) throw new BadInputException(element, "expected an object with article, amount, currency or message");
+            List<Function<Compensation, Boolean>> tests = new ArrayList<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                String key = field.getKey();
+                if (!COMPENSATION_KEYS.contains(key)) throw new BadInputException(element + "." + key, "unknown field");
+                if (key.equals("amount")) {
+                    if (!field.getValue().isNumber()) throw new BadInputException(element + ".amount", "expected a number");
+                    BigDecimal amount = field.getValue().decimalValue();
+                    tests.add(c -> c.amount().compareTo(amount) == 0);
+                } else {
+                    String text = text(element + "." + key, field.getValue());
+                    tests.add(switch (key) {
+                        case "article" -> c -> c.article().equals(text);
+                        case "currency" -> c -> c.currency().equals(text);
+                        default -> c -> c.message().contains(text);
+                    });
+                }
+            }
+            elements.add(tests);
+            shown.add(node.toString());
+        }
+        return new Check("compensation", shown.toString(), d -> {
+            List<Compensation> owed = d.compensation();
+            boolean ok = owed.size() == elements.size();
+            for (int i = 0; ok && i < owed.size(); i++) {
+                Compensation c = owed.get(i);
+                ok = elements.get(i).stream().allMatch(t -> t.apply(c));
+            }
+            return ok ? shown.toString() : owed.stream().map(c -> c.article() + " " + c.amount() + " " + c.currency())
+                    .collect(Collectors.joining(", ", "[", "]"));
+        }, false);
+    }
+
+    private static String dateTime(String path, JsonNode value) {
+        String text = text(path, value);
+        try {
+            return MINUTES.format(LocalDateTime.parse(text));
+        } catch (DateTimeParseException e) {
+            throw new BadInputException(path, "\"" + text + "\" is not a date-time YYYY-MM-DDTHH:MM");
+        }
     }
 
     private static String describe(List<Reason> reasons) {

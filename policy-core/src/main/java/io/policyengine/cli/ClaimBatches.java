@@ -2,6 +2,7 @@ package io.policyengine.cli;
 
 import io.policyengine.PolicyEngine;
 import io.policyengine.json.ClaimSource;
+import io.policyengine.model.BadInputException;
 import io.policyengine.model.Claim;
 import io.policyengine.model.Decision;
 
@@ -30,7 +31,8 @@ final class ClaimBatches {
         List<ClaimSource.Item> pending = new ArrayList<>(BATCH);
         for (String input : inputs) {
             try (ClaimSource source = ClaimSource.open(input, stdin)) {
-                for (ClaimSource.Item item : source) {
+                for (ClaimSource.Item read : source) {
+                    ClaimSource.Item item = decidable(engine, read);
                     allGood &= item.claim() != null;
                     pending.add(item);
                     if (pending.size() == BATCH) flush(engine, pending, sink);
@@ -39,6 +41,17 @@ final class ClaimBatches {
         }
         flush(engine, pending, sink);
         return allGood;
+    }
+
+    /** The item, or its error when the engine cannot decide its claim (no version in force on its purchase date). */
+    static ClaimSource.Item decidable(PolicyEngine engine, ClaimSource.Item item) {
+        if (item.claim() == null) return item;
+        try {
+            engine.check(item.claim());
+            return item;
+        } catch (BadInputException e) {
+            return new ClaimSource.Item(item.source(), item.line(), null, item.claim().id(), e.getMessage());
+        }
     }
 
     private static void flush(PolicyEngine engine, List<ClaimSource.Item> pending, Sink sink) {

@@ -53,7 +53,8 @@ final class ExplainCommand implements Callable<Integer> {
         PolicyEngine engine = rules.engine();
         boolean allGood = true;
         try (ClaimSource source = ClaimSource.open(file, stdin)) {
-            for (ClaimSource.Item item : source) {
+            for (ClaimSource.Item read : source) {
+                ClaimSource.Item item = ClaimBatches.decidable(engine, read);
                 if (item.claim() == null) {
                     allGood = false;
                     out.println(DecisionJson.errorLine(item.line(), item.claimId(), item.error()));

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.List;
 
 /**
  * The {@code policy} command line: {@code decide}, {@code validate}, {@code test}, {@code explain}.
@@ -16,7 +17,7 @@ import java.io.PrintWriter;
  */
 @Command(name = "policy", mixinStandardHelpOptions = true, version = "policy-engine 0.1.0",
         description = "Decides warranty and return claims with policy rule files.",
-        subcommands = {DecideCommand.class, ValidateCommand.class, TestCommand.class, ExplainCommand.class})
+        subcommands = {DecideCommand.class, ValidateCommand.class, TestCommand.class, ExplainCommand.class, AuditCommand.class})
 public final class PolicyCli {
     private static final Logger LOG = LoggerFactory.getLogger(PolicyCli.class);
 
@@ -42,8 +43,15 @@ public final class PolicyCli {
     }
 
     public static int run(InputStream in, PrintWriter out, PrintWriter err, String... args) {
+        return run(in, out, err, List.of(), args);
+    }
+
+    /** Runs with more subcommands, such as the launcher's {@code bench}. */
+    public static int run(InputStream in, PrintWriter out, PrintWriter err, List<Object> moreCommands, String... args) {
         try {
-            return commandLine(in, out, err).execute(args);
+            CommandLine cli = commandLine(in, out, err);
+            moreCommands.forEach(cli::addSubcommand);
+            return cli.execute(args);
         } finally {
             out.flush();
             err.flush();

@@ -4,14 +4,35 @@ import io.policyengine.PolicyEngine;
 import io.policyengine.RuleLoadException;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
-/** {@code --rules DIR}: the pack to decide with; the bundled store-standard pack when absent. */
+/**
+ * {@code --rules DIR}: the store pack to decide with (the bundled store-standard pack when absent);
+ * {@code --floor NAME_OR_DIR}: statutory floors stacked under it, bundled by name or from a folder.
+ */
 final class RulesOption {
     @Option(names = "--rules", paramLabel = "DIR", description = "Folder of .drl rule files (default: the bundled store-standard pack).")
     Path rulesDir;
 
-    PolicyEngine engine() throws RuleLoadException {
+    @Option(names = "--floor", paramLabel = "NAME_OR_DIR",
+            description = "A statutory floor pack under the store's (repeatable): a bundled name such as cn-consumer-law, or a folder.")
+    List<String> floors = new ArrayList<>();
+
+    /** The store pack alone, without the floors. */
+    PolicyEngine storeEngine() throws RuleLoadException {
         return rulesDir == null ? PolicyEngine.bundled("store-standard") : PolicyEngine.load(rulesDir);
+    }
+
+    /** The store pack with the floors under it. */
+    PolicyEngine engine() throws RuleLoadException {
+        PolicyEngine engine = storeEngine();
+        for (String floor : floors) {
+            Path folder = Path.of(floor);
+            engine = engine.withFloor(Files.isDirectory(folder) ? PolicyEngine.load(folder) : PolicyEngine.bundled(floor));
+        }
+        return engine;
     }
 }

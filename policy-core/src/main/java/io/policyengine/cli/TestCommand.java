@@ -5,6 +5,7 @@ import io.policyengine.RuleLoadException;
 import io.policyengine.check.Example;
 import io.policyengine.check.ExampleFiles;
 import io.policyengine.check.Expectation;
+import io.policyengine.model.BadInputException;
 import io.policyengine.model.Claim;
 import io.policyengine.model.Decision;
 import picocli.CommandLine.Command;
@@ -42,7 +43,7 @@ final class TestCommand implements Callable<Integer> {
         int failed = 0;
         boolean badInput = false;
         for (Path file : ExampleFiles.find(paths)) {
-            List<Example> examples = ExampleFiles.read(file);
+            List<Example> examples = ExampleFiles.read(file).stream().map(e -> decidable(engine, e)).toList();
             List<Claim> claims = new ArrayList<>();
             for (Example example : examples) {
                 if (example.claim() != null) claims.add(example.claim());
@@ -70,6 +71,16 @@ final class TestCommand implements Callable<Integer> {
         out.println(passed + " passed, " + failed + " failed");
         if (badInput) return ExitCodes.BAD_INPUT;
         return failed == 0 ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }
+
+    private static Example decidable(PolicyEngine engine, Example example) {
+        if (example.claim() == null) return example;
+        try {
+            engine.check(example.claim());
+            return example;
+        } catch (BadInputException e) {
+            return new Example(example.file(), example.line(), null, null, e.getMessage());
+        }
     }
 
     private static void printFailure(PrintWriter out, Example example, List<Expectation.Difference> differences) {

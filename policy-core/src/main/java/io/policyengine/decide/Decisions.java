@@ -1,10 +1,15 @@
 package io.policyengine.decide;
 
+import io.policyengine.facts.Commitment;
+import io.policyengine.facts.CompensationDue;
 import io.policyengine.facts.Exclusion;
 import io.policyengine.facts.Findings;
 import io.policyengine.facts.Grant;
 import io.policyengine.model.Claim;
+import io.policyengine.model.Commitments;
+import io.policyengine.model.Compensation;
 import io.policyengine.model.Decision;
+import io.policyengine.model.Effect;
 import io.policyengine.model.Outcome;
 import io.policyengine.model.PolicyId;
 import io.policyengine.model.Reason;
@@ -12,66 +17,179 @@ import io.policyengine.model.Remedy;
 import io.policyengine.model.Request;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
- * Turns what the rules found into a decision (contract section 2). It decides nothing itself:
- * remedies are the grants less the exclusions, and the outcome follows from them and the request.
+ * Turns what the rules found into a decision (contract sections 2, 6.2 and 7.3). It decides nothing
+ * itself: each pack's remedies are its grants less its own exclusions; a stack's remedies are the
+ * union of its packs' (a free repair makes a paid one moot); the outcome follows from them and the
+ * request; deadlines and compensation that the rules tied to a repair apply when the outcome is one.
  */
 public final class Decisions {
-
-    private static final Comparator<Reason> REASON_ORDER = Comparator
-            .comparing(Reason::effect)
-            .thenComparing(Reason::article, Decisions::compareArticles)
-            .thenComparing(Reason::remedy)
-            .thenComparing(Reason::rule);
+    private static final Remedy[] REMEDIES = Remedy.values();
+    private static final int FREE_REPAIR = 1 << Remedy.FREE_REPAIR.ordinal();
+    private static final int PAID_REPAIR = 1 << Remedy.PAID_REPAIR.ordinal();
+    /** The remedies of each set, by bit mask in the contract's order: decisions share these lists. */
+    private static final List<List<Remedy>> REMEDY_LISTS = remedyLists();
+    /** By effect (grants, exclusions, commitments, compensation), article in reading order, remedy and rule. */
+    private static final Comparator<Reason> REASON_ORDER = Decisions::compareReasons;
 
     private Decisions() {
     }
 
+    /** The decision of a single pack. */
     public static Decision assemble(Claim claim, Findings findings, PolicyId policy) {
-        EnumSet<Remedy> remedies = EnumSet.noneOf(Remedy.class);
-        for (Grant grant : findings.grants()) remedies.add(grant.remedy());
-        for (Exclusion exclusion : findings.exclusions()) remedies.remove(exclusion.remedy());
-        Outcome outcome = outcome(claim.request(), remedies);
-        LocalDate repairDue = outcome.isRepair() && findings.repairDeadline() != null
-                ? claim.claimDate().plusDays(findings.repairDeadline().days())
-                : null;
-        return new Decision(claim.id(), outcome, List.copyOf(remedies), claim.daysSincePurchase(),
-                repairDue, reasons(findings), policy);
+        return assemble(claim, List.of(new PackFindings(policy, findings)));
+    }
+
+    /** The decision of a stack: the store pack's findings first, then each floor's. */
+    public static Decision assemble(Claim claim, List<PackFindings> packs) {
+        int allowed = 0;
+        int storeAllowed = 0;
+        List<Reason> reasons = new ArrayList<>();
+        for (int i = 0; i < packs.size(); i++) {
+            int packAllowed = allowed(packs.get(i).findings());
+            if (i == 0) storeAllowed = packAllowed;
+            allowed |= packAllowed;
+        }
+        if ((allowed & FREE_REPAIR) != 0) allowed &= ~PAID_REPAIR;
+        Outcome outcome = outcome(claim.request(), allowed);
+
+        for (int i = 0; i < packs.size(); i++) {
+            Findings findings = packs.get(i).findings();
+            int from = reasons.size();
+            for (Grant grant : findings.grants()) reasons.add(grant.reason());
+            for (Exclusion exclusion : findings.exclusions()) reasons.add(exclusion.reason());
+            for (Commitment commitment : findings.commitments()) {
+                if (!commitment.repairOnly() || outcome.isRepair()) reasons.add(commitment.reason());
+            }
+            for (CompensationDue due : findings.compensation()) {
+                if (!due.repairOnly() || outcome.isRepair()) reasons.add(due.reason());
+            }
+            reasons.subList(from, reasons.size()).sort(REASON_ORDER);
+            if (i > 0) saySoWhereTheLawPrevails(reasons, from, allowed & ~storeAllowed, packs.get(0).findings());
+        }
+
+        List<PolicyId> floors = new ArrayList<>(packs.size() - 1);
+        for (int i = 1; i < packs.size(); i++) floors.add(packs.get(i).policy());
+        return new Decision(claim.id(), outcome, REMEDY_LISTS.get(allowed), claim.daysSincePurchase(),
+                repairDue(claim, outcome, packs), reasons, packs.get(0).policy(), floors,
+                commitments(claim, outcome, packs), compensation(outcome, packs));
     }
 
     /** Contract section 2: the request if allowed, else the first allowed remedy, else REJECTED. */
-    static Outcome outcome(Request request, Set<Remedy> allowed) {
-        if (allowed.isEmpty()) return Outcome.REJECTED;
+    static Outcome outcome(Request request, int allowed) {
+        if (allowed == 0) return Outcome.REJECTED;
         if (request != null) {
             for (Remedy wanted : request.metBy()) {
-                if (allowed.contains(wanted)) return Outcome.of(wanted);
+                if ((allowed & (1 << wanted.ordinal())) != 0) return Outcome.of(wanted);
             }
         }
-        return Outcome.of(allowed.iterator().next());
+        return Outcome.of(REMEDIES[Integer.numberOfTrailingZeros(allowed)]);
     }
 
-    private static List<Reason> reasons(Findings findings) {
-        Set<Reason> reasons = new LinkedHashSet<>();
-        for (Grant grant : findings.grants()) reasons.add(grant.reason());
-        for (Exclusion exclusion : findings.exclusions()) reasons.add(exclusion.reason());
-        List<Reason> ordered = new ArrayList<>(reasons);
-        ordered.sort(REASON_ORDER);
-        return ordered;
+    private static int allowed(Findings findings) {
+        int granted = 0;
+        int excluded = 0;
+        for (Grant grant : findings.grants()) granted |= 1 << grant.remedy().ordinal();
+        for (Exclusion exclusion : findings.exclusions()) excluded |= 1 << exclusion.remedy().ordinal();
+        return granted & ~excluded;
+    }
+
+    /** Contract 6.2.3: a floor's grant of what the store did not allow says that the law prevails, and over what. */
+    private static void saySoWhereTheLawPrevails(List<Reason> reasons, int from, int onlyByLaw, Findings store) {
+        for (int r = from; r < reasons.size(); r++) {
+            Reason reason = reasons.get(r);
+            if (reason.effect() != Effect.GRANT || (onlyByLaw & (1 << reason.remedy().ordinal())) == 0) continue;
+            String over = "the store policy";
+            for (Exclusion exclusion : store.exclusions()) {
+                if (exclusion.remedy() == reason.remedy()) {
+                    over = "store article " + exclusion.reason().article();
+                    break;
+                }
+            }
+            reasons.set(r, reason.withMessage("the law prevails over " + over + ": " + reason.message()));
+        }
+    }
+
+    /** Art. 16 of the store pack (or a floor's own deadline) when the outcome is a repair. */
+    private static LocalDate repairDue(Claim claim, Outcome outcome, List<PackFindings> packs) {
+        if (!outcome.isRepair()) return null;
+        for (PackFindings pack : packs) {
+            if (pack.findings().repairDeadline() != null) {
+                return claim.claimDate().plusDays(pack.findings().repairDeadline().days());
+            }
+        }
+        return null;
+    }
+
+    private static Commitments commitments(Claim claim, Outcome outcome, List<PackFindings> packs) {
+        if (claim.service() == null) return null;
+        Map<String, LocalDateTime> promised = new HashMap<>();
+        for (PackFindings pack : packs) {
+            for (Commitment commitment : pack.findings().commitments()) {
+                if (!commitment.repairOnly() || outcome.isRepair()) promised.putIfAbsent(commitment.name(), commitment.at());
+            }
+        }
+        return new Commitments(promised.get("respondBy"), promised.get("dispatchBy"), promised.get("onSiteBy"),
+                promised.get("resolveBy"), promised.get("loanerDueAt"));
+    }
+
+    private static List<Compensation> compensation(Outcome outcome, List<PackFindings> packs) {
+        List<Compensation> owed = new ArrayList<>(0);
+        for (PackFindings pack : packs) {
+            for (CompensationDue due : pack.findings().compensation()) {
+                if (!due.repairOnly() || outcome.isRepair()) {
+                    owed.add(new Compensation(due.reason().article(), due.amount(), due.currency(), due.reason().message()));
+                }
+            }
+        }
+        return owed;
+    }
+
+    private static int compareReasons(Reason a, Reason b) {
+        int order = a.effect().compareTo(b.effect());
+        if (order == 0) order = compareArticles(a.article(), b.article());
+        if (order == 0 && a.remedy() != b.remedy()) {
+            order = a.remedy() == null ? 1 : b.remedy() == null ? -1 : a.remedy().compareTo(b.remedy());
+        }
+        if (order == 0) order = a.rule().compareTo(b.rule());
+        return order;
     }
 
     /** Articles in reading order: "7" before "13", numbers before labels such as "S1". */
     static int compareArticles(String a, String b) {
-        boolean aNumber = !a.isEmpty() && a.chars().allMatch(Character::isDigit);
-        boolean bNumber = !b.isEmpty() && b.chars().allMatch(Character::isDigit);
-        if (aNumber && bNumber) return Long.compare(Long.parseLong(a), Long.parseLong(b));
+        if (a.equals(b)) return 0;
+        boolean aNumber = isNumber(a);
+        boolean bNumber = isNumber(b);
+        if (aNumber && bNumber) return a.length() != b.length() ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
         if (aNumber != bNumber) return aNumber ? -1 : 1;
+        if (a.length() != b.length() && a.charAt(0) == b.charAt(0)) return Integer.compare(a.length(), b.length());
         return a.compareTo(b);
+    }
+
+    private static boolean isNumber(String text) {
+        if (text.isEmpty() || text.length() > 9) return false;
+        for (int i = 0; i < text.length(); i++) {
+            if (!Character.isDigit(text.charAt(i))) return false;
+        }
+        return true;
+    }
+
+    private static List<List<Remedy>> remedyLists() {
+        List<List<Remedy>> lists = new ArrayList<>();
+        for (int mask = 0; mask < 1 << REMEDIES.length; mask++) {
+            List<Remedy> remedies = new ArrayList<>();
+            for (Remedy remedy : REMEDIES) {
+                if ((mask & (1 << remedy.ordinal())) != 0) remedies.add(remedy);
+            }
+            lists.add(List.copyOf(remedies));
+        }
+        return List.copyOf(lists);
     }
 }

@@ -7,21 +7,23 @@ import io.policyengine.model.Remedy;
 import org.kie.api.runtime.rule.RuleContext;
 
 /**
- * A rule's finding that the policy does not allow {@code remedy} for {@code claim}, whatever
- * grants it. Also used to say why a remedy the customer asked for was never granted.
+ * A rule's finding that the policy does not allow a remedy for {@code claim}, whatever grants it,
+ * with the reason it gives. Also says why a remedy the customer asked for was never granted.
  */
-public record Exclusion(Claim claim, Remedy remedy, String rule, String article, String message) {
+public record Exclusion(Claim claim, Reason reason) {
 
     /** Inserts one exclusion per remedy, citing the firing rule. Called from a rule's {@code then}. */
     public static void insert(RuleContext kcontext, Claim claim, String message, Remedy... remedies) {
-        RuleCitation citation = RuleCitation.of(kcontext.getRule());
+        RuleCitation citation = RuleCitation.of(kcontext);
+        Findings.Builder findings = Firing.of(claim);
         for (Remedy remedy : remedies) {
-            kcontext.getKieRuntime().insert(new Exclusion(claim, remedy, citation.rule(), citation.article(), message));
+            Exclusion exclusion = new Exclusion(claim, citation.reason(Effect.EXCLUDE, remedy, message));
+            kcontext.getKieRuntime().insert(exclusion);
+            if (findings != null) findings.add(exclusion);
         }
     }
 
-    /** The reason this finding gives in a decision. */
-    public Reason reason() {
-        return new Reason(rule, article, Effect.EXCLUDE, remedy, message);
+    public Remedy remedy() {
+        return reason.remedy();
     }
 }

@@ -1,15 +1,51 @@
 package io.policyengine.facts;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Everything a pack's rules found about one claim: what they granted, what they excluded, and the
- * repair deadline they set (null when no rule set one).
+ * Everything a pack's rules found about one claim: what they granted and excluded, the repair
+ * deadline they set (null when none), and the service commitments and compensation they gave.
  */
-public record Findings(List<Grant> grants, List<Exclusion> exclusions, RepairDeadline repairDeadline) {
+public record Findings(List<Grant> grants, List<Exclusion> exclusions, RepairDeadline repairDeadline,
+                       List<Commitment> commitments, List<CompensationDue> compensation) {
 
     public Findings {
         grants = List.copyOf(grants);
         exclusions = List.copyOf(exclusions);
+        commitments = List.copyOf(commitments);
+        compensation = List.copyOf(compensation);
+    }
+
+    static final class Builder {
+        private final List<Grant> grants = new ArrayList<>(4);
+        private final List<Exclusion> exclusions = new ArrayList<>(4);
+        private final List<Commitment> commitments = new ArrayList<>(0);
+        private final List<CompensationDue> compensation = new ArrayList<>(0);
+        private RepairDeadline repairDeadline;
+
+        void add(Grant grant) {
+            grants.add(grant);
+        }
+
+        void add(Exclusion exclusion) {
+            exclusions.add(exclusion);
+        }
+
+        void add(Commitment commitment) {
+            commitments.add(commitment);
+        }
+
+        void add(CompensationDue due) {
+            compensation.add(due);
+        }
+
+        void set(RepairDeadline deadline) {
+            repairDeadline = deadline;
+        }
+
+        Findings build() {
+            return new Findings(grants, exclusions, repairDeadline, commitments, compensation);
+        }
     }
 }

@@ -7,21 +7,23 @@ import io.policyengine.model.Remedy;
 import org.kie.api.runtime.rule.RuleContext;
 
 /**
- * A rule's finding that the policy allows {@code remedy} for {@code claim}. Exclusion rules match on
- * grants; whatever grant is not excluded ends up in the decision's remedies.
+ * A rule's finding that the policy allows a remedy for {@code claim}, with the reason it gives.
+ * Exclusion rules match on grants; whatever grant is not excluded ends up in the decision's remedies.
  */
-public record Grant(Claim claim, Remedy remedy, String rule, String article, String message) {
+public record Grant(Claim claim, Reason reason) {
 
     /** Inserts one grant per remedy, citing the firing rule. Called from a rule's {@code then}. */
     public static void insert(RuleContext kcontext, Claim claim, String message, Remedy... remedies) {
-        RuleCitation citation = RuleCitation.of(kcontext.getRule());
+        RuleCitation citation = RuleCitation.of(kcontext);
+        Findings.Builder findings = Firing.of(claim);
         for (Remedy remedy : remedies) {
-            kcontext.getKieRuntime().insert(new Grant(claim, remedy, citation.rule(), citation.article(), message));
+            Grant grant = new Grant(claim, citation.reason(Effect.GRANT, remedy, message));
+            kcontext.getKieRuntime().insert(grant);
+            if (findings != null) findings.add(grant);
         }
     }
 
-    /** The reason this finding gives in a decision. */
-    public Reason reason() {
-        return new Reason(rule, article, Effect.GRANT, remedy, message);
+    public Remedy remedy() {
+        return reason.remedy();
     }
 }

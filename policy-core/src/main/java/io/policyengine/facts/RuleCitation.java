@@ -1,12 +1,19 @@
 package io.policyengine.facts;
 
-import org.kie.api.definition.rule.Rule;
+import io.policyengine.model.Effect;
+import io.policyengine.model.Reason;
+import io.policyengine.model.Remedy;
+import org.kie.api.runtime.rule.RuleContext;
 
 /** The name and {@code @article} of the rule that is firing, read from the rule file itself. */
 record RuleCitation(String rule, String article) {
 
-    static RuleCitation of(Rule rule) {
-        Object article = rule.getMetaData().get("article");
-        return new RuleCitation(rule.getName(), article == null ? "" : article.toString());
+    static RuleCitation of(RuleContext kcontext) {
+        Object article = kcontext.getRule().getMetaData().get("article");
+        return new RuleCitation(kcontext.getRule().getName(), article == null ? "" : article.toString());
+    }
+
+    Reason reason(Effect effect, Remedy remedy, String message) {
+        return new Reason(rule, article, effect, remedy, message, Firing.pack());
     }
 }

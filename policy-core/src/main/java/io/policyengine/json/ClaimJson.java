@@ -1,14 +1,24 @@
 package io.policyengine.json;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.policyengine.model.BadInputException;
+import io.policyengine.model.Channel;
 import io.policyengine.model.Claim;
 import io.policyengine.model.Condition;
 import io.policyengine.model.Packaging;
+import io.policyengine.model.PastRepair;
 import io.policyengine.model.Product;
+import io.policyengine.model.Region;
 import io.policyengine.model.Request;
 import io.policyengine.model.SaleType;
+import io.policyengine.model.ServiceRequest;
+import io.policyengine.model.Severity;
+import io.policyengine.model.Urgency;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -21,10 +31,13 @@ import java.util.List;
 public final class ClaimJson {
 
     private static final List<String> CLAIM_FIELDS = List.of(
-            "id", "product", "purchaseDate", "claimDate", "qualityDefect", "request", "condition");
+            "id", "product", "purchaseDate", "claimDate", "qualityDefect", "request", "condition",
+            "channel", "deliveryDate", "fault", "repairHistory", "service");
     private static final List<String> PRODUCT_FIELDS = List.of("sku", "category", "price", "saleType", "customMade");
     private static final List<String> CONDITION_FIELDS = List.of(
             "packaging", "accessoriesComplete", "warrantyCard", "usageTraces", "customerDamage");
+    private static final List<String> REPAIR_FIELDS = List.of("completedOn", "fault");
+    private static final List<String> SERVICE_FIELDS = List.of("reportedAt", "urgency", "region", "severity", "arrivedAt");
 
     private ClaimJson() {
     }
@@ -43,7 +56,83 @@ public final class ClaimJson {
                 claim.requiredDate("claimDate"),
                 claim.requiredBool("qualityDefect"),
                 claim.optionalEnum("request", Request.class),
-                claim.optionalObject("condition", CONDITION_FIELDS).map(ClaimJson::condition).orElse(Condition.AS_SOLD));
+                claim.optionalObject("condition", CONDITION_FIELDS).map(ClaimJson::condition).orElse(Condition.AS_SOLD),
+                claim.optionalEnum("channel", Channel.class),
+                claim.optionalDate("deliveryDate"),
+                claim.optionalNonBlankText("fault"),
+                claim.optionalObjects("repairHistory", REPAIR_FIELDS).stream().map(ClaimJson::pastRepair).toList(),
+                claim.optionalObject("service", SERVICE_FIELDS).map(ClaimJson::service).orElse(null));
+    }
+
+    private static PastRepair pastRepair(StrictObject repair) {
+        return new PastRepair(repair.requiredDate("completedOn"), repair.requiredText("fault"));
+    }
+
+    private static ServiceRequest service(StrictObject service) {
+        return new ServiceRequest(
+                service.requiredDateTime("reportedAt"),
+                service.optionalEnum("urgency", Urgency.class),
+                service.optionalEnum("region", Region.class),
+                service.optionalEnum("severity", Severity.class),
+                service.optionalDateTime("arrivedAt"));
+    }
+
+    /** The claim as one line of JSON in the contract's shape, every field written out; {@link #parse} reads it back. */
+    public static String toJson(Claim claim) {
+        StringWriter out = new StringWriter(320);
+        try (JsonGenerator json = Json.FACTORY.createGenerator(out)) {
+            json.writeStartObject();
+            json.writeStringField("id", claim.id());
+            Product product = claim.product();
+            json.writeObjectFieldStart("product");
+            json.writeStringField("sku", product.sku());
+            if (product.category() != null) json.writeStringField("category", product.category());
+            if (product.price() != null) json.writeNumberField("price", product.price());
+            json.writeStringField("saleType", product.saleType().name());
+            json.writeBooleanField("customMade", product.customMade());
+            json.writeEndObject();
+            json.writeStringField("purchaseDate", claim.purchaseDate().toString());
+            json.writeStringField("claimDate", claim.claimDate().toString());
+            json.writeBooleanField("qualityDefect", claim.qualityDefect());
+            if (claim.request() != null) json.writeStringField("request", claim.request().name());
+            Condition condition = claim.condition();
+            json.writeObjectFieldStart("condition");
+            json.writeStringField("packaging", condition.packaging().name());
+            json.writeBooleanField("accessoriesComplete", condition.accessoriesComplete());
+            json.writeBooleanField("warrantyCard", condition.warrantyCard());
+            json.writeBooleanField("usageTraces", condition.usageTraces());
+            json.writeBooleanField("customerDamage", condition.customerDamage());
+            json.writeEndObject();
+            if (claim.channel() != Channel.STORE) json.writeStringField("channel", claim.channel().name());
+            if (!claim.deliveryDate().equals(claim.purchaseDate())) {
+                json.writeStringField("deliveryDate", claim.deliveryDate().toString());
+            }
+            if (claim.fault() != null) json.writeStringField("fault", claim.fault());
+            if (!claim.repairHistory().isEmpty()) {
+                json.writeArrayFieldStart("repairHistory");
+                for (PastRepair repair : claim.repairHistory()) {
+                    json.writeStartObject();
+                    json.writeStringField("completedOn", repair.completedOn().toString());
+                    json.writeStringField("fault", repair.fault());
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+            }
+            if (claim.service() != null) {
+                ServiceRequest service = claim.service();
+                json.writeObjectFieldStart("service");
+                json.writeStringField("reportedAt", service.reportedAt().toString());
+                json.writeStringField("urgency", service.urgency().name());
+                json.writeStringField("region", service.region().name());
+                json.writeStringField("severity", service.severity().name());
+                if (service.arrivedAt() != null) json.writeStringField("arrivedAt", service.arrivedAt().toString());
+                json.writeEndObject();
+            }
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return out.toString();
     }
 
     private static Product product(StrictObject product) {

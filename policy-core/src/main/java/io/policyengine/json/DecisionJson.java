@@ -1,6 +1,9 @@
 package io.policyengine.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.policyengine.model.Claim;
+import io.policyengine.model.Commitments;
+import io.policyengine.model.Compensation;
 import io.policyengine.model.Decision;
 import io.policyengine.model.Explanation;
 import io.policyengine.model.FiredRule;
@@ -11,10 +14,14 @@ import io.policyengine.model.Remedy;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 
 /** Writes decisions (contract section 2) and bad-input lines (section 4) as one-line JSON objects. */
 public final class DecisionJson {
+    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
     private DecisionJson() {
     }
@@ -37,7 +44,18 @@ public final class DecisionJson {
         json.writeArrayFieldStart("reasons");
         for (Reason reason : decision.reasons()) writeReason(json, reason);
         json.writeEndArray();
-        writePolicy(json, decision.policy());
+        writePolicy(json, decision.policy(), decision.floors());
+        writeCommitments(json, decision.commitments());
+        json.writeArrayFieldStart("compensation");
+        for (Compensation owed : decision.compensation()) {
+            json.writeStartObject();
+            json.writeStringField("article", owed.article());
+            json.writeNumberField("amount", owed.amount());
+            json.writeStringField("currency", owed.currency());
+            json.writeStringField("message", owed.message());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
         json.writeEndObject();
     }
 
@@ -80,6 +98,23 @@ public final class DecisionJson {
         });
     }
 
+    /** One group of {@code policy audit --json}: where the law changes the store's answer, how often, with an example. */
+    public static String auditJson(String storeArticle, String floorRule, String change, int claims, Claim example,
+                                   Decision withFloors) {
+        return write(json -> {
+            json.writeStartObject();
+            json.writeStringField("storeArticle", storeArticle);
+            json.writeStringField("floorRule", floorRule);
+            json.writeStringField("change", change);
+            json.writeNumberField("claims", claims);
+            json.writeFieldName("example");
+            json.writeRawValue(ClaimJson.toJson(example));
+            json.writeFieldName("decision");
+            writeDecision(json, withFloors);
+            json.writeEndObject();
+        });
+    }
+
     /** {@code {"line":N,"claimId":"...","error":"..."}}; without {@code claimId} when it is null. */
     public static String errorLine(int line, String claimId, String error) {
         return write(json -> {
@@ -98,20 +133,52 @@ public final class DecisionJson {
         json.writeStringField("effect", name(reason.effect()));
         json.writeStringField("remedy", name(reason.remedy()));
         json.writeStringField("message", reason.message());
+        if (reason.policy() != null) json.writeStringField("policy", reason.policy());
         json.writeEndObject();
     }
 
-    private static void writePolicy(JsonGenerator json, PolicyId policy) throws IOException {
+    private static void writePolicy(JsonGenerator json, PolicyId policy, List<PolicyId> floors) throws IOException {
         json.writeFieldName("policy");
         if (policy == null) {
             json.writeNull();
             return;
         }
         json.writeStartObject();
+        writePolicyFields(json, policy);
+        json.writeArrayFieldStart("floors");
+        for (PolicyId floor : floors) {
+            json.writeStartObject();
+            writePolicyFields(json, floor);
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    private static void writePolicyFields(JsonGenerator json, PolicyId policy) throws IOException {
         json.writeStringField("name", policy.name());
         json.writeStringField("version", policy.version());
         json.writeStringField("hash", policy.hash());
+    }
+
+    /** Contract 7.3: null without a service request, else all five deadlines, each null where it does not apply. */
+    private static void writeCommitments(JsonGenerator json, Commitments commitments) throws IOException {
+        json.writeFieldName("commitments");
+        if (commitments == null) {
+            json.writeNull();
+            return;
+        }
+        json.writeStartObject();
+        writeDateTime(json, "respondBy", commitments.respondBy());
+        writeDateTime(json, "dispatchBy", commitments.dispatchBy());
+        writeDateTime(json, "onSiteBy", commitments.onSiteBy());
+        writeDateTime(json, "resolveBy", commitments.resolveBy());
+        writeDateTime(json, "loanerDueAt", commitments.loanerDueAt());
         json.writeEndObject();
+    }
+
+    private static void writeDateTime(JsonGenerator json, String name, LocalDateTime value) throws IOException {
+        json.writeStringField(name, value == null ? null : MINUTES.format(value));
     }
 
     private static String name(Enum<?> value) {

@@ -5,7 +5,9 @@ import io.policyengine.model.BadInputException;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -21,6 +23,7 @@ import java.util.stream.Collectors;
 final class StrictObject {
 
     private static final Pattern DATE_SHAPE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern DATE_TIME_SHAPE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}");
 
     private final String prefix;
     private final JsonNode node;
@@ -77,6 +80,40 @@ final class StrictObject {
         return date(name, required(name));
     }
 
+    LocalDate optionalDate(String name) {
+        JsonNode value = present(name);
+        return value == null ? null : date(name, value);
+    }
+
+    LocalDateTime requiredDateTime(String name) {
+        return dateTime(name, required(name));
+    }
+
+    LocalDateTime optionalDateTime(String name) {
+        JsonNode value = present(name);
+        return value == null ? null : dateTime(name, value);
+    }
+
+    /** A non-blank string; null when absent. */
+    String optionalNonBlankText(String name) {
+        String text = optionalText(name);
+        if (text != null && text.isBlank()) throw bad(name, "must not be blank");
+        return text;
+    }
+
+    /** The elements of an array of objects, each read strictly as {@code name[i]}; empty when absent. */
+    List<StrictObject> optionalObjects(String name, List<String> knownFields) {
+        JsonNode value = present(name);
+        if (value == null) return List.of();
+        if (!value.isArray()) throw bad(name, "expected an array, got " + Json.shown(value));
+        List<StrictObject> elements = new ArrayList<>(value.size());
+        for (int i = 0; i < value.size(); i++) {
+            String element = path(name) + "[" + i + "]";
+            elements.add(new StrictObject(element, element + ".", value.get(i), knownFields));
+        }
+        return elements;
+    }
+
     /** The number as written, with its scale, as {@code 3299.00}; null when absent. */
     BigDecimal optionalDecimal(String name) {
         JsonNode value = present(name);
@@ -127,6 +164,17 @@ final class StrictObject {
             return LocalDate.parse(value.textValue());
         } catch (DateTimeParseException e) {
             throw bad(name, value.textValue() + " is not a valid date");
+        }
+    }
+
+    private LocalDateTime dateTime(String name, JsonNode value) {
+        if (!value.isTextual() || !DATE_TIME_SHAPE.matcher(value.textValue()).matches()) {
+            throw bad(name, "expected a date-time string YYYY-MM-DDTHH:MM, got " + Json.shown(value));
+        }
+        try {
+            return LocalDateTime.parse(value.textValue());
+        } catch (DateTimeParseException e) {
+            throw bad(name, value.textValue() + " is not a valid date-time");
         }
     }
 

@@ -1,4 +1,7 @@
 package io.policyengine.model;
 
-/** Whether a rule granted a remedy or excluded one. */
-public enum Effect { GRANT, EXCLUDE }
+/**
+ * What a rule did: granted a remedy, excluded one, made a service commitment (a deadline), or
+ * owed the customer compensation.
+ */
+public enum Effect { GRANT, EXCLUDE, COMMIT, COMPENSATE }

@@ -1,5 +1,7 @@
 package io.policyengine.rules;
 
+import io.policyengine.facts.Commitment;
+import io.policyengine.facts.CompensationDue;
 import io.policyengine.facts.Exclusion;
 import io.policyengine.facts.Grant;
 import io.policyengine.model.FiredRule;
@@ -51,11 +53,11 @@ final class FiringRecorder extends DefaultAgendaEventListener implements RuleRun
     @Override
     public void objectInserted(ObjectInsertedEvent event) {
         if (rule == null) return;
-        if (event.getObject() instanceof Grant g) {
-            reasons.add(g.reason());
-        } else if (event.getObject() instanceof Exclusion e) {
-            reasons.add(e.reason());
-        }
+        Object fact = event.getObject();
+        if (fact instanceof Grant g) reasons.add(g.reason());
+        else if (fact instanceof Exclusion e) reasons.add(e.reason());
+        else if (fact instanceof Commitment c) reasons.add(c.reason());
+        else if (fact instanceof CompensationDue d) reasons.add(d.reason());
     }
 
     @Override

@@ -2,10 +2,8 @@ package io.policyengine.rules;
 
 import io.policyengine.RuleLoadException;
 import io.policyengine.RuleProblem;
-import io.policyengine.facts.Exclusion;
 import io.policyengine.facts.Findings;
-import io.policyengine.facts.Grant;
-import io.policyengine.facts.RepairDeadline;
+import io.policyengine.facts.Firing;
 import io.policyengine.model.Claim;
 import io.policyengine.model.FiredRule;
 import io.policyengine.model.PolicyId;
@@ -14,16 +12,16 @@ import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.type.FactField;
 import org.kie.api.definition.type.FactType;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.AgendaEventListener;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,11 +106,13 @@ public final class RulePack {
     /** Runs the rules over the claims; the findings come back in the claims' order. */
     public List<Findings> fire(List<Claim> claims) {
         KieSession session = kieBase.newKieSession();
-        try {
+        try (Firing firing = Firing.open(policy.name(), claims)) {
             termFacts.forEach(session::insert);
-            claims.forEach(session::insert);
+            for (Claim claim : claims) session.insert(claim);
             session.fireAllRules();
-            return collect(claims, session.getObjects());
+            List<Findings> findings = new ArrayList<>(claims.size());
+            for (Claim claim : claims) findings.add(firing.findings(claim));
+            return findings;
         } finally {
             session.dispose();
         }
@@ -121,14 +121,14 @@ public final class RulePack {
     /** Runs the rules over one claim, recording each rule as it fires with the terms it reads. */
     public Trace trace(Claim claim) {
         KieSession session = kieBase.newKieSession();
-        try {
+        try (Firing firing = Firing.open(policy.name(), List.of(claim))) {
             FiringRecorder recorder = new FiringRecorder(index, terms);
-            session.addEventListener((org.kie.api.event.rule.AgendaEventListener) recorder);
-            session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) recorder);
+            session.addEventListener((AgendaEventListener) recorder);
+            session.addEventListener((RuleRuntimeEventListener) recorder);
             termFacts.forEach(session::insert);
             session.insert(claim);
             session.fireAllRules();
-            return new Trace(collect(List.of(claim), session.getObjects()).get(0), recorder.fired());
+            return new Trace(firing.findings(claim), recorder.fired());
         } finally {
             session.dispose();
         }
@@ -148,9 +148,11 @@ public final class RulePack {
                     fired.add(event.getMatch().getRule().getName());
                 }
             });
-            termFacts.forEach(session::insert);
-            probe.forEach(session::insert);
-            session.fireAllRules();
+            try (Firing firing = Firing.open(policy.name(), probe)) {
+                termFacts.forEach(session::insert);
+                probe.forEach(session::insert);
+                session.fireAllRules();
+            }
         } finally {
             session.dispose();
         }
@@ -171,32 +173,6 @@ public final class RulePack {
 
     /** What {@link #trace} saw: the findings, and the rules in firing order. */
     public record Trace(Findings findings, List<FiredRule> firedRules) {
-    }
-
-    private static List<Findings> collect(List<Claim> claims, Collection<?> facts) {
-        Map<Claim, Collected> byClaim = new IdentityHashMap<>(claims.size() * 2);
-        for (Claim claim : claims) byClaim.putIfAbsent(claim, new Collected());
-        for (Object fact : facts) {
-            if (fact instanceof Grant grant) {
-                byClaim.get(grant.claim()).grants.add(grant);
-            } else if (fact instanceof Exclusion exclusion) {
-                byClaim.get(exclusion.claim()).exclusions.add(exclusion);
-            } else if (fact instanceof RepairDeadline deadline) {
-                byClaim.get(deadline.claim()).deadline = deadline;
-            }
-        }
-        List<Findings> findings = new ArrayList<>(claims.size());
-        for (Claim claim : claims) {
-            Collected c = byClaim.get(claim);
-            findings.add(new Findings(c.grants, c.exclusions, c.deadline));
-        }
-        return findings;
-    }
-
-    private static final class Collected {
-        final List<Grant> grants = new ArrayList<>(4);
-        final List<Exclusion> exclusions = new ArrayList<>(4);
-        RepairDeadline deadline;
     }
 
     private static Map<String, Object> values(FactType type, Object instance) {

@@ -31,7 +31,8 @@ class DecisionJsonTest {
                 + "\"repairDueDate\":null,\"reasons\":[{\"rule\":\"defect refund window\",\"article\":\"7\","
                 + "\"effect\":\"GRANT\",\"remedy\":\"REFUND\",\"message\":\"quality defect reported 8 days after "
                 + "purchase, within the 15-day refund window\"}],"
-                + "\"policy\":{\"name\":\"store-standard\",\"version\":\"1\",\"hash\":\"3f2a9c\"}}");
+                + "\"policy\":{\"name\":\"store-standard\",\"version\":\"1\",\"hash\":\"3f2a9c\",\"floors\":[]},"
+                + "\"commitments\":null,\"compensation\":[]}");
     }
 
     @Test
@@ -42,10 +43,11 @@ class DecisionJsonTest {
         JsonNode node = json(DecisionJson.toJson(decision));
 
         assertThat(node.fieldNames()).toIterable().containsExactly(
-                "claimId", "outcome", "remedies", "daysSincePurchase", "repairDueDate", "reasons", "policy");
+                "claimId", "outcome", "remedies", "daysSincePurchase", "repairDueDate", "reasons", "policy",
+                "commitments", "compensation");
         assertThat(node.get("reasons").get(1).fieldNames()).toIterable()
                 .containsExactly("rule", "article", "effect", "remedy", "message");
-        assertThat(node.get("policy").fieldNames()).toIterable().containsExactly("name", "version", "hash");
+        assertThat(node.get("policy").fieldNames()).toIterable().containsExactly("name", "version", "hash", "floors");
         assertThat(node.get("repairDueDate").textValue()).isEqualTo("2026-04-17");
         assertThat(node.get("daysSincePurchase").intValue()).isEqualTo(40);
         assertThat(node.get("reasons")).hasSize(2);

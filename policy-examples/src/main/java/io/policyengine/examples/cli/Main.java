@@ -6,6 +6,7 @@ import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /** The {@code ./policy} launcher: builds the writers, runs the command line, exits with its code. */
 public final class Main {
@@ -16,6 +17,6 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        System.exit(PolicyCli.run(System.in, out, err, args));
+        System.exit(PolicyCli.run(System.in, out, err, List.of(new BenchCommand()), args));
     }
 }

@@ -1,0 +1,137 @@
+package io.policyengine.cli;
+
+import io.policyengine.PolicyEngine;
+import io.policyengine.RuleLoadException;
+import io.policyengine.check.ClaimSpace;
+import io.policyengine.json.ClaimJson;
+import io.policyengine.json.DecisionJson;
+import io.policyengine.model.Claim;
+import io.policyengine.model.Decision;
+import io.policyengine.model.Effect;
+import io.policyengine.model.PolicyId;
+import io.policyengine.model.Reason;
+import io.policyengine.model.Remedy;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Collectors;
+
+@Command(name = "audit", description = {
+        "Decides a generated set of claims (every boundary day, channel and exclusion) with and without the",
+        "floors, and prints where the law changes the store's answer, grouped by store article and floor rule."})
+final class AuditCommand implements java.util.concurrent.Callable<Integer> {
+    private static final long SEED = 41L;
+
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    RulesOption rules;
+    @Option(names = "--claims", paramLabel = "N", defaultValue = "100000",
+            description = "At most this many generated claims, a fixed sample when the set is larger (default: ${DEFAULT-VALUE}).")
+    int maxClaims;
+    @Option(names = "--category", paramLabel = "CATEGORY",
+            description = "Product categories to try (repeatable; default: none, TV, MOBILE_PHONE, COMPUTER, FURNITURE, PERISHABLE, PERIODICAL, DIGITAL).")
+    List<String> categories = new ArrayList<>(List.of("", "TV", "MOBILE_PHONE", "COMPUTER", "FURNITURE", "PERISHABLE", "PERIODICAL", "DIGITAL"));
+    @Option(names = "--json", description = "Print one JSON object per group.")
+    boolean json;
+
+    /** Claims whose answer the law changes in the same way for the same reason. */
+    private record Group(String storeArticle, String floorRule, String change) {
+    }
+
+    private static final class Tally {
+        int claims;
+        Claim example;
+        Decision storeDecision;
+        Decision stackDecision;
+    }
+
+    @Override
+    public Integer call() throws RuleLoadException {
+        if (rules.floors.isEmpty()) throw new ParameterException(spec.commandLine(), "audit needs at least one --floor");
+        PrintWriter out = spec.commandLine().getOut();
+        PolicyEngine stack = rules.engine();
+        PolicyEngine store = rules.storeEngine();
+        Map<String, Object> terms = new LinkedHashMap<>(store.terms());
+        stack.floorTerms().forEach(terms::putAll);
+        List<Claim> claims = sample(ClaimSpace.boundaries(terms, categories));
+
+        List<Decision> alone = store.decideAll(claims);
+        List<Decision> stacked = stack.decideAll(claims);
+        Map<Group, Tally> groups = new LinkedHashMap<>();
+        int changed = 0;
+        for (int i = 0; i < claims.size(); i++) {
+            Decision before = alone.get(i);
+            Decision after = stacked.get(i);
+            if (before.remedies().equals(after.remedies()) && before.outcome() == after.outcome()) continue;
+            changed++;
+            for (Group group : groupsOf(before, after)) {
+                Tally tally = groups.computeIfAbsent(group, g -> new Tally());
+                if (tally.claims++ == 0) {
+                    tally.example = claims.get(i);
+                    tally.storeDecision = before;
+                    tally.stackDecision = after;
+                }
+            }
+        }
+        List<Map.Entry<Group, Tally>> rows = new ArrayList<>(groups.entrySet());
+        rows.sort(Comparator.comparing((Map.Entry<Group, Tally> e) -> -e.getValue().claims)
+                .thenComparing(e -> e.getKey().storeArticle()).thenComparing(e -> e.getKey().floorRule()));
+        if (json) {
+            for (Map.Entry<Group, Tally> row : rows) out.println(DecisionJson.auditJson(row.getKey().storeArticle(),
+                    row.getKey().floorRule(), row.getKey().change(), row.getValue().claims, row.getValue().example,
+                    row.getValue().stackDecision));
+            return ExitCodes.OK;
+        }
+        out.printf("policy audit: %s %s under %s, %,d generated claims%n", store.policy().name(), store.policy().version(),
+                stack.floors().stream().map(f -> f.name() + " " + f.version()).collect(Collectors.joining(", ")), claims.size());
+        out.printf("the law changes the store's answer for %,d claims (%.1f%%)%n%n", changed, 100.0 * changed / Math.max(1, claims.size()));
+        for (Map.Entry<Group, Tally> row : rows) {
+            Tally tally = row.getValue();
+            out.printf("%-16s %-44s %,8d claims   %s%n", row.getKey().storeArticle(), row.getKey().floorRule(), tally.claims, row.getKey().change());
+            out.printf("    e.g. %s%n", ClaimJson.toJson(tally.example));
+        }
+        return ExitCodes.OK;
+    }
+
+    /** For each remedy only the law allowed: which store article kept it from the customer, and which floor rule grants it. */
+    private static List<Group> groupsOf(Decision before, Decision after) {
+        String change = before.outcome() != after.outcome() ? before.outcome() + " -> " + after.outcome()
+                : before.remedies() + " -> " + after.remedies();
+        PolicyId store = after.policy();
+        List<Group> groups = new ArrayList<>();
+        for (Remedy remedy : after.remedies()) {
+            if (before.remedies().contains(remedy)) continue;
+            String storeArticle = after.reasons().stream()
+                    .filter(r -> store.name().equals(r.policy()) && r.effect() == Effect.EXCLUDE && r.remedy() == remedy)
+                    .map(r -> "store art. " + r.article()).findFirst().orElse("store: not granted");
+            for (Reason grant : after.reasons()) {
+                if (grant.effect() == Effect.GRANT && grant.remedy() == remedy && !store.name().equals(grant.policy())) {
+                    Group group = new Group(storeArticle, grant.rule() + " (" + grant.article() + ")", change);
+                    if (!groups.contains(group)) groups.add(group);
+                }
+            }
+        }
+        if (groups.isEmpty()) groups.add(new Group("store", "floor", change));
+        return groups;
+    }
+
+    private List<Claim> sample(List<Claim> space) {
+        if (space.size() <= maxClaims) return space;
+        List<Claim> shuffled = new ArrayList<>(space);
+        Collections.shuffle(shuffled, new Random(SEED));
+        return List.copyOf(shuffled.subList(0, maxClaims));
+    }
+}

@@ -1,0 +1,117 @@
+package io.policyengine.rules;
+
+import io.policyengine.RuleLoadException;
+import io.policyengine.RuleProblem;
+import io.policyengine.model.BadInputException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A pack as a rules folder holds it: either one pack (its {@code .drl} files directly in the folder),
+ * which decides every claim, or one sub-folder per version, each declaring its {@code effectiveFrom}
+ * date; a claim is then decided by the latest version in force on its purchase date.
+ */
+public final class PackVersions {
+    private final Path folder;
+    private final List<Version> versions;
+
+    /** A compiled version and the first purchase date it decides; {@code from} is null for an unversioned pack. */
+    public record Version(LocalDate from, RulePack pack) {
+    }
+
+    private PackVersions(Path folder, List<Version> versions) {
+        this.folder = folder;
+        this.versions = List.copyOf(versions);
+    }
+
+    public static PackVersions load(Path folder) throws RuleLoadException {
+        if (!Files.isDirectory(folder) || hasDrlFiles(folder)) {
+            return new PackVersions(folder, List.of(new Version(null, RulePack.load(folder))));
+        }
+        List<Path> subfolders = versionFolders(folder);
+        if (subfolders.isEmpty()) return new PackVersions(folder, List.of(new Version(null, RulePack.load(folder))));
+        List<RuleProblem> problems = new ArrayList<>();
+        List<Version> versions = new ArrayList<>();
+        for (Path subfolder : subfolders) {
+            try {
+                RulePack pack = RulePack.load(subfolder);
+                String from = pack.metadata().get("effectiveFrom");
+                if (from == null || from.isBlank() || from.equals("null")) {
+                    problems.add(RuleProblem.error(subfolder, 0, "this version declares no effectiveFrom in its Pack"));
+                    continue;
+                }
+                try {
+                    versions.add(new Version(LocalDate.parse(from), pack));
+                } catch (DateTimeParseException e) {
+                    problems.add(RuleProblem.error(subfolder, 0, "effectiveFrom \"" + from + "\" is not a date YYYY-MM-DD"));
+                }
+            } catch (RuleLoadException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        versions.sort(Comparator.comparing(Version::from));
+        for (int i = 1; i < versions.size(); i++) {
+            if (versions.get(i).from().equals(versions.get(i - 1).from())) {
+                problems.add(RuleProblem.error(folder, 0, "two versions take effect on " + versions.get(i).from()
+                        + ": " + versions.get(i - 1).pack().policy().version() + " and " + versions.get(i).pack().policy().version()));
+            }
+        }
+        if (!problems.isEmpty()) throw new RuleLoadException(problems);
+        return new PackVersions(folder, versions);
+    }
+
+    public static PackVersions bundled(String name) throws RuleLoadException {
+        return load(PackFiles.bundledFolder(name));
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    /** The versions, oldest first; one version with no date for an unversioned pack. */
+    public List<Version> versions() {
+        return versions;
+    }
+
+    /** The newest version: what {@code policy()} and {@code terms()} describe. */
+    public RulePack latest() {
+        return versions.get(versions.size() - 1).pack();
+    }
+
+    public boolean isVersioned() {
+        return versions.get(0).from() != null;
+    }
+
+    /** The version in force on {@code purchaseDate}: the latest whose effectiveFrom is on or before it. */
+    public RulePack forPurchase(LocalDate purchaseDate) {
+        if (!isVersioned()) return versions.get(0).pack();
+        for (int i = versions.size() - 1; i >= 0; i--) {
+            if (!versions.get(i).from().isAfter(purchaseDate)) return versions.get(i).pack();
+        }
+        throw new BadInputException("purchaseDate", "no version of " + latest().policy().name() + " in force on " + purchaseDate);
+    }
+
+    private static boolean hasDrlFiles(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.anyMatch(p -> p.getFileName().toString().endsWith(".drl"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static List<Path> versionFolders(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(Files::isDirectory).filter(PackVersions::hasDrlFiles).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+}
