@@ -1,5 +1,6 @@
 package io.policyengine.examples.reference;
 
+import io.policyengine.model.Channel;
 import io.policyengine.model.Claim;
 import io.policyengine.model.Condition;
 import io.policyengine.model.Packaging;
@@ -36,8 +37,10 @@ public final class ClaimGenerator {
     private static final int MONTHS = StoreStandardInJava.FREE_REPAIR_MONTHS;
 
     private static final Request[] REQUESTS = Request.values();
-    private static final String[] SKUS = {"TV-55-X1", "FRIDGE-300", "PHONE-P9", "SOFA-3S", "KETTLE-K2"};
-    private static final String[] CATEGORIES = {"ELECTRONICS", "APPLIANCES", "PHONES", "FURNITURE", null};
+    /** Categories of the three-guarantee table, goods the law excludes from online returns, and others. */
+    private static final String[] CATEGORIES = {"TV", "REFRIGERATOR", "WASHING_MACHINE", "AIR_CONDITIONER",
+            "MOBILE_PHONE", "COMPUTER", "PERISHABLE", "PERIODICAL", "DIGITAL", "FURNITURE", "ELECTRONICS", null};
+    private static final int WARRANTY_MONTHS = 12;
 
     private ClaimGenerator() {
     }
@@ -80,7 +83,10 @@ public final class ClaimGenerator {
         public Claim next() {
             count++;
             LocalDate purchase = purchaseDate();
-            LocalDate claimDate = claimDate(purchase);
+            LocalDate delivery = pick(0.5) ? purchase : purchase.plusDays(1 + random.nextInt(5));
+            LocalDate claimDate = claimDate(pick(0.5) ? purchase : delivery);
+            if (claimDate.isBefore(delivery)) delivery = purchase;
+            Channel channel = pick(0.4) ? Channel.ONLINE : Channel.STORE;
             boolean defect = random.nextBoolean();
             int r = random.nextInt(REQUESTS.length + 1);
             Request request = r == REQUESTS.length ? null : REQUESTS[r];
@@ -91,9 +97,9 @@ public final class ClaimGenerator {
             boolean warrantyCard = !pick(0.2);
             boolean usageTraces = pick(0.25);
             boolean customerDamage = pick(0.2);
-            int product = random.nextInt(SKUS.length);
-            return claim(count, SKUS[product], CATEGORIES[product], saleType, customMade, purchase, claimDate,
-                    defect, request, packaging, accessoriesComplete, warrantyCard, usageTraces, customerDamage);
+            String category = CATEGORIES[random.nextInt(CATEGORIES.length)];
+            return claim(count, category, saleType, customMade, purchase, claimDate, defect, request, packaging,
+                    accessoriesComplete, warrantyCard, usageTraces, customerDamage, channel, delivery);
         }
 
         private boolean pick(double probability) {
@@ -119,26 +125,33 @@ public final class ClaimGenerator {
             return LocalDate.of(year, 12, 31);
         }
 
-        /** On a window's edge 40% of the time, around the 3-month day 25%, otherwise uniform 0-500 days. */
-        private LocalDate claimDate(LocalDate purchase) {
+        /**
+         * On a window's edge 40% of the time, around the 3-month day 20%, around the 12-month warranty
+         * day 5%, otherwise uniform 0-500 days, counted from {@code start} (the purchase or the delivery).
+         */
+        private LocalDate claimDate(LocalDate start) {
             int kind = random.nextInt(20);
             if (kind < 8) {
-                return purchase.plusDays(BOUNDARY_DAYS[random.nextInt(BOUNDARY_DAYS.length)]);
+                return start.plusDays(BOUNDARY_DAYS[random.nextInt(BOUNDARY_DAYS.length)]);
+            }
+            if (kind < 12) {
+                return start.plusMonths(MONTHS).plusDays(random.nextInt(3) - 1);
             }
             if (kind < 13) {
-                return purchase.plusMonths(MONTHS).plusDays(random.nextInt(3) - 1);
+                return start.plusMonths(WARRANTY_MONTHS).plusDays(random.nextInt(3) - 1);
             }
-            return purchase.plusDays(random.nextInt(MAX_UNIFORM_DAYS + 1));
+            return start.plusDays(random.nextInt(MAX_UNIFORM_DAYS + 1));
         }
     }
 
     /** The one place a generated claim is put together; new claim fields get their value here. */
-    private static Claim claim(int n, String sku, String category, SaleType saleType, boolean customMade,
+    private static Claim claim(int n, String category, SaleType saleType, boolean customMade,
                                LocalDate purchaseDate, LocalDate claimDate, boolean qualityDefect, Request request,
                                Packaging packaging, boolean accessoriesComplete, boolean warrantyCard,
-                               boolean usageTraces, boolean customerDamage) {
-        Product product = new Product(sku, category, null, saleType, customMade);
+                               boolean usageTraces, boolean customerDamage, Channel channel, LocalDate deliveryDate) {
+        Product product = new Product(category == null ? "SKU-" + n : category + "-" + n, category, null, saleType, customMade);
         Condition condition = new Condition(packaging, accessoriesComplete, warrantyCard, usageTraces, customerDamage);
-        return new Claim("G-" + n, product, purchaseDate, claimDate, qualityDefect, request, condition);
+        return new Claim("G-" + n, product, purchaseDate, claimDate, qualityDefect, request, condition,
+                channel, deliveryDate, null, List.of(), null);
     }
 }

@@ -89,7 +89,15 @@ public final class StoreStandardInJava {
 
     /** The whole decision, without reasons. */
     public static Decision decide(Claim c) {
-        int mask = mask(c);
+        return decide(c, mask(c));
+    }
+
+    /** Store-standard with the cn-consumer-law floor under it (contract 6.2), without reasons. */
+    public static Decision decideWithChinaConsumerLaw(Claim c) {
+        return decide(c, CnConsumerLawInJava.stackMask(c));
+    }
+
+    private static Decision decide(Claim c, int mask) {
         Outcome outcome = outcome(c, mask);
         LocalDate due = outcome.isRepair() ? c.claimDate().plusDays(REPAIR_DUE_DAYS) : null;
         return new Decision(c.id(), outcome, REMEDY_LISTS.get(mask), daysSincePurchase(c), due, List.of(), POLICY);
