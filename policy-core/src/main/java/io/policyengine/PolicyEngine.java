@@ -100,7 +100,7 @@ public final class PolicyEngine {
         try {
             List<RuleProblem> warnings = new ArrayList<>();
             for (PackVersions.Version version : PackVersions.load(rulesDir).versions()) {
-                warnings.addAll(version.pack().warnings(ClaimSpace.around(version.pack().terms())));
+                warnings.addAll(version.pack().warnings(ClaimSpace.around(version.pack().terms(), version.pack().codes())));
             }
             return warnings;
         } catch (RuleLoadException e) {

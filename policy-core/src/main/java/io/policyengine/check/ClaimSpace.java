@@ -4,11 +4,17 @@ import io.policyengine.model.Channel;
 import io.policyengine.model.Claim;
 import io.policyengine.model.Condition;
 import io.policyengine.model.Packaging;
+import io.policyengine.model.PastRepair;
 import io.policyengine.model.Product;
+import io.policyengine.model.Region;
 import io.policyengine.model.Request;
 import io.policyengine.model.SaleType;
+import io.policyengine.model.ServiceRequest;
+import io.policyengine.model.Severity;
+import io.policyengine.model.Urgency;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +39,14 @@ public final class ClaimSpace {
     private ClaimSpace() {
     }
 
-    /** Every day from the purchase to just past the longest window: where a rule that can fire will. */
-    public static List<Claim> around(Map<String, Object> terms) {
+    /**
+     * Every day from the purchase to just past the longest window, where a rule that can fire will:
+     * each condition alone; each of {@code codes} (the codes a pack's rules name, such as product
+     * categories and fault codes) as the category, sold in the store and online, delivered on the
+     * purchase day and later; and service requests of every urgency, region and severity, with an
+     * engineer on time and late, and with the same fault repaired before.
+     */
+    public static List<Claim> around(Map<String, Object> terms, List<String> codes) {
         int lastDay = 0;
         for (Map.Entry<String, Object> term : terms.entrySet()) {
             if (term.getValue() instanceof Integer value) {
@@ -48,7 +60,66 @@ public final class ClaimSpace {
                 addVariants(claims, purchase, purchase.plusDays(day), Channel.STORE, purchase, List.of(""));
             }
         }
+        for (LocalDate purchase : PURCHASES.subList(0, 2)) {
+            LocalDate delivery = purchase.plusDays(3);
+            for (int day = 0; day <= lastDay + 3; day++) {
+                LocalDate claimDate = purchase.plusDays(day);
+                for (String code : codes) {
+                    Product regular = new Product("SKU", code, null, SaleType.REGULAR, false);
+                    for (Channel channel : Channel.values()) {
+                        for (boolean defect : new boolean[]{false, true}) {
+                            LocalDate delivered = claimDate.isBefore(delivery) ? purchase : delivery;
+                            for (Condition condition : List.of(Condition.AS_SOLD, CONDITIONS.get(1), CONDITIONS.get(6))) {
+                                claims.add(claim(claims.size() + 1, regular, purchase, claimDate, defect, null, condition,
+                                        channel, delivered));
+                            }
+                            claims.add(claim(claims.size() + 1, regular.withSaleType(SaleType.GIFT), purchase, claimDate,
+                                    defect, null, Condition.AS_SOLD, channel, delivered));
+                        }
+                    }
+                }
+            }
+        }
+        addServiceRequests(claims, codes, lastDay);
         return claims;
+    }
+
+    private static void addServiceRequests(List<Claim> claims, List<String> codes, int lastDay) {
+        LocalDate purchase = PURCHASES.get(0);
+        List<String> faults = new ArrayList<>(codes);
+        faults.add("FAULT");
+        for (int day : new int[]{0, 5, 20, 45, lastDay}) {
+            LocalDate claimDate = purchase.plusDays(day);
+            LocalDateTime reported = claimDate.atTime(21, 30);
+            for (Urgency urgency : Urgency.values()) {
+                for (Region region : Region.values()) {
+                    for (Severity severity : Severity.values()) {
+                        for (LocalDateTime arrived : new LocalDateTime[]{null, reported.plusMinutes(30), reported.plusHours(6)}) {
+                            for (Request request : REQUESTS) {
+                                for (boolean defect : new boolean[]{false, true}) {
+                                    ServiceRequest service = new ServiceRequest(reported, urgency, region, severity, arrived);
+                                    claims.add(new Claim("SPACE-" + (claims.size() + 1), Product.of("SKU"), purchase, claimDate,
+                                            defect, request, Condition.AS_SOLD, Channel.STORE, purchase, null, List.of(), service));
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            for (String fault : faults) {
+                for (int ago : new int[]{0, 1, 30, 31, 90}) {
+                    LocalDate completed = claimDate.minusDays(ago);
+                    if (completed.isBefore(purchase)) continue;
+                    for (boolean defect : new boolean[]{false, true}) {
+                        for (Condition condition : List.of(Condition.AS_SOLD, CONDITIONS.get(6))) {
+                            claims.add(new Claim("SPACE-" + (claims.size() + 1), Product.of("SKU"), purchase, claimDate,
+                                    defect, Request.REPAIR, condition, Channel.STORE, purchase, fault,
+                                    List.of(new PastRepair(completed, fault)), null));
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /**

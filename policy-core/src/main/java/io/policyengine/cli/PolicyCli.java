@@ -1,5 +1,6 @@
 package io.policyengine.cli;
 
+import io.policyengine.RuleFailureException;
 import io.policyengine.RuleLoadException;
 import io.policyengine.model.BadInputException;
 import org.slf4j.Logger;
@@ -60,7 +61,9 @@ public final class PolicyCli {
 
     /** The one line a user sees for a failure: never a stack trace. */
     static String oneLine(Exception e) {
-        if (e instanceof RuleLoadException || e instanceof BadInputException) return e.getMessage();
+        if (e instanceof RuleLoadException || e instanceof BadInputException || e instanceof RuleFailureException) {
+            return e.getMessage().replaceAll("\\s+", " ");
+        }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return "error: " + message.replaceAll("\\s+", " ");
     }

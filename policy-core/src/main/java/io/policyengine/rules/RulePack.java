@@ -1,6 +1,7 @@
 package io.policyengine.rules;
 
 import io.policyengine.RuleLoadException;
+import io.policyengine.RuleFailureException;
 import io.policyengine.RuleProblem;
 import io.policyengine.facts.Findings;
 import io.policyengine.facts.Firing;
@@ -25,6 +26,8 @@ import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One policy pack, compiled once: its identity, its terms, and the rules that find grants and
@@ -35,6 +38,8 @@ public final class RulePack {
     static final String PACK_TYPE = "Pack";
     /** The declared type that holds a pack's policy terms, one instance inserted with every claim. */
     static final String TERMS_TYPE = "Terms";
+    private static final Pattern FAILED_RULE = Pattern.compile("[Rr]ule(?: name=)?\\s*[\"']([^\"']+)[\"']");
+    private static final Pattern CODE = Pattern.compile("\"([A-Z][A-Z0-9_]{1,30})\"");
 
     private final KieBase kieBase;
     private final PolicyId policy;
@@ -42,15 +47,17 @@ public final class RulePack {
     private final Map<String, Object> terms;
     private final List<Object> termFacts;
     private final RuleIndex index;
+    private final List<String> codes;
 
     private RulePack(KieBase kieBase, PolicyId policy, Map<String, String> metadata,
-                     Map<String, Object> terms, List<Object> termFacts, RuleIndex index) {
+                     Map<String, Object> terms, List<Object> termFacts, RuleIndex index, List<String> codes) {
         this.kieBase = kieBase;
         this.policy = policy;
         this.metadata = metadata;
         this.terms = terms;
         this.termFacts = termFacts;
         this.index = index;
+        this.codes = codes;
     }
 
     /** Compiles the {@code .drl} files of {@code folder}. */
@@ -76,7 +83,7 @@ public final class RulePack {
         String version = metadata.getOrDefault("version", "unversioned");
         PolicyId policy = new PolicyId(name, version, files.hash());
         return new RulePack(base, policy, Map.copyOf(metadata), Collections.unmodifiableMap(terms), List.copyOf(termFacts),
-                RuleIndex.of(files.files()));
+                RuleIndex.of(files.files()), codes(files));
     }
 
     /** The pack bundled on the classpath as {@code packs/NAME/}, such as {@code store-standard}. */
@@ -103,13 +110,30 @@ public final class RulePack {
         return terms;
     }
 
+    /**
+     * The codes the rules name as string literals ({@code "TV"}, {@code "PERISHABLE"}, {@code "NO_COOLING"}):
+     * product categories or fault codes worth trying when looking for rules that never fire.
+     */
+    public List<String> codes() {
+        return codes;
+    }
+
+    private static List<String> codes(PackFiles files) {
+        Set<String> codes = new java.util.TreeSet<>();
+        for (PackFiles.DrlFile file : files.files()) {
+            Matcher literal = CODE.matcher(file.text());
+            while (literal.find()) codes.add(literal.group(1));
+        }
+        return List.copyOf(codes);
+    }
+
     /** Runs the rules over the claims; the findings come back in the claims' order. */
     public List<Findings> fire(List<Claim> claims) {
         KieSession session = kieBase.newKieSession();
         try (Firing firing = Firing.open(policy.name(), claims)) {
             termFacts.forEach(session::insert);
             for (Claim claim : claims) session.insert(claim);
-            session.fireAllRules();
+            fireAll(session);
             List<Findings> findings = new ArrayList<>(claims.size());
             for (Claim claim : claims) findings.add(firing.findings(claim));
             return findings;
@@ -127,7 +151,7 @@ public final class RulePack {
             session.addEventListener((RuleRuntimeEventListener) recorder);
             termFacts.forEach(session::insert);
             session.insert(claim);
-            session.fireAllRules();
+            fireAll(session);
             return new Trace(firing.findings(claim), recorder.fired());
         } finally {
             session.dispose();
@@ -151,7 +175,7 @@ public final class RulePack {
             try (Firing firing = Firing.open(policy.name(), probe)) {
                 termFacts.forEach(session::insert);
                 probe.forEach(session::insert);
-                session.fireAllRules();
+                fireAll(session);
             }
         } finally {
             session.dispose();
@@ -169,6 +193,21 @@ public final class RulePack {
             }
         }
         return warnings;
+    }
+
+    /** Fires the session's rules; a rule that throws is reported with its file and line, not as Drools' stack. */
+    private void fireAll(KieSession session) {
+        try {
+            session.fireAllRules();
+        } catch (RuntimeException e) {
+            String text = String.valueOf(e.getMessage()).replaceAll("\\s+", " ").trim();
+            Matcher rule = FAILED_RULE.matcher(text);
+            RuleIndex.Entry entry = rule.find() ? index.entry(rule.group(1)) : null;
+            String where = entry == null ? "" : entry.file() + ":" + entry.line() + ": rule \"" + entry.name() + "\" failed: ";
+            Throwable cause = e;
+            while (cause.getCause() != null && cause.getCause() != cause) cause = cause.getCause();
+            throw new RuleFailureException(where + (cause == e ? text : cause.getClass().getSimpleName() + ": " + cause.getMessage()), e);
+        }
     }
 
     /** What {@link #trace} saw: the findings, and the rules in firing order. */
