@@ -45,7 +45,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class PolicyEngine {
     private static final Logger LOG = LoggerFactory.getLogger(PolicyEngine.class);
     /** Claims per rule session in {@link #decideAll}: shares a session's cost without growing its memory. */
-    private static final int BATCH = 256;
+    private static final int BATCH = 512;
 
     /** The packs that decide together: the store pack, then the floors. Swapped whole on reload. */
     private record Stack(PackVersions store, List<PackVersions> floors) {

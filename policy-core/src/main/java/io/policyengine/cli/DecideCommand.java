@@ -44,7 +44,7 @@ final class DecideCommand implements Callable<Integer> {
         boolean allGood = ClaimBatches.decide(engine, files, stdin, (item, decision) -> {
             if (decision == null) {
                 out.println(DecisionJson.errorLine(item.line(), item.claimId(), item.error()));
-                err.println(item.source() + ":" + item.line() + ": " + item.error());
+                err.println(Printable.oneLine(item.source() + ":" + item.line() + ": " + item.error()));
             } else if (json) {
                 out.println(DecisionJson.toJson(decision));
             } else {

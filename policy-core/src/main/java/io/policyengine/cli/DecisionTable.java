@@ -29,7 +29,7 @@ final class DecisionTable {
     void row(Decision d) {
         String remedies = d.remedies().isEmpty() ? "-" : d.remedies().stream().map(Remedy::name).collect(Collectors.joining(", "));
         String due = d.repairDueDate() == null ? "-" : d.repairDueDate().toString();
-        out.printf(ROW, d.claimId(), d.daysSincePurchase(), d.outcome(), remedies, due, mainReason(d));
+        out.printf(ROW, Printable.oneLine(d.claimId()), d.daysSincePurchase(), d.outcome(), remedies, due, Printable.oneLine(mainReason(d)));
         if (d.commitments() != null) out.printf("%-26s service: %s%n", "", promises(d.commitments()));
         for (Compensation owed : d.compensation()) {
             out.printf("%-26s owed: %s %s (art. %s: %s)%n", "", owed.amount().toPlainString(), owed.currency(), owed.article(), owed.message());

@@ -58,7 +58,7 @@ final class ExplainCommand implements Callable<Integer> {
                 if (item.claim() == null) {
                     allGood = false;
                     out.println(DecisionJson.errorLine(item.line(), item.claimId(), item.error()));
-                    err.println(item.source() + ":" + item.line() + ": " + item.error());
+                    err.println(Printable.oneLine(item.source() + ":" + item.line() + ": " + item.error()));
                     continue;
                 }
                 Explanation explanation = engine.explain(item.claim());
@@ -75,7 +75,7 @@ final class ExplainCommand implements Callable<Integer> {
     static void print(PrintWriter out, Explanation explanation) {
         Claim claim = explanation.claim();
         Decision decision = explanation.decision();
-        out.printf("%s: day %d after purchase (%s to %s), %s, asks for %s%n", claim.id(), decision.daysSincePurchase(),
+        out.printf("%s: day %d after purchase (%s to %s), %s, asks for %s%n", Printable.oneLine(claim.id()), decision.daysSincePurchase(),
                 claim.purchaseDate(), claim.claimDate(), claim.qualityDefect() ? "quality defect" : "no quality defect",
                 claim.request() == null ? "nothing in particular" : claim.request());
         int step = 0;

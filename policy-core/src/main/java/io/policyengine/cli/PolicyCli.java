@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The {@code policy} command line: {@code decide}, {@code validate}, {@code test}, {@code explain}.
@@ -59,9 +60,13 @@ public final class PolicyCli {
         }
     }
 
-    /** The one line a user sees for a failure: never a stack trace. */
+    /** The one line a user sees for a failure (one per problem of broken rules): never a stack trace. */
     static String oneLine(Exception e) {
-        if (e instanceof RuleLoadException || e instanceof BadInputException || e instanceof RuleFailureException) {
+        if (e instanceof RuleLoadException load) {
+            return load.problems().stream().map(p -> p.toString().replaceAll("\\s+", " "))
+                    .collect(Collectors.joining(System.lineSeparator()));
+        }
+        if (e instanceof BadInputException || e instanceof RuleFailureException) {
             return e.getMessage().replaceAll("\\s+", " ");
         }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

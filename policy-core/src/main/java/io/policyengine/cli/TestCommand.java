@@ -54,8 +54,9 @@ final class TestCommand implements Callable<Integer> {
                 if (example.error() != null) {
                     badInput = true;
                     failed++;
-                    out.println("ERROR " + example.where() + ": " + example.error());
-                    err.println(example.where() + ": " + example.error());
+                    String problem = Printable.oneLine(example.where() + ": " + example.error());
+                    out.println("ERROR " + problem);
+                    err.println(problem);
                     continue;
                 }
                 Decision decision = decisions.get(next++);
@@ -84,10 +85,10 @@ final class TestCommand implements Callable<Integer> {
     }
 
     private static void printFailure(PrintWriter out, Example example, List<Expectation.Difference> differences) {
-        out.println("FAIL " + example.claim().id() + " (" + example.where() + ")");
+        out.println(Printable.oneLine("FAIL " + example.claim().id() + " (" + example.where() + ")"));
         out.printf(DIFF_ROW, "field", "expected", "actual");
         for (Expectation.Difference d : differences) {
-            out.printf(DIFF_ROW, d.field(), d.expected(), d.actual());
+            out.printf(DIFF_ROW, d.field(), Printable.oneLine(d.expected()), Printable.oneLine(d.actual()));
         }
     }
 }

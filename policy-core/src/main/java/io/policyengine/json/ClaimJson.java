@@ -139,7 +139,7 @@ public final class ClaimJson {
         return new Product(
                 product.requiredText("sku"),
                 product.optionalText("category"),
-                product.optionalDecimal("price"),
+                product.optionalNonNegativeDecimal("price"),
                 product.optionalEnum("saleType", SaleType.class),
                 product.optionalBool("customMade", false));
     }

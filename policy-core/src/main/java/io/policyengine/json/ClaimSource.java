@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -27,7 +28,7 @@ import java.util.List;
  *   <li><b>a JSON array</b> of claims (first non-blank character {@code [}), streamed element by element;
  *       an item's line is the line where its element starts;</li>
  *   <li><b>JSON Lines</b>: one claim per line (detected when the first non-blank line is a complete JSON
- *       value); blank lines are skipped, and a line that is not JSON is one error item, after which
+ *       value); blank lines are skipped, and a line that is not JSON (or not UTF-8) is one error item, after which
  *       reading goes on with the next line;</li>
  *   <li><b>pretty-printed claims</b>: one or more claim objects over many lines (detected when the first
  *       non-blank line is an incomplete JSON value), read as a sequence of JSON values.</li>
@@ -50,6 +51,7 @@ public final class ClaimSource implements Iterable<ClaimSource.Item>, AutoClosea
     /** The command-line argument that means standard input. */
     public static final String STDIN = "-";
     private static final String STDIN_NAME = "<stdin>";
+    private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     /**
      * One claim of the input, or one problem with it.
@@ -78,7 +80,7 @@ public final class ClaimSource implements Iterable<ClaimSource.Item>, AutoClosea
     private final String source;
     private final Path file;
     private final InputStream stream;
-    private Reader opened;
+    private InputStream opened;
     private boolean iterated;
 
     private ClaimSource(String source, Path file, InputStream stream) {
@@ -129,11 +131,9 @@ public final class ClaimSource implements Iterable<ClaimSource.Item>, AutoClosea
                 return single(0, fileProblem(e));
             }
         }
-        BufferedReader reader = new BufferedReader(
-                new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()));
-        if (stream == null) opened = reader;
+        if (stream == null) opened = in;
         try {
-            return detectFormat(reader);
+            return detectFormat(new ByteLines(in));
         } catch (IOException e) {
             return single(0, Json.readProblem(e));
         }
@@ -155,37 +155,45 @@ public final class ClaimSource implements Iterable<ClaimSource.Item>, AutoClosea
         return Json.readProblem(e);
     }
 
-    private Iterator<Item> detectFormat(BufferedReader in) throws IOException {
+    private Iterator<Item> detectFormat(ByteLines in) throws IOException {
         int blankLines = skipWhitespace(in);
         if (blankLines < 0) return single(0, "empty input: no claims");
-        in.mark(1);
-        int first = in.read();
-        in.reset();
-        if (first == '[') return new JsonValueStream(source, in, blankLines);
-        String firstLine = in.readLine();
+        if (in.peek() == '[') return new JsonValueStream(source, utf8(in.rest()), blankLines);
+        String firstLine;
+        try {
+            firstLine = ByteLines.decode(in.readLine());
+        } catch (CharacterCodingException e) {
+            return single(0, Json.readProblem(e)); // not UTF-8 from the start: UTF-16, or not text at all
+        }
         if (JsonLinesReader.isIncomplete(firstLine)) {
-            return new JsonValueStream(source, new PrefixedReader(firstLine + "\n", in), blankLines);
+            return new JsonValueStream(source, new PrefixedReader(firstLine + "\n", utf8(in.rest())), blankLines);
         }
         return new JsonLinesReader(source, in, blankLines, firstLine);
     }
 
+    private static Reader utf8(InputStream in) {
+        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()));
+    }
+
     /**
-     * Moves the reader to the first non-whitespace character (a byte-order mark counts as whitespace).
+     * Moves the input to the first byte that is not whitespace (a UTF-8 byte-order mark counts as whitespace).
      *
      * @return how many line breaks were passed, or -1 when the input holds nothing else
      */
-    private static int skipWhitespace(BufferedReader in) throws IOException {
+    private static int skipWhitespace(ByteLines in) throws IOException {
         int lineBreaks = 0;
         int previous = -1;
         while (true) {
-            in.mark(1);
-            int c = in.read();
+            int c = in.peek();
             if (c < 0) return -1;
-            if (c == '\r' || (c == '\n' && previous != '\r')) lineBreaks++;
-            else if (c != '\n' && c != ' ' && c != '\t' && c != '\uFEFF') {
-                in.reset();
-                return lineBreaks;
+            if (c == 0xEF && in.startsWith(BYTE_ORDER_MARK)) {
+                in.skip(BYTE_ORDER_MARK.length);
+                previous = -1;
+                continue;
             }
+            if (c == '\r' || (c == '\n' && previous != '\r')) lineBreaks++;
+            else if (c != '\n' && c != ' ' && c != '\t') return lineBreaks;
+            in.read();
             previous = c;
         }
     }

@@ -5,13 +5,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import io.policyengine.json.ClaimSource.Item;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 
-/** JSON Lines: one claim per line, each line parsed on its own so that a bad line costs only itself. */
+/**
+ * JSON Lines: one claim per line, each line decoded and parsed on its own so that a bad line (not
+ * JSON, or not even UTF-8) costs only itself.
+ */
 final class JsonLinesReader extends ItemReader {
 
-    private final BufferedReader in;
+    private final ByteLines in;
     private String pending;
     private int lineNumber;
     private boolean done;
@@ -20,7 +23,7 @@ final class JsonLinesReader extends ItemReader {
      * @param linesBefore how many lines precede {@code firstLine}
      * @param firstLine   the first non-blank line, already read from {@code in}
      */
-    JsonLinesReader(String source, BufferedReader in, int linesBefore, String firstLine) {
+    JsonLinesReader(String source, ByteLines in, int linesBefore, String firstLine) {
         super(source);
         this.in = in;
         this.lineNumber = linesBefore;
@@ -46,7 +49,9 @@ final class JsonLinesReader extends ItemReader {
         while (!done) {
             String line;
             try {
-                line = pending != null ? pending : in.readLine();
+                line = pending != null ? pending : decode(in.readLine());
+            } catch (CharacterCodingException e) {
+                return error(++lineNumber, Json.readProblem(e));
             } catch (IOException e) {
                 done = true;
                 return error(lineNumber + 1, Json.readProblem(e));
@@ -60,6 +65,10 @@ final class JsonLinesReader extends ItemReader {
             }
         }
         return null;
+    }
+
+    private static String decode(byte[] line) throws CharacterCodingException {
+        return line == null ? null : ByteLines.decode(line);
     }
 
     private Item readLine(String line) {

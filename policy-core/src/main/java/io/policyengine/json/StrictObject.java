@@ -122,6 +122,16 @@ final class StrictObject {
         return value.decimalValue();
     }
 
+    /**
+     * Like {@link #optionalDecimal}, and never negative. Checked here, while the number is still JSON text, so
+     * that the message shows it as written ({@code -1e999999999} would take a billion digits written out plainly).
+     */
+    BigDecimal optionalNonNegativeDecimal(String name) {
+        BigDecimal value = optionalDecimal(name);
+        if (value != null && value.signum() < 0) throw bad(name, "must be >= 0, got " + Json.shown(node.get(name)));
+        return value;
+    }
+
     /** The constant named exactly (case matters) by the field; null when absent. */
     <E extends Enum<E>> E optionalEnum(String name, Class<E> type) {
         JsonNode value = present(name);

@@ -1,0 +1,29 @@
+package io.policyengine.cli;
+
+/** Text from the input made safe to print as part of one line: a line break in a field name or an id must not start a new line. */
+final class Printable {
+
+    private Printable() {
+    }
+
+    /** The text with line breaks and other control characters written as escapes ({@code \n}, {@code \t}, {@code \u0007}). */
+    static String oneLine(String text) {
+        if (text == null) return null;
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            String escape = switch (c) {
+                case '\n' -> "\\n";
+                case '\r' -> "\\r";
+                case '\t' -> "\\t";
+                default -> Character.isISOControl(c) || c == '\u2028' || c == '\u2029' ? String.format("\\u%04x", (int) c) : null;
+            };
+            if (escape != null && out == null) out = new StringBuilder(text.length() + 8).append(text, 0, i);
+            if (out != null) {
+                if (escape != null) out.append(escape);
+                else out.append(c);
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+}

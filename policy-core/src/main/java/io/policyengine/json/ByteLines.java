@@ -1,0 +1,106 @@
+package io.policyengine.json;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * An input read as lines of bytes, each decoded as UTF-8 on its own, so that a line that is not
+ * UTF-8 costs only itself (a decoder over the whole input fails a whole buffer at a time). Line
+ * breaks are {@code \n}, {@code \r\n} or {@code \r}, as for {@link java.io.BufferedReader#readLine}.
+ */
+final class ByteLines {
+    private static final int SIZE = 1 << 16;
+
+    private final InputStream in;
+    private final byte[] buffer = new byte[SIZE];
+    private int position;
+    private int limit;
+
+    ByteLines(InputStream in) {
+        this.in = in;
+    }
+
+    /** The next byte without reading it, or -1 at the end. */
+    int peek() throws IOException {
+        return position < limit || fill() ? buffer[position] & 0xFF : -1;
+    }
+
+    /** The next byte, or -1 at the end. */
+    int read() throws IOException {
+        return position < limit || fill() ? buffer[position++] & 0xFF : -1;
+    }
+
+    /** Whether the next bytes are {@code prefix}; reads nothing. */
+    boolean startsWith(byte[] prefix) throws IOException {
+        while (limit - position < prefix.length) {
+            System.arraycopy(buffer, position, buffer, 0, limit - position);
+            limit -= position;
+            position = 0;
+            int n = in.read(buffer, limit, SIZE - limit);
+            if (n < 0) return false;
+            limit += n;
+        }
+        return Arrays.equals(buffer, position, position + prefix.length, prefix, 0, prefix.length);
+    }
+
+    /** Reads {@code count} bytes and forgets them. */
+    void skip(int count) throws IOException {
+        for (int i = 0; i < count; i++) read();
+    }
+
+    /** The bytes of the next line without its line break, or null at the end of the input. */
+    byte[] readLine() throws IOException {
+        if (position >= limit && !fill()) return null;
+        ByteArrayOutputStream longLine = null;
+        while (true) {
+            int start = position;
+            while (position < limit && buffer[position] != '\n' && buffer[position] != '\r') position++;
+            if (position < limit) {
+                byte lineBreak = buffer[position++];
+                byte[] line = join(longLine, start, position - 1);
+                if (lineBreak == '\r' && peek() == '\n') position++;
+                return line;
+            }
+            if (longLine == null) longLine = new ByteArrayOutputStream();
+            longLine.write(buffer, start, position - start);
+            if (!fill()) return longLine.toByteArray();
+        }
+    }
+
+    /** The rest of the input, starting with what is buffered. */
+    InputStream rest() {
+        InputStream buffered = new ByteArrayInputStream(buffer, position, limit - position);
+        position = limit;
+        return new SequenceInputStream(buffered, in);
+    }
+
+    /** The line's bytes as text. */
+    static String decode(byte[] line) throws CharacterCodingException {
+        return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(line)).toString();
+    }
+
+    private byte[] join(ByteArrayOutputStream longLine, int from, int to) {
+        if (longLine == null) return Arrays.copyOfRange(buffer, from, to);
+        longLine.write(buffer, from, to - from);
+        return longLine.toByteArray();
+    }
+
+    private boolean fill() throws IOException {
+        position = 0;
+        limit = 0;
+        int n;
+        do {
+            n = in.read(buffer, 0, SIZE);
+        } while (n == 0);
+        if (n < 0) return false;
+        limit = n;
+        return true;
+    }
+}
