@@ -1,8 +1,6 @@
 package io.policyengine.check;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.policyengine.json.ClaimJson;
 import io.policyengine.model.BadInputException;
 import io.policyengine.model.Claim;
@@ -19,8 +17,6 @@ import java.util.stream.Stream;
 
 /** Finds and reads example files: JSON Lines of {@code {"claim": ..., "expect": ...}}, one example a line. */
 public final class ExampleFiles {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private ExampleFiles() {
     }
 
@@ -62,7 +58,7 @@ public final class ExampleFiles {
 
     static Example parse(Path file, int line, String text) {
         try {
-            JsonNode node = JSON.readTree(text);
+            JsonNode node = ClaimJson.readValue("example", text);
             if (node == null || !node.isObject()) return error(file, line, "expected {\"claim\": {...}, \"expect\": {...}}");
             for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
                 String name = names.next();
@@ -77,8 +73,6 @@ public final class ExampleFiles {
             return new Example(file, line, claim, expect, null);
         } catch (BadInputException e) {
             return error(file, line, e.getMessage());
-        } catch (JsonProcessingException e) {
-            return error(file, line, "not JSON: " + e.getOriginalMessage().replaceAll("\\s+", " "));
         }
     }
 

@@ -31,7 +31,8 @@ final class RulesOption {
         PolicyEngine engine = storeEngine();
         for (String floor : floors) {
             Path folder = Path.of(floor);
-            engine = engine.withFloor(Files.isDirectory(folder) ? PolicyEngine.load(folder) : PolicyEngine.bundled(floor));
+            boolean isFolder = Files.isDirectory(folder) || floor.contains("/") || floor.contains(java.io.File.separator);
+            engine = engine.withFloor(isFolder ? PolicyEngine.load(folder) : PolicyEngine.bundled(floor));
         }
         return engine;
     }

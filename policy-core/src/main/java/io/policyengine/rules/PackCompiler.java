@@ -65,6 +65,10 @@ final class PackCompiler {
             if (line <= 0 && file != null) line = lineOfRuleIn(file.text(), text);
             problems.add(RuleProblem.error(path, line, text));
         }
+        List<RuleProblem> syntax = problems.stream().filter(p -> p.message().startsWith("[ERR ")).toList();
+        // a file that does not parse leaves its declarations (Terms, Pack) unbuilt, and every other
+        // file then fails to resolve them: only the syntax errors are worth the author's time
+        if (!syntax.isEmpty()) throw new RuleLoadException(syntax);
         if (!problems.isEmpty()) throw new RuleLoadException(problems);
         try {
             return builder.newKieBase();
