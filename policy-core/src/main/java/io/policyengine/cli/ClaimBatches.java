@@ -6,9 +6,13 @@ import io.policyengine.model.BadInputException;
 import io.policyengine.model.Claim;
 import io.policyengine.model.Decision;
 
+import io.policyengine.json.DecisionJson;
+
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Reads claims from the inputs and decides them in batches, handing back every item, good or bad,
@@ -27,20 +31,34 @@ final class ClaimBatches {
 
     /** Returns true when every item was a claim and got decided. */
     static boolean decide(PolicyEngine engine, List<String> inputs, InputStream stdin, Sink sink) {
-        boolean allGood = true;
         List<ClaimSource.Item> pending = new ArrayList<>(BATCH);
+        boolean allGood = read(engine, inputs, stdin, item -> {
+            pending.add(item);
+            if (pending.size() == BATCH) flush(engine, pending, sink);
+        });
+        flush(engine, pending, sink);
+        return allGood;
+    }
+
+    /** Hands over every item of the inputs in order, a claim the engine cannot decide turned into its error; true when all were claims. */
+    static boolean read(PolicyEngine engine, List<String> inputs, InputStream stdin, Consumer<ClaimSource.Item> onItem) {
+        boolean allGood = true;
         for (String input : inputs) {
             try (ClaimSource source = ClaimSource.open(input, stdin)) {
                 for (ClaimSource.Item read : source) {
                     ClaimSource.Item item = decidable(engine, read);
                     allGood &= item.claim() != null;
-                    pending.add(item);
-                    if (pending.size() == BATCH) flush(engine, pending, sink);
+                    onItem.accept(item);
                 }
             }
         }
-        flush(engine, pending, sink);
         return allGood;
+    }
+
+    /** Contract section 4: a bad claim's error object in its place on stdout, and one line on stderr. */
+    static void reportBadInput(ClaimSource.Item item, PrintWriter out, PrintWriter err) {
+        out.println(DecisionJson.errorLine(item.line(), item.claimId(), item.error()));
+        err.println(Printable.oneLine(item.source() + ":" + item.line() + ": " + item.error()));
     }
 
     /** The item, or its error when the engine cannot decide its claim (no version in force on its purchase date). */

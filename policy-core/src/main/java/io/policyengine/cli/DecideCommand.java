@@ -43,8 +43,7 @@ final class DecideCommand implements Callable<Integer> {
         if (!json) table.header();
         boolean allGood = ClaimBatches.decide(engine, files, stdin, (item, decision) -> {
             if (decision == null) {
-                out.println(DecisionJson.errorLine(item.line(), item.claimId(), item.error()));
-                err.println(Printable.oneLine(item.source() + ":" + item.line() + ": " + item.error()));
+                ClaimBatches.reportBadInput(item, out, err);
             } else if (json) {
                 out.println(DecisionJson.toJson(decision));
             } else {

@@ -2,7 +2,6 @@ package io.policyengine.cli;
 
 import io.policyengine.PolicyEngine;
 import io.policyengine.RuleLoadException;
-import io.policyengine.json.ClaimSource;
 import io.policyengine.json.DecisionJson;
 import io.policyengine.model.Claim;
 import io.policyengine.model.Decision;
@@ -51,24 +50,15 @@ final class ExplainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         PolicyEngine engine = rules.engine();
-        boolean allGood = true;
-        try (ClaimSource source = ClaimSource.open(file, stdin)) {
-            for (ClaimSource.Item read : source) {
-                ClaimSource.Item item = ClaimBatches.decidable(engine, read);
-                if (item.claim() == null) {
-                    allGood = false;
-                    out.println(DecisionJson.errorLine(item.line(), item.claimId(), item.error()));
-                    err.println(Printable.oneLine(item.source() + ":" + item.line() + ": " + item.error()));
-                    continue;
-                }
-                Explanation explanation = engine.explain(item.claim());
-                if (json) {
-                    out.println(DecisionJson.explanationJson(explanation));
-                } else {
-                    print(out, explanation);
-                }
+        boolean allGood = ClaimBatches.read(engine, List.of(file), stdin, item -> {
+            if (item.claim() == null) {
+                ClaimBatches.reportBadInput(item, out, err);
+            } else if (json) {
+                out.println(DecisionJson.explanationJson(engine.explain(item.claim())));
+            } else {
+                print(out, engine.explain(item.claim()));
             }
-        }
+        });
         return allGood ? ExitCodes.OK : ExitCodes.BAD_INPUT;
     }
 
