@@ -23,8 +23,7 @@ import java.util.TreeSet;
 /**
  * Systematic sets of claims around a pack's terms, from purchases on an ordinary day, month ends
  * and a leap day, with and without a defect, for every request, in each non-default condition and
- * sale alone. A term named {@code ...Months} counts in calendar months, any other whole-number
- * term in days.
+ * sale alone. The windows are the terms named {@code ...Days} and {@code ...Months}.
  */
 public final class ClaimSpace {
     private static final List<LocalDate> PURCHASES = List.of(
@@ -49,7 +48,7 @@ public final class ClaimSpace {
     public static List<Claim> around(Map<String, Object> terms, List<String> codes) {
         int lastDay = 0;
         for (Map.Entry<String, Object> term : terms.entrySet()) {
-            if (term.getValue() instanceof Integer value) {
+            if (term.getValue() instanceof Integer value && isWindow(term.getKey())) {
                 lastDay = Math.max(lastDay, isMonths(term.getKey()) ? value * 31 : value);
             }
         }
@@ -136,7 +135,7 @@ public final class ClaimSpace {
                 for (LocalDate start : List.of(purchase, delivery)) {
                     claimDates.add(start);
                     for (Map.Entry<String, Object> term : terms.entrySet()) {
-                        if (!(term.getValue() instanceof Integer value) || value < 0) continue;
+                        if (!(term.getValue() instanceof Integer value) || value < 0 || !isWindow(term.getKey())) continue;
                         LocalDate end = isMonths(term.getKey()) ? start.plusMonths(value) : start.plusDays(value);
                         claimDates.add(end.minusDays(1));
                         claimDates.add(end);
@@ -171,6 +170,11 @@ public final class ClaimSpace {
                 }
             }
         }
+    }
+
+    /** A term that is a window of days or months, as opposed to minutes, hours or an amount of money. */
+    private static boolean isWindow(String term) {
+        return term.endsWith("Days") || term.endsWith("Months");
     }
 
     private static boolean isMonths(String term) {

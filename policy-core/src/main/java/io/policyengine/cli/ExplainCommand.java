@@ -62,6 +62,9 @@ final class ExplainCommand implements Callable<Integer> {
         return allGood ? ExitCodes.OK : ExitCodes.BAD_INPUT;
     }
 
+    private static final Map<Effect, String> VERBS = Map.of(
+            Effect.GRANT, "grants", Effect.EXCLUDE, "excludes", Effect.COMMIT, "promises", Effect.COMPENSATE, "owes");
+
     static void print(PrintWriter out, Explanation explanation) {
         Claim claim = explanation.claim();
         Decision decision = explanation.decision();
@@ -73,8 +76,10 @@ final class ExplainCommand implements Callable<Integer> {
             out.printf("  %d. %s (art. %s)%s%n", ++step, rule.rule(), rule.article(), terms(rule.terms()));
             for (Map.Entry<String, List<Reason>> group : byMessage(rule.reasons()).entrySet()) {
                 Reason first = group.getValue().get(0);
-                String remedies = group.getValue().stream().map(r -> r.remedy().name()).collect(Collectors.joining(", "));
-                out.printf("       %s %s: %s%n", first.effect() == Effect.GRANT ? "grants" : "excludes", remedies, first.message());
+                String remedies = group.getValue().stream().map(r -> r.remedy() == null ? "" : r.remedy().name() + " ")
+                        .collect(Collectors.joining()).trim().replace(" ", ", ");
+                out.printf("       %s%s: %s%n", VERBS.get(first.effect()), remedies.isEmpty() ? "" : " " + remedies,
+                        Printable.oneLine(first.message()));
             }
         }
         out.printf("  allowed: %s%n", decision.remedies().isEmpty() ? "nothing"

@@ -40,6 +40,7 @@ public final class RulePack {
     /** The declared type that holds a pack's policy terms, one instance inserted with every claim. */
     static final String TERMS_TYPE = "Terms";
     private static final Pattern FAILED_RULE = Pattern.compile("[Rr]ule(?: name=)?\\s*[\"']([^\"']+)[\"']");
+    private static final Pattern ARTICLE = Pattern.compile("@article\\s*\\([^)]*\\)");
     private static final Pattern CODE = Pattern.compile("\"([A-Z][A-Z0-9_]{1,30})\"");
 
     private final KieBase kieBase;
@@ -125,7 +126,7 @@ public final class RulePack {
     private static List<String> codes(PackFiles files) {
         Set<String> codes = new java.util.TreeSet<>();
         for (PackFiles.DrlFile file : files.files()) {
-            Matcher literal = CODE.matcher(file.text());
+            Matcher literal = CODE.matcher(ARTICLE.matcher(file.text()).replaceAll(""));
             while (literal.find()) codes.add(literal.group(1));
         }
         return List.copyOf(codes);

@@ -5,6 +5,7 @@ import io.policyengine.RuleLoadException;
 import io.policyengine.check.Example;
 import io.policyengine.check.ExampleFiles;
 import io.policyengine.check.Expectation;
+import io.policyengine.model.Claim;
 import io.policyengine.model.Decision;
 import io.policyengine.model.FiredRule;
 import org.junit.jupiter.api.DisplayName;
@@ -73,6 +74,28 @@ class ExampleClaimsTest {
                         .map(d -> "  " + d.field() + ": expected " + d.expected() + ", actual " + d.actual())
                         .collect(Collectors.joining(System.lineSeparator())))
                 .isEmpty();
+    }
+
+    @Test
+    @DisplayName("a batch decides every claim as it is decided alone, even when equal claims share the batch")
+    void aBatchWithEqualClaimsDecidesEachAsAlone() throws IOException {
+        for (Path file : exampleFiles()) {
+            List<Claim> claims = ExampleFiles.read(file).stream().map(Example::claim).filter(java.util.Objects::nonNull).toList();
+            List<Claim> twice = new ArrayList<>(claims);
+            for (Claim claim : claims) twice.add(copyOf(claim));
+            PolicyEngine engine = engineFor(file);
+            List<Decision> batch = engine.decideAll(twice);
+            for (int i = 0; i < twice.size(); i++) {
+                assertThat(batch.get(i)).as("%s, claim %s in a batch", file, twice.get(i).id())
+                        .isEqualTo(engine.decide(twice.get(i)));
+            }
+        }
+    }
+
+    /** An equal claim that is not the same object, as a batch that repeats a line would hold. */
+    private static Claim copyOf(Claim c) {
+        return new Claim(c.id(), c.product(), c.purchaseDate(), c.claimDate(), c.qualityDefect(), c.request(), c.condition(),
+                c.channel(), c.deliveryDate(), c.fault(), c.repairHistory(), c.service());
     }
 
     @Test
