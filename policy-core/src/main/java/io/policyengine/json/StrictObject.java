@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -167,24 +168,22 @@ final class StrictObject {
     }
 
     private LocalDate date(String name, JsonNode value) {
-        if (!value.isTextual() || !DATE_SHAPE.matcher(value.textValue()).matches()) {
-            throw bad(name, "expected a date string YYYY-MM-DD, got " + Json.shown(value));
-        }
-        try {
-            return LocalDate.parse(value.textValue());
-        } catch (DateTimeParseException e) {
-            throw bad(name, value.textValue() + " is not a valid date");
-        }
+        return temporal(name, value, DATE_SHAPE, "a date string YYYY-MM-DD", "date", LocalDate::parse);
     }
 
     private LocalDateTime dateTime(String name, JsonNode value) {
-        if (!value.isTextual() || !DATE_TIME_SHAPE.matcher(value.textValue()).matches()) {
-            throw bad(name, "expected a date-time string YYYY-MM-DDTHH:MM, got " + Json.shown(value));
+        return temporal(name, value, DATE_TIME_SHAPE, "a date-time string YYYY-MM-DDTHH:MM", "date-time", LocalDateTime::parse);
+    }
+
+    /** A string of the given shape that parses: one message for the wrong shape, another for an impossible value. */
+    private <T> T temporal(String name, JsonNode value, Pattern shape, String expected, String kind, Function<String, T> parse) {
+        if (!value.isTextual() || !shape.matcher(value.textValue()).matches()) {
+            throw bad(name, "expected " + expected + ", got " + Json.shown(value));
         }
         try {
-            return LocalDateTime.parse(value.textValue());
+            return parse.apply(value.textValue());
         } catch (DateTimeParseException e) {
-            throw bad(name, value.textValue() + " is not a valid date-time");
+            throw bad(name, value.textValue() + " is not a valid " + kind);
         }
     }
 
