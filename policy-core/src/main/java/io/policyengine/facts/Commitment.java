@@ -25,7 +25,7 @@ public record Commitment(Claim claim, String name, LocalDateTime at, boolean rep
     }
 
     private static void add(RuleContext kcontext, Commitment commitment) {
-        kcontext.getKieRuntime().insert(commitment);
+        Firing.insert(kcontext, commitment);
         Findings.Builder findings = Firing.of(commitment.claim());
         if (findings != null) findings.add(commitment);
     }

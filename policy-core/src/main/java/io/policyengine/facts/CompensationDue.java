@@ -26,7 +26,7 @@ public record CompensationDue(Claim claim, BigDecimal amount, String currency, b
     }
 
     private static void add(RuleContext kcontext, CompensationDue due) {
-        kcontext.getKieRuntime().insert(due);
+        Firing.insert(kcontext, due);
         Findings.Builder findings = Firing.of(due.claim());
         if (findings != null) findings.add(due);
     }

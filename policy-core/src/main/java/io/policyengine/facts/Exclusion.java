@@ -18,7 +18,7 @@ public record Exclusion(Claim claim, Reason reason) {
         Findings.Builder findings = Firing.of(claim);
         for (Remedy remedy : remedies) {
             Exclusion exclusion = new Exclusion(claim, citation.reason(Effect.EXCLUDE, remedy, message));
-            kcontext.getKieRuntime().insert(exclusion);
+            Firing.insert(kcontext, exclusion);
             if (findings != null) findings.add(exclusion);
         }
     }

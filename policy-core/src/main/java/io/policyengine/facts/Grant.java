@@ -18,7 +18,7 @@ public record Grant(Claim claim, Reason reason) {
         Findings.Builder findings = Firing.of(claim);
         for (Remedy remedy : remedies) {
             Grant grant = new Grant(claim, citation.reason(Effect.GRANT, remedy, message));
-            kcontext.getKieRuntime().insert(grant);
+            Firing.insert(kcontext, grant);
             if (findings != null) findings.add(grant);
         }
     }

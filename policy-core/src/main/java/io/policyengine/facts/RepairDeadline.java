@@ -9,7 +9,7 @@ public record RepairDeadline(Claim claim, int days) {
     /** Sets the repair deadline; the decision applies it when its outcome is a repair. Called from a rule's {@code then}. */
     public static void insert(RuleContext kcontext, Claim claim, int days) {
         RepairDeadline deadline = new RepairDeadline(claim, days);
-        kcontext.getKieRuntime().insert(deadline);
+        Firing.insert(kcontext, deadline);
         Findings.Builder findings = Firing.of(claim);
         if (findings != null) findings.set(deadline);
     }

@@ -9,18 +9,15 @@ import io.policyengine.model.Reason;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
-import org.kie.api.event.rule.ObjectDeletedEvent;
-import org.kie.api.event.rule.ObjectInsertedEvent;
-import org.kie.api.event.rule.ObjectUpdatedEvent;
-import org.kie.api.event.rule.RuleRuntimeEventListener;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** Records the rules of one session as they fire, with what each inserted. For {@code explain}, not the hot path. */
-final class FiringRecorder extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
+final class FiringRecorder extends DefaultAgendaEventListener implements Consumer<Object> {
     private final RuleIndex index;
     private final Map<String, Object> terms;
     private final List<FiredRule> fired = new ArrayList<>();
@@ -50,22 +47,14 @@ final class FiringRecorder extends DefaultAgendaEventListener implements RuleRun
         rule = null;
     }
 
+    /** A finding the firing rule made. */
     @Override
-    public void objectInserted(ObjectInsertedEvent event) {
+    public void accept(Object fact) {
         if (rule == null) return;
-        Object fact = event.getObject();
         if (fact instanceof Grant g) reasons.add(g.reason());
         else if (fact instanceof Exclusion e) reasons.add(e.reason());
         else if (fact instanceof Commitment c) reasons.add(c.reason());
         else if (fact instanceof CompensationDue d) reasons.add(d.reason());
-    }
-
-    @Override
-    public void objectUpdated(ObjectUpdatedEvent event) {
-    }
-
-    @Override
-    public void objectDeleted(ObjectDeletedEvent event) {
     }
 
     List<FiredRule> fired() {

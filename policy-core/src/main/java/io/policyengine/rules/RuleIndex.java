@@ -16,14 +16,15 @@ import java.util.regex.Pattern;
  */
 record RuleIndex(Map<String, Entry> rules) {
 
-    /** A rule's declaration: file, line, cited article (null when none) and the terms it binds. */
-    record Entry(String name, Path file, int line, String article, Set<String> terms) {
+    /** A rule's declaration: file, line, cited article (null when none), the terms it binds and the types it matches. */
+    record Entry(String name, Path file, int line, String article, Set<String> terms, Set<String> patternTypes) {
     }
 
     private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"", Pattern.MULTILINE);
     private static final Pattern ARTICLE = Pattern.compile("@article\\s*\\(\\s*\"?([^\")]*)\"?\\s*\\)");
     private static final Pattern TERMS_PATTERN = Pattern.compile("\\b" + RulePack.TERMS_TYPE + "\\s*\\(([^)]*)\\)");
     private static final Pattern BINDING = Pattern.compile("\\$\\w+\\s*:\\s*(\\w+)");
+    private static final Pattern PATTERN_TYPE = Pattern.compile("\\b([A-Z]\\w*)\\s*\\(");
     private static final Pattern THEN = Pattern.compile("^\\s*then\\b", Pattern.MULTILINE);
 
     static RuleIndex of(List<PackFiles.DrlFile> files) {
@@ -50,12 +51,20 @@ record RuleIndex(Map<String, Entry> rules) {
                     Matcher binding = BINDING.matcher(termsPattern.group(1));
                     while (binding.find()) terms.add(binding.group(1));
                 }
+                Set<String> types = new LinkedHashSet<>();
+                Matcher type = PATTERN_TYPE.matcher(header);
+                while (type.find()) types.add(type.group(1));
                 int line = lineOf(text, starts.get(i)[0]);
                 rules.put(names.get(i), new Entry(names.get(i), file.path(), line,
-                        article.find() ? article.group(1).trim() : null, terms));
+                        article.find() ? article.group(1).trim() : null, terms, types));
             }
         }
         return new RuleIndex(rules);
+    }
+
+    /** Whether some rule's conditions name the type {@code simpleName}. */
+    boolean matches(String simpleName) {
+        return rules.values().stream().anyMatch(rule -> rule.patternTypes().contains(simpleName));
     }
 
     Entry entry(String rule) {

@@ -3,7 +3,12 @@ package io.policyengine.rules;
 import io.policyengine.RuleLoadException;
 import io.policyengine.RuleFailureException;
 import io.policyengine.RuleProblem;
+import io.policyengine.facts.Commitment;
+import io.policyengine.facts.CompensationDue;
+import io.policyengine.facts.Exclusion;
 import io.policyengine.facts.Findings;
+import io.policyengine.facts.Grant;
+import io.policyengine.facts.RepairDeadline;
 import io.policyengine.facts.Firing;
 import io.policyengine.model.Claim;
 import io.policyengine.model.FiredRule;
@@ -13,8 +18,6 @@ import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.type.FactField;
 import org.kie.api.definition.type.FactType;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.AgendaEventListener;
-import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
@@ -40,6 +43,8 @@ public final class RulePack {
     /** The declared type that holds a pack's policy terms, one instance inserted with every claim. */
     static final String TERMS_TYPE = "Terms";
     private static final Pattern FAILED_RULE = Pattern.compile("[Rr]ule(?: name=)?\\s*[\"']([^\"']+)[\"']");
+    private static final List<Class<?>> FINDINGS = List.of(
+            Grant.class, Exclusion.class, RepairDeadline.class, Commitment.class, CompensationDue.class);
     private static final Pattern ARTICLE = Pattern.compile("@article\\s*\\([^)]*\\)");
     private static final Pattern CODE = Pattern.compile("\"([A-Z][A-Z0-9_]{1,30})\"");
 
@@ -52,6 +57,8 @@ public final class RulePack {
     private final List<Object> termFacts;
     private final RuleIndex index;
     private final List<String> codes;
+    /** The finding types some rule matches: only those are inserted into a session. */
+    private final Set<Class<?>> matched;
 
     private RulePack(KieBase kieBase, PolicyId policy, Map<String, String> metadata,
                      Map<String, Object> terms, List<Object> termFacts, RuleIndex index, List<String> codes) {
@@ -63,6 +70,11 @@ public final class RulePack {
         this.termFacts = termFacts;
         this.index = index;
         this.codes = codes;
+        Set<Class<?>> matchedTypes = new HashSet<>();
+        for (Class<?> finding : FINDINGS) {
+            if (index.matches(finding.getSimpleName())) matchedTypes.add(finding);
+        }
+        this.matched = Set.copyOf(matchedTypes);
     }
 
     /** Compiles the {@code .drl} files of {@code folder}. */
@@ -135,7 +147,7 @@ public final class RulePack {
     /** Runs the rules over the claims; the findings come back in the claims' order. */
     public List<Findings> fire(List<Claim> claims) {
         KieSession session = sessions.newKieSession();
-        try (Firing firing = Firing.open(policy.name(), claims)) {
+        try (Firing firing = Firing.open(policy.name(), claims, matched)) {
             termFacts.forEach(session::insert);
             for (Claim claim : claims) session.insert(claim);
             fireAll(session);
@@ -150,10 +162,9 @@ public final class RulePack {
     /** Runs the rules over one claim, recording each rule as it fires with the terms it reads. */
     public Trace trace(Claim claim) {
         KieSession session = kieBase.newKieSession();
-        try (Firing firing = Firing.open(policy.name(), List.of(claim))) {
-            FiringRecorder recorder = new FiringRecorder(index, terms);
-            session.addEventListener((AgendaEventListener) recorder);
-            session.addEventListener((RuleRuntimeEventListener) recorder);
+        FiringRecorder recorder = new FiringRecorder(index, terms);
+        try (Firing firing = Firing.open(policy.name(), List.of(claim), matched, recorder)) {
+            session.addEventListener(recorder);
             termFacts.forEach(session::insert);
             session.insert(claim);
             fireAll(session);
@@ -177,7 +188,7 @@ public final class RulePack {
                     fired.add(event.getMatch().getRule().getName());
                 }
             });
-            try (Firing firing = Firing.open(policy.name(), probe)) {
+            try (Firing firing = Firing.open(policy.name(), probe, matched)) {
                 termFacts.forEach(session::insert);
                 probe.forEach(session::insert);
                 fireAll(session);
