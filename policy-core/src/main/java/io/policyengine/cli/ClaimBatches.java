@@ -12,14 +12,25 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
  * Reads claims from the inputs and decides them in batches, handing back every item, good or bad,
- * in input order. Only one batch is held in memory, so any input size streams through.
+ * in input order. Reading and parsing run on a thread of their own, a few batches ahead of deciding
+ * and writing, so the two halves of the work share the cores; only those few batches are held in
+ * memory, so any input size streams through.
  */
 final class ClaimBatches {
     private static final int BATCH = 1024;
+    /** Batches read ahead of the one being decided. */
+    private static final int AHEAD = 4;
+    /** The reader's last word; compared by identity, so it is a list no batch can be. */
+    private static final List<ClaimSource.Item> END = java.util.Collections.unmodifiableList(new ArrayList<>());
 
     interface Sink {
         /** {@code decision} is null when the item is bad input. */
@@ -31,13 +42,62 @@ final class ClaimBatches {
 
     /** Returns true when every item was a claim and got decided. */
     static boolean decide(PolicyEngine engine, List<String> inputs, InputStream stdin, Sink sink) {
-        List<ClaimSource.Item> pending = new ArrayList<>(BATCH);
-        boolean allGood = read(engine, inputs, stdin, item -> {
-            pending.add(item);
-            if (pending.size() == BATCH) flush(engine, pending, sink);
-        });
-        flush(engine, pending, sink);
-        return allGood;
+        BlockingQueue<List<ClaimSource.Item>> batches = new ArrayBlockingQueue<>(AHEAD);
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        AtomicBoolean allGood = new AtomicBoolean();
+        AtomicBoolean deciderGone = new AtomicBoolean();
+        Thread reader = new Thread(() -> {
+            List<ClaimSource.Item> pending = new ArrayList<>(BATCH);
+            try {
+                allGood.set(read(engine, inputs, stdin, item -> {
+                    pending.add(item);
+                    if (pending.size() == BATCH) {
+                        handOver(batches, List.copyOf(pending), deciderGone);
+                        pending.clear();
+                    }
+                }));
+                if (!pending.isEmpty()) handOver(batches, List.copyOf(pending), deciderGone);
+            } catch (RuntimeException e) {
+                failure.set(e);
+            } finally {
+                handOver(batches, END, deciderGone);
+            }
+        }, "policy-claim-reader");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            for (List<ClaimSource.Item> batch = take(batches); batch != END; batch = take(batches)) {
+                flush(engine, batch, sink);
+            }
+        } finally {
+            deciderGone.set(true);
+        }
+        if (failure.get() != null) throw failure.get();
+        return allGood.get();
+    }
+
+    /** Queues a batch for the decider; gives up (throwing, unless it is the end) once the decider has stopped. */
+    private static void handOver(BlockingQueue<List<ClaimSource.Item>> batches, List<ClaimSource.Item> batch,
+                                 AtomicBoolean deciderGone) {
+        try {
+            while (!batches.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+                if (deciderGone.get()) {
+                    if (batch == END) return;
+                    throw new IllegalStateException("deciding stopped before every claim was read");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static List<ClaimSource.Item> take(BlockingQueue<List<ClaimSource.Item>> batches) {
+        try {
+            return batches.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("deciding claims was interrupted", e);
+        }
     }
 
     /** Hands over every item of the inputs in order, a claim the engine cannot decide turned into its error; true when all were claims. */
@@ -82,6 +142,5 @@ final class ClaimBatches {
         for (ClaimSource.Item item : pending) {
             sink.accept(item, item.claim() != null ? decisions.get(next++) : null);
         }
-        pending.clear();
     }
 }
