@@ -45,13 +45,13 @@ public final class PackVersions {
                 RulePack pack = RulePack.load(subfolder);
                 String from = pack.metadata().get("effectiveFrom");
                 if (from == null || from.isBlank() || from.equals("null")) {
-                    problems.add(RuleProblem.error(subfolder, 0, "this version declares no effectiveFrom in its Pack"));
+                    problems.add(at(subfolder, "declare Pack", "this version declares no effectiveFrom in its Pack"));
                     continue;
                 }
                 try {
                     versions.add(new Version(LocalDate.parse(from), pack));
                 } catch (DateTimeParseException e) {
-                    problems.add(RuleProblem.error(subfolder, 0, "effectiveFrom \"" + from + "\" is not a date YYYY-MM-DD"));
+                    problems.add(at(subfolder, "effectiveFrom", "effectiveFrom \"" + from + "\" is not a date YYYY-MM-DD"));
                 }
             } catch (RuleLoadException e) {
                 problems.addAll(e.problems());
@@ -60,8 +60,9 @@ public final class PackVersions {
         versions.sort(Comparator.comparing(Version::from));
         for (int i = 1; i < versions.size(); i++) {
             if (versions.get(i).from().equals(versions.get(i - 1).from())) {
-                problems.add(RuleProblem.error(folder, 0, "two versions take effect on " + versions.get(i).from()
-                        + ": " + versions.get(i - 1).pack().policy().version() + " and " + versions.get(i).pack().policy().version()));
+                problems.add(at(versions.get(i).pack().folder(), "effectiveFrom", "two versions take effect on "
+                        + versions.get(i).from() + ": " + versions.get(i - 1).pack().policy().version() + " (in "
+                        + versions.get(i - 1).pack().folder().getFileName() + ") and " + versions.get(i).pack().policy().version()));
             }
         }
         if (!problems.isEmpty()) throw new RuleLoadException(problems);
@@ -97,6 +98,21 @@ public final class PackVersions {
             if (!versions.get(i).from().isAfter(purchaseDate)) return versions.get(i).pack();
         }
         throw new BadInputException("purchaseDate", "no version of " + latest().policy().name() + " in force on " + purchaseDate);
+    }
+
+    /** A problem of a version, pointed at the first line of its rule files that holds {@code text}. */
+    private static RuleProblem at(Path version, String text, String message) {
+        try (Stream<Path> files = Files.list(version)) {
+            for (Path file : files.filter(p -> p.getFileName().toString().endsWith(".drl")).sorted().toList()) {
+                List<String> lines = Files.readAllLines(file);
+                for (int i = 0; i < lines.size(); i++) {
+                    if (lines.get(i).contains(text)) return RuleProblem.error(file, i + 1, message);
+                }
+            }
+        } catch (IOException e) {
+            // the folder itself is then the best we can point at
+        }
+        return RuleProblem.error(version, 0, message);
     }
 
     private static boolean hasDrlFiles(Path folder) {

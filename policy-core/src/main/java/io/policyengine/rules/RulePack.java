@@ -56,12 +56,13 @@ public final class RulePack {
     private final Map<String, Object> terms;
     private final List<Object> termFacts;
     private final RuleIndex index;
+    private final Path folder;
     private final List<String> codes;
     /** The finding types some rule matches: only those are inserted into a session. */
     private final Set<Class<?>> matched;
 
     private RulePack(KieBase kieBase, PolicyId policy, Map<String, String> metadata,
-                     Map<String, Object> terms, List<Object> termFacts, RuleIndex index, List<String> codes) {
+                     Map<String, Object> terms, List<Object> termFacts, RuleIndex index, List<String> codes, Path folder) {
         this.kieBase = kieBase;
         this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
         this.policy = policy;
@@ -70,6 +71,7 @@ public final class RulePack {
         this.termFacts = termFacts;
         this.index = index;
         this.codes = codes;
+        this.folder = folder;
         Set<Class<?>> matchedTypes = new HashSet<>();
         for (Class<?> finding : FINDINGS) {
             if (index.matches(finding.getSimpleName())) matchedTypes.add(finding);
@@ -100,7 +102,7 @@ public final class RulePack {
         String version = metadata.getOrDefault("version", "unversioned");
         PolicyId policy = new PolicyId(name, version, files.hash());
         return new RulePack(base, policy, Map.copyOf(metadata), Collections.unmodifiableMap(terms), List.copyOf(termFacts),
-                RuleIndex.of(files.files()), codes(files));
+                RuleIndex.of(files.files()), codes(files), files.folder());
     }
 
     /** The pack bundled on the classpath as {@code packs/NAME/}, such as {@code store-standard}. */
@@ -115,6 +117,11 @@ public final class RulePack {
 
     public PolicyId policy() {
         return policy;
+    }
+
+    /** The folder the pack was read from. */
+    public Path folder() {
+        return folder;
     }
 
     /** The pack's declared metadata ({@code name}, {@code version}, {@code effectiveFrom}, ...). */
