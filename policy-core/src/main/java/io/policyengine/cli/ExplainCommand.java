@@ -27,8 +27,9 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 @Command(name = "explain", description = {
-        "Shows, for each claim, the rules that fired in order, what each granted or excluded and the",
-        "policy terms it used, and the outcome with why the customer's request was or was not met."})
+        "Shows how each claim is decided, rule by rule.",
+        "For each claim: the rules that fired in order, what each granted or excluded and the policy terms",
+        "it used, and the outcome with why the customer's request was or was not met."})
 final class ExplainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "validate", description = {
-        "Compiles the rule files in DIR and reports every problem as FILE:LINE: message.",
+        "Checks the rule files in DIR: every problem as FILE:LINE: message.",
         "Also warns about rules that cite no article or can never fire; warnings alone exit 0."})
 final class ValidateCommand implements Callable<Integer> {
     @Spec
