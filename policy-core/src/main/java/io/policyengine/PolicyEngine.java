@@ -169,10 +169,6 @@ public final class PolicyEngine {
             List<List<PackFindings>> found = new ArrayList<>(packs.size());
             for (PackVersions pack : packs) found.add(fire(pack, batch));
             for (int i = 0; i < batch.size(); i++) {
-                if (packs.size() == 1) {
-                    decisions.add(Decisions.assemble(batch.get(i), List.of(found.get(0).get(i))));
-                    continue;
-                }
                 List<PackFindings> perPack = new ArrayList<>(packs.size());
                 for (List<PackFindings> pack : found) perPack.add(pack.get(i));
                 decisions.add(Decisions.assemble(batch.get(i), perPack));

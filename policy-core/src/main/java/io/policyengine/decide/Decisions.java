@@ -42,12 +42,7 @@ public final class Decisions {
     private Decisions() {
     }
 
-    /** The decision of a single pack. */
-    public static Decision assemble(Claim claim, Findings findings, PolicyId policy) {
-        return assemble(claim, List.of(new PackFindings(policy, findings)));
-    }
-
-    /** The decision of a stack: the store pack's findings first, then each floor's. */
+    /** The decision of a stack (one pack alone is a stack too): the store pack's findings first, then each floor's. */
     public static Decision assemble(Claim claim, List<PackFindings> packs) {
         int allowed = 0;
         int storeAllowed = 0;

@@ -104,16 +104,4 @@ public record Claim(String id, Product product, LocalDate purchaseDate, LocalDat
         return new Claim(id, value, purchaseDate, claimDate, qualityDefect, request, condition,
                 channel, deliveryDate, fault, repairHistory, service);
     }
-
-    /** The same claim sold through {@code value}, received on {@code delivered}. */
-    public Claim withSale(Channel value, LocalDate delivered) {
-        return new Claim(id, product, purchaseDate, claimDate, qualityDefect, request, condition,
-                value, delivered, fault, repairHistory, service);
-    }
-
-    /** The same claim as a service request for {@code reportedFault}, after {@code history}. */
-    public Claim withService(String reportedFault, List<PastRepair> history, ServiceRequest request) {
-        return new Claim(id, product, purchaseDate, claimDate, qualityDefect, this.request, condition,
-                channel, deliveryDate, reportedFault, history, request);
-    }
 }
