@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.policyengine.check.Example;
 import io.policyengine.check.ExampleFiles;
-import io.policyengine.cli.PolicyCli;
+import io.policyengine.examples.cli.PolicyCli;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Nested;

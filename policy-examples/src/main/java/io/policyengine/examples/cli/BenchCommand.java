@@ -1,7 +1,6 @@
 package io.policyengine.examples.cli;
 
 import io.policyengine.PolicyEngine;
-import io.policyengine.cli.ExitCodes;
 import io.policyengine.json.ClaimJson;
 import io.policyengine.json.DecisionJson;
 import io.policyengine.model.Claim;

@@ -1,6 +1,5 @@
 package io.policyengine.examples.cli;
 
-import io.policyengine.cli.PolicyCli;
 
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;

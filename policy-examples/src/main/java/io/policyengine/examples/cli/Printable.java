@@ -1,4 +1,4 @@
-package io.policyengine.cli;
+package io.policyengine.examples.cli;
 
 /** Text from the input made safe to print as part of one line: a line break in a field name or an id must not start a new line. */
 final class Printable {

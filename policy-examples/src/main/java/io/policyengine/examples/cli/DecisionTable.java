@@ -1,4 +1,4 @@
-package io.policyengine.cli;
+package io.policyengine.examples.cli;
 
 import io.policyengine.model.Commitments;
 import io.policyengine.model.Compensation;
