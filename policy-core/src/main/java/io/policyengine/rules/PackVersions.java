@@ -70,7 +70,9 @@ public final class PackVersions {
     }
 
     public static PackVersions bundled(String name) throws RuleLoadException {
-        return load(PackFiles.bundledFolder(name));
+        Path folder = PackFiles.bundledFolder(name);
+        if (hasDrlFiles(folder)) return new PackVersions(folder, List.of(new Version(null, RulePack.bundled(name))));
+        return load(folder);
     }
 
     public Path folder() {

@@ -30,6 +30,7 @@ import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,6 +47,9 @@ public final class RulePack {
     private static final List<Class<?>> FINDINGS = List.of(
             Grant.class, Exclusion.class, RepairDeadline.class, Commitment.class, CompensationDue.class);
     private static final Pattern ARTICLE = Pattern.compile("@article\\s*\\([^)]*\\)");
+    private static final Pattern TERMS_DECLARATION =
+            Pattern.compile("(?s)\\bdeclare\\s+" + TERMS_TYPE + "\\b(.*?)^\\s*end\\b", Pattern.MULTILINE);
+    private static final Pattern DECLARED_FIELD = Pattern.compile("(?m)^\\s*(\\w+)\\s*:");
     private static final Pattern CODE = Pattern.compile("\"([A-Z][A-Z0-9_]{1,30})\"");
 
     private final KieBase kieBase;
@@ -82,7 +86,20 @@ public final class RulePack {
     /** Compiles the {@code .drl} files of {@code folder}. */
     public static RulePack load(Path folder) throws RuleLoadException {
         PackFiles files = PackFiles.read(folder);
-        KieBase base = PackCompiler.compile(files);
+        return of(files, PackCompiler.compile(files));
+    }
+
+    /**
+     * The pack bundled on the classpath as {@code packs/NAME/}, such as {@code store-standard}: from the
+     * executable model policy-rules' build compiled it to, or from its DRL when there is none.
+     */
+    public static RulePack bundled(String name) throws RuleLoadException {
+        PackFiles files = PackFiles.read(PackFiles.bundledFolder(name));
+        Optional<KieBase> built = BuiltModel.kieBase(files);
+        return of(files, built.isPresent() ? built.get() : PackCompiler.compile(files));
+    }
+
+    private static RulePack of(PackFiles files, KieBase base) {
         Map<String, String> metadata = new LinkedHashMap<>();
         Map<String, Object> terms = new LinkedHashMap<>();
         List<Object> termFacts = new ArrayList<>();
@@ -98,6 +115,7 @@ public final class RulePack {
                 terms.putAll(values(termType, instance));
             }
         }
+        terms = inDeclarationOrder(terms, files);
         String name = metadata.getOrDefault("name", files.folder().getFileName().toString());
         String version = metadata.getOrDefault("version", "unversioned");
         PolicyId policy = new PolicyId(name, version, files.hash());
@@ -105,9 +123,25 @@ public final class RulePack {
                 RuleIndex.of(files.files()), codes(files), files.folder());
     }
 
-    /** The pack bundled on the classpath as {@code packs/NAME/}, such as {@code store-standard}. */
-    public static RulePack bundled(String name) throws RuleLoadException {
-        return load(PackFiles.bundledFolder(name));
+    /**
+     * The terms in the order {@code declare Terms} lists them: the knowledge builder keeps that order,
+     * the executable model's fact type may not.
+     */
+    private static Map<String, Object> inDeclarationOrder(Map<String, Object> terms, PackFiles files) {
+        List<String> declared = new ArrayList<>();
+        for (PackFiles.DrlFile file : files.files()) {
+            Matcher block = TERMS_DECLARATION.matcher(file.text());
+            while (block.find()) {
+                Matcher field = DECLARED_FIELD.matcher(block.group(1));
+                while (field.find()) declared.add(field.group(1));
+            }
+        }
+        Map<String, Object> ordered = new LinkedHashMap<>();
+        for (String name : declared) {
+            if (terms.containsKey(name)) ordered.put(name, terms.get(name));
+        }
+        ordered.putAll(terms);
+        return ordered;
     }
 
     /** The names of the packs bundled on the classpath. */

@@ -1,0 +1,100 @@
+package io.policyengine.examples;
+
+import io.policyengine.PolicyEngine;
+import io.policyengine.check.Example;
+import io.policyengine.check.ExampleFiles;
+import io.policyengine.examples.reference.ClaimGenerator;
+import io.policyengine.json.DecisionJson;
+import io.policyengine.model.Claim;
+import io.policyengine.model.Decision;
+import io.policyengine.model.Explanation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A bundled pack loads from the executable model policy-rules' build compiled it to; a rules folder
+ * compiles from DRL. Both must be the same policy: same identity, terms and rule index, and
+ * byte-identical decisions over the example claims and generated claims, and the same rules firing
+ * for each.
+ */
+class BuiltModelTest {
+    private static final int GENERATED = 100_000;
+    private static final Path PACKS = ExampleClaimsTest.BUNDLED_PACKS;
+
+    @Test
+    void theBuildCompiledEveryBundledPackToTheExecutableModel() throws IOException {
+        String index;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("META-INF/kie/io.policyengine/policy-rules/drools-model")) {
+            assertThat(in).as("the model index kie-maven-plugin writes").isNotNull();
+            index = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(PolicyEngine.bundledPacks()).isNotEmpty().allSatisfy(pack ->
+                assertThat(index).contains("packs." + pack.replace("-", "") + ".Rules"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"store-standard", "electronics-plus", "cn-consumer-law"})
+    void theBuiltModelIsTheSamePolicyAsItsDrl(String pack) throws Exception {
+        PolicyEngine built = PolicyEngine.bundled(pack);
+        PolicyEngine compiled = PolicyEngine.load(PACKS.resolve(pack));
+
+        assertThat(built.policy()).isEqualTo(compiled.policy());
+        assertThat(List.copyOf(built.terms().entrySet())).isEqualTo(List.copyOf(compiled.terms().entrySet()));
+        assertSameDecisions(built, compiled, claims(pack));
+    }
+
+    @Test
+    void aStoreOverTheBuiltFloorDecidesAsOverTheCompiledFloor() throws Exception {
+        PolicyEngine built = PolicyEngine.storeStandard().withFloor(PolicyEngine.bundled("cn-consumer-law"));
+        PolicyEngine compiled = PolicyEngine.load(PACKS.resolve("store-standard"))
+                .withFloor(PolicyEngine.load(PACKS.resolve("cn-consumer-law")));
+
+        assertThat(built.floors()).isEqualTo(compiled.floors());
+        assertSameDecisions(built, compiled, claims("store-standard-with-cn-consumer-law"));
+    }
+
+    /** The example claims of the folder that uses the pack, then the generated claims. */
+    private static List<Claim> claims(String exampleFolder) throws IOException {
+        List<Claim> claims = new ArrayList<>();
+        Path folder = ExampleClaimsTest.CLAIMS.resolve(exampleFolder);
+        if (folder.toFile().isDirectory()) {
+            for (Path file : ExampleFiles.find(List.of(folder))) {
+                ExampleFiles.read(file).stream().map(Example::claim).filter(Objects::nonNull).forEach(claims::add);
+            }
+        }
+        claims.addAll(ClaimGenerator.random(20261128L, GENERATED));
+        return claims;
+    }
+
+    private static void assertSameDecisions(PolicyEngine built, PolicyEngine compiled, List<Claim> claims) {
+        List<Decision> fromModel = built.decideAll(claims);
+        List<Decision> fromDrl = compiled.decideAll(claims);
+        List<String> differences = new ArrayList<>();
+        for (int i = 0; i < claims.size(); i++) {
+            String a = DecisionJson.toJson(fromModel.get(i));
+            String b = DecisionJson.toJson(fromDrl.get(i));
+            if (!a.equals(b)) differences.add("model: " + a + "\n    DRL:   " + b);
+        }
+        assertThat(differences).as("%d of %d decisions differ, the first:%n%s", differences.size(), claims.size(),
+                String.join("\n", differences.subList(0, Math.min(3, differences.size())))).isEmpty();
+        // Rules that do not depend on one another may fire in another order: the same rules must fire,
+        // with the same terms and reasons, and explain the same decision.
+        for (Claim claim : claims.subList(0, 2_000)) {
+            Explanation a = built.explain(claim);
+            Explanation b = compiled.explain(claim);
+            assertThat(DecisionJson.toJson(a.decision())).isEqualTo(DecisionJson.toJson(b.decision()));
+            assertThat(a.firedRules()).as(claim.id()).containsExactlyInAnyOrderElementsOf(b.firedRules());
+        }
+    }
+}
