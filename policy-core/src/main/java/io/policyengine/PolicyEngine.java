@@ -18,11 +18,14 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 
 /**
  * Decides return and warranty claims with one policy pack. Thread-safe: compile the rules once,
@@ -46,6 +49,7 @@ public final class PolicyEngine {
     private static final Logger LOG = LoggerFactory.getLogger(PolicyEngine.class);
     /** Claims per rule session in {@link #decideAll}: shares a session's cost without growing its memory. */
     private static final int BATCH = 512;
+    private static final int PARALLELISM = Runtime.getRuntime().availableProcessors();
 
     /** The packs that decide together: the store pack, then the floors. Swapped whole on reload. */
     private record Stack(PackVersions store, List<PackVersions> floors) {
@@ -155,6 +159,7 @@ public final class PolicyEngine {
 
     /**
      * Decides every claim; the decisions come back in the claims' order, all made by the same rules.
+     * Many claims are decided in batches on every core (the common fork-join pool, and the calling thread).
      *
      * @throws BadInputException when no version of a pack is in force on a claim's purchase date
      *                           ({@link #check} each claim first to keep the others)
@@ -163,18 +168,38 @@ public final class PolicyEngine {
         Stack stack = live.get();
         List<PackVersions> packs = stack.packs();
         List<Claim> all = List.copyOf(claims);
-        List<Decision> decisions = new ArrayList<>(all.size());
-        for (int from = 0; from < all.size(); from += BATCH) {
-            List<Claim> batch = all.subList(from, Math.min(all.size(), from + BATCH));
-            List<List<PackFindings>> found = new ArrayList<>(packs.size());
-            for (PackVersions pack : packs) found.add(fire(pack, batch));
-            for (int i = 0; i < batch.size(); i++) {
-                List<PackFindings> perPack = new ArrayList<>(packs.size());
-                for (List<PackFindings> pack : found) perPack.add(pack.get(i));
-                decisions.add(Decisions.assemble(batch.get(i), perPack));
+        Decision[] decisions = new Decision[all.size()];
+        int batches = (all.size() + BATCH - 1) / BATCH;
+        if (batches <= 1 || PARALLELISM <= 1) {
+            for (int batch = 0; batch < batches; batch++) decideBatch(packs, all, batch, decisions);
+        } else {
+            RuntimeException[] failures = new RuntimeException[batches];
+            IntStream.range(0, batches).parallel().forEach(batch -> {
+                try {
+                    decideBatch(packs, all, batch, decisions);
+                } catch (RuntimeException e) {
+                    failures[batch] = e;
+                }
+            });
+            // the first batch's problem, as deciding in order would have thrown it, and not a copy made by the pool
+            for (RuntimeException failure : failures) {
+                if (failure != null) throw failure;
             }
         }
-        return decisions;
+        return Collections.unmodifiableList(Arrays.asList(decisions));
+    }
+
+    /** Decides the claims of one batch into their places in {@code decisions}. */
+    private static void decideBatch(List<PackVersions> packs, List<Claim> all, int batchIndex, Decision[] decisions) {
+        int from = batchIndex * BATCH;
+        List<Claim> batch = all.subList(from, Math.min(all.size(), from + BATCH));
+        List<List<PackFindings>> found = new ArrayList<>(packs.size());
+        for (PackVersions pack : packs) found.add(fire(pack, batch));
+        for (int i = 0; i < batch.size(); i++) {
+            List<PackFindings> perPack = new ArrayList<>(packs.size());
+            for (List<PackFindings> pack : found) perPack.add(pack.get(i));
+            decisions[from + i] = Decisions.assemble(batch.get(i), perPack);
+        }
     }
 
     /** One pack's findings for each claim, each claim decided by the version in force on its purchase date. */

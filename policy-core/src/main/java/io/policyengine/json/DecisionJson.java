@@ -14,6 +14,7 @@ import io.policyengine.model.Remedy;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -28,10 +29,14 @@ public final class DecisionJson {
 
     /** The decision as one line of JSON, fields in the contract's order; {@code repairDueDate} may be null. */
     public static String toJson(Decision decision) {
-        return write(json -> writeDecision(json, decision));
+        return write(json -> write(json, decision));
     }
 
-    private static void writeDecision(JsonGenerator json, Decision decision) throws IOException {
+    /**
+     * Writes the decision as one JSON object to {@code json}, as {@link #toJson} gives it: the one
+     * writer of decisions, for a generator that streams many of them to an output.
+     */
+    public static void write(JsonGenerator json, Decision decision) throws IOException {
         json.writeStartObject();
         json.writeStringField("claimId", decision.claimId());
         json.writeStringField("outcome", name(decision.outcome()));
@@ -93,7 +98,7 @@ public final class DecisionJson {
             }
             json.writeEndArray();
             json.writeFieldName("decision");
-            writeDecision(json, explanation.decision());
+            write(json, explanation.decision());
             json.writeEndObject();
         });
     }
@@ -110,20 +115,35 @@ public final class DecisionJson {
             json.writeFieldName("example");
             json.writeRawValue(ClaimJson.toJson(example));
             json.writeFieldName("decision");
-            writeDecision(json, withFloors);
+            write(json, withFloors);
             json.writeEndObject();
         });
     }
 
     /** {@code {"line":N,"claimId":"...","error":"..."}}; without {@code claimId} when it is null. */
     public static String errorLine(int line, String claimId, String error) {
-        return write(json -> {
-            json.writeStartObject();
-            json.writeNumberField("line", line);
-            if (claimId != null) json.writeStringField("claimId", claimId);
-            json.writeStringField("error", error);
-            json.writeEndObject();
-        });
+        return write(json -> writeError(json, line, claimId, error));
+    }
+
+    /** Writes a bad-input object to {@code json}, as {@link #errorLine} gives it. */
+    public static void writeError(JsonGenerator json, int line, String claimId, String error) throws IOException {
+        json.writeStartObject();
+        json.writeNumberField("line", line);
+        if (claimId != null) json.writeStringField("claimId", claimId);
+        json.writeStringField("error", error);
+        json.writeEndObject();
+    }
+
+    /**
+     * A generator for JSON Lines on {@code out}, configured as the string forms are; write {@code '\n'}
+     * with {@link JsonGenerator#writeRaw(char)} after each value. Closing it flushes but leaves
+     * {@code out} open.
+     */
+    public static JsonGenerator lines(Writer out) throws IOException {
+        JsonGenerator json = Json.FACTORY.createGenerator(out);
+        json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        json.setRootValueSeparator(null);
+        return json;
     }
 
     private static void writeReason(JsonGenerator json, Reason reason) throws IOException {

@@ -118,6 +118,11 @@ final class ClaimBatches {
     /** Contract section 4: a bad claim's error object in its place on stdout, and one line on stderr. */
     static void reportBadInput(ClaimSource.Item item, PrintWriter out, PrintWriter err) {
         out.println(DecisionJson.errorLine(item.line(), item.claimId(), item.error()));
+        reportOnStderr(item, err);
+    }
+
+    /** The one line on stderr of a bad claim: {@code FILE:LINE: error}. */
+    static void reportOnStderr(ClaimSource.Item item, PrintWriter err) {
         err.println(Printable.oneLine(item.source() + ":" + item.line() + ": " + item.error()));
     }
 

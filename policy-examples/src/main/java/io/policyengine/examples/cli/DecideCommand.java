@@ -2,7 +2,6 @@ package io.policyengine.examples.cli;
 
 import io.policyengine.PolicyEngine;
 import io.policyengine.RuleLoadException;
-import io.policyengine.json.DecisionJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,16 +38,24 @@ final class DecideCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         PolicyEngine engine = rules.engine();
-        DecisionTable table = new DecisionTable(out);
-        if (!json) table.header();
-        boolean allGood = ClaimBatches.decide(engine, files, stdin, (item, decision) -> {
-            if (decision == null) {
-                ClaimBatches.reportBadInput(item, out, err);
-            } else if (json) {
-                out.println(DecisionJson.toJson(decision));
-            } else {
-                table.row(decision);
+        if (json) {
+            try (DecisionLines lines = new DecisionLines(out)) {
+                boolean allGood = ClaimBatches.decide(engine, files, stdin, (item, decision) -> {
+                    if (decision != null) {
+                        lines.decision(decision);
+                    } else {
+                        lines.badInput(item);
+                        ClaimBatches.reportOnStderr(item, err);
+                    }
+                });
+                return allGood ? ExitCodes.OK : ExitCodes.BAD_INPUT;
             }
+        }
+        DecisionTable table = new DecisionTable(out);
+        table.header();
+        boolean allGood = ClaimBatches.decide(engine, files, stdin, (item, decision) -> {
+            if (decision == null) ClaimBatches.reportBadInput(item, out, err);
+            else table.row(decision);
         });
         return allGood ? ExitCodes.OK : ExitCodes.BAD_INPUT;
     }
