@@ -26,4 +26,6 @@ else
   echo "warning: no class-data-sharing archive (see $cds/dump.log); ./policy starts without it" >&2
   rm -f "$cds/policy.jsa"
 fi
+# the command line is packaged: ./policy need not build it again (after `mvn verify`, say)
+touch "$target/.cli-built"
 exit 0

@@ -2,6 +2,8 @@ package io.policyengine.rules;
 
 import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
+import org.drools.wiring.api.classloader.ProjectClassLoader;
+import org.kie.internal.conf.CompositeConfiguration;
 import org.kie.api.KieBase;
 
 import java.io.BufferedReader;
@@ -9,8 +11,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -59,6 +64,53 @@ final class BuiltModel {
             if (name.find()) packages.add(name.group(1));
         }
         return packages;
+    }
+
+    /**
+     * {@code parent} without the classes the build generated for the bundled packs. A rules folder
+     * that declares the package of a bundled pack (a copy of store-standard being edited, say) must get
+     * its own declared types, such as its {@code Terms} with its own values: given the bundled class of
+     * the same name, the DRL compiler would use it, defaults and all.
+     */
+    static ClassLoader without(ClassLoader parent) {
+        Set<String> packages = index().keySet();
+        if (packages.isEmpty()) return parent;
+        return new ClassLoader(parent) {
+            @Override
+            protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+                if (hides(name, '.')) throw new ClassNotFoundException(name);
+                return super.loadClass(name, resolve);
+            }
+
+            @Override
+            public URL getResource(String name) {
+                return hides(name, '/') ? null : super.getResource(name);
+            }
+
+            @Override
+            public Enumeration<URL> getResources(String name) throws IOException {
+                return hides(name, '/') ? Collections.emptyEnumeration() : super.getResources(name);
+            }
+
+            private boolean hides(String name, char separator) {
+                for (String hidden : packages) {
+                    String prefix = separator == '.' ? hidden + '.' : hidden.replace('.', '/') + '/';
+                    if (name.startsWith(prefix)) return true;
+                }
+                return false;
+            }
+        };
+    }
+
+    /**
+     * Makes a builder's or a knowledge base's configuration keep to {@code hiding}: Drools otherwise
+     * falls back on the class loader of its own classes, which sees the bundled packs' classes.
+     */
+    static void keepHidden(Object configuration, ClassLoader hiding) {
+        if (configuration instanceof CompositeConfiguration<?, ?, ?> composite
+                && composite.getClassLoader() instanceof ProjectClassLoader project) {
+            project.setDroolsClassLoader(hiding);
+        }
     }
 
     private static Model instantiate(String modelClass) {

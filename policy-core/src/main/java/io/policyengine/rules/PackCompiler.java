@@ -2,7 +2,10 @@ package io.policyengine.rules;
 
 import io.policyengine.RuleLoadException;
 import io.policyengine.RuleProblem;
+import org.drools.compiler.builder.impl.KnowledgeBuilderImpl;
 import org.kie.api.KieBase;
+import org.kie.api.KieBaseConfiguration;
+import org.kie.api.KieServices;
 import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.CompositeKnowledgeBuilder;
@@ -35,8 +38,9 @@ final class PackCompiler {
     }
 
     static KieBase compile(PackFiles pack) throws RuleLoadException {
-        KnowledgeBuilderConfiguration configuration =
-                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(PackCompiler.class.getClassLoader());
+        ClassLoader classes = BuiltModel.without(PackCompiler.class.getClassLoader());
+        KnowledgeBuilderConfiguration configuration = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(classes);
+        BuiltModel.keepHidden(configuration, classes);
         // rules only insert facts and never modify them: property reactivity buys nothing,
         // and would warn about every constraint that uses a variable bound in another pattern
         configuration.setOption(PropertySpecificOption.ALLOWED);
@@ -71,7 +75,9 @@ final class PackCompiler {
         if (!syntax.isEmpty()) throw new RuleLoadException(syntax);
         if (!problems.isEmpty()) throw new RuleLoadException(problems);
         try {
-            return builder.newKieBase();
+            KieBaseConfiguration base = KieServices.get().newKieBaseConfiguration(null, classes);
+            BuiltModel.keepHidden(base, classes);
+            return ((KnowledgeBuilderImpl) builder).newKnowledgeBase(base);
         } catch (RuntimeException e) {
             throw new RuleLoadException(List.of(RuleProblem.error(pack.folder(), 0, oneLine(e.getMessage()))));
         }
