@@ -26,6 +26,8 @@ import java.util.function.Function;
  * a decision holds each reason's params, and its text is made here, when it is written.
  */
 public final class Wording {
+    private static final Template MONEY = Template.parse("{amount, money}");
+
     private final Language language;
     /** The sentences of the pack version that made a decision, in this language; null when unknown. */
     private final Function<PolicyId, PackSentences> sentences;
@@ -163,7 +165,7 @@ public final class Wording {
 
     private String money(Compensation owed) {
         Map<String, Object> params = Map.of("amount", owed.amount(), "currency", owed.currency());
-        return Template.parse("{amount, money}").render(params, language);
+        return MONEY.render(params, language);
     }
 
     private String word(Decision decision, String name) {

@@ -5,9 +5,8 @@ import io.policyengine.model.Effect;
 import io.policyengine.model.Reason;
 import org.kie.api.runtime.rule.RuleContext;
 
-import java.util.Map;
-
 import java.time.LocalDateTime;
+import java.util.Map;
 
 /**
  * A service promise a rule made for {@code claim}: the deadline {@code name} (one of

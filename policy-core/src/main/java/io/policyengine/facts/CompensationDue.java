@@ -5,9 +5,8 @@ import io.policyengine.model.Effect;
 import io.policyengine.model.Reason;
 import org.kie.api.runtime.rule.RuleContext;
 
-import java.util.Map;
-
 import java.math.BigDecimal;
+import java.util.Map;
 
 /**
  * Money a rule says the store owes for {@code claim}, in the pack's currency. Compensation owed

@@ -2,6 +2,9 @@ package io.policyengine.text;
 
 import io.policyengine.RuleProblem;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
@@ -10,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -164,20 +168,20 @@ public final class PackSentences {
     /** The placeholder names a citation pattern may use. */
     public static final Set<String> CITATION_PARAMS = Set.of("n", "article");
 
-    private static final Map<Language, PackSentences> ENGINE = new java.util.EnumMap<>(Language.class);
+    private static final Map<Language, PackSentences> ENGINE = new EnumMap<>(Language.class);
 
     /** The engine's own summary patterns and default citations in {@code language} ({@code summary.LANG.txt}). */
     public static synchronized PackSentences engine(Language language) {
         return ENGINE.computeIfAbsent(language, l -> {
             String name = "summary." + l.tag() + ".txt";
-            try (java.io.InputStream in = PackSentences.class.getResourceAsStream(name)) {
+            try (InputStream in = PackSentences.class.getResourceAsStream(name)) {
                 if (in == null) throw new IllegalStateException("the engine's " + name + " is missing from its jar");
                 List<RuleProblem> problems = new ArrayList<>();
                 PackSentences sentences = read(Path.of(name), l, in.readAllBytes(), problems);
                 if (!problems.isEmpty()) throw new IllegalStateException("the engine's " + name + " is broken: " + problems);
                 return sentences;
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
     }

@@ -23,8 +23,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 @Command(name = "test", description = {
         "Runs example claims that carry their expected decision and prints each failure with a diff.",
