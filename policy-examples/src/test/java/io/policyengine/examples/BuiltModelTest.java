@@ -1,6 +1,7 @@
 package io.policyengine.examples;
 
 import io.policyengine.PolicyEngine;
+import io.policyengine.Wording;
 import io.policyengine.check.Example;
 import io.policyengine.check.ExampleFiles;
 import io.policyengine.examples.reference.ClaimGenerator;
@@ -18,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -80,11 +82,15 @@ class BuiltModelTest {
     private static void assertSameDecisions(PolicyEngine built, PolicyEngine compiled, List<Claim> claims) {
         List<Decision> fromModel = built.decideAll(claims);
         List<Decision> fromDrl = compiled.decideAll(claims);
+        Wording english = built.wording(Locale.ENGLISH);
+        Wording chinese = built.wording(Locale.forLanguageTag("zh-CN"));
         List<String> differences = new ArrayList<>();
         for (int i = 0; i < claims.size(); i++) {
-            String a = DecisionJson.toJson(fromModel.get(i));
-            String b = DecisionJson.toJson(fromDrl.get(i));
-            if (!a.equals(b)) differences.add("model: " + a + "\n    DRL:   " + b);
+            for (Wording wording : List.of(english, chinese)) {
+                String a = DecisionJson.toJson(fromModel.get(i), wording);
+                String b = DecisionJson.toJson(fromDrl.get(i), wording);
+                if (!a.equals(b)) differences.add("model: " + a + "\n    DRL:   " + b);
+            }
         }
         assertThat(differences).as("%d of %d decisions differ, the first:%n%s", differences.size(), claims.size(),
                 String.join("\n", differences.subList(0, Math.min(3, differences.size())))).isEmpty();
@@ -93,7 +99,7 @@ class BuiltModelTest {
         for (Claim claim : claims.subList(0, 2_000)) {
             Explanation a = built.explain(claim);
             Explanation b = compiled.explain(claim);
-            assertThat(DecisionJson.toJson(a.decision())).isEqualTo(DecisionJson.toJson(b.decision()));
+            assertThat(DecisionJson.toJson(a.decision(), english)).isEqualTo(DecisionJson.toJson(b.decision(), english));
             assertThat(a.firedRules()).as(claim.id()).containsExactlyInAnyOrderElementsOf(b.firedRules());
         }
     }

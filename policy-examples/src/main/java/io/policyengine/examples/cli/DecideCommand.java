@@ -2,6 +2,7 @@ package io.policyengine.examples.cli;
 
 import io.policyengine.PolicyEngine;
 import io.policyengine.RuleLoadException;
+import io.policyengine.Wording;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,6 +23,8 @@ final class DecideCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     RulesOption rules;
+    @Mixin
+    LanguageOption language;
     @Option(names = "--json", description = "Print one decision object per line (JSON Lines).")
     boolean json;
     @Parameters(arity = "1..*", paramLabel = "FILE")
@@ -38,8 +41,9 @@ final class DecideCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         PolicyEngine engine = rules.engine();
+        Wording wording = language.wording(engine);
         if (json) {
-            try (DecisionLines lines = new DecisionLines(out)) {
+            try (DecisionLines lines = new DecisionLines(out, wording)) {
                 boolean allGood = ClaimBatches.decide(engine, files, stdin, (item, decision) -> {
                     if (decision != null) {
                         lines.decision(decision);
@@ -51,7 +55,7 @@ final class DecideCommand implements Callable<Integer> {
                 return allGood ? ExitCodes.OK : ExitCodes.BAD_INPUT;
             }
         }
-        DecisionTable table = new DecisionTable(out);
+        DecisionTable table = new DecisionTable(out, wording);
         table.header();
         boolean allGood = ClaimBatches.decide(engine, files, stdin, (item, decision) -> {
             if (decision == null) ClaimBatches.reportBadInput(item, out, err);

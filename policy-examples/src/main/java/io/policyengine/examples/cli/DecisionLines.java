@@ -1,6 +1,7 @@
 package io.policyengine.examples.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.policyengine.Wording;
 import io.policyengine.json.ClaimSource;
 import io.policyengine.json.DecisionJson;
 import io.policyengine.model.Decision;
@@ -10,14 +11,17 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 
 /**
- * {@code decide --json}'s output: one generator for the whole run writes each decision, or a bad
- * claim's error object, straight to the output, one per line; no string is built per claim.
+ * {@code decide --json}'s output: one generator for the whole run writes each decision in the
+ * wording's language, or a bad claim's error object, straight to the output, one per line; no string
+ * is built per claim.
  */
 final class DecisionLines implements AutoCloseable {
     private static final String NEWLINE = System.lineSeparator();
     private final JsonGenerator json;
+    private final Wording wording;
 
-    DecisionLines(Writer out) {
+    DecisionLines(Writer out, Wording wording) {
+        this.wording = wording;
         try {
             this.json = DecisionJson.lines(out);
         } catch (IOException e) {
@@ -27,7 +31,7 @@ final class DecisionLines implements AutoCloseable {
 
     void decision(Decision decision) {
         try {
-            DecisionJson.write(json, decision);
+            DecisionJson.write(json, decision, wording);
             json.writeRaw(NEWLINE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
