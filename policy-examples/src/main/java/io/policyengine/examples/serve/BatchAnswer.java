@@ -15,14 +15,14 @@ import java.util.Locale;
 
 /**
  * The answer to a batch: one JSON line per claim, a decision or {@code {"line","claimId","error"}}, in
- * order, exactly as {@code ./policy decide --json} prints them. Lines are sent in parts of about 64 KiB,
- * each part's decisions written to the decision log before the part leaves, so memory stays bounded
- * whatever the batch's size.
+ * order, exactly as {@code ./policy decide --json} prints them. Lines go out in parts of about 64 KiB
+ * through a {@link SpillingOutput}, each part's decisions written to the decision log before the part
+ * leaves, so memory stays bounded whatever the batch's size and however the client reads.
  */
 final class BatchAnswer implements ClaimBatches.Sink {
     private static final int PART_BYTES = 1 << 16;
 
-    private final OutputStream out;
+    private final SpillingOutput out;
     private final Locale language;
     private final DecisionLog log;
     private final ServiceMetrics metrics;
@@ -30,7 +30,7 @@ final class BatchAnswer implements ClaimBatches.Sink {
     private final ByteArrayOutputStream logLines = new ByteArrayOutputStream();
 
     BatchAnswer(OutputStream out, Locale language, DecisionLog log, ServiceMetrics metrics) {
-        this.out = out;
+        this.out = new SpillingOutput(out);
         this.language = language;
         this.log = log;
         this.metrics = metrics;
@@ -62,13 +62,18 @@ final class BatchAnswer implements ClaimBatches.Sink {
     /** Sends what is left; the batch is answered once this returns. */
     void finish() throws IOException {
         sendPart();
-        out.flush();
+        out.finish();
+    }
+
+    /** Ends the answer early: nothing more will come. */
+    void abort() {
+        out.abort();
     }
 
     private void sendPart() throws IOException {
         log.append(logLines);
         logLines.reset();
-        lines.writeTo(out);
+        out.write(lines.toByteArray());
         lines.reset();
     }
 }

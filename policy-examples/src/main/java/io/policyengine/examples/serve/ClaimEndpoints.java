@@ -75,12 +75,16 @@ final class ClaimEndpoints {
         exchange.sendResponseHeaders(200, 0);
         OutputStream out = exchange.getResponseBody();
         BatchAnswer answer = new BatchAnswer(out, language, log, metrics);
+        boolean answered = false;
         try {
             ClaimBatches.decide(rules.engine, List.of(ClaimSource.STDIN), body, answer);
+            answer.finish();
+            answered = true;
         } catch (UncheckedIOException e) {
-            throw e.getCause(); // the client stopped reading
+            throw e.getCause(); // the client went away
+        } finally {
+            if (!answered) answer.abort();
         }
-        answer.finish();
         out.close();
     }
 
