@@ -13,6 +13,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -92,6 +94,11 @@ final class DecisionService implements AutoCloseable {
 
     PolicyEngine engine() {
         return rules.engine;
+    }
+
+    /** Each path served, with the methods it takes (for the OpenAPI document's test). */
+    Map<String, Set<String>> routes() {
+        return router.routes();
     }
 
     URI uri() {

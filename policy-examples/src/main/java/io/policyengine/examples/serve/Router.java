@@ -92,6 +92,13 @@ final class Router implements HttpHandler {
         Http.sendJson(exchange, status, Http.errorJson(message));
     }
 
+    /** Each path served, with the methods it takes. */
+    Map<String, java.util.Set<String>> routes() {
+        Map<String, java.util.Set<String>> all = new LinkedHashMap<>();
+        routes.forEach((path, byMethod) -> all.put(path, java.util.Set.copyOf(byMethod.keySet())));
+        return all;
+    }
+
     /** From now on every answer closes its connection; {@link #inFlight} tells when the last one is done. */
     void drain() {
         draining = true;
