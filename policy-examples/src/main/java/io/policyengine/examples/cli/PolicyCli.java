@@ -56,6 +56,11 @@ public final class PolicyCli {
         try {
             CommandLine cli = commandLine(in, out, err);
             moreCommands.forEach(cli::addSubcommand);
+            // settings reach only the subcommands already added: give them to the ones just added too
+            cli.setOut(out);
+            cli.setErr(err);
+            cli.setExecutionExceptionHandler(cli.getExecutionExceptionHandler());
+            cli.setParameterExceptionHandler(cli.getParameterExceptionHandler());
             return cli.execute(args);
         } finally {
             out.flush();
