@@ -1,5 +1,6 @@
 package io.policyengine.examples.serve;
 
+import io.policyengine.Wording;
 import io.policyengine.examples.cli.ClaimBatches;
 import io.policyengine.json.ClaimSource;
 import io.policyengine.json.DecisionJson;
@@ -11,7 +12,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Locale;
 
 /**
  * The answer to a batch: one JSON line per claim, a decision or {@code {"line","claimId","error"}}, in
@@ -23,15 +23,15 @@ final class BatchAnswer implements ClaimBatches.Sink {
     private static final int PART_BYTES = 1 << 16;
 
     private final SpillingOutput out;
-    private final Locale language;
+    private final Wording wording;
     private final DecisionLog log;
     private final ServiceMetrics metrics;
     private final ByteArrayOutputStream lines = new ByteArrayOutputStream(PART_BYTES + 4096);
     private final ByteArrayOutputStream logLines = new ByteArrayOutputStream();
 
-    BatchAnswer(OutputStream out, Locale language, DecisionLog log, ServiceMetrics metrics) {
+    BatchAnswer(OutputStream out, Wording wording, DecisionLog log, ServiceMetrics metrics) {
         this.out = new SpillingOutput(out);
-        this.language = language;
+        this.wording = wording;
         this.log = log;
         this.metrics = metrics;
     }
@@ -43,7 +43,7 @@ final class BatchAnswer implements ClaimBatches.Sink {
             metrics.badInput();
             line = DecisionJson.errorLine(item.line(), item.claimId(), item.error());
         } else {
-            line = AnswerJson.decision(decision, language);
+            line = AnswerJson.decision(decision, wording);
             if (log.enabled()) DecisionLog.line(logLines, DecisionLog.newId(), Instant.now(), item.claim(), decision, line);
             metrics.decided(decision);
         }

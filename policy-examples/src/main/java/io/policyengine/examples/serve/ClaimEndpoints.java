@@ -2,6 +2,7 @@ package io.policyengine.examples.serve;
 
 import com.sun.net.httpserver.HttpExchange;
 import io.policyengine.PolicyEngine;
+import io.policyengine.Wording;
 import io.policyengine.examples.cli.ClaimBatches;
 import io.policyengine.json.ClaimSource;
 import io.policyengine.model.Claim;
@@ -38,17 +39,17 @@ final class ClaimEndpoints {
     void decisions(HttpExchange exchange) throws IOException {
         String type = Http.mediaType(exchange);
         if (!JSON.equals(type) && !NDJSON.equals(type)) throw unsupported(type, JSON + " or " + NDJSON);
-        Locale language = language(exchange);
-        InputStream body = new BufferedInputStream(exchange.getRequestBody(), PEEK_BYTES);
+        Wording wording = rules.wording(language(exchange));
+        InputStream body = new BufferedInputStream(exchange.getRequestBody(), 8192);
         if (NDJSON.equals(type) || startsWithArray(body)) {
-            batch(exchange, body, language);
+            batch(exchange, body, wording);
             return;
         }
         PolicyEngine engine = rules.engine;
         Claim claim = OneClaim.read(Http.readClaimBody(exchange, body));
         engine.check(claim);
         Decision decision = engine.decide(claim);
-        String json = AnswerJson.decision(decision, language);
+        String json = AnswerJson.decision(decision, wording);
         String decisionId = DecisionLog.newId();
         if (log.enabled()) {
             ByteArrayOutputStream line = new ByteArrayOutputStream(1024);
@@ -63,18 +64,18 @@ final class ClaimEndpoints {
     void explanations(HttpExchange exchange) throws IOException {
         String type = Http.mediaType(exchange);
         if (!JSON.equals(type)) throw unsupported(type, JSON + " (one claim)");
-        Locale language = language(exchange);
+        Wording wording = rules.wording(language(exchange));
         Claim claim = OneClaim.read(Http.readClaimBody(exchange, exchange.getRequestBody()));
         rules.engine.check(claim);
-        Http.sendJson(exchange, 200, AnswerJson.explanation(rules.engine.explain(claim), language));
+        Http.sendJson(exchange, 200, AnswerJson.explanation(rules.engine.explain(claim), wording));
     }
 
     /** The body as {@code ./policy decide --json -} reads standard input, answered line by line as it is read. */
-    private void batch(HttpExchange exchange, InputStream body, Locale language) throws IOException {
+    private void batch(HttpExchange exchange, InputStream body, Wording wording) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", Http.NDJSON);
         exchange.sendResponseHeaders(200, 0);
         OutputStream out = exchange.getResponseBody();
-        BatchAnswer answer = new BatchAnswer(out, language, log, metrics);
+        BatchAnswer answer = new BatchAnswer(out, wording, log, metrics);
         boolean answered = false;
         try {
             ClaimBatches.decide(rules.engine, List.of(ClaimSource.STDIN), body, answer);

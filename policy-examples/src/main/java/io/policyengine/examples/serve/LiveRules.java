@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.policyengine.PolicyEngine;
+import io.policyengine.UnsupportedLanguageException;
+import io.policyengine.Wording;
 import io.policyengine.model.PolicyId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +13,9 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The engine the service decides with, and what {@code GET /v1/policy} tells of it: which rules are
@@ -28,6 +32,8 @@ final class LiveRules implements PolicyEngine.ReloadListener, AutoCloseable {
     private final AutoCloseable watcher;
     private volatile Instant loadedAt = Instant.now();
     private volatile String lastReloadError;
+    /** The engine's words by language, made once per language and again after each reload. */
+    private final Map<Locale, Wording> wordings = new ConcurrentHashMap<>();
 
     /** @param watched whether the engine was loaded from a folder to watch */
     LiveRules(PolicyEngine engine, boolean watched, ServiceMetrics metrics) {
@@ -37,8 +43,22 @@ final class LiveRules implements PolicyEngine.ReloadListener, AutoCloseable {
         this.watcher = watched ? engine.watch(SETTLE, this) : () -> { };
     }
 
+    /**
+     * The engine's words in {@code language}.
+     *
+     * @throws HttpError 400 naming {@code lang} when a pack of the live rules has no sentences in it
+     */
+    Wording wording(Locale language) {
+        try {
+            return wordings.computeIfAbsent(language, engine::wording);
+        } catch (UnsupportedLanguageException e) {
+            throw new HttpError(400, "lang: " + e.getMessage());
+        }
+    }
+
     @Override
     public void reloaded(PolicyId live) {
+        wordings.clear();
         loadedAt = Instant.now();
         lastReloadError = null;
         metrics.reloaded();

@@ -2,6 +2,7 @@ package io.policyengine.examples.serve;
 
 import io.policyengine.PolicyEngine;
 import io.policyengine.RuleLoadException;
+import io.policyengine.UnsupportedLanguageException;
 import io.policyengine.examples.cli.ExitCodes;
 import io.policyengine.examples.cli.RulesOption;
 import io.policyengine.model.PolicyId;
@@ -59,6 +60,11 @@ public final class ServeCommand implements Callable<Integer> {
                     "--lang: unsupported \"" + language + "\"; supported: " + Languages.SUPPORTED);
         }
         PolicyEngine engine = rules.engine();
+        try {
+            engine.wording(Languages.of(language));
+        } catch (UnsupportedLanguageException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--lang: " + e.getMessage());
+        }
         DecisionLog log = decisionLog == null ? DecisionLog.NONE : DecisionLog.open(decisionLog);
         DecisionService service;
         try {

@@ -53,7 +53,7 @@ class DecisionServiceTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
         String expected = DecisionJson.toJson(LiveService.storeStandard().decide(
-                ClaimJson.parse(ClaimJson.readValue("claim", LiveService.EXAMPLE_CLAIM))));
+                ClaimJson.parse(ClaimJson.readValue("claim", LiveService.EXAMPLE_CLAIM))), LiveService.english());
         assertThat(response.body()).isEqualTo(expected);
         String decisionId = response.headers().firstValue("Decision-Id").orElseThrow();
         JsonNode logged = live.logLines().stream().map(LiveService::parse)
@@ -145,7 +145,7 @@ class DecisionServiceTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         String expected = DecisionJson.explanationJson(LiveService.storeStandard().explain(
-                ClaimJson.parse(ClaimJson.readValue("claim", LiveService.EXAMPLE_CLAIM))));
+                ClaimJson.parse(ClaimJson.readValue("claim", LiveService.EXAMPLE_CLAIM))), LiveService.english());
         assertThat(response.body()).isEqualTo(expected);
         assertThat(live.post("/v1/explanations", JSON, "{\"id\": 1}").statusCode()).isEqualTo(400);
     }

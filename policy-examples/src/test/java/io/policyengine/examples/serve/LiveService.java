@@ -63,6 +63,10 @@ final class LiveService implements AutoCloseable {
         return storeStandard;
     }
 
+    static io.policyengine.Wording english() {
+        return storeStandard().wording(Languages.EN);
+    }
+
     static LiveService start(PolicyEngine engine, boolean watch, Path decisionLog) throws IOException {
         DecisionLog log = decisionLog == null ? DecisionLog.NONE : DecisionLog.open(decisionLog);
         InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
