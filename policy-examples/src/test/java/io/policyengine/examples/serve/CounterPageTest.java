@@ -108,12 +108,14 @@ class CounterPageTest {
         assertThat(text("remedies")).isEqualTo("退货, 换货, 免费维修");
         assertThat(text("summary")).isEqualTo(expectedInChinese.get("summary").asText());
         assertThat(text("reasons")).contains(expectedInChinese.get("reasons").get(0).get("message").asText());
+        screenshot("counter-page-zh.png");
         assertThat(browser.findElement(By.id("decide")).getText()).isEqualTo("判定");
 
         browser.findElement(By.id("lang-en")).click();
         browser.findElement(By.id("explain")).click();
         waitFor(d -> d.findElement(By.id("explanation")).isDisplayed() && !d.findElements(By.cssSelector("#fired li")).isEmpty());
-        assertThat(text("fired")).contains("defect refund window").contains("art. 7");
+        assertThat(text("fired")).contains("defect refund window (art. 7) — grants refund, exchange, free repair: "
+                + expected.get("reasons").get(0).get("message").asText());
         screenshot("counter-page-explained.png");
     }
 
