@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
@@ -28,8 +29,10 @@ import java.util.List;
  *   <li><b>a JSON array</b> of claims (first non-blank character {@code [}), streamed element by element;
  *       an item's line is the line where its element starts;</li>
  *   <li><b>JSON Lines</b>: one claim per line (detected when the first non-blank line is a complete JSON
- *       value); blank lines are skipped, and a line that is not JSON (or not UTF-8) is one error item, after which
- *       reading goes on with the next line;</li>
+ *       value, or is not UTF-8, or is an object cut short followed by a line that is a whole object: a
+ *       truncated first record); blank lines are skipped, and a line that is not JSON (or not UTF-8) is one
+ *       error item, after which reading goes on with the next line. A byte-order mark at the start of a
+ *       line is ignored, as at the start of the input;</li>
  *   <li><b>pretty-printed claims</b>: one or more claim objects over many lines (detected when the first
  *       non-blank line is an incomplete JSON value), read as a sequence of JSON values.</li>
  * </ul>
@@ -52,6 +55,8 @@ public final class ClaimSource implements Iterable<ClaimSource.Item>, AutoClosea
     public static final String STDIN = "-";
     private static final String STDIN_NAME = "<stdin>";
     private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    private static final byte[] UTF_16LE = {(byte) 0xFF, (byte) 0xFE};
+    private static final byte[] UTF_16BE = {(byte) 0xFE, (byte) 0xFF};
 
     /**
      * One claim of the input, or one problem with it.
@@ -156,19 +161,46 @@ public final class ClaimSource implements Iterable<ClaimSource.Item>, AutoClosea
     }
 
     private Iterator<Item> detectFormat(ByteLines in) throws IOException {
+        if (in.startsWith(UTF_16LE) || in.startsWith(UTF_16BE)) return single(0, "not valid UTF-8: it is UTF-16; save it as UTF-8");
         int blankLines = skipWhitespace(in);
         if (blankLines < 0) return single(0, "empty input: no claims");
         if (in.peek() == '[') return new JsonValueStream(source, utf8(in.rest()), blankLines);
+        byte[] first = in.readLine();
         String firstLine;
         try {
-            firstLine = ByteLines.decode(in.readLine());
+            firstLine = ByteLines.decode(first);
         } catch (CharacterCodingException e) {
-            return single(0, Json.readProblem(e)); // not UTF-8 from the start: UTF-16, or not text at all
+            return new JsonLinesReader(source, in, blankLines, List.of(first)); // that line is the first error
         }
-        if (JsonLinesReader.isIncomplete(firstLine)) {
-            return new JsonValueStream(source, new PrefixedReader(firstLine + "\n", utf8(in.rest())), blankLines);
+        if (!JsonLinesReader.isIncomplete(firstLine)) return new JsonLinesReader(source, in, blankLines, List.of(first));
+        // An object cut short on the first line is pretty-printed, or the first record of JSON Lines
+        // truncated: the next non-blank line tells, and JSON Lines must not lose the lines after it.
+        List<byte[]> ahead = new ArrayList<>();
+        ahead.add(first);
+        byte[] next;
+        while ((next = in.readLine()) != null) {
+            ahead.add(next);
+            if (!isBlank(next)) break;
         }
-        return new JsonLinesReader(source, in, blankLines, firstLine);
+        if (next != null && firstLine.stripLeading().startsWith("{") && JsonLinesReader.isWholeObject(next)) {
+            return new JsonLinesReader(source, in, blankLines, ahead);
+        }
+        StringBuilder prefix = new StringBuilder();
+        for (byte[] line : ahead) {
+            try {
+                prefix.append(ByteLines.decode(line)).append('\n');
+            } catch (CharacterCodingException e) {
+                return new JsonLinesReader(source, in, blankLines, ahead);
+            }
+        }
+        return new JsonValueStream(source, new PrefixedReader(prefix.toString(), utf8(in.rest())), blankLines);
+    }
+
+    private static boolean isBlank(byte[] line) {
+        for (byte b : line) {
+            if (b != ' ' && b != '\t') return false;
+        }
+        return true;
     }
 
     private static Reader utf8(InputStream in) {
