@@ -164,7 +164,12 @@ public final class ClaimSource implements Iterable<ClaimSource.Item>, AutoClosea
         if (in.startsWith(UTF_16LE) || in.startsWith(UTF_16BE)) return single(0, "not valid UTF-8: it is UTF-16; save it as UTF-8");
         int blankLines = skipWhitespace(in);
         if (blankLines < 0) return single(0, "empty input: no claims");
-        if (in.peek() == '[') return new JsonValueStream(source, utf8(in.rest()), blankLines);
+        if (in.peek() == '[') {
+            // a JSON array, streamed; unless its first line is broken JSON with more lines after it: then
+            // it is JSON Lines whose first line is bad, and the lines after it must not be lost
+            byte[] peeked = in.peekLine();
+            if (peeked == null || !JsonLinesReader.isBroken(peeked)) return new JsonValueStream(source, utf8(in.rest()), blankLines);
+        }
         byte[] first = in.readLine();
         String firstLine;
         try {

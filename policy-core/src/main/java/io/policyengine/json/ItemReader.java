@@ -50,7 +50,8 @@ abstract class ItemReader implements Iterator<Item> {
      * Reads the value at the parser's current token as one claim (or as an example, {@code {"claim": ...,
      * "expect": ..., "note": ...}}, whose claim is read). A value that is JSON but not a good
      * claim (a duplicate key included) is an error item, and the parser is left after the value so that
-     * the next one can be read; a syntax error is thrown.
+     * the next one can be read; a syntax error is thrown, and so is a value too large to read
+     * ({@link Unreadable}, naming its field).
      */
     protected final Item readClaim(JsonParser parser, int line) throws IOException {
         JsonStreamContext container = parser.currentToken().isStructStart()
@@ -61,10 +62,7 @@ abstract class ItemReader implements Iterator<Item> {
             node = Json.MAPPER.readTree(parser);
         } catch (StreamConstraintsException e) {
             String field = Json.fieldPath(parser.getParsingContext(), container);
-            while (parser.getParsingContext() != container && parser.nextToken() != null) {
-                // skip the rest of the value
-            }
-            return error(line, (field.isEmpty() ? "" : field + ": ") + Json.problem(e));
+            throw new Unreadable((field.isEmpty() ? "" : field + ": ") + Json.problem(e));
         } catch (DatabindException e) {
             String field = Json.fieldPath(parser.getParsingContext(), container);
             while (parser.getParsingContext() != container && parser.nextToken() != null) {
@@ -76,6 +74,16 @@ abstract class ItemReader implements Iterator<Item> {
             return error(line, problem);
         }
         return claimItem(line, node);
+    }
+
+    /** A value too large to read (a number of 2,000 digits): the parser cannot go on after it. */
+    static final class Unreadable extends IOException {
+        final String problem;
+
+        Unreadable(String problem) {
+            super(problem, null);
+            this.problem = problem;
+        }
     }
 
     protected final Item error(int line, String problem) {

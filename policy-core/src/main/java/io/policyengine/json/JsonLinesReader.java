@@ -34,6 +34,26 @@ final class JsonLinesReader extends ItemReader {
         this.pending = new ArrayDeque<>(readAhead);
     }
 
+    /** Whether the line is not UTF-8, or not JSON in a way that no line after it can mend. */
+    static boolean isBroken(byte[] bytes) {
+        String line;
+        try {
+            line = ByteLines.decode(bytes);
+        } catch (CharacterCodingException e) {
+            return true;
+        }
+        try (JsonParser parser = Json.FACTORY.createParser(line)) {
+            while (parser.nextToken() != null) {
+                // tokenize only
+            }
+            return false;
+        } catch (JsonEOFException e) {
+            return false;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
     /** Whether the line holds one whole JSON object and nothing else. */
     static boolean isWholeObject(byte[] bytes) {
         try (JsonParser parser = Json.FACTORY.createParser(stripBom(ByteLines.decode(bytes)))) {
@@ -96,6 +116,8 @@ final class JsonLinesReader extends ItemReader {
             Item item = readClaim(parser, lineNumber);
             if (parser.nextToken() != null) return error(lineNumber, "not JSON: more than one value on the line");
             return item;
+        } catch (Unreadable e) {
+            return error(lineNumber, e.problem);
         } catch (JsonProcessingException e) {
             return error(lineNumber, Json.problem(e));
         } catch (IOException e) {

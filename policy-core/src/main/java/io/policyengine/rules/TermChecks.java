@@ -44,15 +44,15 @@ final class TermChecks {
         }
         for (Map.Entry<String, Object> term : terms.entrySet()) {
             String name = term.getKey();
-            if (name.endsWith(REFUND) && term.getValue() instanceof Integer refund
-                    && terms.get(name.replace(REFUND, EXCHANGE)) instanceof Integer exchange && exchange > 0 && exchange < refund) {
-                String exchangeName = name.replace(REFUND, EXCHANGE);
+            String exchangeName = partner(name, REFUND, EXCHANGE);
+            if (exchangeName != null && term.getValue() instanceof Integer refund
+                    && terms.get(exchangeName) instanceof Integer exchange && exchange > 0 && exchange < refund) {
                 problems.add(at(files, folder, exchangeName, exchangeName + " = " + exchange + " ends before " + name + " = " + refund
                         + ": the exchange tier must not end before the refund tier"));
             }
-            if (name.endsWith(FREE_REPAIR) && term.getValue() instanceof Integer months && months > 0) {
+            if (endsWith(name, FREE_REPAIR) && term.getValue() instanceof Integer months && months > 0) {
                 for (Map.Entry<String, Object> other : terms.entrySet()) {
-                    if (!other.getKey().endsWith(EXCHANGE) || !(other.getValue() instanceof Integer exchange)) continue;
+                    if (!endsWith(other.getKey(), EXCHANGE) || !(other.getValue() instanceof Integer exchange)) continue;
                     int shortest = shortestDays(months);
                     if (shortest < exchange) {
                         problems.add(at(files, folder, name, name + " = " + months + " ends before " + other.getKey() + " = "
@@ -63,6 +63,20 @@ final class TermChecks {
             }
         }
         return problems;
+    }
+
+    /** Whether the term's name ends with {@code suffix}, the suffix's first letter in either case ({@code freeRepairMonths}). */
+    private static boolean endsWith(String name, String suffix) {
+        return partner(name, suffix, suffix) != null;
+    }
+
+    /** {@code defectRefundDays} -> {@code defectExchangeDays}; null when the name does not end with {@code suffix}. */
+    private static String partner(String name, String suffix, String other) {
+        if (name.endsWith(suffix)) return name.substring(0, name.length() - suffix.length()) + other;
+        if (name.equals(Character.toLowerCase(suffix.charAt(0)) + suffix.substring(1))) {
+            return Character.toLowerCase(other.charAt(0)) + other.substring(1);
+        }
+        return null;
     }
 
     /** The fewest days that {@code months} calendar months ever last, over every purchase day of a leap cycle. */
