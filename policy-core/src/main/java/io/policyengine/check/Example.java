@@ -11,6 +11,6 @@ import java.nio.file.Path;
 public record Example(Path file, int line, Claim claim, Expectation expect, String error) {
 
     public String where() {
-        return line > 0 ? file + ":" + line : file.toString();
+        return file + ":" + line;
     }
 }

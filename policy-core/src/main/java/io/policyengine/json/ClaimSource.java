@@ -29,8 +29,8 @@ import java.util.List;
  *   <li><b>a JSON array</b> of claims (first non-blank character {@code [}), streamed element by element;
  *       an item's line is the line where its element starts;</li>
  *   <li><b>JSON Lines</b>: one claim per line (detected when the first non-blank line is a complete JSON
- *       value, or is not UTF-8, or is an object cut short followed by a line that is a whole object: a
- *       truncated first record); blank lines are skipped, and a line that is not JSON (or not UTF-8) is one
+ *       value, or is not UTF-8, or is a value cut short with a whole claim (an object with an {@code id})
+ *       alone on one of the next lines: a damaged first record); blank lines are skipped, and a line that is not JSON (or not UTF-8) is one
  *       error item, after which reading goes on with the next line. A byte-order mark at the start of a
  *       line is ignored, as at the start of the input;</li>
  *   <li><b>pretty-printed claims</b>: one or more claim objects over many lines (detected when the first
@@ -55,6 +55,8 @@ public final class ClaimSource implements Iterable<ClaimSource.Item>, AutoClosea
     public static final String STDIN = "-";
     private static final String STDIN_NAME = "<stdin>";
     private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    /** Lines read after an unfinished first line to tell JSON Lines from pretty-printed claims. */
+    private static final int LOOK_AHEAD = 16;
     private static final byte[] UTF_16LE = {(byte) 0xFF, (byte) 0xFE};
     private static final byte[] UTF_16BE = {(byte) 0xFE, (byte) 0xFF};
 
@@ -178,17 +180,18 @@ public final class ClaimSource implements Iterable<ClaimSource.Item>, AutoClosea
             return new JsonLinesReader(source, in, blankLines, List.of(first)); // that line is the first error
         }
         if (!JsonLinesReader.isIncomplete(firstLine)) return new JsonLinesReader(source, in, blankLines, List.of(first));
-        // An object cut short on the first line is pretty-printed, or the first record of JSON Lines
-        // truncated: the next non-blank line tells, and JSON Lines must not lose the lines after it.
+        // A value cut short on the first line is a pretty-printed claim, or the first record of JSON Lines
+        // damaged (truncated, or split by a stray line break): a whole claim alone on one of the next
+        // lines means JSON Lines, which a pretty-printed claim never has, and those lines must not be lost.
         List<byte[]> ahead = new ArrayList<>();
         ahead.add(first);
         byte[] next;
-        while ((next = in.readLine()) != null) {
+        int nonBlank = 0;
+        while (nonBlank < LOOK_AHEAD && (next = in.readLine()) != null) {
             ahead.add(next);
-            if (!isBlank(next)) break;
-        }
-        if (next != null && firstLine.stripLeading().startsWith("{") && JsonLinesReader.isWholeObject(next)) {
-            return new JsonLinesReader(source, in, blankLines, ahead);
+            if (isBlank(next)) continue;
+            nonBlank++;
+            if (JsonLinesReader.isWholeClaim(next)) return new JsonLinesReader(source, in, blankLines, ahead);
         }
         StringBuilder prefix = new StringBuilder();
         for (byte[] line : ahead) {

@@ -61,8 +61,9 @@ abstract class ItemReader implements Iterator<Item> {
         try {
             node = Json.MAPPER.readTree(parser);
         } catch (StreamConstraintsException e) {
-            String field = Json.fieldPath(parser.getParsingContext(), container);
-            throw new Unreadable((field.isEmpty() ? "" : field + ": ") + Json.problem(e));
+            String problem = Json.problem(e);
+            String field = problem.startsWith("nested") ? "" : Json.fieldPath(parser.getParsingContext(), container);
+            throw new Unreadable((field.isEmpty() ? "" : field + ": ") + problem);
         } catch (DatabindException e) {
             String field = Json.fieldPath(parser.getParsingContext(), container);
             while (parser.getParsingContext() != container && parser.nextToken() != null) {

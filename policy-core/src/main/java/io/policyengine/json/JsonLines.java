@@ -64,7 +64,9 @@ public final class JsonLines {
             try {
                 value = Json.MAPPER.readTree(parser);
             } catch (StreamConstraintsException e) {
-                return new Line(number, null, prefixed(Json.fieldPath(parser.getParsingContext(), top), Json.problem(e)));
+                String problem = Json.problem(e);
+                return new Line(number, null, problem.startsWith("nested") ? problem
+                        : prefixed(Json.fieldPath(parser.getParsingContext(), top), problem));
             } catch (DatabindException e) {
                 String field = Json.fieldPath(parser.getParsingContext(), top);
                 return new Line(number, null, e.getOriginalMessage().startsWith("Duplicate field")

@@ -54,12 +54,20 @@ final class JsonLinesReader extends ItemReader {
         }
     }
 
-    /** Whether the line holds one whole JSON object and nothing else. */
-    static boolean isWholeObject(byte[] bytes) {
+    /**
+     * Whether the line holds one whole JSON object and nothing else, with an {@code id} or a {@code claim}:
+     * a claim or an example on one line, as no line of a pretty-printed claim is.
+     */
+    static boolean isWholeClaim(byte[] bytes) {
         try (JsonParser parser = Json.FACTORY.createParser(stripBom(ByteLines.decode(bytes)))) {
             if (parser.nextToken() != JsonToken.START_OBJECT) return false;
-            parser.skipChildren();
-            return parser.nextToken() == null;
+            boolean named = false;
+            for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
+                named |= parser.currentName().equals("id") || parser.currentName().equals("claim");
+                parser.nextToken();
+                parser.skipChildren();
+            }
+            return named && parser.nextToken() == null;
         } catch (IOException e) {
             return false;
         }

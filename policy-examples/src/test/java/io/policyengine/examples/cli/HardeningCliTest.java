@@ -177,7 +177,7 @@ class HardeningCliTest {
         assertThat(empty.toFile().mkdir()).isTrue();
         Cli.Run none = run("test", empty.toString());
         assertThat(none.exit()).isEqualTo(2);
-        assertThat(none.errLines()).containsExactly(empty + ": holds no example files (*.jsonl)");
+        assertThat(none.errLines()).containsExactly(empty + ":0: holds no example files (*.jsonl)");
     }
 
     @Test
@@ -269,8 +269,14 @@ class HardeningCliTest {
 
         Cli.Run run = run("explain", claims.toString());
 
-        assertThat(run.out()).contains("A\\u202egnp.exe: day 8").doesNotContain("\u202E");
-        assertThat(run.err()).contains("\\u202e").doesNotContain("\u202E");
+        assertThat(run.outLines().get(0)).isEqualTo("A\\u202egnp.exe: day 8 after purchase (2026-03-01 to 2026-03-09), "
+                + "quality defect, asks for nothing in particular");
+        assertThat(run.errLines()).containsExactly(claims + ":2: qualityDefect: expected true or false, got \"yes\"");
+        Path rules = Cli.packWith(dir.resolve("rules"), "suspicious.drl", NULL_CATEGORY);
+        Path noCategory = write(dir.resolve("no-category.jsonl"), "{\"id\": \"" + id + "\", \"product\": {\"sku\": \"S\"}, "
+                + "\"purchaseDate\": \"2026-03-01\", \"claimDate\": \"2026-03-09\", \"qualityDefect\": true}\n");
+        assertThat(run("decide", "--rules", rules.toString(), noCategory.toString()).errLines()).singleElement().asString()
+                .contains("for claim A\\u202egnp.exe: ").doesNotContain("\u202E");
     }
 
     private static void assertOneLine(Cli.Run run, String line) {
