@@ -2,18 +2,14 @@ package io.policyengine.examples.cli;
 
 /**
  * Text from the input made safe to print as part of one line: a line break in a field name or an id
- * must not start a new line, and a bidirectional control must not reorder what the terminal shows
- * after it (an id that ends in U+202E would print the rest of the line backwards).
+ * must not start a new line, and a bidirectional control must not reorder what the terminal shows.
  */
 final class Printable {
 
     private Printable() {
     }
 
-    /**
-     * The text with line breaks, other control characters and bidirectional controls written as
-     * escapes ({@code \n}, {@code \t}, {@code \u0007}, {@code \u202e}).
-     */
+    /** The text with line breaks, other control and bidirectional characters written as escapes ({@code \n}, {@code \u202e}). */
     static String oneLine(String text) {
         if (text == null) return null;
         StringBuilder out = null;
@@ -23,8 +19,7 @@ final class Printable {
                 case '\n' -> "\\n";
                 case '\r' -> "\\r";
                 case '\t' -> "\\t";
-                default -> Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || isBidiControl(c)
-                        ? String.format("\\u%04x", (int) c) : null;
+                default -> Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || isBidiControl(c) ? String.format("\\u%04x", (int) c) : null;
             };
             if (escape != null && out == null) out = new StringBuilder(text.length() + 8).append(text, 0, i);
             if (out != null) {
@@ -35,8 +30,8 @@ final class Printable {
         return out == null ? text : out.toString();
     }
 
-    /** The marks, embeddings, overrides and isolates of the Unicode bidirectional algorithm. */
-    static boolean isBidiControl(char c) {
-        return c == '\u061C' || c == '\u200E' || c == '\u200F' || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
+    /** The characters that reorder text: marks, embeddings, overrides and isolates (U+061C, U+200E-F, U+202A-E, U+2066-9). */
+    private static boolean isBidiControl(char c) {
+        return c == '\u061c' || c == '\u200e' || c == '\u200f' || (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069');
     }
 }

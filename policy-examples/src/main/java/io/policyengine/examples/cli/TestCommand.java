@@ -2,6 +2,7 @@ package io.policyengine.examples.cli;
 
 import io.policyengine.PolicyEngine;
 import io.policyengine.RuleLoadException;
+import io.policyengine.Wording;
 import io.policyengine.check.Example;
 import io.policyengine.check.ExampleFiles;
 import io.policyengine.check.Expectation;
@@ -18,8 +19,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 @Command(name = "test", description = {
         "Runs example claims that carry their expected decision and prints each failure with a diff.",
@@ -31,6 +36,8 @@ final class TestCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     RulesOption rules;
+    @Mixin
+    LanguageOption language;
     @Parameters(arity = "1..*", paramLabel = "DIR_OR_FILE")
     List<Path> paths;
 
@@ -39,6 +46,9 @@ final class TestCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         PolicyEngine engine = rules.engine();
+        Wording wording = language.wording(engine);
+        Map<Locale, Wording> wordings = new HashMap<>();
+        Function<Locale, Wording> words = locale -> wordings.computeIfAbsent(locale, engine::wording);
         int passed = 0;
         int failed = 0;
         boolean badInput = false;
@@ -70,12 +80,12 @@ final class TestCommand implements Callable<Integer> {
                     continue;
                 }
                 Decision decision = result.decision();
-                List<Expectation.Difference> differences = example.expect().differences(decision);
+                List<Expectation.Difference> differences = example.expect().differences(decision, words);
                 if (differences.isEmpty()) {
                     passed++;
                 } else {
                     failed++;
-                    printFailure(out, example, differences);
+                    printFailure(out, example, differences, wording.summary(decision));
                 }
             }
         }
@@ -94,8 +104,9 @@ final class TestCommand implements Callable<Integer> {
         }
     }
 
-    private static void printFailure(PrintWriter out, Example example, List<Expectation.Difference> differences) {
+    private static void printFailure(PrintWriter out, Example example, List<Expectation.Difference> differences, String summary) {
         out.println(Printable.oneLine("FAIL " + example.claim().id() + " (" + example.where() + ")"));
+        out.println(Printable.oneLine("  summary: " + summary));
         out.printf(DIFF_ROW, "field", "expected", "actual");
         for (Expectation.Difference d : differences) {
             out.printf(DIFF_ROW, d.field(), Printable.oneLine(d.expected()), Printable.oneLine(d.actual()));
