@@ -47,10 +47,8 @@ final class JsonLinesReader extends ItemReader {
                 // tokenize only
             }
             return false;
-        } catch (JsonEOFException e) {
-            return false;
         } catch (IOException e) {
-            return true;
+            return !endsEarly(e);
         }
     }
 
@@ -80,11 +78,14 @@ final class JsonLinesReader extends ItemReader {
                 // tokenize only: no tree is built for a line that may be the start of a huge value
             }
             return false;
-        } catch (JsonEOFException e) {
-            return true;
         } catch (IOException e) {
-            return false;
+            return endsEarly(e);
         }
+    }
+
+    /** The line ended inside a value (Jackson says so in two ways, depending on where it ended). */
+    private static boolean endsEarly(IOException e) {
+        return e instanceof JsonEOFException || String.valueOf(e.getMessage()).startsWith("Unexpected end-of-input");
     }
 
     @Override
