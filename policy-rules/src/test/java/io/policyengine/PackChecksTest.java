@@ -64,14 +64,16 @@ class PackChecksTest {
     }
 
     @Test
-    void aMisspelledTermIsReportedWhereItIsUsed() {
+    void aMisspelledTermIsReportedWhereItIsUsed() throws IOException {
         Path pack = PackCopy.storeStandardIn(temp.resolve("rules"));
         PackCopy.edit(pack, "defect-tiers.drl", "Terms( $days : defectRefundDays )", "Terms( $days : defectRefundDay )");
+        int line = Files.readAllLines(pack.resolve("defect-tiers.drl")).indexOf("    Terms( $days : defectRefundDay )") + 1;
 
         List<RuleProblem> problems = PolicyEngine.validate(pack);
 
+        assertThat(line).isGreaterThan(1);
         assertThat(problems).isNotEmpty().allSatisfy(p -> assertThat(p.line()).as("%s", p).isGreaterThan(1));
-        assertThat(problems.get(0).toString()).startsWith(pack.resolve("defect-tiers.drl") + ":11: ").contains("defectRefundDay");
+        assertThat(problems.get(0).toString()).startsWith(pack.resolve("defect-tiers.drl") + ":" + line + ": ").contains("defectRefundDay");
     }
 
     @Test
