@@ -166,12 +166,7 @@ public final class ClaimSource implements Iterable<ClaimSource.Item>, AutoClosea
         if (in.startsWith(UTF_16LE) || in.startsWith(UTF_16BE)) return single(0, "not valid UTF-8: it is UTF-16; save it as UTF-8");
         int blankLines = skipWhitespace(in);
         if (blankLines < 0) return single(0, "empty input: no claims");
-        if (in.peek() == '[') {
-            // a JSON array, streamed; unless its first line is broken JSON with more lines after it: then
-            // it is JSON Lines whose first line is bad, and the lines after it must not be lost
-            byte[] peeked = in.peekLine();
-            if (peeked == null || !JsonLinesReader.isBroken(peeked)) return new JsonValueStream(source, utf8(in.rest()), blankLines);
-        }
+        if (in.peek() == '[' && isArrayStart(in.peekLine())) return new JsonValueStream(source, utf8(in.rest()), blankLines);
         byte[] first = in.readLine();
         String firstLine;
         try {
@@ -202,6 +197,22 @@ public final class ClaimSource implements Iterable<ClaimSource.Item>, AutoClosea
             }
         }
         return new JsonValueStream(source, new PrefixedReader(prefix.toString(), utf8(in.rest())), blankLines);
+    }
+
+    /**
+     * Whether a first line that starts with {@code [} opens a JSON array of claims, to be streamed: a line
+     * too long to look at (a huge one-line array), a whole array, or the start of one that goes on, as
+     * {@code [}, {@code [{...},} or {@code [{"id": "A",} do. Otherwise it is the first line of JSON Lines,
+     * damaged ({@code [{...}} without its comma, {@code [[[{...}}), and the lines after it must not be lost.
+     */
+    private static boolean isArrayStart(byte[] firstLine) {
+        if (firstLine == null) return true;
+        if (JsonLinesReader.isBroken(firstLine)) return false;
+        String text = new String(firstLine, StandardCharsets.UTF_8).strip();
+        if (text.length() > 1 && text.substring(1).stripLeading().startsWith("[")) return false;
+        if (!JsonLinesReader.isIncomplete(text)) return true;
+        char last = text.charAt(text.length() - 1);
+        return last == ',' || last == '[' || last == '{' || last == ':';
     }
 
     private static boolean isBlank(byte[] line) {

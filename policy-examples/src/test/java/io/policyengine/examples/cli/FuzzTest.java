@@ -134,7 +134,7 @@ class FuzzTest {
         assertThat(run.out()).doesNotContain("\tat ");
         for (String line : run.outLines()) {
             assertThat(line).as("%s of %s", mutation, victim.getFileName()).startsWith(pack.toString());
-            assertThat(line).matches(Pattern.quote(pack.toString()) + "(/[^:/]+\\.drl)?(:\\d+)?: .+");
+            assertThat(line).matches(Pattern.quote(pack.toString()) + "(/[^:/]+\\.(drl|txt))?(:\\d+)?: .+");
         }
     }
 
