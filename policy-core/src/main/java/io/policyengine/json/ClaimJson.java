@@ -1,6 +1,7 @@
 package io.policyengine.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.policyengine.model.BadInputException;
 import io.policyengine.model.Channel;
@@ -75,6 +76,18 @@ public final class ClaimJson {
                 service.optionalEnum("region", Region.class),
                 service.optionalEnum("severity", Severity.class),
                 service.optionalDateTime("arrivedAt"));
+    }
+
+    /**
+     * One JSON value from text, read as strictly as claims are (duplicate keys, nesting depth);
+     * a problem is bad input of {@code what}, with a one-line message.
+     */
+    public static JsonNode readValue(String what, String text) {
+        try {
+            return Json.MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new BadInputException(what, Json.problem(e));
+        }
     }
 
     /** The claim as one line of JSON in the contract's shape, every field written out; {@link #parse} reads it back. */

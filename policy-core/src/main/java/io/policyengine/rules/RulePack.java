@@ -13,6 +13,7 @@ import io.policyengine.facts.Firing;
 import io.policyengine.model.Claim;
 import io.policyengine.model.FiredRule;
 import io.policyengine.model.PolicyId;
+import io.policyengine.model.Reason;
 import io.policyengine.text.Language;
 import io.policyengine.text.PackSentences;
 import org.kie.api.KieBase;
@@ -29,6 +30,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -277,7 +279,8 @@ public final class RulePack {
             if (session.fireAllRules(limit + 1) > limit) {
                 throw overrun(counter.mostFired(), limit).failure("claim " + claim.id(), claim.id());
             }
-            return new Trace(firing.findings(claim), recorder.fired());
+            Findings findings = firing.findings(claim);
+            return new Trace(findings, withoutUnusedExclusions(recorder.fired(), findings));
         } catch (RuleFailureException e) {
             throw e;
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
@@ -387,6 +390,19 @@ public final class RulePack {
         private Overrun() {
             super(null, null, false, false);
         }
+    }
+
+    /** The fired rules' reasons less the exclusions made {@code ifGranted} of a remedy the pack did not grant: they took nothing away. */
+    private static List<FiredRule> withoutUnusedExclusions(List<FiredRule> fired, Findings findings) {
+        Set<Reason> unused = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Exclusion exclusion : findings.exclusions()) {
+            if (exclusion.ifGranted() && findings.grants().stream().noneMatch(g -> g.remedy() == exclusion.remedy())) {
+                unused.add(exclusion.reason());
+            }
+        }
+        if (unused.isEmpty()) return fired;
+        return fired.stream().map(rule -> new FiredRule(rule.rule(), rule.article(), rule.terms(),
+                rule.reasons().stream().filter(r -> !unused.contains(r)).toList())).toList();
     }
 
     /** What {@link #trace} saw: the findings, and the rules in firing order. */

@@ -15,7 +15,7 @@ import java.util.List;
  * {@code --rules DIR}: the store pack to decide with (the bundled store-standard pack when absent);
  * {@code --floor NAME_OR_DIR}: statutory floors stacked under it, bundled by name or from a folder.
  */
-final class RulesOption {
+public final class RulesOption {
     @Option(names = "--rules", paramLabel = "DIR", description = "Folder of .drl rule files (default: the bundled store-standard pack).")
     Path rulesDir;
 
@@ -35,6 +35,11 @@ final class RulesOption {
         maxFirings = OptionValues.atLeast(spec, "--max-firings", n, 1);
     }
 
+    /** The folder of the store pack, or null for the bundled store-standard pack. */
+    public Path rulesDir() {
+        return rulesDir;
+    }
+
     /** The store pack alone, without the floors. */
     PolicyEngine storeEngine() throws RuleLoadException {
         PolicyEngine engine = rulesDir == null ? PolicyEngine.bundled("store-standard") : PolicyEngine.load(rulesDir);
@@ -42,7 +47,7 @@ final class RulesOption {
     }
 
     /** The store pack with the floors under it. */
-    PolicyEngine engine() throws RuleLoadException {
+    public PolicyEngine engine() throws RuleLoadException {
         PolicyEngine engine = storeEngine();
         for (String floor : floors) {
             Path folder = Path.of(floor);
