@@ -3,7 +3,6 @@ package io.policyengine;
 import io.policyengine.check.ClaimSpace;
 import io.policyengine.decide.Decisions;
 import io.policyengine.decide.PackFindings;
-import io.policyengine.facts.Findings;
 import io.policyengine.model.BadInputException;
 import io.policyengine.model.Claim;
 import io.policyengine.model.Decision;
@@ -70,10 +69,23 @@ public final class PolicyEngine {
 
     private final Path folder;
     private final AtomicReference<Stack> live;
+    /** Rule firings allowed per claim in every pack; 0: each pack's own limit ({@link RulePack#firingLimit}). */
+    private final int firingLimit;
 
-    private PolicyEngine(Path folder, Stack stack) {
+    private PolicyEngine(Path folder, Stack stack, int firingLimit) {
         this.folder = folder;
         this.live = new AtomicReference<>(stack);
+        this.firingLimit = firingLimit;
+    }
+
+    /**
+     * A claim and its decision, or the failure of a rule that kept it from being decided: a rule
+     * that threw, or rules that kept firing past the firing limit ({@link #withFiringLimit}).
+     */
+    public record Result(Claim claim, Decision decision, RuleFailureException failure) {
+        public boolean isFailure() {
+            return failure != null;
+        }
     }
 
     /**
@@ -81,12 +93,12 @@ public final class PolicyEngine {
      * Throws with every problem's file and line.
      */
     public static PolicyEngine load(Path rulesDir) throws RuleLoadException {
-        return new PolicyEngine(rulesDir, new Stack(PackVersions.load(rulesDir), List.of()));
+        return new PolicyEngine(rulesDir, new Stack(PackVersions.load(rulesDir), List.of()), 0);
     }
 
     /** A pack bundled with policy-rules, such as {@code store-standard} or {@code cn-consumer-law}. */
     public static PolicyEngine bundled(String name) throws RuleLoadException {
-        return new PolicyEngine(null, new Stack(PackVersions.bundled(name), List.of()));
+        return new PolicyEngine(null, new Stack(PackVersions.bundled(name), List.of()), 0);
     }
 
     /** The bundled store-standard policy (contract section 3); needs policy-rules on the classpath. */
@@ -104,14 +116,15 @@ public final class PolicyEngine {
     }
 
     /**
-     * Compiles the rule files in {@code rulesDir} and checks them: every error, and warnings for
-     * rules that cite no article or that fire for no claim of a generated set. Never throws for bad rules.
+     * Compiles the rule files in {@code rulesDir} and checks them: every error (terms that cannot be
+     * right, a rule that fails or keeps firing for a claim of a generated set), and warnings for rules
+     * that cite no article or that fire for no claim of that set. Never throws for bad rules.
      */
     public static List<RuleProblem> validate(Path rulesDir) {
         try {
             List<RuleProblem> warnings = new ArrayList<>();
             for (PackVersions.Version version : PackVersions.load(rulesDir).versions()) {
-                warnings.addAll(version.pack().warnings(ClaimSpace.around(version.pack().terms(), version.pack().codes())));
+                warnings.addAll(version.pack().check(ClaimSpace.around(version.pack().terms(), version.pack().codes())));
             }
             return warnings;
         } catch (RuleLoadException e) {
@@ -128,7 +141,20 @@ public final class PolicyEngine {
         Stack stack = live.get();
         List<PackVersions> floors = new ArrayList<>(stack.floors());
         floors.add(floor.live.get().store());
-        return new PolicyEngine(folder, new Stack(stack.store(), List.copyOf(floors)));
+        return new PolicyEngine(folder, new Stack(stack.store(), List.copyOf(floors)), firingLimit);
+    }
+
+    /**
+     * This engine with every pack allowed at most {@code firingsPerClaim} rule firings per claim,
+     * whatever the packs' own {@code maxFiringsPerClaim} term says (default 10,000). Past it the claim
+     * is not decided: it gets a {@link RuleFailureException} naming the rule that kept firing, and the
+     * other claims are decided as usual. Returns a new engine; this one is unchanged.
+     */
+    public PolicyEngine withFiringLimit(int firingsPerClaim) {
+        if (firingsPerClaim < 1) {
+            throw new IllegalArgumentException("firingsPerClaim: must be at least 1, got " + firingsPerClaim);
+        }
+        return new PolicyEngine(folder, live.get(), firingsPerClaim);
     }
 
     /** Which store rules decide now: the newest version's name, version and content hash. */
@@ -203,7 +229,10 @@ public final class PolicyEngine {
         for (PackVersions pack : live.get().packs()) pack.forPurchase(claim.purchaseDate());
     }
 
-    /** @throws BadInputException when no version of a pack is in force on the claim's purchase date */
+    /**
+     * @throws BadInputException    when no version of a pack is in force on the claim's purchase date
+     * @throws RuleFailureException when a rule fails or keeps firing for the claim
+     */
     public Decision decide(Claim claim) {
         return decideAll(List.of(claim)).get(0);
     }
@@ -212,22 +241,40 @@ public final class PolicyEngine {
      * Decides every claim; the decisions come back in the claims' order, all made by the same rules.
      * Many claims are decided in batches on every core (the common fork-join pool, and the calling thread).
      *
-     * @throws BadInputException when no version of a pack is in force on a claim's purchase date
-     *                           ({@link #check} each claim first to keep the others)
+     * @throws BadInputException    when no version of a pack is in force on a claim's purchase date
+     *                              ({@link #check} each claim first to keep the others)
+     * @throws RuleFailureException for the first claim a rule fails or keeps firing for
+     *                              ({@link #decideEach} keeps the others)
      */
     public List<Decision> decideAll(Collection<Claim> claims) {
-        Stack stack = live.get();
-        List<PackVersions> packs = stack.packs();
+        List<Decision> decisions = new ArrayList<>(claims.size());
+        for (Result result : decideEach(claims)) {
+            if (result.isFailure()) throw result.failure();
+            decisions.add(result.decision());
+        }
+        return decisions;
+    }
+
+    /**
+     * Decides every claim on its own account: a rule that fails or keeps firing for one claim costs
+     * that claim alone, whose result then carries the failure instead of a decision. Results come
+     * back in the claims' order. Many claims are decided in batches on every core (the common
+     * fork-join pool, and the calling thread); up to one batch stays on the calling thread.
+     *
+     * @throws BadInputException when no version of a pack is in force on a claim's purchase date
+     */
+    public List<Result> decideEach(Collection<Claim> claims) {
+        List<PackVersions> packs = live.get().packs();
         List<Claim> all = List.copyOf(claims);
-        Decision[] decisions = new Decision[all.size()];
+        Result[] results = new Result[all.size()];
         int batches = (all.size() + BATCH - 1) / BATCH;
         if (batches <= 1 || PARALLELISM <= 1) {
-            for (int batch = 0; batch < batches; batch++) decideBatch(packs, all, batch, decisions);
+            for (int batch = 0; batch < batches; batch++) decideBatch(packs, all, batch, results);
         } else {
             RuntimeException[] failures = new RuntimeException[batches];
             IntStream.range(0, batches).parallel().forEach(batch -> {
                 try {
-                    decideBatch(packs, all, batch, decisions);
+                    decideBatch(packs, all, batch, results);
                 } catch (RuntimeException e) {
                     failures[batch] = e;
                 }
@@ -237,53 +284,64 @@ public final class PolicyEngine {
                 if (failure != null) throw failure;
             }
         }
-        return Collections.unmodifiableList(Arrays.asList(decisions));
+        return Collections.unmodifiableList(Arrays.asList(results));
     }
 
-    /** Decides the claims of one batch into their places in {@code decisions}. */
-    private static void decideBatch(List<PackVersions> packs, List<Claim> all, int batchIndex, Decision[] decisions) {
+    /** Decides the claims of one batch into their places in {@code results}. */
+    private void decideBatch(List<PackVersions> packs, List<Claim> all, int batchIndex, Result[] results) {
         int from = batchIndex * BATCH;
         List<Claim> batch = all.subList(from, Math.min(all.size(), from + BATCH));
-        List<List<PackFindings>> found = new ArrayList<>(packs.size());
+        List<List<RulePack.Fired>> found = new ArrayList<>(packs.size());
         for (PackVersions pack : packs) found.add(fire(pack, batch));
         for (int i = 0; i < batch.size(); i++) {
+            Claim claim = batch.get(i);
             List<PackFindings> perPack = new ArrayList<>(packs.size());
-            for (List<PackFindings> pack : found) perPack.add(pack.get(i));
-            decisions[from + i] = Decisions.assemble(batch.get(i), perPack);
+            RuleFailureException failure = null;
+            for (int p = 0; p < packs.size() && failure == null; p++) {
+                RulePack.Fired fired = found.get(p).get(i);
+                failure = fired.failure();
+                perPack.add(new PackFindings(policyOf(packs.get(p), claim), fired.findings()));
+            }
+            results[from + i] = failure != null ? new Result(claim, null, failure)
+                    : new Result(claim, Decisions.assemble(claim, perPack), null);
         }
+    }
+
+    private static PolicyId policyOf(PackVersions pack, Claim claim) {
+        return pack.isVersioned() ? pack.forPurchase(claim.purchaseDate()).policy() : pack.latest().policy();
+    }
+
+    private int limitOf(RulePack pack) {
+        return firingLimit > 0 ? firingLimit : pack.firingLimit();
     }
 
     /** One pack's findings for each claim, each claim decided by the version in force on its purchase date. */
-    private static List<PackFindings> fire(PackVersions pack, List<Claim> claims) {
-        if (!pack.isVersioned()) {
-            RulePack only = pack.latest();
-            List<Findings> findings = only.fire(claims);
-            List<PackFindings> found = new ArrayList<>(claims.size());
-            for (Findings f : findings) found.add(new PackFindings(only.policy(), f));
-            return found;
-        }
+    private List<RulePack.Fired> fire(PackVersions pack, List<Claim> claims) {
+        if (!pack.isVersioned()) return pack.latest().fire(claims, limitOf(pack.latest()));
         Map<RulePack, List<Integer>> byVersion = new LinkedHashMap<>();
         for (int i = 0; i < claims.size(); i++) {
             byVersion.computeIfAbsent(pack.forPurchase(claims.get(i).purchaseDate()), v -> new ArrayList<>()).add(i);
         }
-        PackFindings[] found = new PackFindings[claims.size()];
+        RulePack.Fired[] found = new RulePack.Fired[claims.size()];
         for (Map.Entry<RulePack, List<Integer>> version : byVersion.entrySet()) {
             List<Claim> subset = version.getValue().stream().map(claims::get).toList();
-            List<Findings> findings = version.getKey().fire(subset);
-            for (int j = 0; j < subset.size(); j++) {
-                found[version.getValue().get(j)] = new PackFindings(version.getKey().policy(), findings.get(j));
-            }
+            List<RulePack.Fired> fired = version.getKey().fire(subset, limitOf(version.getKey()));
+            for (int j = 0; j < subset.size(); j++) found[version.getValue().get(j)] = fired.get(j);
         }
         return List.of(found);
     }
 
-    /** Decides one claim and tells how: every rule that fired, in order, with the terms it used, pack by pack. */
+    /**
+     * Decides one claim and tells how: every rule that fired, in order, with the terms it used, pack by pack.
+     *
+     * @throws RuleFailureException when a rule fails or keeps firing for the claim
+     */
     public Explanation explain(Claim claim) {
         List<PackFindings> perPack = new ArrayList<>();
         List<FiredRule> fired = new ArrayList<>();
         for (PackVersions pack : live.get().packs()) {
             RulePack version = pack.forPurchase(claim.purchaseDate());
-            RulePack.Trace trace = version.trace(claim);
+            RulePack.Trace trace = version.trace(claim, limitOf(version));
             perPack.add(new PackFindings(version.policy(), trace.findings()));
             fired.addAll(trace.firedRules());
         }

@@ -1,6 +1,7 @@
 package io.policyengine.examples.cli;
 
 import io.policyengine.PolicyEngine;
+import io.policyengine.RuleFailureException;
 import io.policyengine.json.ClaimSource;
 import io.policyengine.model.BadInputException;
 import io.policyengine.model.Claim;
@@ -40,12 +41,13 @@ public final class ClaimBatches {
     private ClaimBatches() {
     }
 
-    /** Returns true when every item was a claim and got decided. */
+    /** Returns true when every item was a claim and got decided (a rule that failed for a claim makes it false). */
     public static boolean decide(PolicyEngine engine, List<String> inputs, InputStream stdin, Sink sink) {
         BlockingQueue<List<ClaimSource.Item>> batches = new ArrayBlockingQueue<>(AHEAD);
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         AtomicBoolean allGood = new AtomicBoolean();
         AtomicBoolean deciderGone = new AtomicBoolean();
+        AtomicBoolean rulesFailed = new AtomicBoolean();
         Thread reader = new Thread(() -> {
             List<ClaimSource.Item> pending = new ArrayList<>(BATCH);
             try {
@@ -67,13 +69,13 @@ public final class ClaimBatches {
         reader.start();
         try {
             for (List<ClaimSource.Item> batch = take(batches); batch != END; batch = take(batches)) {
-                flush(engine, batch, sink);
+                if (!flush(engine, batch, sink)) rulesFailed.set(true);
             }
         } finally {
             deciderGone.set(true);
         }
         if (failure.get() != null) throw failure.get();
-        return allGood.get();
+        return allGood.get() && !rulesFailed.get();
     }
 
     /** Queues a batch for the decider; gives up (throwing, unless it is the end) once the decider has stopped. */
@@ -137,15 +139,33 @@ public final class ClaimBatches {
         }
     }
 
-    private static void flush(PolicyEngine engine, List<ClaimSource.Item> pending, Sink sink) {
+    /** Decides a batch; a claim a rule failed for becomes an error item, as bad input does. Returns false when one did. */
+    private static boolean flush(PolicyEngine engine, List<ClaimSource.Item> pending, Sink sink) {
         List<Claim> claims = new ArrayList<>(pending.size());
         for (ClaimSource.Item item : pending) {
             if (item.claim() != null) claims.add(item.claim());
         }
-        List<Decision> decisions = engine.decideAll(claims);
+        List<PolicyEngine.Result> results = engine.decideEach(claims);
         int next = 0;
+        boolean allDecided = true;
         for (ClaimSource.Item item : pending) {
-            sink.accept(item, item.claim() != null ? decisions.get(next++) : null);
+            if (item.claim() == null) {
+                sink.accept(item, null);
+                continue;
+            }
+            PolicyEngine.Result result = results.get(next++);
+            if (result.isFailure()) {
+                allDecided = false;
+                sink.accept(failed(item, result.failure()), null);
+            } else {
+                sink.accept(item, result.decision());
+            }
         }
+        return allDecided;
+    }
+
+    /** The item of a claim the rules failed for, as an error naming the claim, the rule and its FILE:LINE. */
+    static ClaimSource.Item failed(ClaimSource.Item item, RuleFailureException failure) {
+        return new ClaimSource.Item(item.source(), item.line(), null, item.claimId(), failure.getMessage());
     }
 }

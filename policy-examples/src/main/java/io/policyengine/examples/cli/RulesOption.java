@@ -2,7 +2,9 @@ package io.policyengine.examples.cli;
 
 import io.policyengine.PolicyEngine;
 import io.policyengine.RuleLoadException;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +23,18 @@ public final class RulesOption {
             description = "A statutory floor pack under the store's (repeatable): a bundled name such as cn-consumer-law, or a folder.")
     List<String> floors = new ArrayList<>();
 
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    /** 0: each pack's own limit (its maxFiringsPerClaim term, or the engine's default). */
+    int maxFirings;
+
+    @Option(names = "--max-firings", paramLabel = "N",
+            description = "Rule firings allowed per claim, 1 or more (default: each pack's maxFiringsPerClaim term, else 10000).")
+    void maxFirings(int n) {
+        maxFirings = OptionValues.atLeast(spec, "--max-firings", n, 1);
+    }
+
     /** The folder of the store pack, or null for the bundled store-standard pack. */
     public Path rulesDir() {
         return rulesDir;
@@ -28,7 +42,8 @@ public final class RulesOption {
 
     /** The store pack alone, without the floors. */
     PolicyEngine storeEngine() throws RuleLoadException {
-        return rulesDir == null ? PolicyEngine.bundled("store-standard") : PolicyEngine.load(rulesDir);
+        PolicyEngine engine = rulesDir == null ? PolicyEngine.bundled("store-standard") : PolicyEngine.load(rulesDir);
+        return maxFirings > 0 ? engine.withFiringLimit(maxFirings) : engine;
     }
 
     /** The store pack with the floors under it. */

@@ -52,13 +52,14 @@ final class TestCommand implements Callable<Integer> {
         int passed = 0;
         int failed = 0;
         boolean badInput = false;
+        boolean rulesFailed = false;
         for (Path file : ExampleFiles.find(paths)) {
             List<Example> examples = ExampleFiles.read(file).stream().map(e -> decidable(engine, e)).toList();
             List<Claim> claims = new ArrayList<>();
             for (Example example : examples) {
                 if (example.claim() != null) claims.add(example.claim());
             }
-            List<Decision> decisions = engine.decideAll(claims);
+            List<PolicyEngine.Result> results = engine.decideEach(claims);
             int next = 0;
             for (Example example : examples) {
                 if (example.error() != null) {
@@ -69,7 +70,16 @@ final class TestCommand implements Callable<Integer> {
                     err.println(problem);
                     continue;
                 }
-                Decision decision = decisions.get(next++);
+                PolicyEngine.Result result = results.get(next++);
+                if (result.isFailure()) {
+                    rulesFailed = true;
+                    failed++;
+                    String problem = Printable.oneLine(example.where() + ": " + result.failure().getMessage());
+                    out.println("ERROR " + problem);
+                    err.println(problem);
+                    continue;
+                }
+                Decision decision = result.decision();
                 List<Expectation.Difference> differences = example.expect().differences(decision, words);
                 if (differences.isEmpty()) {
                     passed++;
@@ -80,7 +90,7 @@ final class TestCommand implements Callable<Integer> {
             }
         }
         out.println(passed + " passed, " + failed + " failed");
-        if (badInput) return ExitCodes.BAD_INPUT;
+        if (badInput || rulesFailed) return ExitCodes.BAD_INPUT;
         return failed == 0 ? ExitCodes.OK : ExitCodes.FINDINGS;
     }
 
