@@ -9,7 +9,9 @@ import io.policyengine.model.Claim;
 import io.policyengine.model.Decision;
 import io.policyengine.model.Explanation;
 import io.policyengine.model.FiredRule;
+import io.policyengine.model.PackRule;
 import io.policyengine.model.PolicyId;
+import io.policyengine.model.TracedDecision;
 import io.policyengine.rules.PackVersions;
 import io.policyengine.rules.RulePack;
 import org.slf4j.Logger;
@@ -19,9 +21,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -160,45 +164,93 @@ public final class PolicyEngine {
      *                           ({@link #check} each claim first to keep the others)
      */
     public List<Decision> decideAll(Collection<Claim> claims) {
-        Stack stack = live.get();
-        List<PackVersions> packs = stack.packs();
-        List<Claim> all = List.copyOf(claims);
-        List<Decision> decisions = new ArrayList<>(all.size());
-        for (int from = 0; from < all.size(); from += BATCH) {
-            List<Claim> batch = all.subList(from, Math.min(all.size(), from + BATCH));
-            List<List<PackFindings>> found = new ArrayList<>(packs.size());
-            for (PackVersions pack : packs) found.add(fire(pack, batch));
-            for (int i = 0; i < batch.size(); i++) {
-                List<PackFindings> perPack = new ArrayList<>(packs.size());
-                for (List<PackFindings> pack : found) perPack.add(pack.get(i));
-                decisions.add(Decisions.assemble(batch.get(i), perPack));
-            }
-        }
+        List<Decision> decisions = new ArrayList<>(claims.size());
+        decide(claims, null, (decision, fired) -> decisions.add(decision));
         return decisions;
     }
 
-    /** One pack's findings for each claim, each claim decided by the version in force on its purchase date. */
-    private static List<PackFindings> fire(PackVersions pack, List<Claim> claims) {
-        if (!pack.isVersioned()) {
-            RulePack only = pack.latest();
-            List<Findings> findings = only.fire(claims);
-            List<PackFindings> found = new ArrayList<>(claims.size());
-            for (Findings f : findings) found.add(new PackFindings(only.policy(), f));
-            return found;
+    /**
+     * Decides every claim as {@link #decideAll} does and also tells which rules of the stack fired for
+     * each: what rule coverage and comparisons of two rule sets need. Slower than {@link #decideAll}.
+     *
+     * @throws BadInputException when no version of a pack is in force on a claim's purchase date
+     */
+    public List<TracedDecision> decideTraced(Collection<Claim> claims) {
+        List<TracedDecision> decisions = new ArrayList<>(claims.size());
+        decide(claims, new ArrayList<>(), (decision, fired) -> decisions.add(new TracedDecision(decision, fired)));
+        return decisions;
+    }
+
+    /** Every rule of the packs in use, as written: the store pack's, then each floor's; every version of a versioned pack. */
+    public List<PackRule> rules() {
+        List<PackRule> rules = new ArrayList<>();
+        for (PackVersions pack : live.get().packs()) {
+            for (PackVersions.Version version : pack.versions()) rules.addAll(version.pack().rules());
         }
+        return rules;
+    }
+
+    private interface Decided {
+        /** {@code fired} is null unless the rules that fired were asked for. */
+        void accept(Decision decision, Set<PackRule> fired);
+    }
+
+    /** Decides the claims in batches; {@code fired} (empty, to be filled) asks for the rules that fired, null does not. */
+    private void decide(Collection<Claim> claims, List<Set<PackRule>> fired, Decided decided) {
+        Stack stack = live.get();
+        List<PackVersions> packs = stack.packs();
+        List<Claim> all = List.copyOf(claims);
+        for (int from = 0; from < all.size(); from += BATCH) {
+            List<Claim> batch = all.subList(from, Math.min(all.size(), from + BATCH));
+            if (fired != null) {
+                fired.clear();
+                for (int i = 0; i < batch.size(); i++) fired.add(new HashSet<>());
+            }
+            List<List<PackFindings>> found = new ArrayList<>(packs.size());
+            for (PackVersions pack : packs) found.add(fire(pack, batch, fired));
+            for (int i = 0; i < batch.size(); i++) {
+                List<PackFindings> perPack = new ArrayList<>(packs.size());
+                for (List<PackFindings> pack : found) perPack.add(pack.get(i));
+                decided.accept(Decisions.assemble(batch.get(i), perPack), fired == null ? null : fired.get(i));
+            }
+        }
+    }
+
+    /**
+     * One pack's findings for each claim, each claim decided by the version in force on its purchase date;
+     * when {@code fired} is not null, the rules that fired for each claim are added to it.
+     */
+    private static List<PackFindings> fire(PackVersions pack, List<Claim> claims, List<Set<PackRule>> fired) {
+        if (!pack.isVersioned()) return fire(pack.latest(), claims, fired, null);
         Map<RulePack, List<Integer>> byVersion = new LinkedHashMap<>();
         for (int i = 0; i < claims.size(); i++) {
             byVersion.computeIfAbsent(pack.forPurchase(claims.get(i).purchaseDate()), v -> new ArrayList<>()).add(i);
         }
         PackFindings[] found = new PackFindings[claims.size()];
         for (Map.Entry<RulePack, List<Integer>> version : byVersion.entrySet()) {
-            List<Claim> subset = version.getValue().stream().map(claims::get).toList();
-            List<Findings> findings = version.getKey().fire(subset);
-            for (int j = 0; j < subset.size(); j++) {
-                found[version.getValue().get(j)] = new PackFindings(version.getKey().policy(), findings.get(j));
-            }
+            List<Integer> positions = version.getValue();
+            List<Claim> subset = positions.stream().map(claims::get).toList();
+            List<PackFindings> findings = fire(version.getKey(), subset, fired, positions);
+            for (int j = 0; j < subset.size(); j++) found[positions.get(j)] = findings.get(j);
         }
         return List.of(found);
+    }
+
+    /** One version's findings for {@code claims}, which sit at {@code positions} of the batch (null: all of it, in order). */
+    private static List<PackFindings> fire(RulePack version, List<Claim> claims, List<Set<PackRule>> fired, List<Integer> positions) {
+        List<Findings> findings;
+        if (fired == null) {
+            findings = version.fire(claims);
+        } else {
+            RulePack.Traced traced = version.fireTraced(claims);
+            findings = traced.findings();
+            for (int j = 0; j < claims.size(); j++) {
+                fired.get(positions == null ? j : positions.get(j)).addAll(traced.firedRules().get(j));
+            }
+        }
+        List<PackFindings> found = new ArrayList<>(claims.size());
+        for (Findings f : findings) found.add(new PackFindings(version.policy(), f));
+        return found;
     }
 
     /** Decides one claim and tells how: every rule that fired, in order, with the terms it used, pack by pack. */

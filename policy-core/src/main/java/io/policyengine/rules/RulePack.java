@@ -12,6 +12,7 @@ import io.policyengine.facts.RepairDeadline;
 import io.policyengine.facts.Firing;
 import io.policyengine.model.Claim;
 import io.policyengine.model.FiredRule;
+import io.policyengine.model.PackRule;
 import io.policyengine.model.PolicyId;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
@@ -56,6 +57,8 @@ public final class RulePack {
     private final Map<String, Object> terms;
     private final List<Object> termFacts;
     private final RuleIndex index;
+    /** The pack's rules by name, as coverage and comparisons name them. */
+    private final Map<String, PackRule> rules;
     private final Path folder;
     private final List<String> codes;
     /** The finding types some rule matches: only those are inserted into a session. */
@@ -70,6 +73,7 @@ public final class RulePack {
         this.terms = terms;
         this.termFacts = termFacts;
         this.index = index;
+        this.rules = index.packRules(policy.name());
         this.codes = codes;
         this.folder = folder;
         Set<Class<?>> matchedTypes = new HashSet<>();
@@ -151,9 +155,30 @@ public final class RulePack {
         return List.copyOf(codes);
     }
 
+    /** The pack's rules in the order they are written, file by file. */
+    public List<PackRule> rules() {
+        return List.copyOf(rules.values());
+    }
+
     /** Runs the rules over the claims; the findings come back in the claims' order. */
     public List<Findings> fire(List<Claim> claims) {
+        return fire(claims, null);
+    }
+
+    /** Runs the rules over the claims and tells which rules fired for each; both lists in the claims' order. */
+    public Traced fireTraced(List<Claim> claims) {
+        ClaimFirings firings = new ClaimFirings(rules, claims);
+        List<Findings> findings = fire(claims, firings);
+        return new Traced(findings, firings.fired(claims));
+    }
+
+    /** What {@link #fireTraced} found: each claim's findings and the rules that fired for it. */
+    public record Traced(List<Findings> findings, List<Set<PackRule>> firedRules) {
+    }
+
+    private List<Findings> fire(List<Claim> claims, ClaimFirings firings) {
         KieSession session = sessions.newKieSession();
+        if (firings != null) session.addEventListener(firings);
         try (Firing firing = Firing.open(policy.name(), claims, matched)) {
             termFacts.forEach(session::insert);
             for (Claim claim : claims) session.insert(claim);
@@ -162,6 +187,7 @@ public final class RulePack {
             for (Claim claim : claims) findings.add(firing.findings(claim));
             return findings;
         } finally {
+            if (firings != null) session.removeEventListener(firings);
             session.dispose();
         }
     }

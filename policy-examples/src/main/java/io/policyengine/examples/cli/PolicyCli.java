@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
  */
 @Command(name = "policy", mixinStandardHelpOptions = true, version = "policy-engine 0.1.0",
         description = "Decides warranty and return claims with policy rule files.",
-        subcommands = {DecideCommand.class, ValidateCommand.class, TestCommand.class, ExplainCommand.class, AuditCommand.class})
+        subcommands = {DecideCommand.class, ValidateCommand.class, TestCommand.class, ExplainCommand.class, AuditCommand.class,
+                DiffCommand.class})
 public final class PolicyCli {
     private static final Logger LOG = LoggerFactory.getLogger(PolicyCli.class);
 
@@ -79,6 +80,7 @@ public final class PolicyCli {
         public <K> K create(Class<K> type) throws Exception {
             if (type == DecideCommand.class) return type.cast(new DecideCommand(in));
             if (type == ExplainCommand.class) return type.cast(new ExplainCommand(in));
+            if (type == DiffCommand.class) return type.cast(new DiffCommand(in));
             return CommandLine.defaultFactory().create(type);
         }
     }

@@ -29,11 +29,24 @@ final class RulesOption {
     /** The store pack with the floors under it. */
     PolicyEngine engine() throws RuleLoadException {
         PolicyEngine engine = storeEngine();
-        for (String floor : floors) {
-            Path folder = Path.of(floor);
-            boolean isFolder = Files.isDirectory(folder) || floor.contains("/") || floor.contains(java.io.File.separator);
-            engine = engine.withFloor(isFolder ? PolicyEngine.load(folder) : PolicyEngine.bundled(floor));
-        }
+        for (String floor : floors) engine = engine.withFloor(floor(floor));
         return engine;
+    }
+
+    /** A floor named on the command line: a bundled pack's name, or a folder. */
+    static PolicyEngine floor(String nameOrDir) throws RuleLoadException {
+        Path folder = Path.of(nameOrDir);
+        boolean isFolder = Files.isDirectory(folder) || nameOrDir.contains("/") || nameOrDir.contains(java.io.File.separator);
+        return isFolder ? PolicyEngine.load(folder) : PolicyEngine.bundled(nameOrDir);
+    }
+
+    /** The folders these rules are read from (the store's and each floor's), for watching; none for bundled packs. */
+    List<Path> folders() {
+        List<Path> folders = new ArrayList<>();
+        if (rulesDir != null) folders.add(rulesDir);
+        for (String floor : floors) {
+            if (Files.isDirectory(Path.of(floor))) folders.add(Path.of(floor));
+        }
+        return folders;
     }
 }
