@@ -288,7 +288,7 @@ class AuthoringToolsTest {
             run("diff", "--fail-on-change", STORE_STANDARD.toString(), edited.toString(), STORE_EXAMPLES.toString()).assertExit(1);
             Run unchanged = run("diff", "--fail-on-change", STORE_STANDARD.toString(), same.toString(), claims.toString());
             unchanged.assertExit(0);
-            assertThat(unchanged.out()).contains("1 claims compared, 0 decided differently");
+            assertThat(unchanged.out()).contains("1 claim compared, 0 decided differently");
         }
 
         @Test
@@ -349,7 +349,7 @@ class AuthoringToolsTest {
             assertThat(run.errLines()).hasSize(2);
             assertThat(run.errLines().get(0)).startsWith(claims + ":2: qualityDefect");
             assertThat(run.errLines().get(1)).startsWith(claims + ":3: ");
-            assertThat(run.out()).contains("1 claims compared, 1 decided differently");
+            assertThat(run.out()).contains("1 claim compared, 1 decided differently");
         }
 
         @Test

@@ -176,7 +176,8 @@ final class DiffCommand implements Callable<Integer> {
     private void print(PrintWriter out, PolicyEngine before, PolicyEngine after, long compared, long changed,
                        Map<Comparison.Aspect, Long> byAspect, Map<String, Tally> byOutcome, Map<String, Tally> byRule) {
         out.printf("policy diff: %s (%s) -> %s (%s)%n", describe(before), oldDir, describe(after), newDir);
-        out.printf("%,d claims compared, %,d decided differently (%.1f%%)%n", compared, changed, 100.0 * changed / Math.max(1, compared));
+        out.printf("%,d %s compared, %,d decided differently (%.1f%%)%n", compared, compared == 1 ? "claim" : "claims", changed,
+                100.0 * changed / Math.max(1, compared));
         if (changed == 0) return;
         out.println("  " + byAspect.entrySet().stream().map(a -> a.getKey().field + " " + a.getValue())
                 .collect(Collectors.joining(", ")));

@@ -69,7 +69,8 @@ final class TestCommand implements Callable<Integer> {
         if (watch) {
             List<Path> watched = new ArrayList<>(rules.folders());
             watched.addAll(paths);
-            return new ExampleWatch(out, err).run(saves.apply(watched), () -> run(rules.engine(), out, err));
+            UnchangedPacks packs = new UnchangedPacks();
+            return new ExampleWatch(out, err).run(saves.apply(watched), () -> run(rules.engine(packs), out, err));
         }
         return run(rules.engine(), out, err);
     }
