@@ -47,6 +47,7 @@ final class ExampleWatch {
             while (saves.next()) {
                 out.println();
                 out.println("saved: running the examples again");
+                out.flush();
                 once(examples);
             }
         } catch (InterruptedException e) {
