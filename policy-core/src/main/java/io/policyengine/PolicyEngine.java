@@ -14,6 +14,8 @@ import io.policyengine.model.PolicyId;
 import io.policyengine.model.TracedDecision;
 import io.policyengine.rules.PackVersions;
 import io.policyengine.rules.RulePack;
+import io.policyengine.text.Language;
+import io.policyengine.text.PackSentences;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,12 +23,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 /**
  * Decides return and warranty claims with one policy pack. Thread-safe: compile the rules once,
@@ -142,6 +148,50 @@ public final class PolicyEngine {
     /** The policy terms of each floor (newest version), in stacking order. */
     public List<Map<String, Object>> floorTerms() {
         return live.get().floors().stream().map(pack -> pack.latest().terms()).toList();
+    }
+
+    /**
+     * The words of this engine's decisions in {@code locale} (contract section 8): {@code en}, or Chinese
+     * ({@code zh-CN}, {@code zh}, {@code zh-Hans}). Every pack of the stack must have sentences in it.
+     *
+     * @throws UnsupportedLanguageException naming the language, or the pack that lacks it
+     */
+    public Wording wording(Locale locale) {
+        Language language = Language.of(locale).orElseThrow(() -> new UnsupportedLanguageException(
+                "unsupported \"" + locale.toLanguageTag() + "\"; supported: " + Language.tags()));
+        for (PackVersions pack : live.get().packs()) {
+            for (PackVersions.Version version : pack.versions()) {
+                if (version.pack().sentences(language) == null) {
+                    throw new UnsupportedLanguageException("unsupported \"" + language.tag() + "\" for pack "
+                            + version.pack().policy().name() + " (" + version.pack().folder() + "), which has sentences in: "
+                            + version.pack().languages().stream().map(Language::tag).sorted().collect(Collectors.joining(", ")));
+                }
+            }
+        }
+        return new Wording(language, policy -> sentences(policy, language), PackSentences.engine(language));
+    }
+
+    /** The languages every pack of the stack has sentences in. */
+    public Set<Locale> languages() {
+        Set<Language> common = EnumSet.allOf(Language.class);
+        for (PackVersions pack : live.get().packs()) {
+            for (PackVersions.Version version : pack.versions()) common.retainAll(version.pack().languages());
+        }
+        return common.stream().map(Language::locale).collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    /** The sentences of the pack version that made a decision; after a reload, the same pack's newest. */
+    private PackSentences sentences(PolicyId policy, Language language) {
+        List<PackVersions> packs = live.get().packs();
+        for (PackVersions pack : packs) {
+            for (PackVersions.Version version : pack.versions()) {
+                if (version.pack().policy().equals(policy)) return version.pack().sentences(language);
+            }
+        }
+        for (PackVersions pack : packs) {
+            if (pack.latest().policy().name().equals(policy.name())) return pack.latest().sentences(language);
+        }
+        return null;
     }
 
     /**

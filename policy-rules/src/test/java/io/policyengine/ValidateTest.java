@@ -20,8 +20,8 @@ class ValidateTest {
     @Test
     void aSyntaxErrorIsReportedWithItsFileAndLine() {
         Path pack = PackCopy.storeStandardIn(temp.resolve("rules"));
-        PackCopy.edit(pack, "exclusions.drl", "    $claim : claim, $remedy : remedy )\nthen\n    Exclusion.insert( kcontext, $claim,\n        \"gifts",
-                "    $claim : claim, $remedy : remedy \nthen\n    Exclusion.insert( kcontext, $claim,\n        \"gifts");
+        PackCopy.edit(pack, "exclusions.drl", "claim.product.saleType == SaleType.GIFT,\n           $claim : claim, $remedy : remedy )",
+                "claim.product.saleType == SaleType.GIFT,\n           $claim : claim, $remedy : remedy ");
 
         List<RuleProblem> problems = PolicyEngine.validate(pack);
 

@@ -1,6 +1,7 @@
 package io.policyengine.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.policyengine.Wording;
 import io.policyengine.model.BadInputException;
 import io.policyengine.model.Commitments;
 import io.policyengine.model.Compensation;
@@ -19,8 +20,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -28,13 +31,28 @@ import java.util.stream.Collectors;
  * What an example expects of its decision: any subset of the decision's fields. Reasons are
  * matched loosely: each expected reason names some of rule, article, effect, remedy and message
  * (a part of the sentence), and must match at least one reason of the decision.
+ *
+ * <p>A sentence part ({@code message}, {@code summary}) is English when it is a string, or an object of
+ * parts by language, {@code {"en": "refund", "zh-CN": "退货"}}: each part is looked for in the decision's
+ * words in its own language, whatever language the run shows.
  */
 public final class Expectation {
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
     private static final Set<String> REASON_KEYS = Set.of("rule", "article", "effect", "remedy", "message");
+    private static final Set<String> LANGUAGES = Set.of("en", "zh-CN");
 
     /** One expected field: its name, the expected value as text, and how to read the actual one. */
-    private record Check(String field, String expected, Function<Decision, String> actual, boolean matches) {
+    private record Check(String field, String expected, BiFunction<Decision, Function<Locale, Wording>, String> actual, boolean matches) {
+        Check(String field, String expected, Function<Decision, String> actual, boolean matches) {
+            this(field, expected, (d, words) -> actual.apply(d), matches);
+        }
+    }
+
+    /** A part of a sentence expected in one language. */
+    private record Part(Locale language, String text) {
+        boolean in(String sentence) {
+            return sentence.contains(text);
+        }
     }
 
     /** A field that differs: printed side by side by {@code policy test}. */
@@ -74,18 +92,30 @@ public final class Expectation {
                 case "claimId" -> checks.add(new Check(name, text(path, value), Decision::claimId, false));
                 case "commitments" -> commitments(path, value, checks);
                 case "compensation" -> checks.add(compensation(path, value));
+                case "summary" -> {
+                    for (Part part : parts(path, value)) {
+                        checks.add(new Check("summary (" + part.language().toLanguageTag() + ")", "a summary with \"" + part.text() + "\"",
+                                (d, words) -> {
+                                    String summary = words.apply(part.language()).summary(d);
+                                    return part.in(summary) ? "a summary with \"" + part.text() + "\"" : summary;
+                                }, false));
+                    }
+                }
                 default -> throw new BadInputException(path, "unknown field (expect may give outcome, remedies, "
-                        + "daysSincePurchase, repairDueDate, reasons, claimId, commitments, compensation)");
+                        + "daysSincePurchase, repairDueDate, reasons, claimId, commitments, compensation, summary)");
             }
         }
         return new Expectation(checks);
     }
 
-    /** The fields where the decision differs from what is expected; empty when it meets the expectation. */
-    public List<Difference> differences(Decision decision) {
+    /**
+     * The fields where the decision differs from what is expected; empty when it meets the expectation.
+     * {@code words} gives the decision's words in a language (a sentence part is looked for in its own).
+     */
+    public List<Difference> differences(Decision decision, Function<Locale, Wording> words) {
         List<Difference> differences = new ArrayList<>();
         for (Check check : checks) {
-            String actual = check.actual().apply(decision);
+            String actual = check.actual().apply(decision, words);
             boolean ok = check.matches() ? actual.equals("yes") : actual.equals(check.expected());
             if (!ok) {
                 differences.add(new Difference(check.field(), check.expected(),
@@ -95,10 +125,27 @@ public final class Expectation {
         return differences;
     }
 
+    /** A sentence part: a string (English), or an object of parts by language tag. */
+    private static List<Part> parts(String path, JsonNode value) {
+        if (value.isTextual()) return List.of(new Part(Locale.ENGLISH, value.asText()));
+        if (!value.isObject() || value.isEmpty()) {
+            throw new BadInputException(path, "expected a string (English) or an object of parts by language, such as {\"zh-CN\": \"退货\"}");
+        }
+        List<Part> parts = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            if (!LANGUAGES.contains(field.getKey())) {
+                throw new BadInputException(path + "." + field.getKey(), "unsupported language; supported: en, zh-CN");
+            }
+            parts.add(new Part(Locale.forLanguageTag(field.getKey()), text(path + "." + field.getKey(), field.getValue())));
+        }
+        return parts;
+    }
+
     private static Check reason(String path, JsonNode node) {
         if (!node.isObject() || node.isEmpty()) throw new BadInputException(path, "expected an object with rule, article, effect, remedy or message");
         List<String> parts = new ArrayList<>();
-        List<Function<Reason, Boolean>> tests = new ArrayList<>();
+        List<BiFunction<Reason, Function<Locale, String>, Boolean>> tests = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             String key = field.getKey();
@@ -107,30 +154,31 @@ public final class Expectation {
             switch (key) {
                 case "effect" -> {
                     Effect effect = Effect.valueOf(enumText(keyPath, field.getValue(), Effect.class));
-                    tests.add(r -> r.effect() == effect);
+                    tests.add((r, words) -> r.effect() == effect);
                 }
                 case "remedy" -> {
                     Remedy remedy = Remedy.valueOf(enumText(keyPath, field.getValue(), Remedy.class));
-                    tests.add(r -> r.remedy() == remedy);
+                    tests.add((r, words) -> r.remedy() == remedy);
                 }
                 case "rule" -> {
                     String rule = text(keyPath, field.getValue());
-                    tests.add(r -> r.rule().equals(rule));
+                    tests.add((r, words) -> r.rule().equals(rule));
                 }
                 case "article" -> {
                     String article = text(keyPath, field.getValue());
-                    tests.add(r -> r.article().equals(article));
+                    tests.add((r, words) -> r.article().equals(article));
                 }
                 default -> {
-                    String part = text(keyPath, field.getValue());
-                    tests.add(r -> r.message().contains(part));
+                    for (Part part : parts(keyPath, field.getValue())) {
+                        tests.add((r, words) -> part.in(words.apply(part.language())));
+                    }
                 }
             }
-            parts.add(key + "=" + field.getValue().asText());
+            parts.add(key + "=" + (field.getValue().isTextual() ? field.getValue().asText() : field.getValue().toString()));
         }
         String expected = "a reason with " + String.join(", ", parts);
-        return new Check("reasons", expected, d -> d.reasons().stream()
-                .anyMatch(r -> tests.stream().allMatch(t -> t.apply(r))) ? "yes" : "no", true);
+        return new Check("reasons", expected, (d, words) -> d.reasons().stream()
+                .anyMatch(r -> tests.stream().allMatch(t -> t.apply(r, language -> words.apply(language).message(d, r)))) ? "yes" : "no", true);
     }
 
     private static final List<String> DEADLINES = List.of("respondBy", "dispatchBy", "onSiteBy", "resolveBy", "loanerDueAt");
@@ -169,13 +217,13 @@ public final class Expectation {
     /** The list of compensation owed, element by element, each matched on the keys it gives. */
     private static Check compensation(String path, JsonNode value) {
         if (!value.isArray()) throw new BadInputException(path, "expected an array");
-        List<List<Function<Compensation, Boolean>>> elements = new ArrayList<>();
+        List<List<BiFunction<Compensation, Function<Locale, String>, Boolean>>> elements = new ArrayList<>();
         List<String> shown = new ArrayList<>();
         for (int i = 0; i < value.size(); i++) {
             String element = path + "[" + i + "]";
             JsonNode node = value.get(i);
             if (!node.isObject()) throw new BadInputException(element, "expected an object with article, amount, currency or message");
-            List<Function<Compensation, Boolean>> tests = new ArrayList<>();
+            List<BiFunction<Compensation, Function<Locale, String>, Boolean>> tests = new ArrayList<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
                 String key = field.getKey();
@@ -183,25 +231,25 @@ public final class Expectation {
                 if (key.equals("amount")) {
                     if (!field.getValue().isNumber()) throw new BadInputException(element + ".amount", "expected a number");
                     BigDecimal amount = field.getValue().decimalValue();
-                    tests.add(c -> c.amount().compareTo(amount) == 0);
+                    tests.add((c, words) -> c.amount().compareTo(amount) == 0);
+                } else if (key.equals("message")) {
+                    for (Part part : parts(element + ".message", field.getValue())) {
+                        tests.add((c, words) -> part.in(words.apply(part.language())));
+                    }
                 } else {
                     String text = text(element + "." + key, field.getValue());
-                    tests.add(switch (key) {
-                        case "article" -> c -> c.article().equals(text);
-                        case "currency" -> c -> c.currency().equals(text);
-                        default -> c -> c.message().contains(text);
-                    });
+                    tests.add(key.equals("article") ? (c, words) -> c.article().equals(text) : (c, words) -> c.currency().equals(text));
                 }
             }
             elements.add(tests);
             shown.add(node.toString());
         }
-        return new Check("compensation", shown.toString(), d -> {
+        return new Check("compensation", shown.toString(), (d, words) -> {
             List<Compensation> owed = d.compensation();
             boolean ok = owed.size() == elements.size();
             for (int i = 0; ok && i < owed.size(); i++) {
                 Compensation c = owed.get(i);
-                ok = elements.get(i).stream().allMatch(t -> t.apply(c));
+                ok = elements.get(i).stream().allMatch(t -> t.apply(c, language -> words.apply(language).message(d, c)));
             }
             return ok ? shown.toString() : owed.stream().map(c -> c.article() + " " + c.amount() + " " + c.currency())
                     .collect(Collectors.joining(", ", "[", "]"));

@@ -38,6 +38,9 @@ public final class Decisions {
     private static final List<List<Remedy>> REMEDY_LISTS = remedyLists();
     /** By effect (grants, exclusions, commitments, compensation), article in reading order, remedy and rule. */
     private static final Comparator<Reason> REASON_ORDER = Decisions::compareReasons;
+    /** The params a floor's grant gains where the law prevails over the store's rules (contract 6.2.3). */
+    public static final String LAW_PREVAILS = "lawPrevails";
+    public static final String PREVAILS_OVER = "prevailsOver";
 
     private Decisions() {
     }
@@ -74,7 +77,7 @@ public final class Decisions {
         for (int i = 1; i < packs.size(); i++) floors.add(packs.get(i).policy());
         return new Decision(claim.id(), outcome, REMEDY_LISTS.get(allowed), claim.daysSincePurchase(),
                 repairDue(claim, outcome, packs), reasons, packs.get(0).policy(), floors,
-                commitments(claim, outcome, packs), compensation(outcome, packs));
+                commitments(claim, outcome, packs), compensation(outcome, packs), claim.request());
     }
 
     /** Contract section 2: the request if allowed, else the first allowed remedy, else REJECTED. */
@@ -96,19 +99,23 @@ public final class Decisions {
         return granted & ~excluded;
     }
 
-    /** Contract 6.2.3: a floor's grant of what the store did not allow says that the law prevails, and over what. */
+    /**
+     * Contract 6.2.3: a floor's grant of what the store did not allow says that the law prevails, and
+     * over which store article (when a store exclusion removed it): the params {@code lawPrevails}
+     * and {@code prevailsOver}, which the wording turns into "the law prevails over store article 13: ...".
+     */
     private static void saySoWhereTheLawPrevails(List<Reason> reasons, int from, int onlyByLaw, Findings store) {
         for (int r = from; r < reasons.size(); r++) {
             Reason reason = reasons.get(r);
             if (reason.effect() != Effect.GRANT || (onlyByLaw & (1 << reason.remedy().ordinal())) == 0) continue;
-            String over = "the store policy";
+            Reason prevailing = reason.withParam(LAW_PREVAILS, true);
             for (Exclusion exclusion : store.exclusions()) {
                 if (exclusion.remedy() == reason.remedy()) {
-                    over = "store article " + exclusion.reason().article();
+                    prevailing = prevailing.withParam(PREVAILS_OVER, exclusion.reason().article());
                     break;
                 }
             }
-            reasons.set(r, reason.withMessage("the law prevails over " + over + ": " + reason.message()));
+            reasons.set(r, prevailing);
         }
     }
 
@@ -140,7 +147,7 @@ public final class Decisions {
         for (PackFindings pack : packs) {
             for (CompensationDue due : pack.findings().compensation()) {
                 if (!due.repairOnly() || outcome.isRepair()) {
-                    owed.add(new Compensation(due.reason().article(), due.amount(), due.currency(), due.reason().message()));
+                    owed.add(new Compensation(due.reason().article(), due.amount(), due.currency(), due.reason()));
                 }
             }
         }

@@ -6,6 +6,7 @@ import io.policyengine.model.Reason;
 import org.kie.api.runtime.rule.RuleContext;
 
 import java.math.BigDecimal;
+import java.util.Map;
 
 /**
  * Money a rule says the store owes for {@code claim}, in the pack's currency. Compensation owed
@@ -14,15 +15,15 @@ import java.math.BigDecimal;
 public record CompensationDue(Claim claim, BigDecimal amount, String currency, boolean repairOnly, Reason reason) {
 
     /** Owes {@code amount} whatever the outcome. Called from a rule's {@code then}. */
-    public static void insert(RuleContext kcontext, Claim claim, int amount, String currency, String message) {
+    public static void insert(RuleContext kcontext, Claim claim, int amount, String currency, Map<String, Object> params) {
         add(kcontext, new CompensationDue(claim, BigDecimal.valueOf(amount), currency, false,
-                RuleCitation.of(kcontext).reason(Effect.COMPENSATE, null, message)));
+                RuleCitation.of(kcontext).reason(Effect.COMPENSATE, null, params)));
     }
 
     /** Owes {@code amount} when the outcome is a repair. Called from a rule's {@code then}. */
-    public static void ifRepair(RuleContext kcontext, Claim claim, int amount, String currency, String message) {
+    public static void ifRepair(RuleContext kcontext, Claim claim, int amount, String currency, Map<String, Object> params) {
         add(kcontext, new CompensationDue(claim, BigDecimal.valueOf(amount), currency, true,
-                RuleCitation.of(kcontext).reason(Effect.COMPENSATE, null, message)));
+                RuleCitation.of(kcontext).reason(Effect.COMPENSATE, null, params)));
     }
 
     private static void add(RuleContext kcontext, CompensationDue due) {

@@ -6,6 +6,8 @@ import io.policyengine.model.Reason;
 import io.policyengine.model.Remedy;
 import org.kie.api.runtime.rule.RuleContext;
 
+import java.util.Map;
+
 /**
  * A rule's finding that the policy allows a remedy for {@code claim}, with the reason it gives.
  * Exclusion rules match on grants; whatever grant is not excluded ends up in the decision's remedies.
@@ -13,11 +15,11 @@ import org.kie.api.runtime.rule.RuleContext;
 public record Grant(Claim claim, Reason reason) {
 
     /** Inserts one grant per remedy, citing the firing rule. Called from a rule's {@code then}. */
-    public static void insert(RuleContext kcontext, Claim claim, String message, Remedy... remedies) {
+    public static void insert(RuleContext kcontext, Claim claim, Map<String, Object> params, Remedy... remedies) {
         RuleCitation citation = RuleCitation.of(kcontext);
         Findings.Builder findings = Firing.of(claim);
         for (Remedy remedy : remedies) {
-            Grant grant = new Grant(claim, citation.reason(Effect.GRANT, remedy, message));
+            Grant grant = new Grant(claim, citation.reason(Effect.GRANT, remedy, params));
             Firing.insert(kcontext, grant);
             if (findings != null) findings.add(grant);
         }

@@ -5,6 +5,8 @@ import io.policyengine.model.Reason;
 import io.policyengine.model.Remedy;
 import org.kie.api.runtime.rule.RuleContext;
 
+import java.util.Map;
+
 /** The name and {@code @article} of the rule that is firing, read from the rule file itself. */
 record RuleCitation(String rule, String article) {
 
@@ -13,7 +15,7 @@ record RuleCitation(String rule, String article) {
         return new RuleCitation(kcontext.getRule().getName(), article == null ? "" : article.toString());
     }
 
-    Reason reason(Effect effect, Remedy remedy, String message) {
-        return new Reason(rule, article, effect, remedy, message, Firing.pack());
+    Reason reason(Effect effect, Remedy remedy, Map<String, Object> params) {
+        return new Reason(rule, article, effect, remedy, Firing.pack(), params);
     }
 }

@@ -1,6 +1,7 @@
 package io.policyengine.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.policyengine.Wording;
 import io.policyengine.model.Claim;
 import io.policyengine.model.Commitments;
 import io.policyengine.model.Compensation;
@@ -14,6 +15,7 @@ import io.policyengine.model.Remedy;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -26,12 +28,15 @@ public final class DecisionJson {
     private DecisionJson() {
     }
 
-    /** The decision as one line of JSON, fields in the contract's order; {@code repairDueDate} may be null. */
-    public static String toJson(Decision decision) {
-        return write(json -> writeDecision(json, decision));
+    /**
+     * The decision as one line of JSON, fields in the contract's order, its summary and sentences in
+     * {@code wording}'s language; {@code repairDueDate} may be null.
+     */
+    public static String toJson(Decision decision, Wording wording) {
+        return write(json -> writeDecision(json, decision, wording));
     }
 
-    private static void writeDecision(JsonGenerator json, Decision decision) throws IOException {
+    private static void writeDecision(JsonGenerator json, Decision decision, Wording wording) throws IOException {
         json.writeStartObject();
         json.writeStringField("claimId", decision.claimId());
         json.writeStringField("outcome", name(decision.outcome()));
@@ -41,8 +46,9 @@ public final class DecisionJson {
         json.writeNumberField("daysSincePurchase", decision.daysSincePurchase());
         json.writeStringField("repairDueDate",
                 decision.repairDueDate() == null ? null : decision.repairDueDate().toString());
+        json.writeStringField("summary", wording.summary(decision));
         json.writeArrayFieldStart("reasons");
-        for (Reason reason : decision.reasons()) writeReason(json, reason);
+        for (Reason reason : decision.reasons()) writeReason(json, reason, wording.message(decision, reason));
         json.writeEndArray();
         writePolicy(json, decision.policy(), decision.floors());
         writeCommitments(json, decision.commitments());
@@ -52,17 +58,21 @@ public final class DecisionJson {
             json.writeStringField("article", owed.article());
             json.writeNumberField("amount", owed.amount());
             json.writeStringField("currency", owed.currency());
-            json.writeStringField("message", owed.message());
+            json.writeStringField("message", wording.message(decision, owed));
             json.writeEndObject();
         }
         json.writeEndArray();
         json.writeEndObject();
     }
 
+    /** A term's or a param's value: numbers as numbers, dates as ISO strings, date-times to the minute. */
     private static void writeScalar(JsonGenerator json, Object value) throws IOException {
         if (value instanceof Integer i) json.writeNumber(i);
         else if (value instanceof Long l) json.writeNumber(l);
+        else if (value instanceof BigDecimal d) json.writeNumber(d);
+        else if (value instanceof Number n) json.writeNumber(n.doubleValue());
         else if (value instanceof Boolean b) json.writeBoolean(b);
+        else if (value instanceof LocalDateTime at) json.writeString(MINUTES.format(at));
         else if (value == null) json.writeNull();
         else json.writeString(value.toString());
     }
@@ -71,7 +81,7 @@ public final class DecisionJson {
      * An explanation as one line: {@code {"claimId", "firedRules": [{"rule", "article", "terms": {...},
      * "reasons": [...]}], "decision": {...}}}, the rules in firing order.
      */
-    public static String explanationJson(Explanation explanation) {
+    public static String explanationJson(Explanation explanation, Wording wording) {
         return write(json -> {
             json.writeStartObject();
             json.writeStringField("claimId", explanation.claim().id());
@@ -87,20 +97,20 @@ public final class DecisionJson {
                 }
                 json.writeEndObject();
                 json.writeArrayFieldStart("reasons");
-                for (Reason reason : rule.reasons()) writeReason(json, reason);
+                for (Reason reason : rule.reasons()) writeReason(json, reason, wording.message(explanation.decision(), reason));
                 json.writeEndArray();
                 json.writeEndObject();
             }
             json.writeEndArray();
             json.writeFieldName("decision");
-            writeDecision(json, explanation.decision());
+            writeDecision(json, explanation.decision(), wording);
             json.writeEndObject();
         });
     }
 
     /** One group of {@code policy audit --json}: where the law changes the store's answer, how often, with an example. */
     public static String auditJson(String storeArticle, String floorRule, String change, int claims, Claim example,
-                                   Decision withFloors) {
+                                   Decision withFloors, Wording wording) {
         return write(json -> {
             json.writeStartObject();
             json.writeStringField("storeArticle", storeArticle);
@@ -110,7 +120,7 @@ public final class DecisionJson {
             json.writeFieldName("example");
             json.writeRawValue(ClaimJson.toJson(example));
             json.writeFieldName("decision");
-            writeDecision(json, withFloors);
+            writeDecision(json, withFloors, wording);
             json.writeEndObject();
         });
     }
@@ -126,14 +136,20 @@ public final class DecisionJson {
         });
     }
 
-    private static void writeReason(JsonGenerator json, Reason reason) throws IOException {
+    private static void writeReason(JsonGenerator json, Reason reason, String message) throws IOException {
         json.writeStartObject();
         json.writeStringField("rule", reason.rule());
         json.writeStringField("article", reason.article());
         json.writeStringField("effect", name(reason.effect()));
         json.writeStringField("remedy", name(reason.remedy()));
-        json.writeStringField("message", reason.message());
+        json.writeStringField("message", message);
         if (reason.policy() != null) json.writeStringField("policy", reason.policy());
+        json.writeObjectFieldStart("params");
+        for (Map.Entry<String, Object> param : reason.params().entrySet()) {
+            json.writeFieldName(param.getKey());
+            writeScalar(json, param.getValue());
+        }
+        json.writeEndObject();
         json.writeEndObject();
     }
 

@@ -77,6 +77,11 @@ public record Claim(String id, Product product, LocalDate purchaseDate, LocalDat
         return !claimDate.isAfter(deliveryDate.plusMonths(months));
     }
 
+    /** Calendar days from {@code earlier} to the claim date: 0 on the claim date itself. */
+    public long daysBeforeClaim(LocalDate earlier) {
+        return claimDate.toEpochDay() - earlier.toEpochDay();
+    }
+
     /** The latest earlier repair of the reported fault completed at most {@code days} before the claim; null if none. */
     public PastRepair sameFaultRepairedWithin(int days) {
         PastRepair latest = null;

@@ -12,10 +12,12 @@ import java.util.List;
  * @param floors        the statutory floor packs stacked under it (contract v2); empty when none
  * @param commitments   the service deadlines (contract v3); null when the claim has no service request
  * @param compensation  money owed under the service articles; empty when none
+ * @param request       what the customer asked for (null when nothing), which the summary answers; not written as JSON
  */
 public record Decision(String claimId, Outcome outcome, List<Remedy> remedies, int daysSincePurchase,
                        LocalDate repairDueDate, List<Reason> reasons, PolicyId policy,
-                       List<PolicyId> floors, Commitments commitments, List<Compensation> compensation) {
+                       List<PolicyId> floors, Commitments commitments, List<Compensation> compensation,
+                       Request request) {
 
     public Decision {
         remedies = List.copyOf(remedies);
@@ -27,6 +29,6 @@ public record Decision(String claimId, Outcome outcome, List<Remedy> remedies, i
     /** A decision of contract v1: one pack, no service request. */
     public Decision(String claimId, Outcome outcome, List<Remedy> remedies, int daysSincePurchase,
                     LocalDate repairDueDate, List<Reason> reasons, PolicyId policy) {
-        this(claimId, outcome, remedies, daysSincePurchase, repairDueDate, reasons, policy, List.of(), null, List.of());
+        this(claimId, outcome, remedies, daysSincePurchase, repairDueDate, reasons, policy, List.of(), null, List.of(), null);
     }
 }

@@ -1,21 +1,29 @@
 package io.policyengine.model;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * Why a remedy was granted or excluded (or, for the service articles, a promise made or money owed):
- * the rule that said so, the policy article it implements, a sentence a cashier can read aloud,
- * and the pack the rule belongs to.
+ * the rule that said so, the policy article it implements, the pack the rule belongs to, and the
+ * named values its sentence uses. The sentence itself is not stored: it is rendered from the
+ * pack's templates in the language the caller picks (see {@code PolicyEngine.wording}).
  *
  * @param remedy the remedy granted or excluded; null for a commitment or a compensation
  * @param policy the name of the pack whose rule gave this reason
+ * @param params the values the rule's sentence names, in the rule's order: numbers, dates, date-times, text
  */
-public record Reason(String rule, String article, Effect effect, Remedy remedy, String message, String policy) {
+public record Reason(String rule, String article, Effect effect, Remedy remedy, String policy, Map<String, Object> params) {
 
-    /** A reason of no particular pack, as a test or a reference implementation writes it. */
-    public Reason(String rule, String article, Effect effect, Remedy remedy, String message) {
-        this(rule, article, effect, remedy, message, null);
+    public Reason {
+        params = params == null || params.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(params));
     }
 
-    public Reason withMessage(String value) {
-        return new Reason(rule, article, effect, remedy, value, policy);
+    /** This reason with one more named value (a value of the same name is replaced). */
+    public Reason withParam(String name, Object value) {
+        Map<String, Object> more = new LinkedHashMap<>(params);
+        more.put(name, value);
+        return new Reason(rule, article, effect, remedy, policy, more);
     }
 }

@@ -29,4 +29,9 @@ public record ServiceRequest(LocalDateTime reportedAt, Urgency urgency, Region r
     public long minutesLateFor(LocalDateTime promised) {
         return arrivedAt == null ? 0 : ChronoUnit.MINUTES.between(promised, arrivedAt);
     }
+
+    /** Whole minutes from the report to {@code deadline}: how long a promise gave. */
+    public long minutesFromReportTo(LocalDateTime deadline) {
+        return ChronoUnit.MINUTES.between(reportedAt, deadline);
+    }
 }

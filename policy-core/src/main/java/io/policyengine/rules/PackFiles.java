@@ -2,6 +2,7 @@ package io.policyengine.rules;
 
 import io.policyengine.RuleLoadException;
 import io.policyengine.RuleProblem;
+import io.policyengine.text.PackSentences;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,12 +21,17 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.stream.Stream;
 
 /** The DRL files of one pack folder, read once, with the hash of their content. */
-record PackFiles(Path folder, List<DrlFile> files, String hash) {
+record PackFiles(Path folder, List<DrlFile> files, List<SentenceFile> sentences, String hash) {
 
     record DrlFile(Path path, String text) {
+    }
+
+    /** A {@code sentences.LANG.txt} file, as bytes: whether it is UTF-8 is checked line by line when it is read. */
+    record SentenceFile(Path path, String languageTag, byte[] content) {
     }
 
     static final String BUNDLED_ROOT = "packs/";
@@ -35,9 +41,15 @@ record PackFiles(Path folder, List<DrlFile> files, String hash) {
             throw single(folder, Files.exists(folder) ? "not a folder" : "no such folder");
         }
         List<DrlFile> files = new ArrayList<>();
+        List<SentenceFile> sentences = new ArrayList<>();
         try (Stream<Path> listing = Files.list(folder)) {
-            for (Path path : listing.filter(PackFiles::isDrl).sorted().toList()) {
-                files.add(new DrlFile(path, Files.readString(path, StandardCharsets.UTF_8)));
+            for (Path path : listing.sorted().toList()) {
+                if (isDrl(path)) {
+                    files.add(new DrlFile(path, Files.readString(path, StandardCharsets.UTF_8)));
+                } else if (Files.isRegularFile(path)) {
+                    Matcher name = PackSentences.FILE_NAME.matcher(path.getFileName().toString());
+                    if (name.matches()) sentences.add(new SentenceFile(path, name.group(1), Files.readAllBytes(path)));
+                }
             }
         } catch (NoSuchFileException e) {
             throw single(folder, "disappeared while being read");
@@ -45,7 +57,11 @@ record PackFiles(Path folder, List<DrlFile> files, String hash) {
             throw single(folder, "cannot be read: " + e.getMessage());
         }
         if (files.isEmpty()) throw single(folder, "holds no .drl rule files");
-        return new PackFiles(folder, List.copyOf(files), hash(files));
+        if (sentences.isEmpty()) {
+            throw single(folder, "holds no sentences.LANG.txt file: a pack gives its reasons' sentences in at least one language "
+                    + "(sentences.en.txt; see docs/authoring-guide.md)");
+        }
+        return new PackFiles(folder, List.copyOf(files), List.copyOf(sentences), hash(files, sentences));
     }
 
     /** The folder of a pack bundled on the classpath under {@code packs/NAME/}. */
@@ -89,13 +105,20 @@ record PackFiles(Path folder, List<DrlFile> files, String hash) {
         return path.getFileName().toString().endsWith(".drl") && Files.isRegularFile(path);
     }
 
-    private static String hash(List<DrlFile> files) {
+    /** The rules' and their sentences' content: a reworded sentence is another policy text, so another hash. */
+    private static String hash(List<DrlFile> files, List<SentenceFile> sentences) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (DrlFile file : files) {
                 digest.update(file.path().getFileName().toString().getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
                 digest.update(file.text().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            }
+            for (SentenceFile file : sentences) {
+                digest.update(file.path().getFileName().toString().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(file.content());
                 digest.update((byte) 0);
             }
             return HexFormat.of().formatHex(digest.digest()).substring(0, 12);

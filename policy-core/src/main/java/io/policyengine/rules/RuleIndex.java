@@ -18,8 +18,13 @@ import java.util.regex.Pattern;
  */
 record RuleIndex(Map<String, Entry> rules) {
 
-    /** A rule's declaration: file, line, cited article (null when none), the terms it binds and the types it matches. */
-    record Entry(String name, Path file, int line, String article, Set<String> terms, Set<String> patternTypes) {
+    /**
+     * A rule's declaration: file, line, cited article (null when none), the terms it binds, the types it
+     * matches, whether it gives reasons (grants, exclusions, commitments, compensation: those need a sentence),
+     * and the names of the params it gives them.
+     */
+    record Entry(String name, Path file, int line, String article, Set<String> terms, Set<String> patternTypes,
+                 boolean givesReasons, Set<String> params) {
     }
 
     private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"", Pattern.MULTILINE);
@@ -28,6 +33,8 @@ record RuleIndex(Map<String, Entry> rules) {
     private static final Pattern BINDING = Pattern.compile("\\$\\w+\\s*:\\s*(\\w+)");
     private static final Pattern PATTERN_TYPE = Pattern.compile("\\b([A-Z]\\w*)\\s*\\(");
     private static final Pattern THEN = Pattern.compile("^\\s*then\\b", Pattern.MULTILINE);
+    private static final Pattern GIVES_REASON = Pattern.compile("\\b(?:Grant|Exclusion|Commitment|CompensationDue)\\s*\\.\\s*(?:insert|ifRepair)\\s*\\(");
+    private static final Pattern PARAMS_CALL = Pattern.compile("\\bparams\\s*\\(");
 
     static RuleIndex of(List<PackFiles.DrlFile> files) {
         Map<String, Entry> rules = new LinkedHashMap<>();
@@ -45,7 +52,9 @@ record RuleIndex(Map<String, Entry> rules) {
                 int to = i + 1 < starts.size() ? starts.get(i + 1)[0] : text.length();
                 String body = text.substring(from, to);
                 Matcher then = THEN.matcher(body);
-                String header = then.find() ? body.substring(0, then.start()) : body;
+                boolean hasThen = then.find();
+                String header = hasThen ? body.substring(0, then.start()) : body;
+                String consequence = hasThen ? body.substring(then.end()) : "";
                 Matcher article = ARTICLE.matcher(header);
                 Set<String> terms = new LinkedHashSet<>();
                 Matcher termsPattern = TERMS_PATTERN.matcher(header);
@@ -58,7 +67,8 @@ record RuleIndex(Map<String, Entry> rules) {
                 while (type.find()) types.add(type.group(1));
                 int line = lineOf(text, starts.get(i)[0]);
                 rules.put(names.get(i), new Entry(names.get(i), file.path(), line,
-                        article.find() ? article.group(1).trim() : null, terms, types));
+                        article.find() ? article.group(1).trim() : null, terms, types,
+                        GIVES_REASON.matcher(consequence).find(), paramNames(consequence)));
             }
         }
         return new RuleIndex(rules);
@@ -80,6 +90,46 @@ record RuleIndex(Map<String, Entry> rules) {
 
     Entry entry(String rule) {
         return rules.get(rule);
+    }
+
+    /** The names a {@code then} block gives in {@code params( "name", value, ... )}: the string literals in first place of each pair. */
+    static Set<String> paramNames(String consequence) {
+        Set<String> names = new LinkedHashSet<>();
+        Matcher call = PARAMS_CALL.matcher(consequence);
+        while (call.find()) {
+            List<String> arguments = new ArrayList<>();
+            int depth = 0;
+            StringBuilder argument = new StringBuilder();
+            for (int i = call.end(); i < consequence.length(); i++) {
+                char c = consequence.charAt(i);
+                if (c == '"') {
+                    int close = consequence.indexOf('"', i + 1);
+                    while (close > 0 && consequence.charAt(close - 1) == '\\') close = consequence.indexOf('"', close + 1);
+                    if (close < 0) break;
+                    argument.append(consequence, i, close + 1);
+                    i = close;
+                } else if (c == '(') {
+                    depth++;
+                    argument.append(c);
+                } else if (c == ')' && depth == 0) {
+                    break;
+                } else if (c == ')') {
+                    depth--;
+                    argument.append(c);
+                } else if (c == ',' && depth == 0) {
+                    arguments.add(argument.toString().strip());
+                    argument.setLength(0);
+                } else {
+                    argument.append(c);
+                }
+            }
+            if (!argument.isEmpty()) arguments.add(argument.toString().strip());
+            for (int a = 0; a < arguments.size(); a += 2) {
+                String name = arguments.get(a);
+                if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) names.add(name.substring(1, name.length() - 1));
+            }
+        }
+        return names;
     }
 
     private static int lineOf(String text, int offset) {

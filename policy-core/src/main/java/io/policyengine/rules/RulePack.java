@@ -14,6 +14,8 @@ import io.policyengine.model.Claim;
 import io.policyengine.model.FiredRule;
 import io.policyengine.model.PackRule;
 import io.policyengine.model.PolicyId;
+import io.policyengine.text.Language;
+import io.policyengine.text.PackSentences;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.type.FactField;
@@ -63,9 +65,12 @@ public final class RulePack {
     private final List<String> codes;
     /** The finding types some rule matches: only those are inserted into a session. */
     private final Set<Class<?>> matched;
+    /** The pack's sentences, by language (sentences.LANG.txt). */
+    private final Map<Language, PackSentences> sentences;
 
     private RulePack(KieBase kieBase, PolicyId policy, Map<String, String> metadata,
-                     Map<String, Object> terms, List<Object> termFacts, RuleIndex index, List<String> codes, Path folder) {
+                     Map<String, Object> terms, List<Object> termFacts, RuleIndex index, List<String> codes, Path folder,
+                     Map<Language, PackSentences> sentences) {
         this.kieBase = kieBase;
         this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
         this.policy = policy;
@@ -76,6 +81,7 @@ public final class RulePack {
         this.rules = index.packRules(policy.name());
         this.codes = codes;
         this.folder = folder;
+        this.sentences = sentences;
         Set<Class<?>> matchedTypes = new HashSet<>();
         for (Class<?> finding : FINDINGS) {
             if (index.matches(finding.getSimpleName())) matchedTypes.add(finding);
@@ -87,6 +93,8 @@ public final class RulePack {
     public static RulePack load(Path folder) throws RuleLoadException {
         PackFiles files = PackFiles.read(folder);
         KieBase base = PackCompiler.compile(files);
+        RuleIndex index = RuleIndex.of(files.files());
+        Map<Language, PackSentences> sentences = PackTexts.read(files, index);
         Map<String, String> metadata = new LinkedHashMap<>();
         Map<String, Object> terms = new LinkedHashMap<>();
         List<Object> termFacts = new ArrayList<>();
@@ -106,7 +114,7 @@ public final class RulePack {
         String version = metadata.getOrDefault("version", "unversioned");
         PolicyId policy = new PolicyId(name, version, files.hash());
         return new RulePack(base, policy, Map.copyOf(metadata), Collections.unmodifiableMap(terms), List.copyOf(termFacts),
-                RuleIndex.of(files.files()), codes(files), files.folder());
+                index, codes(files), files.folder(), sentences);
     }
 
     /** The pack bundled on the classpath as {@code packs/NAME/}, such as {@code store-standard}. */
@@ -121,6 +129,16 @@ public final class RulePack {
 
     public PolicyId policy() {
         return policy;
+    }
+
+    /** The pack's sentences in {@code language}; null when the pack has no {@code sentences.LANG.txt} for it. */
+    public PackSentences sentences(Language language) {
+        return sentences.get(language);
+    }
+
+    /** The languages the pack has sentences in. */
+    public Set<Language> languages() {
+        return sentences.keySet();
     }
 
     /** The folder the pack was read from. */

@@ -1,71 +1,87 @@
 package io.policyengine.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.policyengine.PolicyEngine;
+import io.policyengine.Wording;
+import io.policyengine.model.Claim;
+import io.policyengine.model.Condition;
 import io.policyengine.model.Decision;
-import io.policyengine.model.Effect;
-import io.policyengine.model.Outcome;
-import io.policyengine.model.PolicyId;
-import io.policyengine.model.Reason;
-import io.policyengine.model.Remedy;
+import io.policyengine.model.Product;
+import io.policyengine.model.Request;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.List;
+import java.util.Locale;
 
 import static io.policyengine.json.ClaimJsonTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DecisionJsonTest {
+    static PolicyEngine mini;
+    static Wording english;
 
-    private static final PolicyId POLICY = new PolicyId("store-standard", "1", "3f2a9c");
-    private static final Reason ART_7 = new Reason("defect refund window", "7", Effect.GRANT, Remedy.REFUND,
-            "quality defect reported 8 days after purchase, within the 15-day refund window");
+    @BeforeAll
+    static void loadTheMiniPack() throws Exception {
+        mini = PolicyEngine.load(Path.of("src/test/resources/packs/mini"));
+        english = mini.wording(Locale.ENGLISH);
+    }
+
+    static Claim claim(String id, boolean defect, int day, Request request) {
+        LocalDate bought = LocalDate.of(2026, 3, 1);
+        return new Claim(id, Product.of("SKU-1"), bought, bought.plusDays(day), defect, request, Condition.AS_SOLD);
+    }
 
     @Test
-    void writesTheContractDecisionOnOneLine() {
-        Decision decision = new Decision("C-1001", Outcome.REFUND,
-                List.of(Remedy.REFUND, Remedy.EXCHANGE, Remedy.FREE_REPAIR), 8, null, List.of(ART_7), POLICY);
+    void writesTheContractDecisionOnOneLineWithSummaryAndParams() {
+        Decision decision = mini.decide(claim("C-1001", true, 8, Request.REFUND));
 
-        assertThat(DecisionJson.toJson(decision)).isEqualTo("{\"claimId\":\"C-1001\",\"outcome\":\"REFUND\","
-                + "\"remedies\":[\"REFUND\",\"EXCHANGE\",\"FREE_REPAIR\"],\"daysSincePurchase\":8,"
-                + "\"repairDueDate\":null,\"reasons\":[{\"rule\":\"defect refund window\",\"article\":\"7\","
-                + "\"effect\":\"GRANT\",\"remedy\":\"REFUND\",\"message\":\"quality defect reported 8 days after "
-                + "purchase, within the 15-day refund window\"}],"
-                + "\"policy\":{\"name\":\"store-standard\",\"version\":\"1\",\"hash\":\"3f2a9c\",\"floors\":[]},"
+        String hash = mini.policy().hash();
+        assertThat(DecisionJson.toJson(decision, english)).isEqualTo("{\"claimId\":\"C-1001\",\"outcome\":\"REFUND\","
+                + "\"remedies\":[\"REFUND\",\"FREE_REPAIR\"],\"daysSincePurchase\":8,\"repairDueDate\":null,"
+                + "\"summary\":\"We will give you a refund.\","
+                + "\"reasons\":[{\"rule\":\"defect refund window\",\"article\":\"7\",\"effect\":\"GRANT\",\"remedy\":\"REFUND\","
+                + "\"message\":\"quality defect reported 8 days after purchase, within the 15-day refund window\","
+                + "\"policy\":\"mini\",\"params\":{\"days\":8,\"refundDays\":15}},"
+                + "{\"rule\":\"defect refund window\",\"article\":\"7\",\"effect\":\"GRANT\",\"remedy\":\"FREE_REPAIR\","
+                + "\"message\":\"quality defect reported 8 days after purchase, within the 15-day refund window\","
+                + "\"policy\":\"mini\",\"params\":{\"days\":8,\"refundDays\":15}}],"
+                + "\"policy\":{\"name\":\"mini\",\"version\":\"1\",\"hash\":\"" + hash + "\",\"floors\":[]},"
                 + "\"commitments\":null,\"compensation\":[]}");
     }
 
     @Test
-    void roundTripsWithTheContractFieldOrder() {
-        Decision decision = new Decision("C-2", Outcome.FREE_REPAIR, List.of(Remedy.FREE_REPAIR), 40,
-                LocalDate.of(2026, 4, 17), List.of(ART_7, ART_7), POLICY);
+    void keepsTheContractFieldOrderInEveryLanguage() {
+        Decision decision = mini.decide(claim("C-2", true, 8, Request.REPAIR));
 
-        JsonNode node = json(DecisionJson.toJson(decision));
-
-        assertThat(node.fieldNames()).toIterable().containsExactly(
-                "claimId", "outcome", "remedies", "daysSincePurchase", "repairDueDate", "reasons", "policy",
-                "commitments", "compensation");
-        assertThat(node.get("reasons").get(1).fieldNames()).toIterable()
-                .containsExactly("rule", "article", "effect", "remedy", "message");
-        assertThat(node.get("policy").fieldNames()).toIterable().containsExactly("name", "version", "hash", "floors");
-        assertThat(node.get("repairDueDate").textValue()).isEqualTo("2026-04-17");
-        assertThat(node.get("daysSincePurchase").intValue()).isEqualTo(40);
-        assertThat(node.get("reasons")).hasSize(2);
+        for (Locale language : new Locale[]{Locale.ENGLISH, Locale.forLanguageTag("zh-CN")}) {
+            JsonNode node = json(DecisionJson.toJson(decision, mini.wording(language)));
+            assertThat(node.fieldNames()).toIterable().containsExactly(
+                    "claimId", "outcome", "remedies", "daysSincePurchase", "repairDueDate", "summary", "reasons", "policy",
+                    "commitments", "compensation");
+            assertThat(node.get("reasons").get(0).fieldNames()).toIterable()
+                    .containsExactly("rule", "article", "effect", "remedy", "message", "policy", "params");
+            assertThat(node.get("repairDueDate").textValue()).isEqualTo("2026-03-16");
+        }
+        JsonNode chinese = json(DecisionJson.toJson(decision, mini.wording(Locale.forLanguageTag("zh-CN"))));
+        assertThat(chinese.get("summary").textValue()).isEqualTo("为您免费维修，2026年3月16日前修好。");
+        assertThat(chinese.get("reasons").get(0).get("message").textValue()).isEqualTo("购买后第8天报告质量问题，在15天退货期限内");
+        assertThat(chinese.get("reasons").get(0).get("rule").textValue()).isEqualTo("defect refund window");
     }
 
     @Test
-    void writesARejectionWithNoRemediesAndANullRepairDate() {
-        Reason rejected = new Reason("no defect after 7 days", "6", Effect.EXCLUDE, null, "too late \"sorry\"\n");
-        Decision decision = new Decision("C-3", Outcome.REJECTED, List.of(), 9, null, List.of(rejected), POLICY);
+    void escapesQuotesInSentencesAndWritesARejection() {
+        Decision decision = mini.decide(claim("C-3", false, 9, Request.REFUND));
 
-        String line = DecisionJson.toJson(decision);
+        String line = DecisionJson.toJson(decision, english);
         JsonNode node = json(line);
 
         assertThat(line).doesNotContain("\n");
         assertThat(node.get("remedies")).isEmpty();
         assertThat(node.get("repairDueDate").isNull()).isTrue();
-        assertThat(node.get("reasons").get(0).get("remedy").isNull()).isTrue();
-        assertThat(node.get("reasons").get(0).get("message").textValue()).isEqualTo("too late \"sorry\"\n");
+        assertThat(node.get("reasons").get(0).get("message").textValue()).isEqualTo("too late \"sorry\" on day 9");
+        assertThat(node.get("summary").textValue()).isEqualTo("No refund: it is day 9 (art. 6). The claim is declined.");
     }
 
     @Test

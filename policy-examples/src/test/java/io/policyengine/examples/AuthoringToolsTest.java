@@ -51,6 +51,7 @@ class AuthoringToolsTest {
 
             import io.policyengine.model.*;
             import io.policyengine.facts.*;
+            import function io.policyengine.facts.Params.params;
 
             declare Pack
                 name    : String = "tiny"
@@ -67,7 +68,7 @@ class AuthoringToolsTest {
                 Terms( $days : refundDays )
                 $claim : Claim( qualityDefect, daysSincePurchase <= $days )
             then
-                Grant.insert( kcontext, $claim, "defect within the refund window", Remedy.REFUND );
+                Grant.insert( kcontext, $claim, params(), Remedy.REFUND );
             end
 
             rule "no defect refund"
@@ -75,7 +76,7 @@ class AuthoringToolsTest {
             when
                 $claim : Claim( qualityDefect == false )
             then
-                Grant.insert( kcontext, $claim, "no defect", Remedy.REFUND );
+                Grant.insert( kcontext, $claim, params(), Remedy.REFUND );
             end
 
             rule "claim dated before its purchase"
@@ -83,11 +84,19 @@ class AuthoringToolsTest {
             when
                 $claim : Claim( daysSincePurchase < 0 )
             then
-                Grant.insert( kcontext, $claim, "never", Remedy.EXCHANGE );
+                Grant.insert( kcontext, $claim, params(), Remedy.EXCHANGE );
             end
             """;
 
+    private static final String TINY_SENTENCES = """
+            [reasons]
+            defect refund = defect within the refund window
+            no defect refund = no defect
+            claim dated before its purchase = never
+            """;
+
     private Path tinyPack() {
+        write("tiny/sentences.en.txt", TINY_SENTENCES);
         return write("tiny/rules.drl", TINY_PACK).getParent();
     }
 

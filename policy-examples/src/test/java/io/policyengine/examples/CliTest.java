@@ -184,8 +184,31 @@ class CliTest {
             assertThat(lines).hasSize(3);
             assertThat(lines.get(0)).startsWith("CLAIM").contains("DAY", "OUTCOME", "ALLOWED", "REPAIR DUE", "WHY");
             assertThat(lines.get(1).split("\\s+")).startsWith("T1", "8", "REFUND");
-            assertThat(lines.get(1)).contains("art. 7");
+            assertThat(lines.get(1)).endsWith("We will give you a refund.");
             assertThat(lines.get(2).split("\\s+")).startsWith("T2", "122", "PAID_REPAIR", "PAID_REPAIR", "2026-07-08");
+        }
+
+        @Test
+        @DisplayName("the table stays aligned with long ids, Chinese summaries and bidirectional characters in ids")
+        void tableStaysAligned() {
+            String longId = "ART13-PKG-MISSING-NODEFECT-DAY3-REJECTED-AND-EVEN-LONGER";
+            Path file = write("claims.jsonl", claim("T1") + "\n" + claim(longId, "\"condition\": {\"packaging\": \"MISSING\"}") + "\n"
+                    + claim("RTL\u202eDI", "\"claimDate\": \"2026-07-01\"") + "\n");
+
+            for (String lang : List.of("en", "zh-CN")) {
+                Run run = run("decide", "--lang", lang, file.toString());
+
+                run.assertExit(0).assertNoStderr();
+                List<String> lines = run.outLines();
+                assertThat(lines).hasSize(4);
+                int whyColumn = displayWidth(lines.get(0).substring(0, lines.get(0).lastIndexOf(lang.equals("en") ? "WHY" : "说明")));
+                for (String row : lines.subList(1, 4)) {
+                    String why = lang.equals("en") ? row.substring(row.indexOf(row.contains("No refund") ? "No refund" : "We ")) : row.substring(row.indexOf(row.contains("不能") ? "不能" : row.contains("可为您") ? "可为您" : "为您"));
+                    assertThat(displayWidth(row.substring(0, row.length() - why.length()))).as("WHY starts at column %d in %s", whyColumn, row).isEqualTo(whyColumn);
+                }
+                assertThat(lines.get(2)).startsWith("ART13-PKG-MISSING-NODEFECT-DA…");
+                assertThat(lines.get(3)).startsWith("RTL\\u202eDI").doesNotContain("\u202e");
+            }
         }
 
         @Test
@@ -995,5 +1018,11 @@ class CliTest {
         List<String> keys = new ArrayList<>();
         node.fieldNames().forEachRemaining(keys::add);
         assertThat(keys).containsExactlyElementsOf(claimId == null ? List.of("line", "error") : List.of("line", "claimId", "error"));
+    }
+
+    /** Terminal columns: a Chinese character takes two. */
+    static int displayWidth(String text) {
+        return text.codePoints().map(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
+                || (c >= 0xFF00 && c <= 0xFF60) || (c >= 0x3000 && c <= 0x303F) ? 2 : 1).sum();
     }
 }

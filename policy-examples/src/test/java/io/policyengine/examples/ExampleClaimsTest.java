@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -67,13 +68,20 @@ class ExampleClaimsTest {
     @MethodSource("examples")
     void exampleMeetsItsExpectation(String where, Example example) {
         assertThat(example.error()).as("%s cannot be read", where).isNull();
-        Decision decision = engineFor(example.file()).decide(example.claim());
-        List<Expectation.Difference> differences = example.expect().differences(decision);
+        PolicyEngine engine = engineFor(example.file());
+        Decision decision = engine.decide(example.claim());
+        List<Expectation.Difference> differences = example.expect().differences(decision, engine::wording);
         assertThat(differences)
                 .as("%s: the decision differs from the expectation:%n%s", where, differences.stream()
                         .map(d -> "  " + d.field() + ": expected " + d.expected() + ", actual " + d.actual())
                         .collect(Collectors.joining(System.lineSeparator())))
                 .isEmpty();
+        for (Locale language : List.of(Locale.ENGLISH, Locale.forLanguageTag("zh-CN"))) {
+            String summary = engine.wording(language).summary(decision);
+            assertThat(summary).as("%s: summary in %s", where, language).isNotBlank();
+            assertThat(summary.split("(?<=[.。])(?=\\s|\\p{IsHan}|$)(?<!art\\.)")).as("%s: at most three sentences: %s", where, summary)
+                    .hasSizeLessThanOrEqualTo(3);
+        }
     }
 
     @Test

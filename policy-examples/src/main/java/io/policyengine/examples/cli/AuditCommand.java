@@ -2,6 +2,7 @@ package io.policyengine.examples.cli;
 
 import io.policyengine.PolicyEngine;
 import io.policyengine.RuleLoadException;
+import io.policyengine.Wording;
 import io.policyengine.check.ClaimSpace;
 import io.policyengine.json.ClaimJson;
 import io.policyengine.json.DecisionJson;
@@ -39,6 +40,8 @@ final class AuditCommand implements java.util.concurrent.Callable<Integer> {
     CommandSpec spec;
     @Mixin
     RulesOption rules;
+    @Mixin
+    LanguageOption language;
     @Option(names = "--claims", paramLabel = "N", defaultValue = "100000",
             description = "At most this many generated claims, a fixed sample when the set is larger (default: ${DEFAULT-VALUE}).")
     int maxClaims;
@@ -65,6 +68,7 @@ final class AuditCommand implements java.util.concurrent.Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PolicyEngine stack = rules.engine();
         PolicyEngine store = rules.storeEngine();
+        Wording wording = language.wording(stack);
         Map<String, Object> terms = new LinkedHashMap<>(store.terms());
         stack.floorTerms().forEach(terms::putAll);
         List<Claim> claims = sample(ClaimSpace.boundaries(terms, categories));
@@ -91,7 +95,7 @@ final class AuditCommand implements java.util.concurrent.Callable<Integer> {
         if (json) {
             for (Map.Entry<Group, Tally> row : rows) out.println(DecisionJson.auditJson(row.getKey().storeArticle(),
                     row.getKey().floorRule(), row.getKey().change(), row.getValue().claims, row.getValue().example,
-                    row.getValue().stackDecision));
+                    row.getValue().stackDecision, wording));
             return ExitCodes.OK;
         }
         out.printf("policy audit: %s %s under %s, %,d generated claims%n", store.policy().name(), store.policy().version(),
@@ -101,6 +105,7 @@ final class AuditCommand implements java.util.concurrent.Callable<Integer> {
             Tally tally = row.getValue();
             out.printf("%-16s %-44s %,8d claims   %s%n", row.getKey().storeArticle(), row.getKey().floorRule(), tally.claims, row.getKey().change());
             out.printf("    e.g. %s%n", ClaimJson.toJson(tally.example));
+            out.printf("    %s%n", Printable.oneLine(wording.summary(tally.stackDecision)));
         }
         return ExitCodes.OK;
     }

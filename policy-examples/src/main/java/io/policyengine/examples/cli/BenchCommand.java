@@ -2,6 +2,7 @@ package io.policyengine.examples.cli;
 
 import io.policyengine.PolicyEngine;
 import io.policyengine.json.ClaimJson;
+import io.policyengine.Wording;
 import io.policyengine.json.DecisionJson;
 import io.policyengine.model.Claim;
 import io.policyengine.model.Decision;
@@ -95,7 +96,7 @@ final class BenchCommand implements Callable<Integer> {
         out.printf("%-44s %14.1f µs%n", "single decide() p50", latency[0] / 1000.0);
         out.printf("%-44s %14.1f µs%n", "single decide() p99", latency[1] / 1000.0);
         out.flush();
-        CliRun cli = runCli(claims, drl);
+        CliRun cli = runCli(claims, drl, engine.wording(java.util.Locale.ENGLISH));
         row("(c) CLI decide --json, JSON Lines, -Xmx" + cliHeap, cli.rate, "claims/s");
         out.printf("%-44s %14s%n", "(c) CLI output identical to embedded", cli.identical ? "yes" : "NO");
         out.printf("%-44s %14.0f ms%n", "JVM start to first decision (best of 3)", startToFirstDecision());
@@ -167,7 +168,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** The command line in its own JVM with a capped heap, over a JSON Lines file of every claim. */
-    private CliRun runCli(List<Claim> claims, List<Decision> embedded) throws IOException, InterruptedException {
+    private CliRun runCli(List<Claim> claims, List<Decision> embedded, Wording wording) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("policy-bench");
         Path input = dir.resolve("claims.jsonl");
         Path output = dir.resolve("decisions.jsonl");
@@ -186,7 +187,7 @@ final class BenchCommand implements Callable<Integer> {
                     .redirectError(ProcessBuilder.Redirect.INHERIT).start();
             int exit = process.waitFor();
             double rate = rate(claims.size(), start);
-            boolean identical = exit == 0 && sameLines(output, embedded);
+            boolean identical = exit == 0 && sameLines(output, embedded, wording);
             return new CliRun(rate, identical);
         } finally {
             Files.deleteIfExists(input);
@@ -195,10 +196,10 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private static boolean sameLines(Path output, List<Decision> embedded) throws IOException {
+    private static boolean sameLines(Path output, List<Decision> embedded, Wording wording) throws IOException {
         try (BufferedReader reader = Files.newBufferedReader(output, StandardCharsets.UTF_8)) {
             for (Decision decision : embedded) {
-                if (!DecisionJson.toJson(decision).equals(reader.readLine())) return false;
+                if (!DecisionJson.toJson(decision, wording).equals(reader.readLine())) return false;
             }
             return reader.readLine() == null;
         }

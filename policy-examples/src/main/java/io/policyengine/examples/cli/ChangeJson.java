@@ -4,12 +4,11 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.policyengine.json.ClaimSource;
 import io.policyengine.json.DecisionJson;
-import io.policyengine.model.Decision;
+import io.policyengine.Wording;
 
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -22,7 +21,7 @@ final class ChangeJson {
     private ChangeJson() {
     }
 
-    static String toJson(ClaimSource.Item item, Comparison.Change change, Locale locale) {
+    static String toJson(ClaimSource.Item item, Comparison.Change change, Wording oldWording, Wording newWording) {
         StringWriter text = new StringWriter(1024);
         try (JsonGenerator json = FACTORY.createGenerator(text)) {
             json.writeStartObject();
@@ -35,19 +34,14 @@ final class ChangeJson {
             writeRules(json, "rulesOnlyOld", change.onlyOld());
             writeRules(json, "rulesOnlyNew", change.onlyNew());
             json.writeFieldName("old");
-            json.writeRawValue(decision(change.before(), locale));
+            json.writeRawValue(DecisionJson.toJson(change.before(), oldWording));
             json.writeFieldName("new");
-            json.writeRawValue(decision(change.after(), locale));
+            json.writeRawValue(DecisionJson.toJson(change.after(), newWording));
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringWriter does not fail
         }
         return text.toString();
-    }
-
-    /** The one place diff writes a decision; {@code locale} picks the language of its sentences. */
-    static String decision(Decision decision, Locale locale) {
-        return DecisionJson.toJson(decision);
     }
 
     private static void writeRules(JsonGenerator json, String field, Set<Comparison.RuleName> rules) throws IOException {

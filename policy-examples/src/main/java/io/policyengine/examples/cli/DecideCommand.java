@@ -2,6 +2,7 @@ package io.policyengine.examples.cli;
 
 import io.policyengine.PolicyEngine;
 import io.policyengine.RuleLoadException;
+import io.policyengine.Wording;
 import io.policyengine.json.DecisionJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,6 +24,8 @@ final class DecideCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     RulesOption rules;
+    @Mixin
+    LanguageOption language;
     @Option(names = "--json", description = "Print one decision object per line (JSON Lines).")
     boolean json;
     @Parameters(arity = "1..*", paramLabel = "FILE")
@@ -39,13 +42,14 @@ final class DecideCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         PolicyEngine engine = rules.engine();
-        DecisionTable table = new DecisionTable(out);
+        Wording wording = language.wording(engine);
+        DecisionTable table = new DecisionTable(out, wording);
         if (!json) table.header();
         boolean allGood = ClaimBatches.decide(engine, files, stdin, (item, decision) -> {
             if (decision == null) {
                 ClaimBatches.reportBadInput(item, out, err);
             } else if (json) {
-                out.println(DecisionJson.toJson(decision));
+                out.println(DecisionJson.toJson(decision, wording));
             } else {
                 table.row(decision);
             }

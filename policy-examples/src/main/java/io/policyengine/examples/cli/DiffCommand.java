@@ -2,11 +2,13 @@ package io.policyengine.examples.cli;
 
 import io.policyengine.PolicyEngine;
 import io.policyengine.RuleLoadException;
+import io.policyengine.Wording;
 import io.policyengine.check.ExampleFiles;
 import io.policyengine.json.ClaimSource;
 import io.policyengine.model.Claim;
 import io.policyengine.model.PolicyId;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -21,7 +23,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -50,9 +51,8 @@ final class DiffCommand implements Callable<Integer> {
     List<String> oldFloors = new ArrayList<>();
     @Option(names = "--new-floor", paramLabel = "NAME_OR_DIR", description = "A floor under NEW_DIR only (repeatable).")
     List<String> newFloors = new ArrayList<>();
-    @Option(names = "--lang", paramLabel = "LANG", defaultValue = "en",
-            description = "Language of the decisions' sentences in --json: en or zh-CN (default: ${DEFAULT-VALUE}).")
-    String lang;
+    @Mixin
+    LanguageOption language;
     @Option(names = "--json", description = "Print every changed claim as one JSON object per line, with both decisions.")
     boolean json;
     @Option(names = "--fail-on-change", description = "Exit 1 when any decision changed (for CI on a policy repository).")
@@ -78,15 +78,15 @@ final class DiffCommand implements Callable<Integer> {
     public Integer call() throws RuleLoadException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Locale locale = Languages.parse(lang);
         String usage = usageProblem();
-        if (locale == null) usage = Languages.unsupported(lang);
         if (usage != null) {
             err.println(usage);
             return ExitCodes.BAD_INPUT;
         }
         PolicyEngine before = side(oldDir, oldFloors);
         PolicyEngine after = side(newDir, newFloors);
+        Wording oldWording = language.wording(before);
+        Wording newWording = language.wording(after);
         Comparison comparison = new Comparison(before, after, true);
 
         long[] compared = {0};
@@ -117,7 +117,7 @@ final class DiffCommand implements Callable<Integer> {
                         byOutcome.computeIfAbsent(change.before().outcome() + " -> " + change.after().outcome(), k -> new Tally()).add(id);
                         change.onlyOld().forEach(rule -> byRule.computeIfAbsent("- " + rule, k -> new Tally()).add(id));
                         change.onlyNew().forEach(rule -> byRule.computeIfAbsent("+ " + rule, k -> new Tally()).add(id));
-                        if (json) out.println(ChangeJson.toJson(items.get(change.claim()), change, locale));
+                        if (json) out.println(ChangeJson.toJson(items.get(change.claim()), change, oldWording, newWording));
                     });
                 });
         if (!json) print(out, before, after, compared[0], changed[0], byAspect, byOutcome, byRule);

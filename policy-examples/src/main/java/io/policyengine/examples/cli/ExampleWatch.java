@@ -1,6 +1,7 @@
 package io.policyengine.examples.cli;
 
 import io.policyengine.RuleLoadException;
+import io.policyengine.model.BadInputException;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -41,14 +42,14 @@ final class ExampleWatch {
         }, "policy-test-watch-exit");
         Runtime.getRuntime().addShutdownHook(interrupted);
         try (saves) {
-            once(examples);
+            once(examples, true);
             out.println("watching for saves; Ctrl-C stops");
             out.flush();
             while (saves.next()) {
                 out.println();
                 out.println("saved: running the examples again");
                 out.flush();
-                once(examples);
+                once(examples, false);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -62,9 +63,14 @@ final class ExampleWatch {
         return ExitCodes.OK;
     }
 
-    private void once(Run examples) {
+    /** One run; on the first, a usage error (an unsupported {@code --lang}) ends the watch before it starts. */
+    private void once(Run examples, boolean first) {
         try {
             examples.run();
+        } catch (BadInputException e) {
+            if (first) throw e;
+            err.println(PolicyCli.oneLine(e));
+            out.println("the examples could not be run; waiting for the next save");
         } catch (RuleLoadException e) {
             err.println(PolicyCli.oneLine(e));
             out.println("the rules do not load (" + e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems")

@@ -2,6 +2,7 @@ package io.policyengine.examples.cli;
 
 import io.policyengine.PolicyEngine;
 import io.policyengine.RuleLoadException;
+import io.policyengine.Wording;
 import io.policyengine.json.DecisionJson;
 import io.policyengine.model.Claim;
 import io.policyengine.model.Decision;
@@ -35,6 +36,8 @@ final class ExplainCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     RulesOption rules;
+    @Mixin
+    LanguageOption language;
     @Option(names = "--json", description = "Print each explanation as one JSON object per line.")
     boolean json;
     @Parameters(index = "0", paramLabel = "FILE")
@@ -51,13 +54,14 @@ final class ExplainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         PolicyEngine engine = rules.engine();
+        Wording wording = language.wording(engine);
         boolean allGood = ClaimBatches.read(engine, List.of(file), stdin, item -> {
             if (item.claim() == null) {
                 ClaimBatches.reportBadInput(item, out, err);
             } else if (json) {
-                out.println(DecisionJson.explanationJson(engine.explain(item.claim())));
+                out.println(DecisionJson.explanationJson(engine.explain(item.claim()), wording));
             } else {
-                print(out, engine.explain(item.claim()));
+                print(out, engine.explain(item.claim()), wording);
             }
         });
         return allGood ? ExitCodes.OK : ExitCodes.BAD_INPUT;
@@ -66,7 +70,7 @@ final class ExplainCommand implements Callable<Integer> {
     private static final Map<Effect, String> VERBS = Map.of(
             Effect.GRANT, "grants", Effect.EXCLUDE, "excludes", Effect.COMMIT, "promises", Effect.COMPENSATE, "owes");
 
-    static void print(PrintWriter out, Explanation explanation) {
+    static void print(PrintWriter out, Explanation explanation, Wording wording) {
         Claim claim = explanation.claim();
         Decision decision = explanation.decision();
         out.printf("%s: day %d after purchase (%s to %s), %s, asks for %s%n", Printable.oneLine(claim.id()), decision.daysSincePurchase(),
@@ -75,22 +79,23 @@ final class ExplainCommand implements Callable<Integer> {
         int step = 0;
         for (FiredRule rule : explanation.firedRules()) {
             out.printf("  %d. %s (art. %s)%s%n", ++step, rule.rule(), rule.article(), terms(rule.terms()));
-            for (Map.Entry<String, List<Reason>> group : byMessage(rule.reasons()).entrySet()) {
+            for (Map.Entry<String, List<Reason>> group : byMessage(rule.reasons(), decision, wording).entrySet()) {
                 Reason first = group.getValue().get(0);
                 String remedies = group.getValue().stream().map(r -> r.remedy() == null ? "" : r.remedy().name() + " ")
                         .collect(Collectors.joining()).trim().replace(" ", ", ");
                 out.printf("       %s%s: %s%n", VERBS.get(first.effect()), remedies.isEmpty() ? "" : " " + remedies,
-                        Printable.oneLine(first.message()));
+                        Printable.oneLine(wording.message(decision, first)));
             }
         }
         out.printf("  allowed: %s%n", decision.remedies().isEmpty() ? "nothing"
                 : decision.remedies().stream().map(Remedy::name).collect(Collectors.joining(", ")));
         out.printf("  outcome: %s%s%n", decision.outcome(), decision.repairDueDate() == null ? "" : ", repair due " + decision.repairDueDate());
-        out.printf("  %s%n%n", requestVerdict(claim, decision));
+        out.printf("  %s%n", requestVerdict(claim, decision, wording));
+        out.printf("  summary: %s%n%n", Printable.oneLine(wording.summary(decision)));
     }
 
     /** Why the customer's request was or was not met. */
-    static String requestVerdict(Claim claim, Decision decision) {
+    static String requestVerdict(Claim claim, Decision decision, Wording wording) {
         if (claim.request() == null) {
             return decision.remedies().isEmpty() ? "nothing is allowed, so the claim is rejected"
                     : "no request was made, so the first allowed remedy is the outcome";
@@ -99,7 +104,7 @@ final class ExplainCommand implements Callable<Integer> {
         if (met) return "the request for " + claim.request() + " is met";
         String why = decision.reasons().stream()
                 .filter(r -> r.effect() == Effect.EXCLUDE && claim.request().metBy().contains(r.remedy()))
-                .map(r -> "art. " + r.article() + ": " + r.message())
+                .map(r -> wording.article(decision, r) + ": " + wording.message(decision, r))
                 .distinct()
                 .collect(Collectors.joining("; "));
         return "the request for " + claim.request() + " is not met: " + (why.isEmpty() ? "no article grants it" : why)
@@ -113,10 +118,10 @@ final class ExplainCommand implements Callable<Integer> {
     }
 
     /** A rule's reasons grouped by effect and sentence: "grants REFUND, EXCHANGE: ..." reads as one line. */
-    private static Map<String, List<Reason>> byMessage(List<Reason> reasons) {
+    private static Map<String, List<Reason>> byMessage(List<Reason> reasons, Decision decision, Wording wording) {
         Map<String, List<Reason>> groups = new LinkedHashMap<>();
         for (Reason reason : reasons) {
-            groups.computeIfAbsent(reason.effect() + " " + reason.message(), k -> new ArrayList<>()).add(reason);
+            groups.computeIfAbsent(reason.effect() + " " + wording.message(decision, reason), k -> new ArrayList<>()).add(reason);
         }
         return groups;
     }

@@ -2,6 +2,7 @@ package io.policyengine.examples.cli;
 
 import io.policyengine.PolicyEngine;
 import io.policyengine.RuleLoadException;
+import io.policyengine.Wording;
 import io.policyengine.check.Example;
 import io.policyengine.check.ExampleFiles;
 import io.policyengine.check.Expectation;
@@ -21,8 +22,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -42,6 +45,8 @@ final class TestCommand implements Callable<Integer> {
     @Option(names = "--min-coverage", paramLabel = "P",
             description = "Exit 1 when the examples fire fewer than P percent of the rules (0-100; implies --coverage).")
     Double minCoverage;
+    @Mixin
+    LanguageOption language;
     @Option(names = "--watch", description = "After the first run, run the examples again each time a rules or example file is saved; Ctrl-C stops.")
     boolean watch;
     @Parameters(arity = "1..*", paramLabel = "DIR_OR_FILE")
@@ -77,6 +82,9 @@ final class TestCommand implements Callable<Integer> {
 
     /** One run of every example: failures, then {@code N passed, N failed}, then the coverage when asked. */
     int run(PolicyEngine engine, PrintWriter out, PrintWriter err) throws IOException {
+        Wording wording = language.wording(engine);
+        Map<Locale, Wording> wordings = new HashMap<>();
+        Function<Locale, Wording> words = locale -> wordings.computeIfAbsent(locale, engine::wording);
         boolean traced = coverage || minCoverage != null;
         Map<PackRule, Integer> firings = new LinkedHashMap<>();
         if (traced) for (PackRule rule : engine.rules()) firings.put(rule, 0);
@@ -109,12 +117,12 @@ final class TestCommand implements Callable<Integer> {
                     continue;
                 }
                 Decision decision = decisions.get(next++);
-                List<Expectation.Difference> differences = example.expect().differences(decision);
+                List<Expectation.Difference> differences = example.expect().differences(decision, words);
                 if (differences.isEmpty()) {
                     passed++;
                 } else {
                     failed++;
-                    printFailure(out, example, differences);
+                    printFailure(out, example, differences, wording.summary(decision));
                 }
             }
         }
@@ -159,8 +167,9 @@ final class TestCommand implements Callable<Integer> {
         }
     }
 
-    private static void printFailure(PrintWriter out, Example example, List<Expectation.Difference> differences) {
+    private static void printFailure(PrintWriter out, Example example, List<Expectation.Difference> differences, String summary) {
         out.println(Printable.oneLine("FAIL " + example.claim().id() + " (" + example.where() + ")"));
+        out.println(Printable.oneLine("  summary: " + summary));
         out.printf(DIFF_ROW, "field", "expected", "actual");
         for (Expectation.Difference d : differences) {
             out.printf(DIFF_ROW, d.field(), Printable.oneLine(d.expected()), Printable.oneLine(d.actual()));

@@ -1,6 +1,7 @@
 package io.policyengine.examples.reference;
 
 import io.policyengine.PolicyEngine;
+import io.policyengine.Wording;
 import io.policyengine.model.Claim;
 import io.policyengine.model.Decision;
 import io.policyengine.model.Effect;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,13 +33,17 @@ class DifferentialTest {
     private static final int ONE_BY_ONE = 2_000;
     private static final int SHOWN = 10;
 
+    private static final PolicyEngine STORE_STANDARD = PolicyEngine.storeStandard();
+    private static final Wording ENGLISH = STORE_STANDARD.wording(Locale.ENGLISH);
+    private static final Wording CHINESE = STORE_STANDARD.wording(Locale.forLanguageTag("zh-CN"));
+
     private PolicyEngine engine;
     private List<Claim> claims;
     private List<Decision> decisions;
 
     @BeforeAll
     void decideEverything() {
-        engine = PolicyEngine.storeStandard();
+        engine = STORE_STANDARD;
         claims = ClaimGenerator.random(SEED, CLAIMS);
         decisions = engine.decideAll(claims);
     }
@@ -153,7 +159,7 @@ class DifferentialTest {
         for (Reason r : d.reasons()) {
             if (r.rule() == null || r.rule().isBlank()) problems.add("blank rule in " + r);
             if (r.article() == null || r.article().isBlank()) problems.add("blank article in " + r);
-            if (r.message() == null || r.message().isBlank()) problems.add("blank message in " + r);
+            if (ENGLISH.message(d, r).isBlank() || CHINESE.message(d, r).isBlank()) problems.add("blank message in " + r);
             if (r.effect() == null) problems.add("no effect in " + r);
         }
         for (Remedy remedy : d.remedies()) {

@@ -56,7 +56,7 @@ class StackDifferentialTest {
         long online = sample.stream().filter(c -> c.channel() == Channel.ONLINE).count();
         long deliveredLater = sample.stream().filter(c -> c.deliveryDate().isAfter(c.purchaseDate())).count();
         long lawPrevails = decisions.stream().flatMap(d -> d.reasons().stream())
-                .filter(r -> r.effect() == Effect.GRANT && r.message().startsWith("the law prevails")).count();
+                .filter(r -> r.effect() == Effect.GRANT && r.params().containsKey("lawPrevails")).count();
         List<String> floorRules = decisions.stream().flatMap(d -> d.reasons().stream())
                 .filter(r -> "cn-consumer-law".equals(r.policy())).map(Reason::rule).distinct().toList();
 

@@ -1,0 +1,203 @@
+package io.policyengine.text;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * A language the engine writes its sentences in (contract 8.1): its tag, and how it writes the values
+ * a sentence names: dates, times, spans of minutes, money, numbers (contract 8.3).
+ */
+public enum Language {
+    EN("en") {
+        @Override
+        String date(LocalDate date) {
+            return date.toString();
+        }
+
+        @Override
+        String clock(LocalDateTime reference, LocalDateTime at) {
+            String time = time(at.toLocalTime());
+            return reference == null || at.toLocalDate().equals(reference.toLocalDate()) ? time : time + " on " + date(at.toLocalDate());
+        }
+
+        @Override
+        String dateTime(LocalDateTime at) {
+            return date(at.toLocalDate()) + " " + time(at.toLocalTime());
+        }
+
+        @Override
+        String duration(long minutes) {
+            return minutes % 60 == 0 ? (minutes / 60) + " h" : minutes + " min";
+        }
+
+        @Override
+        String promise(long minutes) {
+            return minutes % 60 == 0 ? (minutes / 60) + "-hour" : minutes + "-minute";
+        }
+
+        @Override
+        String minutes(long minutes) {
+            return minutes < 1 ? "less than a minute" : minutes == 1 ? "1 minute" : minutes + " minutes";
+        }
+
+        @Override
+        String money(String amount, String currency) {
+            return currency == null ? amount : amount + " " + currency;
+        }
+    },
+    ZH_CN("zh-CN") {
+        @Override
+        String date(LocalDate date) {
+            return date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
+        }
+
+        @Override
+        String clock(LocalDateTime reference, LocalDateTime at) {
+            String time = time(at.toLocalTime());
+            return reference == null || at.toLocalDate().equals(reference.toLocalDate()) ? time : date(at.toLocalDate()) + time;
+        }
+
+        @Override
+        String dateTime(LocalDateTime at) {
+            return date(at.toLocalDate()) + time(at.toLocalTime());
+        }
+
+        @Override
+        String duration(long minutes) {
+            return minutes % 60 == 0 ? (minutes / 60) + "小时" : minutes + "分钟";
+        }
+
+        @Override
+        String promise(long minutes) {
+            return duration(minutes);
+        }
+
+        @Override
+        String minutes(long minutes) {
+            return minutes < 1 ? "不到1分钟" : minutes + "分钟";
+        }
+
+        @Override
+        String money(String amount, String currency) {
+            return currency == null || currency.equals("CNY") ? amount + "元" : amount + " " + currency;
+        }
+    };
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private static final String DIGITS = "零一二三四五六七八九";
+
+    private final String tag;
+
+    Language(String tag) {
+        this.tag = tag;
+    }
+
+    /** The tag callers use: {@code en}, {@code zh-CN}. */
+    public String tag() {
+        return tag;
+    }
+
+    /** The language of a tag exactly as callers write it ({@code en}, {@code zh-CN}; case aside). */
+    public static Optional<Language> ofTag(String tag) {
+        return Arrays.stream(values()).filter(l -> l.tag.equalsIgnoreCase(tag)).findFirst();
+    }
+
+    /** The language for a locale: any English, and Chinese written in simplified characters (zh, zh-CN, zh-Hans). */
+    public static Optional<Language> of(Locale locale) {
+        String language = locale.getLanguage();
+        if (language.equals("en")) return Optional.of(EN);
+        if (language.equals("zh")) {
+            String script = locale.getScript();
+            String country = locale.getCountry();
+            boolean simplified = script.isEmpty() ? country.isEmpty() || country.equals("CN") || country.equals("SG") : script.equals("Hans");
+            return simplified ? Optional.of(ZH_CN) : Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    /** The tags of every language, for messages: {@code en, zh-CN}. */
+    public static String tags() {
+        return Arrays.stream(values()).map(Language::tag).collect(Collectors.joining(", "));
+    }
+
+    /** What stands between two sentences, and after a clause separator: a space in English, nothing in Chinese. */
+    public String gap() {
+        return this == EN ? " " : "";
+    }
+
+    public Locale locale() {
+        return Locale.forLanguageTag(tag);
+    }
+
+    abstract String date(LocalDate date);
+
+    abstract String clock(LocalDateTime reference, LocalDateTime at);
+
+    abstract String dateTime(LocalDateTime at);
+
+    abstract String duration(long minutes);
+
+    abstract String promise(long minutes);
+
+    abstract String minutes(long minutes);
+
+    abstract String money(String amount, String currency);
+
+    /** A value as this language writes it, in {@code style}; {@code params} gives the context some styles read. */
+    String write(Object value, Template.Style style, Map<String, ?> params) {
+        if (value == null) return "";
+        return switch (style) {
+            case PLAIN -> plain(value);
+            case DATE -> value instanceof LocalDateTime at ? date(at.toLocalDate()) : plain(value);
+            case CLOCK -> value instanceof LocalDateTime at
+                    ? clock(params.get("reportedAt") instanceof LocalDateTime reported ? reported : null, at) : plain(value);
+            case DURATION -> value instanceof Number n ? duration(n.longValue()) : plain(value);
+            case PROMISE -> value instanceof Number n ? promise(n.longValue()) : plain(value);
+            case MINUTES -> value instanceof Number n ? minutes(n.longValue()) : plain(value);
+            case MONEY -> money(plain(value), params.get("currency") == null ? null : params.get("currency").toString());
+            case CN -> value instanceof Number n ? chinese(n.longValue()) : plain(value);
+        };
+    }
+
+    private String plain(Object value) {
+        if (value instanceof LocalDate date) return date(date);
+        if (value instanceof LocalDateTime at) return dateTime(at);
+        if (value instanceof BigDecimal amount) return amount.stripTrailingZeros().toPlainString();
+        return value.toString();
+    }
+
+    static String time(LocalTime time) {
+        return TIME.format(time);
+    }
+
+    /** A whole number in Chinese numerals as regulations number their articles: 9 九, 10 十, 13 十三, 25 二十五, 105 一百零五. */
+    static String chinese(long n) {
+        if (n < 0 || n >= 10_000) return Long.toString(n);
+        if (n < 10) return String.valueOf(DIGITS.charAt((int) n));
+        if (n < 20) return "十" + (n % 10 == 0 ? "" : String.valueOf(DIGITS.charAt((int) (n % 10))));
+        if (n < 100) return DIGITS.charAt((int) (n / 10)) + "十" + (n % 10 == 0 ? "" : String.valueOf(DIGITS.charAt((int) (n % 10))));
+        String[] units = {"千", "百", "十", ""};
+        long[] sizes = {1000, 100, 10, 1};
+        StringBuilder out = new StringBuilder();
+        boolean zero = false;
+        for (int i = 0; i < units.length; i++) {
+            int digit = (int) (n / sizes[i] % 10);
+            if (digit == 0) {
+                if (out.length() > 0) zero = true;
+                continue;
+            }
+            if (zero) out.append('零');
+            zero = false;
+            out.append(DIGITS.charAt(digit)).append(units[i]);
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,188 @@
+package io.policyengine.text;
+
+import io.policyengine.RuleProblem;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A pack's sentences in one language: the file {@code sentences.LANG.txt} beside its rules (contract 8.4).
+ * <pre>
+ * [reasons]      rule name = the sentence a reason of that rule reads, naming the rule's params
+ * [refusals]     rule name = the short cause a summary gives when that exclusion refused the request
+ * [articles]     13 = art. {n}  or  {n} = 第{n, cn}条: how the pack's articles are cited, first match wins
+ * [summary]      key = a pattern of the summary, replacing the engine's own (see summary.en.txt)
+ * </pre>
+ * Lines starting with {@code #} are comments. Immutable.
+ */
+public final class PackSentences {
+    /** {@code sentences.en.txt}, {@code sentences.zh-CN.txt}. */
+    public static final Pattern FILE_NAME = Pattern.compile("sentences\\.([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\\.txt");
+    private static final List<String> SECTIONS = List.of("reasons", "refusals", "articles", "summary");
+    private static final Pattern ENTRY = Pattern.compile("^(.*?)\\s+=\\s?(.*)$");
+
+    /** A template with the line it was written on. */
+    public record Entry(String key, Template template, int line) {
+    }
+
+    /** One way of citing articles: a pattern of the article label, where {@code {n}} stands for a number. */
+    private record Citation(Pattern article, Template text) {
+    }
+
+    private final Path file;
+    private final Language language;
+    private final Map<String, Map<String, Entry>> sections;
+    private final List<Citation> citations;
+
+    private PackSentences(Path file, Language language, Map<String, Map<String, Entry>> sections) {
+        this.file = file;
+        this.language = language;
+        this.sections = sections;
+        List<Citation> citations = new ArrayList<>();
+        for (Entry entry : sections.get("articles").values()) {
+            String regex = Pattern.quote(entry.key()).replace("{n}", "\\E(?<n>\\d{1,9})\\Q");
+            citations.add(new Citation(Pattern.compile(regex), entry.template()));
+        }
+        this.citations = List.copyOf(citations);
+    }
+
+    /**
+     * Reads a sentence file's bytes; every problem (not UTF-8, an unknown section, a line that is not
+     * {@code key = sentence}, a malformed pattern, a key given twice) is added to {@code problems} with its line.
+     */
+    public static PackSentences read(Path file, Language language, byte[] content, List<RuleProblem> problems) {
+        Map<String, Map<String, Entry>> sections = new LinkedHashMap<>();
+        SECTIONS.forEach(s -> sections.put(s, new LinkedHashMap<>()));
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        int start = content.length >= 3 && (content[0] & 0xFF) == 0xEF && (content[1] & 0xFF) == 0xBB && (content[2] & 0xFF) == 0xBF ? 3 : 0;
+        String section = null;
+        int line = 0;
+        for (int from = start; from < content.length; ) {
+            int end = from;
+            while (end < content.length && content[end] != '\n') end++;
+            line++;
+            String text;
+            try {
+                text = utf8.decode(ByteBuffer.wrap(content, from, end - from)).toString().strip();
+            } catch (CharacterCodingException e) {
+                problems.add(RuleProblem.error(file, line, "not valid UTF-8: save the file as UTF-8"));
+                from = end + 1;
+                continue;
+            }
+            from = end + 1;
+            if (text.isEmpty() || text.startsWith("#")) continue;
+            if (text.startsWith("[") && text.endsWith("]")) {
+                section = text.substring(1, text.length() - 1).strip();
+                if (!sections.containsKey(section)) {
+                    problems.add(RuleProblem.error(file, line, "unknown section [" + section + "] (sections: "
+                            + String.join(", ", SECTIONS.stream().map(s -> "[" + s + "]").toList()) + ")"));
+                    section = null;
+                }
+                continue;
+            }
+            Matcher entry = ENTRY.matcher(text);
+            if (!entry.matches() || entry.group(1).isBlank()) {
+                problems.add(RuleProblem.error(file, line, "expected `name = sentence` or a [section]"));
+                continue;
+            }
+            if (section == null) {
+                problems.add(RuleProblem.error(file, line, "`" + entry.group(1).strip() + "` stands before any [section]"));
+                continue;
+            }
+            String key = entry.group(1).strip();
+            Template template;
+            try {
+                template = Template.parse(entry.group(2).strip());
+            } catch (IllegalArgumentException e) {
+                problems.add(RuleProblem.error(file, line, "\"" + key + "\": " + e.getMessage()));
+                continue;
+            }
+            Entry previous = sections.get(section).putIfAbsent(key, new Entry(key, template, line));
+            if (previous != null) {
+                problems.add(RuleProblem.error(file, line, "\"" + key + "\" is given twice in [" + section + "] (first on line " + previous.line() + ")"));
+            }
+        }
+        sections.replaceAll((name, entries) -> Collections.unmodifiableMap(entries));
+        return new PackSentences(file, language, Collections.unmodifiableMap(sections));
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public Language language() {
+        return language;
+    }
+
+    /** The sentence of a rule's reasons, or null when the file has none. */
+    public Entry reason(String rule) {
+        return sections.get("reasons").get(rule);
+    }
+
+    /** The short cause of an exclusion rule, for the summary; null when the file gives none. */
+    public Entry refusal(String rule) {
+        return sections.get("refusals").get(rule);
+    }
+
+    /** A pattern of the summary this pack gives in place of the engine's own; null when none. */
+    public Entry summary(String key) {
+        return sections.get("summary").get(key);
+    }
+
+    /** The entries of a section ({@code reasons}, {@code refusals}, {@code articles}, {@code summary}), in file order. */
+    public Map<String, Entry> section(String name) {
+        return sections.get(name);
+    }
+
+    /** How the pack cites an article, in this language: {@code 13} as art. 13 or 第十三条; null when no pattern matches. */
+    public String cite(String article) {
+        for (Citation citation : citations) {
+            Matcher m = citation.article().matcher(article);
+            if (m.matches()) {
+                Map<String, Object> params = new LinkedHashMap<>();
+                params.put("article", article);
+                if (citation.article().pattern().contains("(?<n>")) params.put("n", Long.parseLong(m.group("n")));
+                return citation.text().render(params, language);
+            }
+        }
+        return null;
+    }
+
+    /** The placeholder names a citation pattern may use. */
+    public static final Set<String> CITATION_PARAMS = Set.of("n", "article");
+
+    private static final Map<Language, PackSentences> ENGINE = new EnumMap<>(Language.class);
+
+    /** The engine's own summary patterns and default citations in {@code language} ({@code summary.LANG.txt}). */
+    public static synchronized PackSentences engine(Language language) {
+        return ENGINE.computeIfAbsent(language, l -> {
+            String name = "summary." + l.tag() + ".txt";
+            try (InputStream in = PackSentences.class.getResourceAsStream(name)) {
+                if (in == null) throw new IllegalStateException("the engine's " + name + " is missing from its jar");
+                List<RuleProblem> problems = new ArrayList<>();
+                PackSentences sentences = read(Path.of(name), l, in.readAllBytes(), problems);
+                if (!problems.isEmpty()) throw new IllegalStateException("the engine's " + name + " is broken: " + problems);
+                return sentences;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+}
