@@ -182,14 +182,7 @@ class AuthoringToolsTest {
     // ---------------------------------------------------------------- diff
 
     private Path storeStandardCopy(String name) {
-        Path copy = dir.resolve(name);
-        try (Stream<Path> files = Files.list(STORE_STANDARD)) {
-            Files.createDirectories(copy);
-            for (Path file : files.toList()) Files.copy(file, copy.resolve(file.getFileName()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return copy;
+        return StoreStandardCopy.in(dir.resolve(name));
     }
 
     private static void edit(Path file, String from, String to) {

@@ -1,5 +1,6 @@
 package io.policyengine.examples.cli;
 
+import io.policyengine.examples.StoreStandardCopy;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,7 +18,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -27,7 +27,6 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  * handed in by the test instead of waited for, so nothing here depends on how fast the machine is.
  */
 class TestWatchTest {
-    private static final Path STORE_STANDARD = Path.of("..", "policy-rules", "src", "main", "resources", "packs", "store-standard");
     private static final String REFUND_DAYS = "defectRefundDays   : int = 15";
 
     @TempDir
@@ -137,14 +136,7 @@ class TestWatchTest {
     }
 
     private Path copyOfStoreStandard() {
-        Path copy = dir.resolve("store-standard");
-        try (Stream<Path> files = Files.list(STORE_STANDARD)) {
-            Files.createDirectories(copy);
-            for (Path file : files.toList()) Files.copy(file, copy.resolve(file.getFileName()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return copy;
+        return StoreStandardCopy.in(dir.resolve("store-standard"));
     }
 
     private Path write(String name, String text) {
