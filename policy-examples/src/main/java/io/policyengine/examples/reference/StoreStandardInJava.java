@@ -1,6 +1,9 @@
 package io.policyengine.examples.reference;
 
 import io.policyengine.model.Claim;
+import io.policyengine.model.Effect;
+import io.policyengine.model.Reason;
+import io.policyengine.model.Request;
 import io.policyengine.model.Condition;
 import io.policyengine.model.Decision;
 import io.policyengine.model.Outcome;
@@ -12,7 +15,11 @@ import io.policyengine.model.SaleType;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+
+import static io.policyengine.facts.Params.params;
 
 /**
  * The store-standard policy (contract section 3, articles 6-16) written as plain Java if/else,
@@ -20,9 +27,11 @@ import java.util.List;
  * plain-Java baseline of the speed benchmark, so the hot path allocates as little as it can:
  * remedies are a 4-bit mask, turned into one of 16 pre-built immutable lists.
  *
- * <p>Day 0 is the purchase day; "within N days" includes day N. The decision it builds carries no
- * reasons (the reference decides, it does not explain) and the policy id
- * {@code store-standard / 1 / reference}.
+ * <p>Day 0 is the purchase day; "within N days" includes day N. The decision it builds is the whole
+ * decision the engine makes for a claim without a fault or a service request (articles 6-16): the
+ * same remedies, outcome and dates, and the same reasons, each with its rule, article, effect,
+ * remedy and params, in the engine's order, so that the benchmark compares equal work. Its policy
+ * id is {@code store-standard / 1 / reference} unless the caller gives the engine's.
  */
 public final class StoreStandardInJava {
 
@@ -87,20 +96,129 @@ public final class StoreStandardInJava {
         return (int) (c.claimDate().toEpochDay() - c.purchaseDate().toEpochDay());
     }
 
-    /** The whole decision, without reasons. */
+    /** The whole decision, reasons included, under the reference's policy id. */
     public static Decision decide(Claim c) {
-        return decide(c, mask(c));
+        return decide(c, POLICY);
     }
 
-    /** Store-standard with the cn-consumer-law floor under it (contract 6.2), without reasons. */
+    /** The whole decision, reasons included, naming {@code policy} as the engine's decisions do. */
+    public static Decision decide(Claim c, PolicyId policy) {
+        int mask = mask(c);
+        Outcome outcome = outcome(c, mask);
+        LocalDate due = outcome.isRepair() ? c.claimDate().plusDays(REPAIR_DUE_DAYS) : null;
+        return new Decision(c.id(), outcome, REMEDY_LISTS.get(mask), daysSincePurchase(c), due, reasons(c), policy,
+                List.of(), null, List.of(), c.request());
+    }
+
+    /** Store-standard with the cn-consumer-law floor under it (contract 6.2): remedies, outcome and dates, without reasons. */
     public static Decision decideWithChinaConsumerLaw(Claim c) {
-        return decide(c, CnConsumerLawInJava.stackMask(c));
-    }
-
-    private static Decision decide(Claim c, int mask) {
+        int mask = CnConsumerLawInJava.stackMask(c);
         Outcome outcome = outcome(c, mask);
         LocalDate due = outcome.isRepair() ? c.claimDate().plusDays(REPAIR_DUE_DAYS) : null;
         return new Decision(c.id(), outcome, REMEDY_LISTS.get(mask), daysSincePurchase(c), due, List.of(), POLICY);
+    }
+
+    /**
+     * The reasons, in the engine's order (grants, then exclusions; by article, remedy and rule): each
+     * article that granted a remedy, and each that took one away, once per remedy. An exclusion of
+     * articles 11-15 speaks only of remedies some article granted; the request articles speak of what
+     * no article granted.
+     */
+    static List<Reason> reasons(Claim c) {
+        Condition cond = c.condition();
+        Product p = c.product();
+        int days = daysSincePurchase(c);
+        boolean defect = c.qualityDefect();
+        List<Reason> grants = new ArrayList<>(4);
+        List<Reason> exclusions = new ArrayList<>(4);
+
+        if (!defect && days <= NO_REASON_RETURN_DAYS) {
+            grant(grants, "no-reason return window", "6", REFUND, params("days", days, "noReasonDays", NO_REASON_RETURN_DAYS));
+        }
+        if (defect) {
+            LocalDate freeUntil = c.purchaseDate().plusMonths(FREE_REPAIR_MONTHS);
+            boolean withinFreeRepair = !c.claimDate().isAfter(freeUntil);
+            if (days <= DEFECT_REFUND_DAYS) {
+                grant(grants, "defect refund window", "7", REFUND | EXCHANGE | FREE_REPAIR,
+                        params("days", days, "refundDays", DEFECT_REFUND_DAYS));
+            } else if (days <= DEFECT_EXCHANGE_DAYS) {
+                grant(grants, "defect exchange window", "8", EXCHANGE | FREE_REPAIR,
+                        params("days", days, "refundDays", DEFECT_REFUND_DAYS, "exchangeDays", DEFECT_EXCHANGE_DAYS));
+            } else if (withinFreeRepair) {
+                grant(grants, "defect free repair period", "9", FREE_REPAIR, params("claimDate", c.claimDate(),
+                        "exchangeDays", DEFECT_EXCHANGE_DAYS, "months", FREE_REPAIR_MONTHS, "freeRepairUntil", freeUntil));
+            }
+            if (!withinFreeRepair) {
+                grant(grants, "defect paid repair after the free repair period", "10", PAID_REPAIR,
+                        params("claimDate", c.claimDate(), "months", FREE_REPAIR_MONTHS, "freeRepairUntil", freeUntil));
+            }
+        }
+        if (cond.customerDamage()) grant(grants, "customer damage allows paid repair only", "14", PAID_REPAIR, Map.of());
+
+        int granted = 0;
+        for (Reason grant : grants) granted |= 1 << grant.remedy().ordinal();
+        int refundOrExchange = granted & REFUND_OR_EXCHANGE;
+        if (!defect && cond.usageTraces()) {
+            exclude(exclusions, "usage traces exclude return and exchange without a defect", "11", refundOrExchange, Map.of());
+        }
+        if (!defect && p.customMade()) {
+            exclude(exclusions, "custom-made goods without a defect cannot be returned or exchanged", "12", refundOrExchange, Map.of());
+        }
+        if (cond.packaging() != Packaging.INTACT) {
+            exclude(exclusions, "damaged or missing packaging excludes refund and exchange", "13", refundOrExchange,
+                    params("packaging", cond.packaging()));
+        }
+        if (!cond.accessoriesComplete()) {
+            exclude(exclusions, "incomplete accessories exclude refund and exchange", "13", refundOrExchange, Map.of());
+        }
+        if (!cond.warrantyCard()) exclude(exclusions, "missing warranty card excludes refund and exchange", "13", refundOrExchange, Map.of());
+        if (cond.customerDamage()) exclude(exclusions, "customer damage excludes every other remedy", "14", granted & ~PAID_REPAIR, Map.of());
+        if (p.saleType() == SaleType.SPECIAL_PRICE) {
+            exclude(exclusions, "special-price goods exclude refund and exchange", "15", refundOrExchange, Map.of());
+        }
+        if (p.saleType() == SaleType.GIFT) exclude(exclusions, "gifts exclude refund and exchange", "15", refundOrExchange, Map.of());
+
+        if (!defect && days > NO_REASON_RETURN_DAYS) {
+            exclude(exclusions, "no-reason return window has passed", "6", REFUND, params("days", days, "noReasonDays", NO_REASON_RETURN_DAYS));
+        }
+        Request request = c.request();
+        if (defect && request == Request.REFUND && days > DEFECT_REFUND_DAYS) {
+            exclude(exclusions, "refund requested after the defect refund window", "7", REFUND,
+                    params("days", days, "refundDays", DEFECT_REFUND_DAYS));
+        }
+        if (defect && request == Request.EXCHANGE && days > DEFECT_EXCHANGE_DAYS) {
+            exclude(exclusions, "exchange requested after the defect exchange window", "8", EXCHANGE,
+                    params("days", days, "exchangeDays", DEFECT_EXCHANGE_DAYS));
+        }
+        if (!defect && request == Request.EXCHANGE) exclude(exclusions, "exchange requested without a quality defect", "6", EXCHANGE, Map.of());
+        if (!defect && !cond.customerDamage() && request == Request.REPAIR) {
+            exclude(exclusions, "repair requested without a quality defect", "9", FREE_REPAIR, Map.of());
+        }
+
+        grants.sort(ENGINE_ORDER);
+        exclusions.sort(ENGINE_ORDER);
+        grants.addAll(exclusions);
+        return grants;
+    }
+
+    /** Articles as numbers, then remedy, then rule name: the order the engine gives reasons of one effect. */
+    private static final Comparator<Reason> ENGINE_ORDER = Comparator
+            .comparingInt((Reason r) -> Integer.parseInt(r.article()))
+            .thenComparing(Reason::remedy)
+            .thenComparing(Reason::rule);
+
+    private static void grant(List<Reason> reasons, String rule, String article, int remedies, Map<String, Object> params) {
+        add(reasons, rule, article, Effect.GRANT, remedies, params);
+    }
+
+    private static void exclude(List<Reason> reasons, String rule, String article, int remedies, Map<String, Object> params) {
+        add(reasons, rule, article, Effect.EXCLUDE, remedies, params);
+    }
+
+    private static void add(List<Reason> reasons, String rule, String article, Effect effect, int remedies, Map<String, Object> params) {
+        for (Remedy remedy : REMEDY_LISTS.get(remedies)) {
+            reasons.add(new Reason(rule, article, effect, remedy, POLICY.name(), params));
+        }
     }
 
     /** The allowed remedies as a bit mask, bit i = Remedy.values()[i]. */
