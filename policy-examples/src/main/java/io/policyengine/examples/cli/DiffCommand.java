@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,26 +100,28 @@ final class DiffCommand implements Callable<Integer> {
                 item -> ClaimBatches.decidable(after, ClaimBatches.decidable(before, item)),
                 batch -> {
                     List<Claim> claims = new ArrayList<>(batch.size());
-                    Map<Claim, ClaimSource.Item> items = new java.util.IdentityHashMap<>();
+                    for (ClaimSource.Item item : batch) {
+                        if (item.claim() != null) claims.add(item.claim());
+                    }
+                    Map<Claim, Comparison.Change> changes = new IdentityHashMap<>();
+                    comparison.compare(claims, change -> changes.put(change.claim(), change));
+                    compared[0] += claims.size();
                     for (ClaimSource.Item item : batch) {
                         if (item.claim() == null) {
                             if (json) ClaimBatches.reportBadInput(item, out, err);
                             else err.println(Printable.oneLine(item.source() + ":" + item.line() + ": " + item.error()));
                             continue;
                         }
-                        claims.add(item.claim());
-                        items.put(item.claim(), item);
-                    }
-                    compared[0] += claims.size();
-                    comparison.compare(claims, change -> {
+                        Comparison.Change change = changes.get(item.claim());
+                        if (change == null) continue;
                         changed[0]++;
                         change.aspects().forEach(a -> byAspect.merge(a, 1L, Long::sum));
                         String id = change.claim().id();
                         byOutcome.computeIfAbsent(change.before().outcome() + " -> " + change.after().outcome(), k -> new Tally()).add(id);
                         change.onlyOld().forEach(rule -> byRule.computeIfAbsent("- " + rule, k -> new Tally()).add(id));
                         change.onlyNew().forEach(rule -> byRule.computeIfAbsent("+ " + rule, k -> new Tally()).add(id));
-                        if (json) out.println(ChangeJson.toJson(items.get(change.claim()), change, oldWording, newWording));
-                    });
+                        if (json) out.println(ChangeJson.toJson(item, change, oldWording, newWording));
+                    }
                 });
         if (!json) print(out, before, after, compared[0], changed[0], byAspect, byOutcome, byRule);
         if (!allGood) return ExitCodes.BAD_INPUT;
