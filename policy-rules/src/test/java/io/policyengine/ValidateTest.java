@@ -20,8 +20,8 @@ class ValidateTest {
     @Test
     void aSyntaxErrorIsReportedWithItsFileAndLine() {
         Path pack = PackCopy.storeStandardIn(temp.resolve("rules"));
-        PackCopy.edit(pack, "exclusions.drl", "claim.product.saleType == SaleType.GIFT,\n           $claim : claim, $remedy : remedy )",
-                "claim.product.saleType == SaleType.GIFT,\n           $claim : claim, $remedy : remedy ");
+        PackCopy.edit(pack, "exclusions.drl", "$claim : Claim( product.saleType == SaleType.GIFT )",
+                "$claim : Claim( product.saleType == SaleType.GIFT ");
 
         List<RuleProblem> problems = PolicyEngine.validate(pack);
 

@@ -62,7 +62,15 @@ public final class Decisions {
             Findings findings = packs.get(i).findings();
             int from = reasons.size();
             for (Grant grant : findings.grants()) reasons.add(grant.reason());
-            for (Exclusion exclusion : findings.exclusions()) reasons.add(exclusion.reason());
+            for (Exclusion exclusion : findings.exclusions()) {
+                if (!exclusion.ifGranted()) {
+                    reasons.add(exclusion.reason());
+                    continue;
+                }
+                for (Grant grant : findings.grants()) {
+                    if (grant.remedy() == exclusion.remedy()) reasons.add(exclusion.reason());  // once per grant taken away
+                }
+            }
             for (Commitment commitment : findings.commitments()) {
                 if (!commitment.repairOnly() || outcome.isRepair()) reasons.add(commitment.reason());
             }
@@ -110,13 +118,20 @@ public final class Decisions {
             if (reason.effect() != Effect.GRANT || (onlyByLaw & (1 << reason.remedy().ordinal())) == 0) continue;
             Reason prevailing = reason.withParam(LAW_PREVAILS, true);
             for (Exclusion exclusion : store.exclusions()) {
-                if (exclusion.remedy() == reason.remedy()) {
+                if (exclusion.remedy() == reason.remedy() && (!exclusion.ifGranted() || granted(store, exclusion.remedy()))) {
                     prevailing = prevailing.withParam(PREVAILS_OVER, exclusion.reason().article());
                     break;
                 }
             }
             reasons.set(r, prevailing);
         }
+    }
+
+    private static boolean granted(Findings findings, Remedy remedy) {
+        for (Grant grant : findings.grants()) {
+            if (grant.remedy() == remedy) return true;
+        }
+        return false;
     }
 
     /** Art. 16 of the store pack (or a floor's own deadline) when the outcome is a repair. */

@@ -33,7 +33,7 @@ record RuleIndex(Map<String, Entry> rules) {
     private static final Pattern BINDING = Pattern.compile("\\$\\w+\\s*:\\s*(\\w+)");
     private static final Pattern PATTERN_TYPE = Pattern.compile("\\b([A-Z]\\w*)\\s*\\(");
     private static final Pattern THEN = Pattern.compile("^\\s*then\\b", Pattern.MULTILINE);
-    private static final Pattern GIVES_REASON = Pattern.compile("\\b(?:Grant|Exclusion|Commitment|CompensationDue)\\s*\\.\\s*(?:insert|ifRepair)\\s*\\(");
+    private static final Pattern GIVES_REASON = Pattern.compile("\\b(?:Grant|Exclusion|Commitment|CompensationDue)\\s*\\.\\s*(?:insert|ifRepair|ifGranted)\\s*\\(");
     private static final Pattern PARAMS_CALL = Pattern.compile("\\bparams\\s*\\(");
 
     static RuleIndex of(List<PackFiles.DrlFile> files) {

@@ -14,6 +14,7 @@ import io.policyengine.model.Claim;
 import io.policyengine.model.FiredRule;
 import io.policyengine.model.PackRule;
 import io.policyengine.model.PolicyId;
+import io.policyengine.model.Reason;
 import io.policyengine.text.Language;
 import io.policyengine.text.PackSentences;
 import org.kie.api.KieBase;
@@ -29,6 +30,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -219,7 +221,8 @@ public final class RulePack {
             termFacts.forEach(session::insert);
             session.insert(claim);
             fireAll(session);
-            return new Trace(firing.findings(claim), recorder.fired());
+            Findings findings = firing.findings(claim);
+            return new Trace(findings, withoutUnusedExclusions(recorder.fired(), findings));
         } finally {
             session.dispose();
         }
@@ -275,6 +278,19 @@ public final class RulePack {
             while (cause.getCause() != null && cause.getCause() != cause) cause = cause.getCause();
             throw new RuleFailureException(where + (cause == e ? text : cause.getClass().getSimpleName() + ": " + cause.getMessage()), e);
         }
+    }
+
+    /** The fired rules' reasons less the exclusions made {@code ifGranted} of a remedy the pack did not grant: they took nothing away. */
+    private static List<FiredRule> withoutUnusedExclusions(List<FiredRule> fired, Findings findings) {
+        Set<Reason> unused = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Exclusion exclusion : findings.exclusions()) {
+            if (exclusion.ifGranted() && findings.grants().stream().noneMatch(g -> g.remedy() == exclusion.remedy())) {
+                unused.add(exclusion.reason());
+            }
+        }
+        if (unused.isEmpty()) return fired;
+        return fired.stream().map(rule -> new FiredRule(rule.rule(), rule.article(), rule.terms(),
+                rule.reasons().stream().filter(r -> !unused.contains(r)).toList())).toList();
     }
 
     /** What {@link #trace} saw: the findings, and the rules in firing order. */

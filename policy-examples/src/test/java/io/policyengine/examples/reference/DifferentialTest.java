@@ -17,6 +17,7 @@ import org.junit.jupiter.api.TestInstance;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -114,7 +115,7 @@ class DifferentialTest {
     }
 
     @Test
-    @DisplayName("every decision gives its reasons: each grant, and why an unmet request was not met")
+    @DisplayName("every decision gives its reasons (each grant, why an unmet request was not met) and a summary in both languages")
     void reasonsExplainEveryDecision() {
         List<String> problems = new ArrayList<>();
         int count = 0;
@@ -149,6 +150,26 @@ class DifferentialTest {
         assertThat(different).as("decide differs from decideAll:%n%s", String.join("\n", different)).isEmpty();
     }
 
+    private static final Map<Outcome, String> FIXED_EN = Map.of(Outcome.REFUND, "refund", Outcome.EXCHANGE, "exchange",
+            Outcome.FREE_REPAIR, "free repair", Outcome.PAID_REPAIR, "paid repair", Outcome.REJECTED, "declined");
+    private static final Map<Outcome, String> FIXED_ZH = Map.of(Outcome.REFUND, "退货", Outcome.EXCHANGE, "换货",
+            Outcome.FREE_REPAIR, "免费维修", Outcome.PAID_REPAIR, "收费维修", Outcome.REJECTED, "不予退换");
+
+    /** Contract 8.2/8.3: a summary in each language, at most three sentences, the outcome in its fixed words, a repair's due date. */
+    private static List<String> summaryProblems(Decision d) {
+        List<String> problems = new ArrayList<>();
+        String en = ENGLISH.summary(d);
+        String zh = CHINESE.summary(d);
+        if (!en.contains(FIXED_EN.get(d.outcome()))) problems.add("English summary without \"" + FIXED_EN.get(d.outcome()) + "\": " + en);
+        if (!zh.contains(FIXED_ZH.get(d.outcome()))) problems.add("Chinese summary without \"" + FIXED_ZH.get(d.outcome()) + "\": " + zh);
+        if (en.replace("art. ", "art ").split("\\. ").length > 3) problems.add("more than three sentences: " + en);
+        if (zh.split("。").length > 3) problems.add("more than three sentences: " + zh);
+        if (d.repairDueDate() != null && !en.contains(d.repairDueDate().toString())) problems.add("no due date in: " + en);
+        if (d.repairDueDate() != null && !zh.contains(d.repairDueDate().getYear() + "年" + d.repairDueDate().getMonthValue() + "月"
+                + d.repairDueDate().getDayOfMonth() + "日")) problems.add("no due date in: " + zh);
+        return problems;
+    }
+
     private static List<String> reasonProblems(Claim claim, Decision d) {
         List<String> problems = new ArrayList<>();
         if (d.reasons().isEmpty()) problems.add("no reasons");
@@ -161,6 +182,7 @@ class DifferentialTest {
         for (Remedy remedy : d.remedies()) {
             if (!hasReason(d, Effect.GRANT, List.of(remedy))) problems.add(remedy + " granted without a GRANT reason");
         }
+        problems.addAll(summaryProblems(d));
         Request request = claim.request();
         if (request != null && !meets(d.outcome(), request)
                 && !hasReason(d, Effect.EXCLUDE, request.metBy())) {
