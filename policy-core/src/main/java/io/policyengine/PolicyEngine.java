@@ -342,15 +342,43 @@ public final class PolicyEngine {
      * watcher to stop.
      */
     public AutoCloseable watch(Duration settle) {
-        if (folder == null) throw new IllegalStateException("a bundled pack has no folder to watch");
-        return RuleWatcher.start(folder, settle, this::reloadQuietly);
+        return watch(settle, ReloadListener.NONE);
     }
 
-    private void reloadQuietly() {
+    /** As {@link #watch(Duration)}, telling {@code listener} how each reload went (from the watcher's thread). */
+    public AutoCloseable watch(Duration settle, ReloadListener listener) {
+        if (folder == null) throw new IllegalStateException("a bundled pack has no folder to watch");
+        return RuleWatcher.start(folder, settle, () -> reloadQuietly(listener));
+    }
+
+    /** Told of each reload that {@link #watch(Duration, ReloadListener)} makes, such as to count them. */
+    public interface ReloadListener {
+        ReloadListener NONE = new ReloadListener() {
+            @Override
+            public void reloaded(PolicyId live) {
+            }
+
+            @Override
+            public void failed(Exception problem) {
+            }
+        };
+
+        /** The folder's rules are live now. */
+        void reloaded(PolicyId live);
+
+        /** The folder's rules did not load ({@link RuleLoadException} lists every problem); the old rules keep serving. */
+        void failed(Exception problem);
+    }
+
+    private void reloadQuietly(ReloadListener listener) {
+        PolicyId live;
         try {
-            reload();
+            live = reload();
         } catch (RuleLoadException | RuntimeException e) {
             LOG.debug("reload failed", e);
+            listener.failed(e);
+            return;
         }
+        listener.reloaded(live);
     }
 }

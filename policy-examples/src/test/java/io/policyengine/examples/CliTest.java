@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The command line (contract section 4), run in-process through {@link PolicyCli#run} exactly as the
  * launcher runs it: exit codes, what goes to stdout and stderr, and never a stack trace.
  */
-class CliTest {
+public class CliTest {
 
     static final Path BUNDLED_PACK = ExampleClaimsTest.STORE_STANDARD_RULES;
     static final Path EXAMPLES = ExampleClaimsTest.CLAIMS.resolve("store-standard");
@@ -242,7 +242,7 @@ class CliTest {
     // ---------------------------------------------------------------- decide: bad input
 
     /** name, the input's text, the error it must give, the claimId to report (null when not known). */
-    static Stream<Arguments> badClaims() {
+    public static Stream<Arguments> badClaims() {
         String deepArrays = "[".repeat(100_000) + "]".repeat(100_000);
         String deepObject = "{\"id\": \"DEEP\", \"x\": " + "{\"a\": ".repeat(100_000) + "1" + "}".repeat(100_000) + "}";
         return Stream.of(

@@ -26,14 +26,14 @@ import java.util.function.UnaryOperator;
  * and writing, so the two halves of the work share the cores; only those few batches are held in
  * memory, so any input size streams through.
  */
-final class ClaimBatches {
+public final class ClaimBatches {
     private static final int BATCH = 1024;
     /** Batches read ahead of the one being decided. */
     private static final int AHEAD = 4;
     /** The reader's last word; compared by identity, so it is a list no batch can be. */
     private static final List<ClaimSource.Item> END = java.util.Collections.unmodifiableList(new ArrayList<>());
 
-    interface Sink {
+    public interface Sink {
         /** {@code decision} is null when the item is bad input. */
         void accept(ClaimSource.Item item, Decision decision);
     }
@@ -42,7 +42,7 @@ final class ClaimBatches {
     }
 
     /** Returns true when every item was a claim and got decided. */
-    static boolean decide(PolicyEngine engine, List<String> inputs, InputStream stdin, Sink sink) {
+    public static boolean decide(PolicyEngine engine, List<String> inputs, InputStream stdin, Sink sink) {
         return inBatches(inputs, stdin, item -> decidable(engine, item), batch -> flush(engine, batch, sink));
     }
 

@@ -5,6 +5,7 @@ import io.policyengine.RuleLoadException;
 import io.policyengine.model.BadInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.policyengine.examples.serve.ServeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,10 +18,11 @@ import java.util.stream.Collectors;
  * The {@code policy} command line: {@code decide}, {@code validate}, {@code test}, {@code explain}.
  * Writes only to the writers it is given, so tests run it like {@code main} does.
  */
-@Command(name = "policy", mixinStandardHelpOptions = true, version = "policy-engine 0.1.0",
+// scope INHERIT: every subcommand answers --help (and --version), the launcher's bench included
+@Command(name = "policy", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "policy-engine 0.1.0",
         description = "Decides warranty and return claims with policy rule files.",
         subcommands = {DecideCommand.class, ValidateCommand.class, TestCommand.class, ExplainCommand.class, AuditCommand.class,
-                DiffCommand.class})
+                DiffCommand.class, ServeCommand.class})
 public final class PolicyCli {
     private static final Logger LOG = LoggerFactory.getLogger(PolicyCli.class);
 
@@ -54,6 +56,11 @@ public final class PolicyCli {
         try {
             CommandLine cli = commandLine(in, out, err);
             moreCommands.forEach(cli::addSubcommand);
+            // settings reach only the subcommands already added: give them to the ones just added too
+            cli.setOut(out);
+            cli.setErr(err);
+            cli.setExecutionExceptionHandler(cli.getExecutionExceptionHandler());
+            cli.setParameterExceptionHandler(cli.getParameterExceptionHandler());
             return cli.execute(args);
         } finally {
             out.flush();

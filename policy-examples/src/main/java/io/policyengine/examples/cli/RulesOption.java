@@ -13,7 +13,7 @@ import java.util.List;
  * {@code --rules DIR}: the store pack to decide with (the bundled store-standard pack when absent);
  * {@code --floor NAME_OR_DIR}: statutory floors stacked under it, bundled by name or from a folder.
  */
-final class RulesOption {
+public final class RulesOption {
     @Option(names = "--rules", paramLabel = "DIR", description = "Folder of .drl rule files (default: the bundled store-standard pack).")
     Path rulesDir;
 
@@ -41,13 +41,18 @@ final class RulesOption {
         }
     };
 
+    /** The folder of the store pack, or null for the bundled store-standard pack. */
+    public Path rulesDir() {
+        return rulesDir;
+    }
+
     /** The store pack alone, without the floors. */
     PolicyEngine storeEngine() throws RuleLoadException {
         return storeEngine(COMPILE);
     }
 
     /** The store pack with the floors under it. */
-    PolicyEngine engine() throws RuleLoadException {
+    public PolicyEngine engine() throws RuleLoadException {
         return engine(COMPILE);
     }
 

@@ -1,0 +1,25 @@
+package io.policyengine.examples.serve;
+
+import io.policyengine.Wording;
+import io.policyengine.json.DecisionJson;
+import io.policyengine.model.Decision;
+import io.policyengine.model.Explanation;
+
+/**
+ * The one place where the service turns decisions into JSON text, with the sentences and the summary
+ * in the caller's language (contract 8.1): {@code wording} is the engine's words for the language
+ * chosen per request ({@link LiveRules#wording}).
+ */
+final class AnswerJson {
+
+    private AnswerJson() {
+    }
+
+    static String decision(Decision decision, Wording wording) {
+        return DecisionJson.toJson(decision, wording);
+    }
+
+    static String explanation(Explanation explanation, Wording wording) {
+        return DecisionJson.explanationJson(explanation, wording);
+    }
+}

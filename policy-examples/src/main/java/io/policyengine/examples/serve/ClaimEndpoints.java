@@ -1,0 +1,122 @@
+package io.policyengine.examples.serve;
+
+import com.sun.net.httpserver.HttpExchange;
+import io.policyengine.PolicyEngine;
+import io.policyengine.Wording;
+import io.policyengine.examples.cli.ClaimBatches;
+import io.policyengine.json.ClaimSource;
+import io.policyengine.model.Claim;
+import io.policyengine.model.Decision;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/** {@code POST /v1/decisions} (one claim, or a batch streamed back as JSON Lines) and {@code POST /v1/explanations}. */
+final class ClaimEndpoints {
+    private static final String JSON = "application/json";
+    private static final String NDJSON = "application/x-ndjson";
+    private static final int PEEK_BYTES = 1 << 16;
+
+    private final LiveRules rules;
+    private final DecisionLog log;
+    private final ServiceMetrics metrics;
+    private final Locale defaultLanguage;
+
+    ClaimEndpoints(LiveRules rules, DecisionLog log, ServiceMetrics metrics, Locale defaultLanguage) {
+        this.rules = rules;
+        this.log = log;
+        this.metrics = metrics;
+        this.defaultLanguage = defaultLanguage;
+    }
+
+    void decisions(HttpExchange exchange) throws IOException {
+        String type = Http.mediaType(exchange);
+        if (!JSON.equals(type) && !NDJSON.equals(type)) throw unsupported(type, JSON + " or " + NDJSON);
+        Wording wording = rules.wording(language(exchange));
+        InputStream body = new BufferedInputStream(exchange.getRequestBody(), 8192);
+        if (NDJSON.equals(type) || startsWithArray(body)) {
+            batch(exchange, body, wording);
+            return;
+        }
+        PolicyEngine engine = rules.engine;
+        Claim claim = OneClaim.read(Http.readClaimBody(exchange, body));
+        engine.check(claim);
+        Decision decision = engine.decide(claim);
+        String json = AnswerJson.decision(decision, wording);
+        String decisionId = DecisionLog.newId();
+        if (log.enabled()) {
+            ByteArrayOutputStream line = new ByteArrayOutputStream(1024);
+            DecisionLog.line(line, decisionId, Instant.now(), claim, decision, json);
+            log.append(line);
+        }
+        metrics.decided(decision);
+        exchange.getResponseHeaders().set("Decision-Id", decisionId);
+        Http.sendJson(exchange, 200, json);
+    }
+
+    void explanations(HttpExchange exchange) throws IOException {
+        String type = Http.mediaType(exchange);
+        if (!JSON.equals(type)) throw unsupported(type, JSON + " (one claim)");
+        Wording wording = rules.wording(language(exchange));
+        Claim claim = OneClaim.read(Http.readClaimBody(exchange, exchange.getRequestBody()));
+        rules.engine.check(claim);
+        Http.sendJson(exchange, 200, AnswerJson.explanation(rules.engine.explain(claim), wording));
+    }
+
+    /** The body as {@code ./policy decide --json -} reads standard input, answered line by line as it is read. */
+    private void batch(HttpExchange exchange, InputStream body, Wording wording) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", Http.NDJSON);
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        BatchAnswer answer = new BatchAnswer(out, wording, log, metrics);
+        boolean answered = false;
+        try {
+            ClaimBatches.decide(rules.engine, List.of(ClaimSource.STDIN), body, answer);
+            answer.finish();
+            answered = true;
+        } catch (UncheckedIOException e) {
+            throw e.getCause(); // the client went away
+        } finally {
+            if (!answered) answer.abort();
+        }
+        out.close();
+    }
+
+    /** {@code ?lang=} first, then {@code Accept-Language}, then the server's {@code --lang}. */
+    private Locale language(HttpExchange exchange) {
+        String asked = Http.queryParameter(exchange, "lang");
+        if (asked != null) {
+            Locale language = Languages.of(asked);
+            if (language == null) throw new HttpError(400, "lang: unsupported \"" + asked + "\"; supported: " + Languages.SUPPORTED);
+            return language;
+        }
+        return Languages.accepted(exchange.getRequestHeaders().getFirst("Accept-Language"), defaultLanguage);
+    }
+
+    /** Whether the first character that is not whitespace opens a JSON array; reads nothing away. */
+    private static boolean startsWithArray(InputStream body) throws IOException {
+        body.mark(PEEK_BYTES);
+        try {
+            for (int i = 0; i < PEEK_BYTES; i++) {
+                int c = body.read();
+                if (c == '[') return true;
+                if (c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != 0xEF && c != 0xBB && c != 0xBF) return false;
+            }
+            return false;
+        } finally {
+            body.reset();
+        }
+    }
+
+    private static HttpError unsupported(String type, String expected) {
+        return new HttpError(415, "Content-Type: " + (type == null ? "missing" : "\"" + type + "\" not accepted")
+                + ", expected " + expected);
+    }
+}

@@ -1,0 +1,177 @@
+package io.policyengine.examples.serve;
+
+import com.sun.net.httpserver.HttpServer;
+import io.policyengine.PolicyEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The decision service of contract section 9 on the JDK's HTTP server: the endpoints, the worker
+ * threads, and a stop that lets the requests in flight finish. See docs/service.md for why this server
+ * and for the timeouts below.
+ */
+final class DecisionService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DecisionService.class);
+    /**
+     * Threads that read requests and answer them. An idle keep-alive connection holds none; a request
+     * being read or answered holds one, for at most MAX_REQUEST_SECONDS however slowly its client goes.
+     */
+    static final int WORKERS = 64;
+    /**
+     * The JDK server's limits are on a whole request, not on each read: the request, headers and body,
+     * must arrive within this, and its answer be taken within it too. It also bounds a batch: about
+     * ten million claims at the measured batch rate (docs/service.md).
+     */
+    static final int MAX_REQUEST_SECONDS = 120;
+    static final int IDLE_SECONDS = 30;
+
+    static {
+        // Read once, when the JDK's server classes load: so before the first server is created.
+        // Without no-delay sockets, keep-alive clients wait ~40 ms on delayed ACKs for every answer.
+        setUnlessGiven("sun.net.httpserver.nodelay", "true");
+        setUnlessGiven("sun.net.httpserver.maxReqTime", Integer.toString(MAX_REQUEST_SECONDS));
+        setUnlessGiven("sun.net.httpserver.maxRspTime", Integer.toString(MAX_REQUEST_SECONDS));
+        setUnlessGiven("sun.net.httpserver.idleInterval", Integer.toString(IDLE_SECONDS));
+    }
+
+    private final HttpServer server;
+    private final ExecutorService workers;
+    private final Router router;
+    private final LiveRules rules;
+    private final ServiceMetrics metrics;
+    private final DecisionLog log;
+    private final AtomicBoolean stopped = new AtomicBoolean();
+    private volatile boolean ready;
+
+    /**
+     * Binds the address (port 0: any free port) and starts serving.
+     *
+     * @param watchRules whether the engine's rules folder is watched and reloaded
+     */
+    DecisionService(InetSocketAddress address, PolicyEngine engine, boolean watchRules, DecisionLog log,
+                    Locale defaultLanguage) throws IOException {
+        this.log = log;
+        this.metrics = new ServiceMetrics();
+        this.rules = new LiveRules(engine, watchRules, metrics);
+        ClaimEndpoints claims = new ClaimEndpoints(rules, log, metrics, defaultLanguage);
+        byte[] page = resource("counter.html");
+        byte[] openApi = resource("openapi.yaml");
+        this.router = new Router(metrics)
+                .route("POST", "/v1/decisions", claims::decisions)
+                .route("POST", "/v1/explanations", claims::explanations)
+                .route("GET", "/v1/policy", exchange -> Http.sendJson(exchange, 200, rules.policyJson()))
+                .route("GET", "/healthz", exchange -> Http.sendJson(exchange, 200, "{\"status\":\"serving\"}"))
+                .route("GET", "/readyz", exchange -> Http.sendJson(exchange, ready ? 200 : 503,
+                        ready ? "{\"status\":\"ready\"}" : "{\"status\":\"not ready\"}"))
+                .route("GET", "/metrics", exchange -> Http.send(exchange, 200, "text/plain; version=0.0.4; charset=utf-8",
+                        metrics.scrape().getBytes(StandardCharsets.UTF_8)))
+                .route("GET", "/", exchange -> Http.send(exchange, 200, "text/html; charset=utf-8", page))
+                .route("GET", "/v1/openapi.yaml", exchange -> Http.send(exchange, 200, "application/yaml; charset=utf-8", openApi));
+        this.server = HttpServer.create(address, 0);
+        this.workers = workerPool();
+        server.setExecutor(workers);
+        server.createContext("/", router);
+        server.start();
+        ready = true;
+    }
+
+    PolicyEngine engine() {
+        return rules.engine;
+    }
+
+    /** Each path served, with the methods it takes (for the OpenAPI document's test). */
+    Map<String, Set<String>> routes() {
+        return router.routes();
+    }
+
+    URI uri() {
+        InetSocketAddress bound = server.getAddress();
+        String host = bound.getAddress().getHostAddress();
+        if (host.contains(":")) host = "[" + host + "]";
+        return URI.create("http://" + host + ":" + bound.getPort());
+    }
+
+    /**
+     * Stops taking connections, lets the requests in flight finish (up to {@code grace}), then closes
+     * every connection, the rule watcher and the decision log.
+     */
+    void stop(Duration grace) {
+        if (!stopped.compareAndSet(false, true)) return;
+        ready = false;
+        router.drain();
+        // HttpServer.stop closes the listening socket at once, but in Java 17 it then waits out the
+        // whole delay even when nothing is in flight; so the waiting for requests is done here.
+        Thread closer = new Thread(() -> server.stop((int) Math.max(1, grace.toSeconds())), "policy-http-stop");
+        closer.setDaemon(true);
+        closer.start();
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (router.inFlight() > 0 && System.nanoTime() < deadline) {
+            sleep(20);
+        }
+        if (router.inFlight() > 0) LOG.warn("{} requests still in flight after {} s; closing them", router.inFlight(), grace.toSeconds());
+        workers.shutdownNow();
+        closeQuietly(rules);
+        closeQuietly(log);
+        metrics.close();
+    }
+
+    @Override
+    public void close() {
+        stop(Duration.ofSeconds(10));
+    }
+
+    private static ExecutorService workerPool() {
+        AtomicInteger count = new AtomicInteger();
+        return new ThreadPoolExecutor(WORKERS, WORKERS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
+            Thread thread = new Thread(task, "policy-http-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = DecisionService.class.getResourceAsStream(name)) {
+            if (in == null) throw new IllegalStateException(name + " is missing from the jar");
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void setUnlessGiven(String property, String value) {
+        if (System.getProperty(property) == null) System.setProperty(property, value);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            LOG.warn("closing {}: {}", closeable.getClass().getSimpleName(), e.toString());
+        }
+    }
+}

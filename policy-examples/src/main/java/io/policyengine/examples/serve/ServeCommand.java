@@ -1,0 +1,92 @@
+package io.policyengine.examples.serve;
+
+import io.policyengine.PolicyEngine;
+import io.policyengine.RuleLoadException;
+import io.policyengine.UnsupportedLanguageException;
+import io.policyengine.examples.cli.ExitCodes;
+import io.policyengine.examples.cli.RulesOption;
+import io.policyengine.model.PolicyId;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import sun.misc.Signal;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code ./policy serve}: the engine behind HTTP (contract section 9) until SIGTERM or Ctrl-C, which
+ * stop it gracefully and exit 0.
+ */
+@Command(name = "serve", description = {
+        "Serves decisions over HTTP: POST /v1/decisions, /v1/explanations; GET /v1/policy, /metrics, / (the counter page).",
+        "Prints one line to stderr when ready; SIGTERM finishes the requests in flight and exits 0."})
+public final class ServeCommand implements Callable<Integer> {
+    private static final Duration GRACE = Duration.ofSeconds(10);
+
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    RulesOption rules;
+    @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
+    String host;
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
+            description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int port;
+    @Option(names = "--lang", paramLabel = "LANG", defaultValue = "en",
+            description = "Language of answers when the request names none: en or zh-CN (default: ${DEFAULT-VALUE}).")
+    String language;
+    @Option(names = "--decision-log", paramLabel = "FILE",
+            description = "Append one JSON line per decided claim to FILE (decisionId, time, policy, claim, decision).")
+    Path decisionLog;
+
+    @Override
+    public Integer call() throws RuleLoadException, IOException, InterruptedException {
+        PrintWriter err = spec.commandLine().getErr();
+        if (port < 0 || port > 65535) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--port: " + port + " is not a port (0 to 65535)");
+        }
+        if (!language.equals("en") && !language.equals("zh-CN")) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--lang: unsupported \"" + language + "\"; supported: " + Languages.SUPPORTED);
+        }
+        PolicyEngine engine = rules.engine();
+        try {
+            engine.wording(Languages.of(language));
+        } catch (UnsupportedLanguageException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--lang: " + e.getMessage());
+        }
+        DecisionLog log = decisionLog == null ? DecisionLog.NONE : DecisionLog.open(decisionLog);
+        DecisionService service;
+        try {
+            service = new DecisionService(new InetSocketAddress(host, port), engine, rules.rulesDir() != null, log,
+                    Languages.of(language));
+        } catch (IOException e) {
+            log.close();
+            err.println("cannot listen on " + host + ":" + port + ": " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runnable stop = () -> {
+            service.stop(GRACE);
+            stopped.countDown();
+        };
+        Signal.handle(new Signal("TERM"), signal -> stop.run());
+        Signal.handle(new Signal("INT"), signal -> stop.run());
+        Runtime.getRuntime().addShutdownHook(new Thread(stop, "policy-serve-shutdown"));
+        PolicyId policy = engine.policy();
+        err.println("serving " + policy.name() + " " + policy.version() + " (hash " + policy.hash() + ") on " + service.uri());
+        err.flush();
+        stopped.await();
+        return ExitCodes.OK;
+    }
+}
