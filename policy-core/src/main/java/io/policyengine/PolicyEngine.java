@@ -3,7 +3,6 @@ package io.policyengine;
 import io.policyengine.check.ClaimSpace;
 import io.policyengine.decide.Decisions;
 import io.policyengine.decide.PackFindings;
-import io.policyengine.facts.Findings;
 import io.policyengine.model.BadInputException;
 import io.policyengine.model.Claim;
 import io.policyengine.model.Decision;
@@ -11,7 +10,6 @@ import io.policyengine.model.Explanation;
 import io.policyengine.model.FiredRule;
 import io.policyengine.model.PackRule;
 import io.policyengine.model.PolicyId;
-import io.policyengine.model.TracedDecision;
 import io.policyengine.rules.PackVersions;
 import io.policyengine.rules.RulePack;
 import io.policyengine.text.Language;
@@ -69,10 +67,23 @@ public final class PolicyEngine {
 
     private final Path folder;
     private final AtomicReference<Stack> live;
+    /** Rule firings allowed per claim in every pack; 0: each pack's own limit ({@link RulePack#firingLimit}). */
+    private final int firingLimit;
 
-    private PolicyEngine(Path folder, Stack stack) {
+    private PolicyEngine(Path folder, Stack stack, int firingLimit) {
         this.folder = folder;
         this.live = new AtomicReference<>(stack);
+        this.firingLimit = firingLimit;
+    }
+
+    /**
+     * A claim and its decision, or the failure of a rule that kept it from being decided: a rule
+     * that threw, or rules that kept firing past the firing limit ({@link #withFiringLimit}).
+     */
+    public record Result(Claim claim, Decision decision, RuleFailureException failure) {
+        public boolean isFailure() {
+            return failure != null;
+        }
     }
 
     /**
@@ -80,12 +91,12 @@ public final class PolicyEngine {
      * Throws with every problem's file and line.
      */
     public static PolicyEngine load(Path rulesDir) throws RuleLoadException {
-        return new PolicyEngine(rulesDir, new Stack(PackVersions.load(rulesDir), List.of()));
+        return new PolicyEngine(rulesDir, new Stack(PackVersions.load(rulesDir), List.of()), 0);
     }
 
     /** A pack bundled with policy-rules, such as {@code store-standard} or {@code cn-consumer-law}. */
     public static PolicyEngine bundled(String name) throws RuleLoadException {
-        return new PolicyEngine(null, new Stack(PackVersions.bundled(name), List.of()));
+        return new PolicyEngine(null, new Stack(PackVersions.bundled(name), List.of()), 0);
     }
 
     /** The bundled store-standard policy (contract section 3); needs policy-rules on the classpath. */
@@ -103,14 +114,15 @@ public final class PolicyEngine {
     }
 
     /**
-     * Compiles the rule files in {@code rulesDir} and checks them: every error, and warnings for
-     * rules that cite no article or that fire for no claim of a generated set. Never throws for bad rules.
+     * Compiles the rule files in {@code rulesDir} and checks them: every error (terms that cannot be
+     * right, a rule that fails or keeps firing for a claim of a generated set), and warnings for rules
+     * that cite no article or that fire for no claim of that set. Never throws for bad rules.
      */
     public static List<RuleProblem> validate(Path rulesDir) {
         try {
             List<RuleProblem> warnings = new ArrayList<>();
             for (PackVersions.Version version : PackVersions.load(rulesDir).versions()) {
-                warnings.addAll(version.pack().warnings(ClaimSpace.around(version.pack().terms(), version.pack().codes())));
+                warnings.addAll(version.pack().check(ClaimSpace.around(version.pack().terms(), version.pack().codes())));
             }
             return warnings;
         } catch (RuleLoadException e) {
@@ -127,7 +139,20 @@ public final class PolicyEngine {
         Stack stack = live.get();
         List<PackVersions> floors = new ArrayList<>(stack.floors());
         floors.add(floor.live.get().store());
-        return new PolicyEngine(folder, new Stack(stack.store(), List.copyOf(floors)));
+        return new PolicyEngine(folder, new Stack(stack.store(), List.copyOf(floors)), firingLimit);
+    }
+
+    /**
+     * This engine with every pack allowed at most {@code firingsPerClaim} rule firings per claim,
+     * whatever the packs' own {@code maxFiringsPerClaim} term says (default 10,000). Past it the claim
+     * is not decided: it gets a {@link RuleFailureException} naming the rule that kept firing, and the
+     * other claims are decided as usual. Returns a new engine; this one is unchanged.
+     */
+    public PolicyEngine withFiringLimit(int firingsPerClaim) {
+        if (firingsPerClaim < 1) {
+            throw new IllegalArgumentException("firingsPerClaim: must be at least 1, got " + firingsPerClaim);
+        }
+        return new PolicyEngine(folder, live.get(), firingsPerClaim);
     }
 
     /** Which store rules decide now: the newest version's name, version and content hash. */
@@ -202,7 +227,10 @@ public final class PolicyEngine {
         for (PackVersions pack : live.get().packs()) pack.forPurchase(claim.purchaseDate());
     }
 
-    /** @throws BadInputException when no version of a pack is in force on the claim's purchase date */
+    /**
+     * @throws BadInputException    when no version of a pack is in force on the claim's purchase date
+     * @throws RuleFailureException when a rule fails or keeps firing for the claim
+     */
     public Decision decide(Claim claim) {
         return decideAll(List.of(claim)).get(0);
     }
@@ -210,25 +238,50 @@ public final class PolicyEngine {
     /**
      * Decides every claim; the decisions come back in the claims' order, all made by the same rules.
      *
-     * @throws BadInputException when no version of a pack is in force on a claim's purchase date
-     *                           ({@link #check} each claim first to keep the others)
+     * @throws BadInputException    when no version of a pack is in force on a claim's purchase date
+     *                              ({@link #check} each claim first to keep the others)
+     * @throws RuleFailureException for the first claim a rule fails or keeps firing for
+     *                              ({@link #decideEach} keeps the others)
      */
     public List<Decision> decideAll(Collection<Claim> claims) {
         List<Decision> decisions = new ArrayList<>(claims.size());
-        decide(claims, null, (decision, fired) -> decisions.add(decision));
+        for (Result result : decideEach(claims)) {
+            if (result.isFailure()) throw result.failure();
+            decisions.add(result.decision());
+        }
         return decisions;
     }
 
     /**
-     * Decides every claim as {@link #decideAll} does and also tells which rules of the stack fired for
-     * each: what rule coverage and comparisons of two rule sets need. Slower than {@link #decideAll}.
+     * Decides every claim on its own account: a rule that fails or keeps firing for one claim costs
+     * that claim alone, whose result then carries the failure instead of a decision. Results come
+     * back in the claims' order.
      *
      * @throws BadInputException when no version of a pack is in force on a claim's purchase date
      */
-    public List<TracedDecision> decideTraced(Collection<Claim> claims) {
-        List<TracedDecision> decisions = new ArrayList<>(claims.size());
-        decide(claims, new ArrayList<>(), (decision, fired) -> decisions.add(new TracedDecision(decision, fired)));
-        return decisions;
+    public List<Result> decideEach(Collection<Claim> claims) {
+        return decideEach(claims, null);
+    }
+
+    /** A claim's result with the rules of the stack that fired for it. */
+    public record Traced(Result result, Set<PackRule> firedRules) {
+        public Traced {
+            firedRules = Set.copyOf(firedRules);
+        }
+    }
+
+    /**
+     * Decides every claim as {@link #decideEach} does and also tells which rules of the stack fired for
+     * each: what rule coverage and comparisons of two rule sets need. Slower than {@link #decideEach}.
+     *
+     * @throws BadInputException when no version of a pack is in force on a claim's purchase date
+     */
+    public List<Traced> decideTraced(Collection<Claim> claims) {
+        List<Set<PackRule>> fired = new ArrayList<>(claims.size());
+        List<Result> results = decideEach(claims, fired);
+        List<Traced> traced = new ArrayList<>(results.size());
+        for (int i = 0; i < results.size(); i++) traced.add(new Traced(results.get(i), fired.get(i)));
+        return traced;
     }
 
     /** Every rule of the packs in use, as written: the store pack's, then each floor's; every version of a versioned pack. */
@@ -240,76 +293,78 @@ public final class PolicyEngine {
         return rules;
     }
 
-    private interface Decided {
-        /** {@code fired} is null unless the rules that fired were asked for. */
-        void accept(Decision decision, Set<PackRule> fired);
-    }
-
-    /** Decides the claims in batches; {@code fired} (empty, to be filled) asks for the rules that fired, null does not. */
-    private void decide(Collection<Claim> claims, List<Set<PackRule>> fired, Decided decided) {
+    /** {@code fired}, when not null, gets one set per claim, in order, of the rules that fired for it. */
+    private List<Result> decideEach(Collection<Claim> claims, List<Set<PackRule>> fired) {
         Stack stack = live.get();
         List<PackVersions> packs = stack.packs();
         List<Claim> all = List.copyOf(claims);
+        List<Result> results = new ArrayList<>(all.size());
         for (int from = 0; from < all.size(); from += BATCH) {
             List<Claim> batch = all.subList(from, Math.min(all.size(), from + BATCH));
+            List<Set<PackRule>> batchFired = null;
             if (fired != null) {
-                fired.clear();
-                for (int i = 0; i < batch.size(); i++) fired.add(new HashSet<>());
+                batchFired = new ArrayList<>(batch.size());
+                for (int i = 0; i < batch.size(); i++) batchFired.add(new HashSet<>());
+                fired.addAll(batchFired);
             }
-            List<List<PackFindings>> found = new ArrayList<>(packs.size());
-            for (PackVersions pack : packs) found.add(fire(pack, batch, fired));
+            List<List<RulePack.Fired>> found = new ArrayList<>(packs.size());
+            for (PackVersions pack : packs) found.add(fire(pack, batch, batchFired));
             for (int i = 0; i < batch.size(); i++) {
+                Claim claim = batch.get(i);
                 List<PackFindings> perPack = new ArrayList<>(packs.size());
-                for (List<PackFindings> pack : found) perPack.add(pack.get(i));
-                decided.accept(Decisions.assemble(batch.get(i), perPack), fired == null ? null : fired.get(i));
+                RuleFailureException failure = null;
+                for (int p = 0; p < packs.size() && failure == null; p++) {
+                    RulePack.Fired pack = found.get(p).get(i);
+                    failure = pack.failure();
+                    perPack.add(new PackFindings(policyOf(packs.get(p), claim), pack.findings()));
+                }
+                results.add(failure != null ? new Result(claim, null, failure)
+                        : new Result(claim, Decisions.assemble(claim, perPack), null));
             }
         }
+        return results;
+    }
+
+    private static PolicyId policyOf(PackVersions pack, Claim claim) {
+        return pack.isVersioned() ? pack.forPurchase(claim.purchaseDate()).policy() : pack.latest().policy();
+    }
+
+    private int limitOf(RulePack pack) {
+        return firingLimit > 0 ? firingLimit : pack.firingLimit();
     }
 
     /**
      * One pack's findings for each claim, each claim decided by the version in force on its purchase date;
      * when {@code fired} is not null, the rules that fired for each claim are added to it.
      */
-    private static List<PackFindings> fire(PackVersions pack, List<Claim> claims, List<Set<PackRule>> fired) {
-        if (!pack.isVersioned()) return fire(pack.latest(), claims, fired, null);
+    private List<RulePack.Fired> fire(PackVersions pack, List<Claim> claims, List<Set<PackRule>> fired) {
+        if (!pack.isVersioned()) return pack.latest().fire(claims, limitOf(pack.latest()), fired);
         Map<RulePack, List<Integer>> byVersion = new LinkedHashMap<>();
         for (int i = 0; i < claims.size(); i++) {
             byVersion.computeIfAbsent(pack.forPurchase(claims.get(i).purchaseDate()), v -> new ArrayList<>()).add(i);
         }
-        PackFindings[] found = new PackFindings[claims.size()];
+        RulePack.Fired[] found = new RulePack.Fired[claims.size()];
         for (Map.Entry<RulePack, List<Integer>> version : byVersion.entrySet()) {
             List<Integer> positions = version.getValue();
             List<Claim> subset = positions.stream().map(claims::get).toList();
-            List<PackFindings> findings = fire(version.getKey(), subset, fired, positions);
+            List<Set<PackRule>> subsetFired = fired == null ? null : positions.stream().map(fired::get).toList();
+            List<RulePack.Fired> findings = version.getKey().fire(subset, limitOf(version.getKey()), subsetFired);
             for (int j = 0; j < subset.size(); j++) found[positions.get(j)] = findings.get(j);
         }
         return List.of(found);
     }
 
-    /** One version's findings for {@code claims}, which sit at {@code positions} of the batch (null: all of it, in order). */
-    private static List<PackFindings> fire(RulePack version, List<Claim> claims, List<Set<PackRule>> fired, List<Integer> positions) {
-        List<Findings> findings;
-        if (fired == null) {
-            findings = version.fire(claims);
-        } else {
-            RulePack.Traced traced = version.fireTraced(claims);
-            findings = traced.findings();
-            for (int j = 0; j < claims.size(); j++) {
-                fired.get(positions == null ? j : positions.get(j)).addAll(traced.firedRules().get(j));
-            }
-        }
-        List<PackFindings> found = new ArrayList<>(claims.size());
-        for (Findings f : findings) found.add(new PackFindings(version.policy(), f));
-        return found;
-    }
-
-    /** Decides one claim and tells how: every rule that fired, in order, with the terms it used, pack by pack. */
+    /**
+     * Decides one claim and tells how: every rule that fired, in order, with the terms it used, pack by pack.
+     *
+     * @throws RuleFailureException when a rule fails or keeps firing for the claim
+     */
     public Explanation explain(Claim claim) {
         List<PackFindings> perPack = new ArrayList<>();
         List<FiredRule> fired = new ArrayList<>();
         for (PackVersions pack : live.get().packs()) {
             RulePack version = pack.forPurchase(claim.purchaseDate());
-            RulePack.Trace trace = version.trace(claim);
+            RulePack.Trace trace = version.trace(claim, limitOf(version));
             perPack.add(new PackFindings(version.policy(), trace.findings()));
             fired.addAll(trace.firedRules());
         }

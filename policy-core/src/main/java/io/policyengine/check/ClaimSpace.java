@@ -28,7 +28,8 @@ import java.util.TreeSet;
 public final class ClaimSpace {
     private static final List<LocalDate> PURCHASES = List.of(
             LocalDate.of(2026, 3, 1), LocalDate.of(2026, 1, 31), LocalDate.of(2026, 11, 30), LocalDate.of(2024, 2, 29));
-    private static final int MAX_DAYS = 800;
+    /** Claim days generated one by one; past them only the days around each window's end. */
+    private static final int DENSE_DAYS = 800;
     private static final List<Condition> CONDITIONS = List.of(Condition.AS_SOLD,
             Condition.AS_SOLD.withPackaging(Packaging.DAMAGED), Condition.AS_SOLD.withPackaging(Packaging.MISSING),
             Condition.AS_SOLD.withAccessoriesComplete(false), Condition.AS_SOLD.withWarrantyCard(false),
@@ -52,17 +53,16 @@ public final class ClaimSpace {
                 lastDay = Math.max(lastDay, isMonths(term.getKey()) ? value * 31 : value);
             }
         }
-        lastDay = Math.min(MAX_DAYS, lastDay + 2);
+        lastDay += 2;
         List<Claim> claims = new ArrayList<>();
         for (LocalDate purchase : PURCHASES) {
-            for (int day = 0; day <= lastDay; day++) {
-                addVariants(claims, purchase, purchase.plusDays(day), Channel.STORE, purchase, List.of(""));
+            for (LocalDate claimDate : claimDates(purchase, purchase, terms, lastDay)) {
+                addVariants(claims, purchase, claimDate, Channel.STORE, purchase, List.of(""));
             }
         }
         for (LocalDate purchase : PURCHASES.subList(0, 2)) {
             LocalDate delivery = purchase.plusDays(3);
-            for (int day = 0; day <= lastDay + 3; day++) {
-                LocalDate claimDate = purchase.plusDays(day);
+            for (LocalDate claimDate : claimDates(purchase, delivery, terms, lastDay + 3)) {
                 for (String code : codes) {
                     Product regular = new Product("SKU", code, null, SaleType.REGULAR, false);
                     for (Channel channel : Channel.values()) {
@@ -81,6 +81,26 @@ public final class ClaimSpace {
         }
         addServiceRequests(claims, codes, lastDay);
         return claims;
+    }
+
+    /**
+     * Every day from the purchase to {@code lastDay} while that is near ({@value #DENSE_DAYS} days), and
+     * beyond that the days around each window's end, counted from the purchase and from the delivery:
+     * however long a window is, claims fall just inside and just past it.
+     */
+    private static TreeSet<LocalDate> claimDates(LocalDate purchase, LocalDate delivery, Map<String, Object> terms, int lastDay) {
+        TreeSet<LocalDate> dates = new TreeSet<>();
+        for (int day = 0; day <= Math.min(lastDay, DENSE_DAYS); day++) dates.add(purchase.plusDays(day));
+        for (LocalDate start : List.of(purchase, delivery)) {
+            for (Map.Entry<String, Object> term : terms.entrySet()) {
+                if (!(term.getValue() instanceof Integer value) || value < 0 || !isWindow(term.getKey())) continue;
+                LocalDate end = isMonths(term.getKey()) ? start.plusMonths(value) : start.plusDays(value);
+                for (int offset = -1; offset <= 2; offset++) {
+                    if (!end.plusDays(offset).isBefore(purchase)) dates.add(end.plusDays(offset));
+                }
+            }
+        }
+        return dates;
     }
 
     private static void addServiceRequests(List<Claim> claims, List<String> codes, int lastDay) {

@@ -50,6 +50,18 @@ final class ByteLines {
         return Arrays.equals(buffer, position, position + prefix.length, prefix, 0, prefix.length);
     }
 
+    /**
+     * The next line's bytes without reading them, when its line break is already buffered; null when the
+     * line runs past the buffer (a huge one-line value) or the input ends first.
+     */
+    byte[] peekLine() throws IOException {
+        if (position >= limit && !fill()) return null;
+        for (int i = position; i < limit; i++) {
+            if (buffer[i] == '\n' || buffer[i] == '\r') return Arrays.copyOfRange(buffer, position, i);
+        }
+        return null;
+    }
+
     /** Reads {@code count} bytes and forgets them. */
     void skip(int count) throws IOException {
         for (int i = 0; i < count; i++) read();

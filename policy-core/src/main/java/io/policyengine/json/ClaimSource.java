@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
@@ -28,8 +29,10 @@ import java.util.List;
  *   <li><b>a JSON array</b> of claims (first non-blank character {@code [}), streamed element by element;
  *       an item's line is the line where its element starts;</li>
  *   <li><b>JSON Lines</b>: one claim per line (detected when the first non-blank line is a complete JSON
- *       value); blank lines are skipped, and a line that is not JSON (or not UTF-8) is one error item, after which
- *       reading goes on with the next line;</li>
+ *       value, or is not UTF-8, or is a value cut short with a whole claim (an object with an {@code id})
+ *       alone on one of the next lines: a damaged first record); blank lines are skipped, and a line that is not JSON (or not UTF-8) is one
+ *       error item, after which reading goes on with the next line. A byte-order mark at the start of a
+ *       line is ignored, as at the start of the input;</li>
  *   <li><b>pretty-printed claims</b>: one or more claim objects over many lines (detected when the first
  *       non-blank line is an incomplete JSON value), read as a sequence of JSON values.</li>
  * </ul>
@@ -52,6 +55,10 @@ public final class ClaimSource implements Iterable<ClaimSource.Item>, AutoClosea
     public static final String STDIN = "-";
     private static final String STDIN_NAME = "<stdin>";
     private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    /** Lines read after an unfinished first line to tell JSON Lines from pretty-printed claims. */
+    private static final int LOOK_AHEAD = 16;
+    private static final byte[] UTF_16LE = {(byte) 0xFF, (byte) 0xFE};
+    private static final byte[] UTF_16BE = {(byte) 0xFE, (byte) 0xFF};
 
     /**
      * One claim of the input, or one problem with it.
@@ -156,19 +163,63 @@ public final class ClaimSource implements Iterable<ClaimSource.Item>, AutoClosea
     }
 
     private Iterator<Item> detectFormat(ByteLines in) throws IOException {
+        if (in.startsWith(UTF_16LE) || in.startsWith(UTF_16BE)) return single(0, "not valid UTF-8: it is UTF-16; save it as UTF-8");
         int blankLines = skipWhitespace(in);
         if (blankLines < 0) return single(0, "empty input: no claims");
-        if (in.peek() == '[') return new JsonValueStream(source, utf8(in.rest()), blankLines);
+        if (in.peek() == '[' && isArrayStart(in.peekLine())) return new JsonValueStream(source, utf8(in.rest()), blankLines);
+        byte[] first = in.readLine();
         String firstLine;
         try {
-            firstLine = ByteLines.decode(in.readLine());
+            firstLine = ByteLines.decode(first);
         } catch (CharacterCodingException e) {
-            return single(0, Json.readProblem(e)); // not UTF-8 from the start: UTF-16, or not text at all
+            return new JsonLinesReader(source, in, blankLines, List.of(first)); // that line is the first error
         }
-        if (JsonLinesReader.isIncomplete(firstLine)) {
-            return new JsonValueStream(source, new PrefixedReader(firstLine + "\n", utf8(in.rest())), blankLines);
+        if (!JsonLinesReader.isIncomplete(firstLine)) return new JsonLinesReader(source, in, blankLines, List.of(first));
+        // A value cut short on the first line is a pretty-printed claim, or the first record of JSON Lines
+        // damaged (truncated, or split by a stray line break): a whole claim alone on one of the next
+        // lines means JSON Lines, which a pretty-printed claim never has, and those lines must not be lost.
+        List<byte[]> ahead = new ArrayList<>();
+        ahead.add(first);
+        byte[] next;
+        int nonBlank = 0;
+        while (nonBlank < LOOK_AHEAD && (next = in.readLine()) != null) {
+            ahead.add(next);
+            if (isBlank(next)) continue;
+            nonBlank++;
+            if (JsonLinesReader.isWholeClaim(next)) return new JsonLinesReader(source, in, blankLines, ahead);
         }
-        return new JsonLinesReader(source, in, blankLines, firstLine);
+        StringBuilder prefix = new StringBuilder();
+        for (byte[] line : ahead) {
+            try {
+                prefix.append(ByteLines.decode(line)).append('\n');
+            } catch (CharacterCodingException e) {
+                return new JsonLinesReader(source, in, blankLines, ahead);
+            }
+        }
+        return new JsonValueStream(source, new PrefixedReader(prefix.toString(), utf8(in.rest())), blankLines);
+    }
+
+    /**
+     * Whether a first line that starts with {@code [} opens a JSON array of claims, to be streamed: a line
+     * too long to look at (a huge one-line array), a whole array, or the start of one that goes on, as
+     * {@code [}, {@code [{...},} or {@code [{"id": "A",} do. Otherwise it is the first line of JSON Lines,
+     * damaged ({@code [{...}} without its comma, {@code [[[{...}}), and the lines after it must not be lost.
+     */
+    private static boolean isArrayStart(byte[] firstLine) {
+        if (firstLine == null) return true;
+        if (JsonLinesReader.isBroken(firstLine)) return false;
+        String text = new String(firstLine, StandardCharsets.UTF_8).strip();
+        if (text.length() > 1 && text.substring(1).stripLeading().startsWith("[")) return false;
+        if (!JsonLinesReader.isIncomplete(text)) return true;
+        char last = text.charAt(text.length() - 1);
+        return last == ',' || last == '[' || last == '{' || last == ':';
+    }
+
+    private static boolean isBlank(byte[] line) {
+        for (byte b : line) {
+            if (b != ' ' && b != '\t') return false;
+        }
+        return true;
     }
 
     private static Reader utf8(InputStream in) {

@@ -2,6 +2,7 @@ package io.policyengine.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.policyengine.json.ClaimSource.Item;
@@ -15,7 +16,7 @@ import java.util.Set;
 /** Reads the items of one input lazily; subclasses know one input format each. */
 abstract class ItemReader implements Iterator<Item> {
 
-    private static final Set<String> EXAMPLE_KEYS = Set.of("claim", "expect");
+    private static final Set<String> EXAMPLE_KEYS = Set.of("claim", "expect", "note");
 
     protected final String source;
     private Item next;
@@ -46,9 +47,11 @@ abstract class ItemReader implements Iterator<Item> {
     }
 
     /**
-     * Reads the value at the parser's current token as one claim. A value that is JSON but not a good
+     * Reads the value at the parser's current token as one claim (or as an example, {@code {"claim": ...,
+     * "expect": ..., "note": ...}}, whose claim is read). A value that is JSON but not a good
      * claim (a duplicate key included) is an error item, and the parser is left after the value so that
-     * the next one can be read; a syntax error is thrown.
+     * the next one can be read; a syntax error is thrown, and so is a value too large to read
+     * ({@link Unreadable}, naming its field).
      */
     protected final Item readClaim(JsonParser parser, int line) throws IOException {
         JsonStreamContext container = parser.currentToken().isStructStart()
@@ -57,6 +60,10 @@ abstract class ItemReader implements Iterator<Item> {
         JsonNode node;
         try {
             node = Json.MAPPER.readTree(parser);
+        } catch (StreamConstraintsException e) {
+            String problem = Json.problem(e);
+            String field = problem.startsWith("nested") ? "" : Json.fieldPath(parser.getParsingContext(), container);
+            throw new Unreadable((field.isEmpty() ? "" : field + ": ") + problem);
         } catch (DatabindException e) {
             String field = Json.fieldPath(parser.getParsingContext(), container);
             while (parser.getParsingContext() != container && parser.nextToken() != null) {
@@ -68,6 +75,16 @@ abstract class ItemReader implements Iterator<Item> {
             return error(line, problem);
         }
         return claimItem(line, node);
+    }
+
+    /** A value too large to read (a number of 2,000 digits): the parser cannot go on after it. */
+    static final class Unreadable extends IOException {
+        final String problem;
+
+        Unreadable(String problem) {
+            super(problem, null);
+            this.problem = problem;
+        }
     }
 
     protected final Item error(int line, String problem) {

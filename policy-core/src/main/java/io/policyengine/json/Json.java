@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.nio.charset.CharacterCodingException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The package's one Jackson configuration, and one-line descriptions of what can go wrong in JSON. */
 final class Json {
@@ -31,6 +33,7 @@ final class Json {
     static final JsonFactory FACTORY = MAPPER.getFactory();
 
     private static final int MAX_SHOWN = 40;
+    private static final Pattern LENGTH = Pattern.compile("\\((\\d+)\\)");
 
     private Json() {
     }
@@ -39,15 +42,41 @@ final class Json {
     static String problem(JsonProcessingException e) {
         String message = oneLine(e.getOriginalMessage());
         if (e instanceof StreamConstraintsException) {
-            return message.startsWith("Document nesting depth")
-                    ? "nested too deeply: more than " + StreamReadConstraints.defaults().getMaxNestingDepth() + " levels"
-                    : "input too large: " + message;
+            StreamReadConstraints limits = StreamReadConstraints.defaults();
+            if (message.startsWith("Document nesting depth")) return "nested too deeply: more than " + limits.getMaxNestingDepth() + " levels";
+            Matcher length = LENGTH.matcher(message);
+            if (message.startsWith("Number value length") && length.find()) {
+                return "number too long: " + length.group(1) + " digits (at most " + limits.getMaxNumberLength() + ")";
+            }
+            if (message.startsWith("String value length") && length.find()) {
+                return "text too long: " + length.group(1) + " characters (at most " + limits.getMaxStringLength() + ")";
+            }
+            if (message.startsWith("Name length") && length.find()) {
+                return "field name too long: " + length.group(1) + " characters (at most " + limits.getMaxNameLength() + ")";
+            }
+            return "input too large";
         }
-        return "not JSON: " + message;
+        if (message.startsWith("Trailing token")) return "not JSON: more than one value";
+        return "not JSON: " + withoutSettings(message);
+    }
+
+    /**
+     * Jackson's message without the names of its settings and classes, which mean nothing to whoever
+     * wrote the claim: {@code maybe a (non-standard) comment? (not recognized as one since Feature
+     * 'ALLOW_COMMENTS' not enabled for parser)} becomes {@code comments are not allowed}.
+     */
+    static String withoutSettings(String message) {
+        String text = message.replaceAll("\\s*\\(code \\d+\\)", "");
+        text = text.replace("maybe a (non-standard) comment? (not recognized as one since Feature 'ALLOW_COMMENTS' not enabled for parser)",
+                "comments are not allowed in JSON");
+        text = text.replaceAll("\\s*\\((?:[^()]|\\([^()]*\\))*(?:Feature|Constraints|`)(?:[^()]|\\([^()]*\\))*\\)", "");
+        text = text.replaceAll("[:;,]?\\s*(?:enable|as per|via|see) `[^`]*`[^;,.]*", "");
+        text = text.replaceAll("`?com\\.fasterxml\\.[\\w.$]+`?", "value");
+        return text.strip();
     }
 
     static String readProblem(Exception e) {
-        if (e instanceof CharacterCodingException) return "not UTF-8 text";
+        if (e instanceof CharacterCodingException) return "not valid UTF-8";
         return "cannot read: " + oneLine(String.valueOf(e.getMessage()));
     }
 

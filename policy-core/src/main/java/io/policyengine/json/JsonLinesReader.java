@@ -2,11 +2,15 @@ package io.policyengine.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import io.policyengine.json.ClaimSource.Item;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
 
 /**
  * JSON Lines: one claim per line, each line decoded and parsed on its own so that a bad line (not
@@ -15,19 +19,56 @@ import java.nio.charset.CharacterCodingException;
 final class JsonLinesReader extends ItemReader {
 
     private final ByteLines in;
-    private String pending;
+    private final Deque<byte[]> pending;
     private int lineNumber;
     private boolean done;
 
     /**
-     * @param linesBefore how many lines precede {@code firstLine}
-     * @param firstLine   the first non-blank line, already read from {@code in}
+     * @param linesBefore how many lines precede {@code readAhead}
+     * @param readAhead   the first non-blank line and any lines after it, already read from {@code in}
      */
-    JsonLinesReader(String source, ByteLines in, int linesBefore, String firstLine) {
+    JsonLinesReader(String source, ByteLines in, int linesBefore, List<byte[]> readAhead) {
         super(source);
         this.in = in;
         this.lineNumber = linesBefore;
-        this.pending = firstLine;
+        this.pending = new ArrayDeque<>(readAhead);
+    }
+
+    /** Whether the line is not UTF-8, or not JSON in a way that no line after it can mend. */
+    static boolean isBroken(byte[] bytes) {
+        String line;
+        try {
+            line = ByteLines.decode(bytes);
+        } catch (CharacterCodingException e) {
+            return true;
+        }
+        try (JsonParser parser = Json.FACTORY.createParser(line)) {
+            while (parser.nextToken() != null) {
+                // tokenize only
+            }
+            return false;
+        } catch (IOException e) {
+            return !endsEarly(e);
+        }
+    }
+
+    /**
+     * Whether the line holds one whole JSON object and nothing else, with an {@code id} or a {@code claim}:
+     * a claim or an example on one line, as no line of a pretty-printed claim is.
+     */
+    static boolean isWholeClaim(byte[] bytes) {
+        try (JsonParser parser = Json.FACTORY.createParser(stripBom(ByteLines.decode(bytes)))) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) return false;
+            boolean named = false;
+            for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
+                named |= parser.currentName().equals("id") || parser.currentName().equals("claim");
+                parser.nextToken();
+                parser.skipChildren();
+            }
+            return named && parser.nextToken() == null;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Whether the line is the start of a JSON value that goes on past the end of the line. */
@@ -37,11 +78,14 @@ final class JsonLinesReader extends ItemReader {
                 // tokenize only: no tree is built for a line that may be the start of a huge value
             }
             return false;
-        } catch (JsonEOFException e) {
-            return true;
         } catch (IOException e) {
-            return false;
+            return endsEarly(e);
         }
+    }
+
+    /** The line ended inside a value (Jackson says so in two ways, depending on where it ended). */
+    private static boolean endsEarly(IOException e) {
+        return e instanceof JsonEOFException || String.valueOf(e.getMessage()).startsWith("Unexpected end-of-input");
     }
 
     @Override
@@ -49,14 +93,13 @@ final class JsonLinesReader extends ItemReader {
         while (!done) {
             String line;
             try {
-                line = pending != null ? pending : decode(in.readLine());
+                line = decode(pending.isEmpty() ? in.readLine() : pending.poll());
             } catch (CharacterCodingException e) {
                 return error(++lineNumber, Json.readProblem(e));
             } catch (IOException e) {
                 done = true;
                 return error(lineNumber + 1, Json.readProblem(e));
             }
-            pending = null;
             if (line == null) {
                 done = true;
             } else {
@@ -68,7 +111,12 @@ final class JsonLinesReader extends ItemReader {
     }
 
     private static String decode(byte[] line) throws CharacterCodingException {
-        return line == null ? null : ByteLines.decode(line);
+        return line == null ? null : stripBom(ByteLines.decode(line));
+    }
+
+    /** A byte-order mark is accepted at the start of any line, as at the start of the input (files joined with cat). */
+    private static String stripBom(String line) {
+        return line.startsWith("\uFEFF") ? line.substring(1) : line;
     }
 
     private Item readLine(String line) {
@@ -77,6 +125,8 @@ final class JsonLinesReader extends ItemReader {
             Item item = readClaim(parser, lineNumber);
             if (parser.nextToken() != null) return error(lineNumber, "not JSON: more than one value on the line");
             return item;
+        } catch (Unreadable e) {
+            return error(lineNumber, e.problem);
         } catch (JsonProcessingException e) {
             return error(lineNumber, Json.problem(e));
         } catch (IOException e) {

@@ -38,6 +38,8 @@ final class JsonValueStream extends ItemReader {
                 if (!rootArrayEdge) return readClaim(parser, line(parser.currentTokenLocation()));
             }
             return end(null);
+        } catch (Unreadable e) {
+            return end(error(line(parser.currentLocation()), e.problem));
         } catch (JsonProcessingException e) {
             JsonLocation where = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
             return end(error(line(where), Json.problem(e)));

@@ -24,6 +24,8 @@ import java.util.stream.Collectors;
 final class StrictObject {
 
     private static final Pattern DATE_SHAPE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    /** The last year a claim's dates may have: deadlines run at most some years on, and must print as YYYY-MM-DD. */
+    private static final String LAST_YEAR = "8999";
     private static final Pattern DATE_TIME_SHAPE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}");
 
     private final String prefix;
@@ -180,11 +182,17 @@ final class StrictObject {
         if (!value.isTextual() || !shape.matcher(value.textValue()).matches()) {
             throw bad(name, "expected " + expected + ", got " + Json.shown(value));
         }
+        T parsed;
         try {
-            return parse.apply(value.textValue());
+            parsed = parse.apply(value.textValue());
         } catch (DateTimeParseException e) {
             throw bad(name, value.textValue() + " is not a valid " + kind);
         }
+        if (value.textValue().compareTo(LAST_YEAR) > 0) {
+            throw bad(name, value.textValue() + " is out of range: the year must be " + LAST_YEAR
+                    + " or earlier, so that every deadline computed from it is a date of year 9999 or earlier");
+        }
+        return parsed;
     }
 
     private String path(String name) {

@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
  */
 final class PackCompiler {
     private static final Pattern RULE_NAME = Pattern.compile("Rule name='([^']*)'");
+    private static final Pattern QUOTED_EXPRESSION = Pattern.compile("Unable to Analyse Expression (.+?): \\[");
 
     private PackCompiler() {
     }
@@ -62,6 +63,7 @@ final class PackCompiler {
             PackFiles.DrlFile file = result.getResource() == null ? null : bySource.get(result.getResource().getSourcePath());
             Path path = file == null ? pack.folder() : file.path();
             int line = firstLine(result.getLines());
+            if (line <= 1 && file != null) line = lineOfQuote(file.text(), text, line);
             if (line <= 0 && file != null) line = lineOfRuleIn(file.text(), text);
             problems.add(RuleProblem.error(path, line, text));
         }
@@ -83,6 +85,21 @@ final class PackCompiler {
 
     private static String oneLine(String text) {
         return String.valueOf(text).replaceAll("\\s+", " ").trim();
+    }
+
+    /**
+     * Drools puts some errors at line 1 or none (an expression that uses a misspelled term's binding):
+     * when the message quotes the expression, point at the first line that holds it.
+     */
+    static int lineOfQuote(String drl, String errorText, int line) {
+        Matcher quote = QUOTED_EXPRESSION.matcher(errorText);
+        if (!quote.find()) return line;
+        String expression = quote.group(1).trim();
+        String[] lines = drl.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (!expression.isEmpty() && lines[i].contains(expression)) return i + 1;
+        }
+        return line;
     }
 
     /** Drools gives no line for some errors; they name the rule, so point at its declaration. */

@@ -9,6 +9,9 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
@@ -45,12 +48,14 @@ record PackFiles(Path folder, List<DrlFile> files, List<SentenceFile> sentences,
         try (Stream<Path> listing = Files.list(folder)) {
             for (Path path : listing.sorted().toList()) {
                 if (isDrl(path)) {
-                    files.add(new DrlFile(path, Files.readString(path, StandardCharsets.UTF_8)));
+                    files.add(new DrlFile(path, text(path, Files.readAllBytes(path))));
                 } else if (Files.isRegularFile(path)) {
                     Matcher name = PackSentences.FILE_NAME.matcher(path.getFileName().toString());
                     if (name.matches()) sentences.add(new SentenceFile(path, name.group(1), Files.readAllBytes(path)));
                 }
             }
+        } catch (NotUtf8 e) {
+            throw new RuleLoadException(List.of(e.problem));
         } catch (NoSuchFileException e) {
             throw single(folder, "disappeared while being read");
         } catch (IOException | UncheckedIOException e) {
@@ -62,6 +67,49 @@ record PackFiles(Path folder, List<DrlFile> files, List<SentenceFile> sentences,
                     + "(sentences.en.txt; see docs/authoring-guide.md)");
         }
         return new PackFiles(folder, List.copyOf(files), List.copyOf(sentences), hash(files, sentences));
+    }
+
+    /**
+     * A rule file's text: UTF-8, with a leading byte-order mark dropped (editors on Windows write one).
+     * Anything else is named with its first line that is not UTF-8, and how to fix it.
+     */
+    static String text(Path file, byte[] bytes) throws NotUtf8 {
+        int from = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF ? 3 : 0;
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder();
+        try {
+            return utf8.decode(ByteBuffer.wrap(bytes, from, bytes.length - from)).toString();
+        } catch (CharacterCodingException e) {
+            String hint = bytes.length >= 2 && (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE || bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
+                    ? "it is UTF-16; save it as UTF-8" : "save it as UTF-8 (it looks like another encoding, such as GBK or Latin-1)";
+            throw new NotUtf8(RuleProblem.error(file, firstBadLine(bytes, from), "not valid UTF-8: " + hint));
+        }
+    }
+
+    private static int firstBadLine(byte[] bytes, int from) {
+        int line = 1;
+        int start = from;
+        for (int i = from; i <= bytes.length; i++) {
+            if (i == bytes.length || bytes[i] == '\n') {
+                try {
+                    StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes, start, i - start));
+                } catch (CharacterCodingException e) {
+                    return line;
+                }
+                line++;
+                start = i + 1;
+            }
+        }
+        return 1;
+    }
+
+    /** A rule file that is not UTF-8. */
+    static final class NotUtf8 extends Exception {
+        final RuleProblem problem;
+
+        NotUtf8(RuleProblem problem) {
+            super(problem.toString(), null, false, false);
+            this.problem = problem;
+        }
     }
 
     /** The folder of a pack bundled on the classpath under {@code packs/NAME/}. */

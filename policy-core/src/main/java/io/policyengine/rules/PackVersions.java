@@ -39,10 +39,15 @@ public final class PackVersions {
     }
 
     public static PackVersions load(Path folder) throws RuleLoadException {
+        List<Path> subfolders = Files.isDirectory(folder) ? versionFolders(folder) : List.of();
+        if (hasDrlFiles(folder) && !subfolders.isEmpty()) {
+            throw new RuleLoadException(List.of(RuleProblem.error(folder, 0, "holds both .drl files and version sub-folders ("
+                    + String.join(", ", subfolders.stream().map(f -> f.getFileName().toString()).toList())
+                    + "): a rules folder holds one pack, or one sub-folder per version; move the .drl files into their version's folder")));
+        }
         if (!Files.isDirectory(folder) || hasDrlFiles(folder)) {
             return new PackVersions(folder, List.of(new Version(null, RulePack.load(folder))));
         }
-        List<Path> subfolders = versionFolders(folder);
         if (subfolders.isEmpty()) return new PackVersions(folder, List.of(new Version(null, RulePack.load(folder))));
         List<RuleProblem> problems = new ArrayList<>();
         List<Version> versions = new ArrayList<>();

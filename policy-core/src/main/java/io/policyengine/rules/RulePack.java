@@ -22,6 +22,7 @@ import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.type.FactField;
 import org.kie.api.definition.type.FactType;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
@@ -52,6 +53,14 @@ public final class RulePack {
             Grant.class, Exclusion.class, RepairDeadline.class, Commitment.class, CompensationDue.class);
     private static final Pattern ARTICLE = Pattern.compile("@article\\s*\\([^)]*\\)");
     private static final Pattern CODE = Pattern.compile("\"([A-Z][A-Z0-9_]{1,30})\"");
+    /** The firing limit of a pack that declares none: far above what a claim of a sane policy needs. */
+    public static final int DEFAULT_FIRING_LIMIT = 10_000;
+    /** The pack term that sets a pack's firing limit per claim. */
+    public static final String FIRING_LIMIT_TERM = "maxFiringsPerClaim";
+    /** Firings per claim a batch may use, on top of one claim's limit, before its claims are run one by one. */
+    private static final int BATCH_FIRINGS_PER_CLAIM = 256;
+    /** Generated claims per session when checking a pack. */
+    private static final int PROBE_BATCH = 512;
 
     private final KieBase kieBase;
     /** Sessions reset and reused rather than built per call: a third off a single decision's latency. */
@@ -67,6 +76,7 @@ public final class RulePack {
     private final List<String> codes;
     /** The finding types some rule matches: only those are inserted into a session. */
     private final Set<Class<?>> matched;
+    private final int firingLimit;
     /** The pack's sentences, by language (sentences.LANG.txt). */
     private final Map<Language, PackSentences> sentences;
 
@@ -89,6 +99,7 @@ public final class RulePack {
             if (index.matches(finding.getSimpleName())) matchedTypes.add(finding);
         }
         this.matched = Set.copyOf(matchedTypes);
+        this.firingLimit = terms.get(FIRING_LIMIT_TERM) instanceof Integer limit && limit > 0 ? limit : DEFAULT_FIRING_LIMIT;
     }
 
     /** Compiles the {@code .drl} files of {@code folder}. */
@@ -112,6 +123,8 @@ public final class RulePack {
                 terms.putAll(values(termType, instance));
             }
         }
+        List<RuleProblem> termProblems = TermChecks.problems(terms, files.files(), files.folder());
+        if (!termProblems.isEmpty()) throw new RuleLoadException(termProblems);
         String name = metadata.getOrDefault("name", files.folder().getFileName().toString());
         String version = metadata.getOrDefault("version", "unversioned");
         PolicyId policy = new PolicyId(name, version, files.hash());
@@ -175,34 +188,74 @@ public final class RulePack {
         return List.copyOf(codes);
     }
 
+    /**
+     * Runs the rules over the claims, each claim allowed at most {@code limit} rule firings; what
+     * they found comes back in the claims' order. When the rules fail or keep firing, the claims are
+     * run again one by one, so that only the claims the rules fail for get a failure.
+     */
+    public List<Fired> fire(List<Claim> claims, int limit) {
+        return fire(claims, limit, null);
+    }
+
+    /**
+     * The same, and when {@code firedRules} (one set per claim, in the claims' order) is not null,
+     * adds to each claim's set the rules that fired for it: an agenda listener on the session, only then.
+     */
+    public List<Fired> fire(List<Claim> claims, int limit, List<Set<PackRule>> firedRules) {
+        if (claims.isEmpty()) return List.of();
+        try {
+            ClaimFirings firings = firedRules == null ? null : new ClaimFirings(rules, claims);
+            List<Findings> findings = fireTogether(claims, batchBudget(limit, claims.size()), firings);
+            List<Fired> fired = new ArrayList<>(findings.size());
+            for (Findings f : findings) fired.add(new Fired(f, null));
+            if (firings != null) {
+                List<Set<PackRule>> each = firings.fired(claims);
+                for (int i = 0; i < claims.size(); i++) firedRules.get(i).addAll(each.get(i));
+            }
+            return fired;
+        } catch (Overrun | RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            List<Fired> each = new ArrayList<>(claims.size());
+            for (int i = 0; i < claims.size(); i++) {
+                Claim claim = claims.get(i);
+                ClaimFirings firings = firedRules == null ? null : new ClaimFirings(rules, List.of(claim));
+                each.add(fireAlone(claim, limit, firings).asFired(claim));
+                if (firings != null) firedRules.get(i).addAll(firings.fired(List.of(claim)).get(0));
+            }
+            return each;
+        }
+    }
+
     /** The pack's rules in the order they are written, file by file. */
     public List<PackRule> rules() {
         return List.copyOf(rules.values());
     }
 
-    /** Runs the rules over the claims; the findings come back in the claims' order. */
-    public List<Findings> fire(List<Claim> claims) {
-        return fire(claims, null);
+    /** What the rules found for one claim, or why they could not decide it. */
+    public record Fired(Findings findings, RuleFailureException failure) {
     }
 
-    /** Runs the rules over the claims and tells which rules fired for each; both lists in the claims' order. */
-    public Traced fireTraced(List<Claim> claims) {
-        ClaimFirings firings = new ClaimFirings(rules, claims);
-        List<Findings> findings = fire(claims, firings);
-        return new Traced(findings, firings.fired(claims));
+    /** The firings this pack allows per claim: its {@value #FIRING_LIMIT_TERM} term, or {@link #DEFAULT_FIRING_LIMIT}. */
+    public int firingLimit() {
+        return firingLimit;
     }
 
-    /** What {@link #fireTraced} found: each claim's findings and the rules that fired for it. */
-    public record Traced(List<Findings> findings, List<Set<PackRule>> firedRules) {
+    /**
+     * A batch may fire a little more per claim than a sane claim ever needs, far less than the limit
+     * for each claim, so that rules that keep inserting facts stop before they fill the memory; past
+     * that the claims are run one by one, each with the whole limit.
+     */
+    private static int batchBudget(int limit, int claims) {
+        long budget = Math.min((long) limit * claims, limit + (long) BATCH_FIRINGS_PER_CLAIM * claims);
+        return (int) Math.min(Integer.MAX_VALUE - 1, budget);
     }
 
-    private List<Findings> fire(List<Claim> claims, ClaimFirings firings) {
+    private List<Findings> fireTogether(List<Claim> claims, int budget, ClaimFirings firings) throws Overrun {
         KieSession session = sessions.newKieSession();
         if (firings != null) session.addEventListener(firings);
         try (Firing firing = Firing.open(policy.name(), claims, matched)) {
             termFacts.forEach(session::insert);
             for (Claim claim : claims) session.insert(claim);
-            fireAll(session);
+            if (session.fireAllRules(budget + 1) > budget) throw Overrun.INSTANCE;
             List<Findings> findings = new ArrayList<>(claims.size());
             for (Claim claim : claims) findings.add(firing.findings(claim));
             return findings;
@@ -212,71 +265,159 @@ public final class RulePack {
         }
     }
 
-    /** Runs the rules over one claim, recording each rule as it fires with the terms it reads. */
-    public Trace trace(Claim claim) {
+    /** One claim run alone: its findings, or what went wrong and in which rule. */
+    private record Alone(Findings findings, Breakdown breakdown) {
+        Fired asFired(Claim claim) {
+            return breakdown == null ? new Fired(findings, null)
+                    : new Fired(null, breakdown.failure("claim " + claim.id(), claim.id()));
+        }
+    }
+
+    /** Runs the rules over one claim in a session of its own, counting each rule's firings to name a culprit. */
+    private Alone fireAlone(Claim claim, int limit, AgendaEventListener listener) {
         KieSession session = kieBase.newKieSession();
-        FiringRecorder recorder = new FiringRecorder(index, terms);
-        try (Firing firing = Firing.open(policy.name(), List.of(claim), matched, recorder)) {
-            session.addEventListener(recorder);
+        FiringCounter counter = new FiringCounter();
+        session.addEventListener(counter);
+        if (listener != null) session.addEventListener(listener);
+        try (Firing firing = Firing.open(policy.name(), List.of(claim), matched)) {
             termFacts.forEach(session::insert);
             session.insert(claim);
-            fireAll(session);
-            Findings findings = firing.findings(claim);
-            return new Trace(findings, withoutUnusedExclusions(recorder.fired(), findings));
+            if (session.fireAllRules(limit + 1) > limit) return new Alone(null, overrun(counter.mostFired(), limit));
+            return new Alone(firing.findings(claim), null);
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            return new Alone(null, breakdown(counter.firing(), e));
         } finally {
             session.dispose();
         }
     }
 
     /**
-     * What compiles but looks wrong: a rule that cites no {@code @article}, and a rule that fired for
-     * none of the {@code probe} claims (a window of no days, tiers in the wrong order, ...).
+     * Runs the rules over one claim, recording each rule as it fires with the terms it reads.
+     *
+     * @throws RuleFailureException when a rule fails or the rules keep firing past {@code limit}
      */
-    public List<RuleProblem> warnings(List<Claim> probe) {
-        Set<String> fired = new HashSet<>();
+    public Trace trace(Claim claim, int limit) {
         KieSession session = kieBase.newKieSession();
-        try {
-            session.addEventListener(new DefaultAgendaEventListener() {
-                @Override
-                public void afterMatchFired(AfterMatchFiredEvent event) {
-                    fired.add(event.getMatch().getRule().getName());
-                }
-            });
-            try (Firing firing = Firing.open(policy.name(), probe, matched)) {
-                termFacts.forEach(session::insert);
-                probe.forEach(session::insert);
-                fireAll(session);
+        FiringRecorder recorder = new FiringRecorder(index, terms);
+        FiringCounter counter = new FiringCounter();
+        try (Firing firing = Firing.open(policy.name(), List.of(claim), matched, recorder)) {
+            session.addEventListener(counter);
+            session.addEventListener(recorder);
+            termFacts.forEach(session::insert);
+            session.insert(claim);
+            if (session.fireAllRules(limit + 1) > limit) {
+                throw overrun(counter.mostFired(), limit).failure("claim " + claim.id(), claim.id());
             }
+            Findings findings = firing.findings(claim);
+            return new Trace(findings, withoutUnusedExclusions(recorder.fired(), findings));
+        } catch (RuleFailureException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            throw breakdown(counter.firing(), e).failure("claim " + claim.id(), claim.id());
         } finally {
             session.dispose();
         }
-        List<RuleProblem> warnings = new ArrayList<>();
+    }
+
+    /**
+     * What compiles but is wrong or looks wrong, found by running the rules over the {@code probe}
+     * claims: an error for a rule that fails or keeps firing for one of them (past this pack's firing
+     * limit), a warning for a rule that cites no {@code @article}, and a warning for a rule that fired
+     * for none of them (a window of no days, tiers in the wrong order, ...).
+     */
+    public List<RuleProblem> check(List<Claim> probe) {
+        Set<String> fired = new HashSet<>();
+        AgendaEventListener names = new DefaultAgendaEventListener() {
+            @Override
+            public void afterMatchFired(AfterMatchFiredEvent event) {
+                fired.add(event.getMatch().getRule().getName());
+            }
+        };
+        Breakdown broken = null;
+        for (int from = 0; from < probe.size() && broken == null; from += PROBE_BATCH) {
+            List<Claim> batch = probe.subList(from, Math.min(probe.size(), from + PROBE_BATCH));
+            if (probeTogether(batch, names)) continue;
+            for (Claim claim : batch) {
+                broken = fireAlone(claim, firingLimit, names).breakdown();
+                if (broken != null) break;
+            }
+        }
+        List<RuleProblem> problems = new ArrayList<>();
+        if (broken != null) problems.add(broken.problem(folder, "a generated claim"));
         for (RuleIndex.Entry rule : index.rules().values()) {
             if (rule.article() == null || rule.article().isBlank()) {
-                warnings.add(RuleProblem.warning(rule.file(), rule.line(),
+                problems.add(RuleProblem.warning(rule.file(), rule.line(),
                         "rule \"" + rule.name() + "\" cites no article; add @article(\"N\") under its name"));
             }
-            if (!fired.contains(rule.name())) {
-                warnings.add(RuleProblem.warning(rule.file(), rule.line(), "rule \"" + rule.name()
+            // after a failure the other claims were not all run: "never fired" would be a guess
+            if (broken == null && !fired.contains(rule.name())) {
+                problems.add(RuleProblem.warning(rule.file(), rule.line(), "rule \"" + rule.name()
                         + "\" can never fire: it fired for none of " + probe.size()
                         + " generated claims (every day of its windows, each condition alone); check its terms and conditions"));
             }
         }
-        return warnings;
+        return problems;
     }
 
-    /** Fires the session's rules; a rule that throws is reported with its file and line, not as Drools' stack. */
-    private void fireAll(KieSession session) {
-        try {
-            session.fireAllRules();
-        } catch (RuntimeException e) {
-            String text = String.valueOf(e.getMessage()).replaceAll("\\s+", " ").trim();
-            Matcher rule = FAILED_RULE.matcher(text);
-            RuleIndex.Entry entry = rule.find() ? index.entry(rule.group(1)) : null;
-            String where = entry == null ? "" : entry.file() + ":" + entry.line() + ": rule \"" + entry.name() + "\" failed: ";
-            Throwable cause = e;
-            while (cause.getCause() != null && cause.getCause() != cause) cause = cause.getCause();
-            throw new RuleFailureException(where + (cause == e ? text : cause.getClass().getSimpleName() + ": " + cause.getMessage()), e);
+    /** Runs a batch of probe claims together; false when the rules failed or kept firing for some claim of it. */
+    private boolean probeTogether(List<Claim> batch, AgendaEventListener listener) {
+        KieSession session = kieBase.newKieSession();
+        session.addEventListener(listener);
+        try (Firing firing = Firing.open(policy.name(), batch, matched)) {
+            termFacts.forEach(session::insert);
+            batch.forEach(session::insert);
+            int budget = batchBudget(firingLimit, batch.size());
+            return session.fireAllRules(budget + 1) <= budget;
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            return false;
+        } finally {
+            session.dispose();
+        }
+    }
+
+    private Breakdown overrun(String rule, int limit) {
+        return new Breakdown(rule, rule == null ? null : index.entry(rule), "kept firing: stopped after " + limit
+                + " firings (the firing limit, pack term " + FIRING_LIMIT_TERM
+                + "); a rule whose consequence makes it or another rule match again never ends", null);
+    }
+
+    /** The rule that threw: the one firing, or else the one a failed condition's message names. */
+    private Breakdown breakdown(String firing, Throwable e) {
+        String rule = firing;
+        if (rule == null) {
+            Matcher named = FAILED_RULE.matcher(String.valueOf(e.getMessage()));
+            if (named.find()) rule = named.group(1);
+        }
+        return new Breakdown(rule, rule == null ? null : index.entry(rule), "failed: " + RuleFailures.problem(e), e);
+    }
+
+    /** A rule that failed or kept firing, with where it is written (null when unknown). */
+    private record Breakdown(String rule, RuleIndex.Entry entry, String what, Throwable cause) {
+
+        RuleFailureException failure(String forWhat, String claimId) {
+            String where = entry == null ? "" : entry.file() + ":" + entry.line() + ": ";
+            return new RuleFailureException(claimId, where + sentence(forWhat), cause);
+        }
+
+        RuleProblem problem(Path folder, String forWhat) {
+            return entry == null ? RuleProblem.error(folder, 0, sentence(forWhat))
+                    : RuleProblem.error(entry.file(), entry.line(), sentence(forWhat));
+        }
+
+        /** {@code rule "NAME" failed for claim C-7: ...}: the verb, then whom it happened for, then the rest. */
+        private String sentence(String forWhat) {
+            String name = rule == null ? "a rule" : "rule \"" + rule + "\"";
+            int colon = what.indexOf(':');
+            return name + " " + what.substring(0, colon) + " for " + forWhat + what.substring(colon);
+        }
+    }
+
+    /** The rules of a batch fired more often than its budget: some claim's rules may never stop. */
+    private static final class Overrun extends Exception {
+        static final Overrun INSTANCE = new Overrun();
+
+        private Overrun() {
+            super(null, null, false, false);
         }
     }
 

@@ -188,7 +188,7 @@ class ClaimSourceTest {
         assertThat(errorOf(empty)).isEqualTo("empty input: no claims");
         assertThat(errorOf(blank)).isEqualTo("empty input: no claims");
         assertThat(read(new byte[] {(byte) 0xFF, (byte) 0xFE, '{', '}'}))
-                .extracting(Item::line, Item::error).containsExactly(tuple(0, "not UTF-8 text"));
+                .extracting(Item::line, Item::error).containsExactly(tuple(0, "not valid UTF-8: it is UTF-16; save it as UTF-8"));
     }
 
     @Test

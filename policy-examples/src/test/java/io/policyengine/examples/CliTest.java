@@ -509,9 +509,9 @@ public class CliTest {
         run.assertExit(2);
         assertThat(run.outLines()).hasSize(3);
         assertThat(parse(run.outLines().get(0)).get("claimId").asText()).isEqualTo("A");
-        assertErrorLine(run.outLines().get(1), 2, null, "not UTF-8 text");
+        assertErrorLine(run.outLines().get(1), 2, null, "not valid UTF-8");
         assertThat(parse(run.outLines().get(2)).get("claimId").asText()).isEqualTo("C");
-        assertThat(run.errLines()).containsExactly(file + ":2: not UTF-8 text");
+        assertThat(run.errLines()).containsExactly(file + ":2: not valid UTF-8");
     }
 
     // ---------------------------------------------------------------- validate, and broken rules

@@ -42,9 +42,13 @@ final class AuditCommand implements java.util.concurrent.Callable<Integer> {
     RulesOption rules;
     @Mixin
     LanguageOption language;
-    @Option(names = "--claims", paramLabel = "N", defaultValue = "100000",
-            description = "At most this many generated claims, a fixed sample when the set is larger (default: ${DEFAULT-VALUE}).")
     int maxClaims;
+
+    @Option(names = "--claims", paramLabel = "N", defaultValue = "100000",
+            description = "At most this many generated claims (1 or more), a fixed sample when the set is larger (default: ${DEFAULT-VALUE}).")
+    void maxClaims(int n) {
+        maxClaims = OptionValues.atLeast(spec, "--claims", n, 1);
+    }
     @Option(names = "--category", paramLabel = "CATEGORY",
             description = "Product categories to try (repeatable; default: none, TV, MOBILE_PHONE, COMPUTER, FURNITURE, PERISHABLE, PERIODICAL, DIGITAL).")
     List<String> categories = new ArrayList<>(List.of("", "TV", "MOBILE_PHONE", "COMPUTER", "FURNITURE", "PERISHABLE", "PERIODICAL", "DIGITAL"));

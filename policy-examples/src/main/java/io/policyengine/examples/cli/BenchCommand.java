@@ -46,10 +46,18 @@ final class BenchCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
-    @Option(names = "--claims", paramLabel = "N", description = "Claims to generate (default: ${DEFAULT-VALUE}).", defaultValue = "1000000")
     int count;
-    @Option(names = "--threads", paramLabel = "T", description = "Threads for the parallel run (default: the machine's cores).")
     Integer threads;
+
+    @Option(names = "--claims", paramLabel = "N", description = "Claims to generate, 1 or more (default: ${DEFAULT-VALUE}).", defaultValue = "1000000")
+    void count(int n) {
+        count = OptionValues.atLeast(spec, "--claims", n, 1);
+    }
+
+    @Option(names = "--threads", paramLabel = "T", description = "Threads for the parallel run, 1 or more (default: the machine's cores).")
+    void threads(int n) {
+        threads = OptionValues.atLeast(spec, "--threads", n, 1);
+    }
     @Option(names = "--rules", paramLabel = "DIR", description = "Rules to measure (default: the bundled store-standard pack).")
     Path rulesDir;
     @Option(names = "--cli-heap", paramLabel = "SIZE", description = "Heap of the command-line JVM (default: ${DEFAULT-VALUE}).", defaultValue = "256m")

@@ -1,6 +1,7 @@
 package io.policyengine.examples.cli;
 
 import io.policyengine.PolicyEngine;
+import io.policyengine.RuleFailureException;
 import io.policyengine.json.ClaimSource;
 import io.policyengine.model.BadInputException;
 import io.policyengine.model.Claim;
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -41,22 +43,24 @@ public final class ClaimBatches {
     private ClaimBatches() {
     }
 
-    /** Returns true when every item was a claim and got decided. */
+    /** Returns true when every item was a claim and got decided (a rule that failed for a claim makes it false). */
     public static boolean decide(PolicyEngine engine, List<String> inputs, InputStream stdin, Sink sink) {
         return inBatches(inputs, stdin, item -> decidable(engine, item), batch -> flush(engine, batch, sink));
     }
 
     /**
      * Reads the inputs on a thread of its own and hands over their items in batches, in input order;
-     * {@code check} turns a claim that cannot be decided into its error. Returns true when every item
-     * was a claim that passed the check.
+     * {@code check} turns a claim that cannot be decided into its error; {@code onBatch} says false when
+     * the rules failed for a claim of the batch. Returns true when every item was a claim that passed
+     * the check and the rules never failed.
      */
     static boolean inBatches(List<String> inputs, InputStream stdin, UnaryOperator<ClaimSource.Item> check,
-                             Consumer<List<ClaimSource.Item>> onBatch) {
+                             Predicate<List<ClaimSource.Item>> onBatch) {
         BlockingQueue<List<ClaimSource.Item>> batches = new ArrayBlockingQueue<>(AHEAD);
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         AtomicBoolean allGood = new AtomicBoolean();
         AtomicBoolean deciderGone = new AtomicBoolean();
+        AtomicBoolean rulesFailed = new AtomicBoolean();
         Thread reader = new Thread(() -> {
             List<ClaimSource.Item> pending = new ArrayList<>(BATCH);
             try {
@@ -78,13 +82,13 @@ public final class ClaimBatches {
         reader.start();
         try {
             for (List<ClaimSource.Item> batch = take(batches); batch != END; batch = take(batches)) {
-                onBatch.accept(batch);
+                if (!onBatch.test(batch)) rulesFailed.set(true);
             }
         } finally {
             deciderGone.set(true);
         }
         if (failure.get() != null) throw failure.get();
-        return allGood.get();
+        return allGood.get() && !rulesFailed.get();
     }
 
     /** Queues a batch for the decider; gives up (throwing, unless it is the end) once the decider has stopped. */
@@ -148,15 +152,33 @@ public final class ClaimBatches {
         }
     }
 
-    private static void flush(PolicyEngine engine, List<ClaimSource.Item> pending, Sink sink) {
+    /** Decides a batch; a claim a rule failed for becomes an error item, as bad input does. Returns false when one did. */
+    private static boolean flush(PolicyEngine engine, List<ClaimSource.Item> pending, Sink sink) {
         List<Claim> claims = new ArrayList<>(pending.size());
         for (ClaimSource.Item item : pending) {
             if (item.claim() != null) claims.add(item.claim());
         }
-        List<Decision> decisions = engine.decideAll(claims);
+        List<PolicyEngine.Result> results = engine.decideEach(claims);
         int next = 0;
+        boolean allDecided = true;
         for (ClaimSource.Item item : pending) {
-            sink.accept(item, item.claim() != null ? decisions.get(next++) : null);
+            if (item.claim() == null) {
+                sink.accept(item, null);
+                continue;
+            }
+            PolicyEngine.Result result = results.get(next++);
+            if (result.isFailure()) {
+                allDecided = false;
+                sink.accept(failed(item, result.failure()), null);
+            } else {
+                sink.accept(item, result.decision());
+            }
         }
+        return allDecided;
+    }
+
+    /** The item of a claim the rules failed for, as an error naming the claim, the rule and its FILE:LINE. */
+    static ClaimSource.Item failed(ClaimSource.Item item, RuleFailureException failure) {
+        return new ClaimSource.Item(item.source(), item.line(), null, item.claimId(), failure.getMessage());
     }
 }

@@ -5,7 +5,6 @@ import io.policyengine.model.Claim;
 import io.policyengine.model.Compensation;
 import io.policyengine.model.Decision;
 import io.policyengine.model.PackRule;
-import io.policyengine.model.TracedDecision;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -74,22 +73,33 @@ final class Comparison {
     /** Decides the claims on both sides and hands each change to {@code onChange}, in the claims' order. */
     void compare(Collection<Claim> claims, Consumer<Change> onChange) {
         List<Claim> all = List.copyOf(claims);
-        List<TracedDecision> old = decide(before, all);
-        List<TracedDecision> fresh = decide(after, all);
+        List<Decided> old = decide(before, all);
+        List<Decided> fresh = decide(after, all);
         for (int i = 0; i < all.size(); i++) {
             Change change = change(all.get(i), old.get(i), fresh.get(i));
             if (change != null) onChange.accept(change);
         }
     }
 
-    private List<TracedDecision> decide(PolicyEngine engine, List<Claim> claims) {
-        if (traceRules) return engine.decideTraced(claims);
-        List<TracedDecision> decided = new ArrayList<>(claims.size());
-        for (Decision decision : engine.decideAll(claims)) decided.add(new TracedDecision(decision, Set.of()));
+    /** What we compare of a decision: the decision and the rules that fired for its claim. */
+    private record Decided(Decision decision, Set<PackRule> firedRules) {
+    }
+
+    /** @throws io.policyengine.RuleFailureException for the first claim a rule fails or keeps firing for */
+    private List<Decided> decide(PolicyEngine engine, List<Claim> claims) {
+        List<Decided> decided = new ArrayList<>(claims.size());
+        if (traceRules) {
+            for (PolicyEngine.Traced traced : engine.decideTraced(claims)) {
+                if (traced.result().isFailure()) throw traced.result().failure();
+                decided.add(new Decided(traced.result().decision(), traced.firedRules()));
+            }
+        } else {
+            for (Decision decision : engine.decideAll(claims)) decided.add(new Decided(decision, Set.of()));
+        }
         return decided;
     }
 
-    private static Change change(Claim claim, TracedDecision old, TracedDecision fresh) {
+    private static Change change(Claim claim, Decided old, Decided fresh) {
         Set<Aspect> aspects = aspects(old.decision(), fresh.decision());
         if (aspects.isEmpty()) return null;
         Set<RuleName> oldRules = names(old.firedRules());

@@ -122,6 +122,7 @@ final class DiffCommand implements Callable<Integer> {
                         change.onlyNew().forEach(rule -> byRule.computeIfAbsent("+ " + rule, k -> new Tally()).add(id));
                         if (json) out.println(ChangeJson.toJson(item, change, oldWording, newWording));
                     }
+                    return true;
                 });
         if (!json) print(out, before, after, compared[0], changed[0], byAspect, byOutcome, byRule);
         if (!allGood) return ExitCodes.BAD_INPUT;

@@ -1,6 +1,7 @@
 package io.policyengine.examples.cli;
 
 import io.policyengine.PolicyEngine;
+import io.policyengine.RuleFailureException;
 import io.policyengine.RuleLoadException;
 import io.policyengine.Wording;
 import io.policyengine.json.DecisionJson;
@@ -25,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 @Command(name = "explain", description = {
@@ -55,16 +57,24 @@ final class ExplainCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PolicyEngine engine = rules.engine();
         Wording wording = language.wording(engine);
+        AtomicBoolean rulesFailed = new AtomicBoolean();
         boolean allGood = ClaimBatches.read(engine, List.of(file), stdin, item -> {
             if (item.claim() == null) {
                 ClaimBatches.reportBadInput(item, out, err);
-            } else if (json) {
-                out.println(DecisionJson.explanationJson(engine.explain(item.claim()), wording));
-            } else {
-                print(out, engine.explain(item.claim()), wording);
+                return;
             }
+            Explanation explanation;
+            try {
+                explanation = engine.explain(item.claim());
+            } catch (RuleFailureException e) {
+                rulesFailed.set(true);
+                ClaimBatches.reportBadInput(ClaimBatches.failed(item, e), out, err);
+                return;
+            }
+            if (json) out.println(DecisionJson.explanationJson(explanation, wording));
+            else print(out, explanation, wording);
         });
-        return allGood ? ExitCodes.OK : ExitCodes.BAD_INPUT;
+        return allGood && !rulesFailed.get() ? ExitCodes.OK : ExitCodes.BAD_INPUT;
     }
 
     private static final Map<Effect, String> VERBS = Map.of(
@@ -78,7 +88,7 @@ final class ExplainCommand implements Callable<Integer> {
                 claim.request() == null ? "nothing in particular" : claim.request());
         int step = 0;
         for (FiredRule rule : explanation.firedRules()) {
-            out.printf("  %d. %s (art. %s)%s%n", ++step, rule.rule(), rule.article(), terms(rule.terms()));
+            out.printf("  %d. %s (art. %s)%s%n", ++step, Printable.oneLine(rule.rule()), Printable.oneLine(rule.article()), terms(rule.terms()));
             for (Map.Entry<String, List<Reason>> group : byMessage(rule.reasons(), decision, wording).entrySet()) {
                 Reason first = group.getValue().get(0);
                 String remedies = group.getValue().stream().map(r -> r.remedy() == null ? "" : r.remedy().name() + " ")

@@ -40,7 +40,8 @@ public final class PolicyCli {
             return ExitCodes.BAD_INPUT;
         });
         cli.setParameterExceptionHandler((e, args) -> {
-            err.println(e.getMessage());
+            err.println(Printable.oneLine(e.getMessage()));
+            if (e instanceof OptionValues.OutOfRange) return ExitCodes.BAD_INPUT;
             e.getCommandLine().usage(err);
             return ExitCodes.BAD_INPUT;
         });
@@ -77,7 +78,8 @@ public final class PolicyCli {
         if (e instanceof BadInputException || e instanceof RuleFailureException) {
             return e.getMessage().replaceAll("\\s+", " ");
         }
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String message = e.getMessage() == null ? "an unexpected error (run with -Dorg.slf4j.simpleLogger.defaultLogLevel=debug for details)"
+                : e.getMessage();
         return "error: " + message.replaceAll("\\s+", " ");
     }
 

@@ -2,7 +2,9 @@ package io.policyengine.examples.cli;
 
 import io.policyengine.PolicyEngine;
 import io.policyengine.RuleLoadException;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +43,18 @@ public final class RulesOption {
         }
     };
 
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    /** 0: each pack's own limit (its maxFiringsPerClaim term, or the engine's default). */
+    int maxFirings;
+
+    @Option(names = "--max-firings", paramLabel = "N",
+            description = "Rule firings allowed per claim, 1 or more (default: each pack's maxFiringsPerClaim term, else 10000).")
+    void maxFirings(int n) {
+        maxFirings = OptionValues.atLeast(spec, "--max-firings", n, 1);
+    }
+
     /** The folder of the store pack, or null for the bundled store-standard pack. */
     public Path rulesDir() {
         return rulesDir;
@@ -64,7 +78,8 @@ public final class RulesOption {
     }
 
     private PolicyEngine storeEngine(Packs packs) throws RuleLoadException {
-        return rulesDir == null ? packs.bundled("store-standard") : packs.load(rulesDir);
+        PolicyEngine engine = rulesDir == null ? packs.bundled("store-standard") : packs.load(rulesDir);
+        return maxFirings > 0 ? engine.withFiringLimit(maxFirings) : engine;
     }
 
     /** A floor named on the command line: a bundled pack's name, or a folder. */

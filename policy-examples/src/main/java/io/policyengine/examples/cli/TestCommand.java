@@ -10,7 +10,6 @@ import io.policyengine.model.BadInputException;
 import io.policyengine.model.Claim;
 import io.policyengine.model.Decision;
 import io.policyengine.model.PackRule;
-import io.policyengine.model.TracedDecision;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -91,20 +90,21 @@ final class TestCommand implements Callable<Integer> {
         int passed = 0;
         int failed = 0;
         boolean badInput = false;
+        boolean rulesFailed = false;
         for (Path file : ExampleFiles.find(paths)) {
             List<Example> examples = ExampleFiles.read(file).stream().map(e -> decidable(engine, e)).toList();
             List<Claim> claims = new ArrayList<>();
             for (Example example : examples) {
                 if (example.claim() != null) claims.add(example.claim());
             }
-            List<Decision> decisions = new ArrayList<>(claims.size());
+            List<PolicyEngine.Result> results = new ArrayList<>(claims.size());
             if (traced) {
-                for (TracedDecision decided : engine.decideTraced(claims)) {
-                    decisions.add(decided.decision());
+                for (PolicyEngine.Traced decided : engine.decideTraced(claims)) {
+                    results.add(decided.result());
                     for (PackRule rule : decided.firedRules()) firings.merge(rule, 1, Integer::sum);
                 }
             } else {
-                decisions.addAll(engine.decideAll(claims));
+                results.addAll(engine.decideEach(claims));
             }
             int next = 0;
             for (Example example : examples) {
@@ -116,7 +116,16 @@ final class TestCommand implements Callable<Integer> {
                     err.println(problem);
                     continue;
                 }
-                Decision decision = decisions.get(next++);
+                PolicyEngine.Result result = results.get(next++);
+                if (result.isFailure()) {
+                    rulesFailed = true;
+                    failed++;
+                    String problem = Printable.oneLine(example.where() + ": " + result.failure().getMessage());
+                    out.println("ERROR " + problem);
+                    err.println(problem);
+                    continue;
+                }
+                Decision decision = result.decision();
                 List<Expectation.Difference> differences = example.expect().differences(decision, words);
                 if (differences.isEmpty()) {
                     passed++;
@@ -129,7 +138,7 @@ final class TestCommand implements Callable<Integer> {
         out.println(passed + " passed, " + failed + " failed");
         boolean belowMinimum = traced && printCoverage(out, firings);
         out.flush();
-        if (badInput) return ExitCodes.BAD_INPUT;
+        if (badInput || rulesFailed) return ExitCodes.BAD_INPUT;
         return failed == 0 && !belowMinimum ? ExitCodes.OK : ExitCodes.FINDINGS;
     }
 

@@ -31,7 +31,7 @@ final class ValidateCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         List<RuleProblem> problems = PolicyEngine.validate(dir);
-        problems.forEach(out::println);
+        problems.forEach(problem -> out.println(Printable.oneLine(problem.toString())));
         long errors = problems.stream().filter(p -> !p.warning()).count();
         long warnings = problems.size() - errors;
         out.println(dir + ": " + (errors == 0 ? "valid" : errors + " error(s)") + (warnings == 0 ? "" : ", " + warnings + " warning(s)"));
