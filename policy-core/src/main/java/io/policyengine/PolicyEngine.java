@@ -8,6 +8,7 @@ import io.policyengine.model.Claim;
 import io.policyengine.model.Decision;
 import io.policyengine.model.Explanation;
 import io.policyengine.model.FiredRule;
+import io.policyengine.model.PackRule;
 import io.policyengine.model.PolicyId;
 import io.policyengine.rules.PackVersions;
 import io.policyengine.rules.RulePack;
@@ -20,9 +21,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -239,7 +241,6 @@ public final class PolicyEngine {
 
     /**
      * Decides every claim; the decisions come back in the claims' order, all made by the same rules.
-     * Many claims are decided in batches on every core (the common fork-join pool, and the calling thread).
      *
      * @throws BadInputException    when no version of a pack is in force on a claim's purchase date
      *                              ({@link #check} each claim first to keep the others)
@@ -258,23 +259,61 @@ public final class PolicyEngine {
     /**
      * Decides every claim on its own account: a rule that fails or keeps firing for one claim costs
      * that claim alone, whose result then carries the failure instead of a decision. Results come
-     * back in the claims' order. Many claims are decided in batches on every core (the common
-     * fork-join pool, and the calling thread); up to one batch stays on the calling thread.
+     * back in the claims' order.
      *
      * @throws BadInputException when no version of a pack is in force on a claim's purchase date
      */
     public List<Result> decideEach(Collection<Claim> claims) {
+        return decideEach(claims, null);
+    }
+
+    /** A claim's result with the rules of the stack that fired for it. */
+    public record Traced(Result result, Set<PackRule> firedRules) {
+        public Traced {
+            firedRules = Set.copyOf(firedRules);
+        }
+    }
+
+    /**
+     * Decides every claim as {@link #decideEach} does and also tells which rules of the stack fired for
+     * each: what rule coverage and comparisons of two rule sets need. Slower than {@link #decideEach}.
+     *
+     * @throws BadInputException when no version of a pack is in force on a claim's purchase date
+     */
+    public List<Traced> decideTraced(Collection<Claim> claims) {
+        List<Set<PackRule>> fired = new ArrayList<>(claims.size());
+        List<Result> results = decideEach(claims, fired);
+        List<Traced> traced = new ArrayList<>(results.size());
+        for (int i = 0; i < results.size(); i++) traced.add(new Traced(results.get(i), fired.get(i)));
+        return traced;
+    }
+
+    /** Every rule of the packs in use, as written: the store pack's, then each floor's; every version of a versioned pack. */
+    public List<PackRule> rules() {
+        List<PackRule> rules = new ArrayList<>();
+        for (PackVersions pack : live.get().packs()) {
+            for (PackVersions.Version version : pack.versions()) rules.addAll(version.pack().rules());
+        }
+        return rules;
+    }
+
+    /** {@code fired}, when not null, gets one set per claim, in order, of the rules that fired for it. */
+    private List<Result> decideEach(Collection<Claim> claims, List<Set<PackRule>> fired) {
         List<PackVersions> packs = live.get().packs();
         List<Claim> all = List.copyOf(claims);
+        if (fired != null) {
+            for (int i = 0; i < all.size(); i++) fired.add(new HashSet<>());
+        }
         Result[] results = new Result[all.size()];
         int batches = (all.size() + BATCH - 1) / BATCH;
         if (batches <= 1 || PARALLELISM <= 1) {
-            for (int batch = 0; batch < batches; batch++) decideBatch(packs, all, batch, results);
+            for (int batch = 0; batch < batches; batch++) decideBatch(packs, all, batch, results, fired);
         } else {
+            // many claims: their batches on every core (the common fork-join pool, and this thread)
             RuntimeException[] failures = new RuntimeException[batches];
             IntStream.range(0, batches).parallel().forEach(batch -> {
                 try {
-                    decideBatch(packs, all, batch, results);
+                    decideBatch(packs, all, batch, results, fired);
                 } catch (RuntimeException e) {
                     failures[batch] = e;
                 }
@@ -287,20 +326,23 @@ public final class PolicyEngine {
         return Collections.unmodifiableList(Arrays.asList(results));
     }
 
-    /** Decides the claims of one batch into their places in {@code results}. */
-    private void decideBatch(List<PackVersions> packs, List<Claim> all, int batchIndex, Result[] results) {
+    /** Decides the claims of one batch into their places in {@code results}; each claim's fired rules into its set of {@code fired}. */
+    private void decideBatch(List<PackVersions> packs, List<Claim> all, int batchIndex, Result[] results,
+                             List<Set<PackRule>> fired) {
         int from = batchIndex * BATCH;
-        List<Claim> batch = all.subList(from, Math.min(all.size(), from + BATCH));
+        int to = Math.min(all.size(), from + BATCH);
+        List<Claim> batch = all.subList(from, to);
+        List<Set<PackRule>> batchFired = fired == null ? null : fired.subList(from, to);
         List<List<RulePack.Fired>> found = new ArrayList<>(packs.size());
-        for (PackVersions pack : packs) found.add(fire(pack, batch));
+        for (PackVersions pack : packs) found.add(fire(pack, batch, batchFired));
         for (int i = 0; i < batch.size(); i++) {
             Claim claim = batch.get(i);
             List<PackFindings> perPack = new ArrayList<>(packs.size());
             RuleFailureException failure = null;
             for (int p = 0; p < packs.size() && failure == null; p++) {
-                RulePack.Fired fired = found.get(p).get(i);
-                failure = fired.failure();
-                perPack.add(new PackFindings(policyOf(packs.get(p), claim), fired.findings()));
+                RulePack.Fired pack = found.get(p).get(i);
+                failure = pack.failure();
+                perPack.add(new PackFindings(policyOf(packs.get(p), claim), pack.findings()));
             }
             results[from + i] = failure != null ? new Result(claim, null, failure)
                     : new Result(claim, Decisions.assemble(claim, perPack), null);
@@ -315,18 +357,23 @@ public final class PolicyEngine {
         return firingLimit > 0 ? firingLimit : pack.firingLimit();
     }
 
-    /** One pack's findings for each claim, each claim decided by the version in force on its purchase date. */
-    private List<RulePack.Fired> fire(PackVersions pack, List<Claim> claims) {
-        if (!pack.isVersioned()) return pack.latest().fire(claims, limitOf(pack.latest()));
+    /**
+     * One pack's findings for each claim, each claim decided by the version in force on its purchase date;
+     * when {@code fired} is not null, the rules that fired for each claim are added to it.
+     */
+    private List<RulePack.Fired> fire(PackVersions pack, List<Claim> claims, List<Set<PackRule>> fired) {
+        if (!pack.isVersioned()) return pack.latest().fire(claims, limitOf(pack.latest()), fired);
         Map<RulePack, List<Integer>> byVersion = new LinkedHashMap<>();
         for (int i = 0; i < claims.size(); i++) {
             byVersion.computeIfAbsent(pack.forPurchase(claims.get(i).purchaseDate()), v -> new ArrayList<>()).add(i);
         }
         RulePack.Fired[] found = new RulePack.Fired[claims.size()];
         for (Map.Entry<RulePack, List<Integer>> version : byVersion.entrySet()) {
-            List<Claim> subset = version.getValue().stream().map(claims::get).toList();
-            List<RulePack.Fired> fired = version.getKey().fire(subset, limitOf(version.getKey()));
-            for (int j = 0; j < subset.size(); j++) found[version.getValue().get(j)] = fired.get(j);
+            List<Integer> positions = version.getValue();
+            List<Claim> subset = positions.stream().map(claims::get).toList();
+            List<Set<PackRule>> subsetFired = fired == null ? null : positions.stream().map(fired::get).toList();
+            List<RulePack.Fired> findings = version.getKey().fire(subset, limitOf(version.getKey()), subsetFired);
+            for (int j = 0; j < subset.size(); j++) found[positions.get(j)] = findings.get(j);
         }
         return List.of(found);
     }

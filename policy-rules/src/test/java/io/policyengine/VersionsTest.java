@@ -77,6 +77,30 @@ class VersionsTest {
     }
 
     @Test
+    void twoVersionsDeclaringTheSameVersionLabelAreAnErrorNamingBothFiles() throws Exception {
+        Path rules = twoVersions();
+        PackCopy.edit(rules.resolve("v2"), "pack.drl", "version       : String = \"2\"", VERSION);
+        int labelLine = java.nio.file.Files.readAllLines(rules.resolve("v1").resolve("pack.drl")).indexOf("    " + VERSION) + 1;
+
+        List<RuleProblem> problems = PolicyEngine.validate(rules);
+
+        assertThat(labelLine).as("the line of v1's version label").isPositive();
+        assertThat(problems).hasSize(1);
+        RuleProblem problem = problems.get(0);
+        assertThat(problem.warning()).isFalse();
+        assertThat(problem.file()).isEqualTo(rules.resolve("v2").resolve("pack.drl"));
+        assertThat(problem.line()).isEqualTo(labelLine);
+        assertThat(problem.message()).isEqualTo("version \"1\" is also declared by " + rules.resolve("v1").resolve("pack.drl")
+                + ":" + labelLine + "; each version sub-folder needs a version label of its own");
+        assertThatThrownBy(() -> PolicyEngine.load(rules)).isInstanceOf(RuleLoadException.class);
+    }
+
+    @Test
+    void versionsWithLabelsOfTheirOwnLoad() throws Exception {
+        assertThat(PolicyEngine.validate(twoVersions())).isEmpty();
+    }
+
+    @Test
     void aVersionWithoutAnEffectiveDateIsAnError() {
         Path rules = twoVersions();
         PackCopy.edit(rules.resolve("v2"), "pack.drl", "    effectiveFrom : String = \"2026-06-01\"\n", "");

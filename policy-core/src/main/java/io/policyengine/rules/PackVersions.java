@@ -11,7 +11,10 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -20,6 +23,9 @@ import java.util.stream.Stream;
  * date; a claim is then decided by the latest version in force on its purchase date.
  */
 public final class PackVersions {
+    /** The line of {@code declare Pack} that gives the version label: {@code version : String = "2"}. */
+    private static final Pattern VERSION_FIELD = Pattern.compile("^\\s*version\\s*:");
+
     private final Path folder;
     private final List<Version> versions;
 
@@ -70,6 +76,7 @@ public final class PackVersions {
                         + versions.get(i - 1).pack().folder().getFileName() + ") and " + versions.get(i).pack().policy().version()));
             }
         }
+        problems.addAll(sameLabels(versions));
         if (!problems.isEmpty()) throw new RuleLoadException(problems);
         return new PackVersions(folder, versions);
     }
@@ -107,13 +114,38 @@ public final class PackVersions {
         throw new BadInputException("purchaseDate", "no version of " + latest().policy().name() + " in force on " + purchaseDate);
     }
 
+    /**
+     * Two versions that declare the same {@code version} label: decisions of both would say the same
+     * version. One problem per repeat, at the repeat's declaration, naming the first one's file and line.
+     */
+    private static List<RuleProblem> sameLabels(List<Version> versions) {
+        List<RuleProblem> problems = new ArrayList<>();
+        Map<String, RuleProblem> first = new HashMap<>();
+        for (Version version : versions) {
+            String label = version.pack().policy().version();
+            RuleProblem declared = at(version.pack().folder(), VERSION_FIELD, "");
+            RuleProblem earlier = first.putIfAbsent(label, declared);
+            if (earlier != null) {
+                problems.add(RuleProblem.error(declared.file(), declared.line(), "version \"" + label
+                        + "\" is also declared by " + earlier.file() + ":" + earlier.line()
+                        + "; each version sub-folder needs a version label of its own"));
+            }
+        }
+        return problems;
+    }
+
     /** A problem of a version, pointed at the first line of its rule files that holds {@code text}. */
     private static RuleProblem at(Path version, String text, String message) {
+        return at(version, Pattern.compile(Pattern.quote(text)), message);
+    }
+
+    /** A problem of a version, pointed at the first line of its rule files where {@code pattern} is found. */
+    private static RuleProblem at(Path version, Pattern pattern, String message) {
         try (Stream<Path> files = Files.list(version)) {
             for (Path file : files.filter(p -> p.getFileName().toString().endsWith(".drl")).sorted().toList()) {
                 List<String> lines = Files.readAllLines(file);
                 for (int i = 0; i < lines.size(); i++) {
-                    if (lines.get(i).contains(text)) return RuleProblem.error(file, i + 1, message);
+                    if (pattern.matcher(lines.get(i)).find()) return RuleProblem.error(file, i + 1, message);
                 }
             }
         } catch (IOException e) {

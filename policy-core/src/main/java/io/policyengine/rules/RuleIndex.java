@@ -1,5 +1,7 @@
 package io.policyengine.rules;
 
+import io.policyengine.model.PackRule;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -75,6 +77,15 @@ record RuleIndex(Map<String, Entry> rules) {
     /** Whether some rule's conditions name the type {@code simpleName}. */
     boolean matches(String simpleName) {
         return rules.values().stream().anyMatch(rule -> rule.patternTypes().contains(simpleName));
+    }
+
+    /** Every rule as {@code pack}'s, by name, in the order written. */
+    Map<String, PackRule> packRules(String pack) {
+        Map<String, PackRule> byName = new LinkedHashMap<>();
+        for (Entry rule : rules.values()) {
+            byName.put(rule.name(), new PackRule(pack, rule.name(), rule.article() == null ? "" : rule.article(), rule.file(), rule.line()));
+        }
+        return java.util.Collections.unmodifiableMap(byName);
     }
 
     Entry entry(String rule) {

@@ -12,6 +12,7 @@ import io.policyengine.facts.RepairDeadline;
 import io.policyengine.facts.Firing;
 import io.policyengine.model.Claim;
 import io.policyengine.model.FiredRule;
+import io.policyengine.model.PackRule;
 import io.policyengine.model.PolicyId;
 import io.policyengine.model.Reason;
 import io.policyengine.text.Language;
@@ -73,6 +74,8 @@ public final class RulePack {
     private final Map<String, Object> terms;
     private final List<Object> termFacts;
     private final RuleIndex index;
+    /** The pack's rules by name, as coverage and comparisons name them. */
+    private final Map<String, PackRule> rules;
     private final Path folder;
     private final List<String> codes;
     /** The finding types some rule matches: only those are inserted into a session. */
@@ -91,6 +94,7 @@ public final class RulePack {
         this.terms = terms;
         this.termFacts = termFacts;
         this.index = index;
+        this.rules = index.packRules(policy.name());
         this.codes = codes;
         this.folder = folder;
         this.sentences = sentences;
@@ -224,17 +228,40 @@ public final class RulePack {
      * run again one by one, so that only the claims the rules fail for get a failure.
      */
     public List<Fired> fire(List<Claim> claims, int limit) {
+        return fire(claims, limit, null);
+    }
+
+    /**
+     * The same, and when {@code firedRules} (one set per claim, in the claims' order) is not null,
+     * adds to each claim's set the rules that fired for it: an agenda listener on the session, only then.
+     */
+    public List<Fired> fire(List<Claim> claims, int limit, List<Set<PackRule>> firedRules) {
         if (claims.isEmpty()) return List.of();
         try {
-            List<Findings> findings = fireTogether(claims, batchBudget(limit, claims.size()));
+            ClaimFirings firings = firedRules == null ? null : new ClaimFirings(rules, claims);
+            List<Findings> findings = fireTogether(claims, batchBudget(limit, claims.size()), firings);
             List<Fired> fired = new ArrayList<>(findings.size());
             for (Findings f : findings) fired.add(new Fired(f, null));
+            if (firings != null) {
+                List<Set<PackRule>> each = firings.fired(claims);
+                for (int i = 0; i < claims.size(); i++) firedRules.get(i).addAll(each.get(i));
+            }
             return fired;
         } catch (Overrun | RuntimeException | StackOverflowError | OutOfMemoryError e) {
             List<Fired> each = new ArrayList<>(claims.size());
-            for (Claim claim : claims) each.add(fireAlone(claim, limit, null).asFired(claim));
+            for (int i = 0; i < claims.size(); i++) {
+                Claim claim = claims.get(i);
+                ClaimFirings firings = firedRules == null ? null : new ClaimFirings(rules, List.of(claim));
+                each.add(fireAlone(claim, limit, firings).asFired(claim));
+                if (firings != null) firedRules.get(i).addAll(firings.fired(List.of(claim)).get(0));
+            }
             return each;
         }
+    }
+
+    /** The pack's rules in the order they are written, file by file. */
+    public List<PackRule> rules() {
+        return List.copyOf(rules.values());
     }
 
     /** What the rules found for one claim, or why they could not decide it. */
@@ -256,8 +283,9 @@ public final class RulePack {
         return (int) Math.min(Integer.MAX_VALUE - 1, budget);
     }
 
-    private List<Findings> fireTogether(List<Claim> claims, int budget) throws Overrun {
+    private List<Findings> fireTogether(List<Claim> claims, int budget, ClaimFirings firings) throws Overrun {
         KieSession session = sessions.newKieSession();
+        if (firings != null) session.addEventListener(firings);
         try (Firing firing = Firing.open(policy.name(), claims, matched)) {
             termFacts.forEach(session::insert);
             for (Claim claim : claims) session.insert(claim);
@@ -266,6 +294,7 @@ public final class RulePack {
             for (Claim claim : claims) findings.add(firing.findings(claim));
             return findings;
         } finally {
+            if (firings != null) session.removeEventListener(firings);
             session.dispose();
         }
     }

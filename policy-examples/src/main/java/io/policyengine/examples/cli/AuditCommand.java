@@ -77,24 +77,22 @@ final class AuditCommand implements java.util.concurrent.Callable<Integer> {
         stack.floorTerms().forEach(terms::putAll);
         List<Claim> claims = sample(ClaimSpace.boundaries(terms, categories));
 
-        List<Decision> alone = store.decideAll(claims);
-        List<Decision> stacked = stack.decideAll(claims);
         Map<Group, Tally> groups = new LinkedHashMap<>();
-        int changed = 0;
-        for (int i = 0; i < claims.size(); i++) {
-            Decision before = alone.get(i);
-            Decision after = stacked.get(i);
-            if (before.remedies().equals(after.remedies()) && before.outcome() == after.outcome()) continue;
-            changed++;
+        int[] changed = {0};
+        new Comparison(store, stack, false).compare(claims, change -> {
+            Decision before = change.before();
+            Decision after = change.after();
+            if (!change.aspects().contains(Comparison.Aspect.OUTCOME) && !change.aspects().contains(Comparison.Aspect.REMEDIES)) return;
+            changed[0]++;
             for (Group group : groupsOf(before, after)) {
                 Tally tally = groups.computeIfAbsent(group, g -> new Tally());
                 if (tally.claims++ == 0) {
-                    tally.example = claims.get(i);
+                    tally.example = change.claim();
                     tally.storeDecision = before;
                     tally.stackDecision = after;
                 }
             }
-        }
+        });
         List<Map.Entry<Group, Tally>> rows = new ArrayList<>(groups.entrySet());
         rows.sort(Comparator.comparing((Map.Entry<Group, Tally> e) -> -e.getValue().claims)
                 .thenComparing(e -> e.getKey().storeArticle()).thenComparing(e -> e.getKey().floorRule()));
@@ -106,7 +104,7 @@ final class AuditCommand implements java.util.concurrent.Callable<Integer> {
         }
         out.printf("policy audit: %s %s under %s, %,d generated claims%n", store.policy().name(), store.policy().version(),
                 stack.floors().stream().map(f -> f.name() + " " + f.version()).collect(Collectors.joining(", ")), claims.size());
-        out.printf("the law changes the store's answer for %,d claims (%.1f%%)%n%n", changed, 100.0 * changed / Math.max(1, claims.size()));
+        out.printf("the law changes the store's answer for %,d claims (%.1f%%)%n%n", changed[0], 100.0 * changed[0] / Math.max(1, claims.size()));
         for (Map.Entry<Group, Tally> row : rows) {
             Tally tally = row.getValue();
             out.printf("%-16s %-44s %,8d claims   %s%n", row.getKey().storeArticle(), row.getKey().floorRule(), tally.claims, row.getKey().change());

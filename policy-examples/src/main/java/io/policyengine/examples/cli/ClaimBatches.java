@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * Reads claims from the inputs and decides them in batches, handing back every item, good or bad,
@@ -43,6 +45,17 @@ public final class ClaimBatches {
 
     /** Returns true when every item was a claim and got decided (a rule that failed for a claim makes it false). */
     public static boolean decide(PolicyEngine engine, List<String> inputs, InputStream stdin, Sink sink) {
+        return inBatches(inputs, stdin, item -> decidable(engine, item), batch -> flush(engine, batch, sink));
+    }
+
+    /**
+     * Reads the inputs on a thread of its own and hands over their items in batches, in input order;
+     * {@code check} turns a claim that cannot be decided into its error; {@code onBatch} says false when
+     * the rules failed for a claim of the batch. Returns true when every item was a claim that passed
+     * the check and the rules never failed.
+     */
+    static boolean inBatches(List<String> inputs, InputStream stdin, UnaryOperator<ClaimSource.Item> check,
+                             Predicate<List<ClaimSource.Item>> onBatch) {
         BlockingQueue<List<ClaimSource.Item>> batches = new ArrayBlockingQueue<>(AHEAD);
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         AtomicBoolean allGood = new AtomicBoolean();
@@ -51,7 +64,7 @@ public final class ClaimBatches {
         Thread reader = new Thread(() -> {
             List<ClaimSource.Item> pending = new ArrayList<>(BATCH);
             try {
-                allGood.set(read(engine, inputs, stdin, item -> {
+                allGood.set(read(inputs, stdin, check, item -> {
                     pending.add(item);
                     if (pending.size() == BATCH) {
                         handOver(batches, List.copyOf(pending), deciderGone);
@@ -69,7 +82,7 @@ public final class ClaimBatches {
         reader.start();
         try {
             for (List<ClaimSource.Item> batch = take(batches); batch != END; batch = take(batches)) {
-                if (!flush(engine, batch, sink)) rulesFailed.set(true);
+                if (!onBatch.test(batch)) rulesFailed.set(true);
             }
         } finally {
             deciderGone.set(true);
@@ -104,11 +117,16 @@ public final class ClaimBatches {
 
     /** Hands over every item of the inputs in order, a claim the engine cannot decide turned into its error; true when all were claims. */
     static boolean read(PolicyEngine engine, List<String> inputs, InputStream stdin, Consumer<ClaimSource.Item> onItem) {
+        return read(inputs, stdin, item -> decidable(engine, item), onItem);
+    }
+
+    private static boolean read(List<String> inputs, InputStream stdin, UnaryOperator<ClaimSource.Item> check,
+                                Consumer<ClaimSource.Item> onItem) {
         boolean allGood = true;
         for (String input : inputs) {
             try (ClaimSource source = ClaimSource.open(input, stdin)) {
                 for (ClaimSource.Item read : source) {
-                    ClaimSource.Item item = decidable(engine, read);
+                    ClaimSource.Item item = check.apply(read);
                     allGood &= item.claim() != null;
                     onItem.accept(item);
                 }

@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 @Command(name = "policy", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "policy-engine 0.1.0",
         description = "Decides warranty and return claims with policy rule files.",
         subcommands = {DecideCommand.class, ValidateCommand.class, TestCommand.class, ExplainCommand.class, AuditCommand.class,
-                ServeCommand.class})
+                DiffCommand.class, ServeCommand.class})
 public final class PolicyCli {
     private static final Logger LOG = LoggerFactory.getLogger(PolicyCli.class);
 
@@ -89,6 +89,7 @@ public final class PolicyCli {
         public <K> K create(Class<K> type) throws Exception {
             if (type == DecideCommand.class) return type.cast(new DecideCommand(in));
             if (type == ExplainCommand.class) return type.cast(new ExplainCommand(in));
+            if (type == DiffCommand.class) return type.cast(new DiffCommand(in));
             return CommandLine.defaultFactory().create(type);
         }
     }

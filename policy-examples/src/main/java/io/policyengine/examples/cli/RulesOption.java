@@ -23,6 +23,26 @@ public final class RulesOption {
             description = "A statutory floor pack under the store's (repeatable): a bundled name such as cn-consumer-law, or a folder.")
     List<String> floors = new ArrayList<>();
 
+    /** How a pack is compiled: from a folder, or bundled by name. */
+    interface Packs {
+        PolicyEngine load(Path folder) throws RuleLoadException;
+
+        PolicyEngine bundled(String name) throws RuleLoadException;
+    }
+
+    /** Compiles every pack afresh. */
+    static final Packs COMPILE = new Packs() {
+        @Override
+        public PolicyEngine load(Path folder) throws RuleLoadException {
+            return PolicyEngine.load(folder);
+        }
+
+        @Override
+        public PolicyEngine bundled(String name) throws RuleLoadException {
+            return PolicyEngine.bundled(name);
+        }
+    };
+
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
@@ -42,18 +62,44 @@ public final class RulesOption {
 
     /** The store pack alone, without the floors. */
     PolicyEngine storeEngine() throws RuleLoadException {
-        PolicyEngine engine = rulesDir == null ? PolicyEngine.bundled("store-standard") : PolicyEngine.load(rulesDir);
-        return maxFirings > 0 ? engine.withFiringLimit(maxFirings) : engine;
+        return storeEngine(COMPILE);
     }
 
     /** The store pack with the floors under it. */
     public PolicyEngine engine() throws RuleLoadException {
-        PolicyEngine engine = storeEngine();
-        for (String floor : floors) {
-            Path folder = Path.of(floor);
-            boolean isFolder = Files.isDirectory(folder) || floor.contains("/") || floor.contains(java.io.File.separator);
-            engine = engine.withFloor(isFolder ? PolicyEngine.load(folder) : PolicyEngine.bundled(floor));
-        }
+        return engine(COMPILE);
+    }
+
+    /** The store pack with the floors under it, each pack compiled by {@code packs}. */
+    PolicyEngine engine(Packs packs) throws RuleLoadException {
+        PolicyEngine engine = storeEngine(packs);
+        for (String floor : floors) engine = engine.withFloor(floor(floor, packs));
         return engine;
+    }
+
+    private PolicyEngine storeEngine(Packs packs) throws RuleLoadException {
+        PolicyEngine engine = rulesDir == null ? packs.bundled("store-standard") : packs.load(rulesDir);
+        return maxFirings > 0 ? engine.withFiringLimit(maxFirings) : engine;
+    }
+
+    /** A floor named on the command line: a bundled pack's name, or a folder. */
+    static PolicyEngine floor(String nameOrDir) throws RuleLoadException {
+        return floor(nameOrDir, COMPILE);
+    }
+
+    private static PolicyEngine floor(String nameOrDir, Packs packs) throws RuleLoadException {
+        Path folder = Path.of(nameOrDir);
+        boolean isFolder = Files.isDirectory(folder) || nameOrDir.contains("/") || nameOrDir.contains(java.io.File.separator);
+        return isFolder ? packs.load(folder) : packs.bundled(nameOrDir);
+    }
+
+    /** The folders these rules are read from (the store's and each floor's), for watching; none for bundled packs. */
+    List<Path> folders() {
+        List<Path> folders = new ArrayList<>();
+        if (rulesDir != null) folders.add(rulesDir);
+        for (String floor : floors) {
+            if (Files.isDirectory(Path.of(floor))) folders.add(Path.of(floor));
+        }
+        return folders;
     }
 }

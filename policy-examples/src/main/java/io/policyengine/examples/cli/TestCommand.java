@@ -9,8 +9,10 @@ import io.policyengine.check.Expectation;
 import io.policyengine.model.BadInputException;
 import io.policyengine.model.Claim;
 import io.policyengine.model.Decision;
+import io.policyengine.model.PackRule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,6 +22,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,19 +39,54 @@ final class TestCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     RulesOption rules;
+    @Option(names = "--coverage", description = "After the results, list every rule with the number of examples that fired it.")
+    boolean coverage;
+    @Option(names = "--min-coverage", paramLabel = "P",
+            description = "Exit 1 when the examples fire fewer than P percent of the rules (0-100; implies --coverage).")
+    Double minCoverage;
     @Mixin
     LanguageOption language;
+    @Option(names = "--watch", description = "After the first run, run the examples again each time a rules or example file is saved; Ctrl-C stops.")
+    boolean watch;
     @Parameters(arity = "1..*", paramLabel = "DIR_OR_FILE")
     List<Path> paths;
+
+    /** Where saves come from in {@code --watch}: the file system, or a test. */
+    private final Function<List<Path>, ExampleWatch.Saves> saves;
+
+    TestCommand() {
+        this(FileSaves::watch);
+    }
+
+    TestCommand(Function<List<Path>, ExampleWatch.Saves> saves) {
+        this.saves = saves;
+    }
 
     @Override
     public Integer call() throws RuleLoadException, IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        PolicyEngine engine = rules.engine();
+        if (minCoverage != null && (minCoverage.isNaN() || minCoverage < 0 || minCoverage > 100)) {
+            err.println("--min-coverage: expected a percentage from 0 to 100, got " + minCoverage);
+            return ExitCodes.BAD_INPUT;
+        }
+        if (watch) {
+            List<Path> watched = new ArrayList<>(rules.folders());
+            watched.addAll(paths);
+            UnchangedPacks packs = new UnchangedPacks();
+            return new ExampleWatch(out, err).run(saves.apply(watched), () -> run(rules.engine(packs), out, err));
+        }
+        return run(rules.engine(), out, err);
+    }
+
+    /** One run of every example: failures, then {@code N passed, N failed}, then the coverage when asked. */
+    int run(PolicyEngine engine, PrintWriter out, PrintWriter err) throws IOException {
         Wording wording = language.wording(engine);
         Map<Locale, Wording> wordings = new HashMap<>();
         Function<Locale, Wording> words = locale -> wordings.computeIfAbsent(locale, engine::wording);
+        boolean traced = coverage || minCoverage != null;
+        Map<PackRule, Integer> firings = new LinkedHashMap<>();
+        if (traced) for (PackRule rule : engine.rules()) firings.put(rule, 0);
         int passed = 0;
         int failed = 0;
         boolean badInput = false;
@@ -59,7 +97,15 @@ final class TestCommand implements Callable<Integer> {
             for (Example example : examples) {
                 if (example.claim() != null) claims.add(example.claim());
             }
-            List<PolicyEngine.Result> results = engine.decideEach(claims);
+            List<PolicyEngine.Result> results = new ArrayList<>(claims.size());
+            if (traced) {
+                for (PolicyEngine.Traced decided : engine.decideTraced(claims)) {
+                    results.add(decided.result());
+                    for (PackRule rule : decided.firedRules()) firings.merge(rule, 1, Integer::sum);
+                }
+            } else {
+                results.addAll(engine.decideEach(claims));
+            }
             int next = 0;
             for (Example example : examples) {
                 if (example.error() != null) {
@@ -90,8 +136,34 @@ final class TestCommand implements Callable<Integer> {
             }
         }
         out.println(passed + " passed, " + failed + " failed");
+        boolean belowMinimum = traced && printCoverage(out, firings);
+        out.flush();
         if (badInput || rulesFailed) return ExitCodes.BAD_INPUT;
-        return failed == 0 ? ExitCodes.OK : ExitCodes.FINDINGS;
+        return failed == 0 && !belowMinimum ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }
+
+    /** Every rule with the examples that fired it, the unfired ones last; returns true when below {@code --min-coverage}. */
+    private boolean printCoverage(PrintWriter out, Map<PackRule, Integer> firings) {
+        List<PackRule> unfired = new ArrayList<>();
+        for (Map.Entry<PackRule, Integer> rule : firings.entrySet()) {
+            int examples = rule.getValue();
+            if (examples == 0) unfired.add(rule.getKey());
+            else out.println(describe(rule.getKey()) + " fired by " + examples + (examples == 1 ? " example" : " examples"));
+        }
+        for (PackRule rule : unfired) out.println(describe(rule) + " fired by no example");
+        int covered = firings.size() - unfired.size();
+        out.println("rules covered: " + covered + "/" + firings.size());
+        double percent = firings.isEmpty() ? 100 : 100.0 * covered / firings.size();
+        if (minCoverage != null && percent < minCoverage) {
+            out.printf("coverage %.1f%% is below --min-coverage %s%%%n", percent, minCoverage);
+            return true;
+        }
+        return false;
+    }
+
+    private static String describe(PackRule rule) {
+        return Printable.oneLine(rule.where() + ": rule \"" + rule.name() + "\""
+                + (rule.article().isEmpty() ? " (no article)" : " (art. " + rule.article() + ")"));
     }
 
     private static Example decidable(PolicyEngine engine, Example example) {

@@ -1,0 +1,214 @@
+package io.policyengine.examples.cli;
+
+import io.policyengine.PolicyEngine;
+import io.policyengine.RuleLoadException;
+import io.policyengine.Wording;
+import io.policyengine.check.ExampleFiles;
+import io.policyengine.json.ClaimSource;
+import io.policyengine.model.Claim;
+import io.policyengine.model.PolicyId;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+@Command(name = "diff", description = {
+        "Shows which claims two rule sets decide differently.",
+        "Decides every claim in the files under OLD_DIR's rules and under NEW_DIR's and reports how many decisions",
+        "change (outcome, remedies, repair due date, commitments, compensation), grouped by old -> new outcome and by",
+        "the rules that fired under one side only, with example claim ids."})
+final class DiffCommand implements Callable<Integer> {
+    private static final int EXAMPLE_IDS = 3;
+
+    @Spec
+    CommandSpec spec;
+    @Parameters(index = "0", paramLabel = "OLD_DIR", description = "The rules decided with today.")
+    Path oldDir;
+    @Parameters(index = "1", paramLabel = "NEW_DIR", description = "The edited rules.")
+    Path newDir;
+    @Parameters(index = "2..*", arity = "1..*", paramLabel = "FILE",
+            description = "Claims as decide reads them ('-' reads standard input), or folders of *.jsonl files such as example folders.")
+    List<String> files;
+    @Option(names = "--floor", paramLabel = "NAME_OR_DIR",
+            description = "A statutory floor under both sides (repeatable): a bundled name such as cn-consumer-law, or a folder.")
+    List<String> floors = new ArrayList<>();
+    @Option(names = "--old-floor", paramLabel = "NAME_OR_DIR", description = "A floor under OLD_DIR only (repeatable).")
+    List<String> oldFloors = new ArrayList<>();
+    @Option(names = "--new-floor", paramLabel = "NAME_OR_DIR", description = "A floor under NEW_DIR only (repeatable).")
+    List<String> newFloors = new ArrayList<>();
+    @Mixin
+    LanguageOption language;
+    @Option(names = "--json", description = "Print every changed claim as one JSON object per line, with both decisions.")
+    boolean json;
+    @Option(names = "--fail-on-change", description = "Exit 1 when any decision changed (for CI on a policy repository).")
+    boolean failOnChange;
+
+    private final InputStream stdin;
+
+    DiffCommand(InputStream stdin) {
+        this.stdin = stdin;
+    }
+
+    /** Claims that changed in the same way: how many, and the first few ids. */
+    private static final class Tally {
+        int claims;
+        final List<String> examples = new ArrayList<>(EXAMPLE_IDS);
+
+        void add(String claimId) {
+            if (claims++ < EXAMPLE_IDS) examples.add(claimId);
+        }
+    }
+
+    @Override
+    public Integer call() throws RuleLoadException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        String usage = usageProblem();
+        if (usage != null) {
+            err.println(usage);
+            return ExitCodes.BAD_INPUT;
+        }
+        PolicyEngine before = side(oldDir, oldFloors);
+        PolicyEngine after = side(newDir, newFloors);
+        Wording oldWording = language.wording(before);
+        Wording newWording = language.wording(after);
+        Comparison comparison = new Comparison(before, after, true);
+
+        long[] compared = {0};
+        long[] changed = {0};
+        Map<Comparison.Aspect, Long> byAspect = new LinkedHashMap<>();
+        for (Comparison.Aspect aspect : Comparison.Aspect.values()) byAspect.put(aspect, 0L);
+        Map<String, Tally> byOutcome = new LinkedHashMap<>();
+        Map<String, Tally> byRule = new LinkedHashMap<>();
+        boolean allGood = ClaimBatches.inBatches(inputs(), stdin,
+                item -> ClaimBatches.decidable(after, ClaimBatches.decidable(before, item)),
+                batch -> {
+                    List<Claim> claims = new ArrayList<>(batch.size());
+                    for (ClaimSource.Item item : batch) {
+                        if (item.claim() != null) claims.add(item.claim());
+                    }
+                    Map<Claim, Comparison.Change> changes = new IdentityHashMap<>();
+                    comparison.compare(claims, change -> changes.put(change.claim(), change));
+                    compared[0] += claims.size();
+                    for (ClaimSource.Item item : batch) {
+                        if (item.claim() == null) {
+                            if (json) ClaimBatches.reportBadInput(item, out, err);
+                            else err.println(Printable.oneLine(item.source() + ":" + item.line() + ": " + item.error()));
+                            continue;
+                        }
+                        Comparison.Change change = changes.get(item.claim());
+                        if (change == null) continue;
+                        changed[0]++;
+                        change.aspects().forEach(a -> byAspect.merge(a, 1L, Long::sum));
+                        String id = change.claim().id();
+                        byOutcome.computeIfAbsent(change.before().outcome() + " -> " + change.after().outcome(), k -> new Tally()).add(id);
+                        change.onlyOld().forEach(rule -> byRule.computeIfAbsent("- " + rule, k -> new Tally()).add(id));
+                        change.onlyNew().forEach(rule -> byRule.computeIfAbsent("+ " + rule, k -> new Tally()).add(id));
+                        if (json) out.println(ChangeJson.toJson(item, change, oldWording, newWording));
+                    }
+                    return true;
+                });
+        if (!json) print(out, before, after, compared[0], changed[0], byAspect, byOutcome, byRule);
+        if (!allGood) return ExitCodes.BAD_INPUT;
+        return failOnChange && changed[0] > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    /** A missing or unreadable folder, or both sides the same: one line, or null when the sides can be compared. */
+    private String usageProblem() {
+        String problem = folderProblem("OLD_DIR", oldDir);
+        if (problem == null) problem = folderProblem("NEW_DIR", newDir);
+        if (problem != null) return problem;
+        try {
+            if (Files.isSameFile(oldDir, newDir) && oldFloors.equals(newFloors)) {
+                return "OLD_DIR and NEW_DIR are the same folder (" + newDir + ") with the same floors: nothing to compare";
+            }
+        } catch (IOException e) {
+            return "cannot read " + oldDir + " or " + newDir + ": " + e.getMessage();
+        }
+        return null;
+    }
+
+    /** The files as given, each folder replaced by the {@code .jsonl} files under it. */
+    private List<String> inputs() {
+        List<String> inputs = new ArrayList<>();
+        for (String file : files) {
+            Path path = ClaimSource.STDIN.equals(file) ? null : Path.of(file);
+            if (path == null || !Files.isDirectory(path)) {
+                inputs.add(file);
+                continue;
+            }
+            try {
+                for (Path found : ExampleFiles.find(List.of(path))) inputs.add(found.toString());
+            } catch (IOException e) {
+                inputs.add(file); // read as a file, it reports itself as one bad input
+            }
+        }
+        return inputs;
+    }
+
+    private static String folderProblem(String name, Path dir) {
+        if (!Files.exists(dir)) return name + ": no such folder: " + dir;
+        if (!Files.isDirectory(dir)) return name + ": not a folder: " + dir;
+        if (!Files.isReadable(dir) || !Files.isExecutable(dir)) return name + ": cannot read folder: " + dir;
+        return null;
+    }
+
+    private PolicyEngine side(Path dir, List<String> ownFloors) throws RuleLoadException {
+        PolicyEngine engine = PolicyEngine.load(dir);
+        List<String> all = new ArrayList<>(floors);
+        all.addAll(ownFloors);
+        for (String floor : all) engine = engine.withFloor(RulesOption.floor(floor));
+        return engine;
+    }
+
+    private void print(PrintWriter out, PolicyEngine before, PolicyEngine after, long compared, long changed,
+                       Map<Comparison.Aspect, Long> byAspect, Map<String, Tally> byOutcome, Map<String, Tally> byRule) {
+        out.printf("policy diff: %s (%s) -> %s (%s)%n", describe(before), oldDir, describe(after), newDir);
+        out.printf("%,d %s compared, %,d decided differently (%.1f%%)%n", compared, compared == 1 ? "claim" : "claims", changed,
+                100.0 * changed / Math.max(1, compared));
+        if (changed == 0) return;
+        out.println("  " + byAspect.entrySet().stream().map(a -> a.getKey().field + " " + a.getValue())
+                .collect(Collectors.joining(", ")));
+        out.println();
+        out.println("by outcome, old -> new:");
+        printTallies(out, byOutcome);
+        if (!byRule.isEmpty()) {
+            out.println();
+            out.println("by rule whose firing differs (- fired only under OLD_DIR, + only under NEW_DIR):");
+            printTallies(out, byRule);
+        }
+    }
+
+    private static void printTallies(PrintWriter out, Map<String, Tally> tallies) {
+        List<Map.Entry<String, Tally>> rows = new ArrayList<>(tallies.entrySet());
+        rows.sort(Comparator.comparing((Map.Entry<String, Tally> e) -> -e.getValue().claims).thenComparing(Map.Entry::getKey));
+        int width = rows.stream().mapToInt(e -> e.getKey().length()).max().orElse(0);
+        for (Map.Entry<String, Tally> row : rows) {
+            Tally tally = row.getValue();
+            out.printf("  %-" + width + "s  %,9d %s   e.g. %s%n", row.getKey(), tally.claims, tally.claims == 1 ? "claim " : "claims",
+                    tally.examples.stream().map(Printable::oneLine).collect(Collectors.joining(", ")));
+        }
+    }
+
+    private static String describe(PolicyEngine engine) {
+        PolicyId store = engine.policy();
+        String floors = engine.floors().stream().map(f -> f.name() + " " + f.version()).collect(Collectors.joining(", "));
+        return store.name() + " " + store.version() + (floors.isEmpty() ? "" : " with " + floors);
+    }
+}
