@@ -21,6 +21,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** Writes decisions (contract section 2) and bad-input lines (section 4) as one-line JSON objects. */
 public final class DecisionJson {
@@ -53,7 +54,13 @@ public final class DecisionJson {
                 decision.repairDueDate() == null ? null : decision.repairDueDate().toString());
         json.writeStringField("summary", wording.summary(decision));
         json.writeArrayFieldStart("reasons");
-        for (Reason reason : decision.reasons()) writeReason(json, reason, wording.message(decision, reason));
+        String message = null;
+        Reason previous = null;
+        for (Reason reason : decision.reasons()) {
+            if (previous == null || !saysTheSame(previous, reason)) message = wording.message(decision, reason);
+            writeReason(json, reason, message);
+            previous = reason;
+        }
         json.writeEndArray();
         writePolicy(json, decision.policy(), decision.floors());
         writeCommitments(json, decision.commitments());
@@ -154,6 +161,12 @@ public final class DecisionJson {
         json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         json.setRootValueSeparator(null);
         return json;
+    }
+
+    /** One rule's reasons for several remedies read the same sentence: rendered once, written for each. */
+    private static boolean saysTheSame(Reason a, Reason b) {
+        return a.rule().equals(b.rule()) && a.effect() == b.effect() && Objects.equals(a.policy(), b.policy())
+                && a.params().equals(b.params());
     }
 
     private static void writeReason(JsonGenerator json, Reason reason, String message) throws IOException {
