@@ -1,7 +1,7 @@
 package io.policyengine.facts;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import io.policyengine.model.NamedValues;
+
 import java.util.Map;
 
 /**
@@ -15,11 +15,6 @@ public final class Params {
 
     /** Names and values, alternating; the order is kept. DRL: {@code import function io.policyengine.facts.Params.params;} */
     public static Map<String, Object> params(Object... namesAndValues) {
-        if (namesAndValues.length % 2 != 0) throw new IllegalArgumentException("params takes names and values in pairs");
-        Map<String, Object> params = new LinkedHashMap<>(namesAndValues.length);
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            params.put(String.valueOf(namesAndValues[i]), namesAndValues[i + 1] instanceof Enum<?> e ? e.name() : namesAndValues[i + 1]);
-        }
-        return Collections.unmodifiableMap(params);
+        return NamedValues.of(namesAndValues);
     }
 }

@@ -1,7 +1,5 @@
 package io.policyengine.model;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -17,13 +15,11 @@ import java.util.Map;
 public record Reason(String rule, String article, Effect effect, Remedy remedy, String policy, Map<String, Object> params) {
 
     public Reason {
-        params = params == null || params.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        params = NamedValues.copyOf(params);
     }
 
     /** This reason with one more named value (a value of the same name is replaced). */
     public Reason withParam(String name, Object value) {
-        Map<String, Object> more = new LinkedHashMap<>(params);
-        more.put(name, value);
-        return new Reason(rule, article, effect, remedy, policy, more);
+        return new Reason(rule, article, effect, remedy, policy, NamedValues.copyOf(params).with(name, value));
     }
 }
