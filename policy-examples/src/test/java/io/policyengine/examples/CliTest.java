@@ -44,7 +44,7 @@ public class CliTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The sample claim of contract section 1, pretty-printed as it is there. */
-    static final String SAMPLE = """
+    public static final String SAMPLE = """
             {
               "id": "C-1001",
               "product": {

@@ -3,6 +3,7 @@ package io.policyengine.examples.serve;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.policyengine.PolicyEngine;
+import io.policyengine.examples.CliTest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,30 +22,8 @@ import java.util.List;
 /** A decision service on a free loopback port, and an HTTP/1.1 client to talk to it, for the tests. */
 final class LiveService implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
-    /** The claim of contract section 1, pretty-printed as it is there. */
-    static final String EXAMPLE_CLAIM = """
-            {
-              "id": "C-1001",
-              "product": {
-                "sku": "TV-55-X1",
-                "category": "ELECTRONICS",
-                "price": 3299.00,
-                "saleType": "REGULAR",
-                "customMade": false
-              },
-              "purchaseDate": "2026-03-01",
-              "claimDate": "2026-03-09",
-              "qualityDefect": true,
-              "request": "REFUND",
-              "condition": {
-                "packaging": "INTACT",
-                "accessoriesComplete": true,
-                "warrantyCard": true,
-                "usageTraces": false,
-                "customerDamage": false
-              }
-            }
-            """;
+    /** The claim of contract section 1, pretty-printed as it is there (the command-line tests' own). */
+    static final String EXAMPLE_CLAIM = CliTest.SAMPLE;
     private static PolicyEngine storeStandard;
 
     final DecisionService service;
