@@ -79,11 +79,10 @@ public final class Wording {
      */
     public String summary(Decision decision) {
         List<String> sentences = new ArrayList<>(3);
-        Reason refusal = null;
         boolean requestMet = decision.request() == null || decision.request().metBy().stream()
                 .anyMatch(remedy -> decision.outcome() == Outcome.of(remedy));
         if (!requestMet) {
-            refusal = exclusionOf(decision, decision.request().metBy().get(0));
+            Reason refusal = exclusionOf(decision, decision.request().metBy().get(0));
             Map<String, Object> params = new LinkedHashMap<>();
             params.put("request", word(decision, decision.request().name()));
             if (refusal == null) {
@@ -93,7 +92,7 @@ public final class Wording {
                 sentences.add(pattern(decision, "request refused").render(params, language));
             }
         }
-        sentences.add(outcome(decision, refusal != null || !requestMet));
+        sentences.add(outcome(decision, !requestMet));
 
         List<String> clauses = new ArrayList<>(2);
         if (decision.commitments() != null && decision.commitments().onSiteBy() != null) {
@@ -116,11 +115,11 @@ public final class Wording {
         return String.join(language.gap(), sentences);
     }
 
-    private String outcome(Decision decision, boolean causeAlreadySaid) {
+    private String outcome(Decision decision, boolean refusalSaid) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("outcome", word(decision, decision.outcome().name()));
         if (decision.repairDueDate() != null) params.put("due", decision.repairDueDate());
-        if (decision.outcome() == Outcome.REJECTED && !causeAlreadySaid) {
+        if (decision.outcome() == Outcome.REJECTED && !refusalSaid) {
             Reason first = decision.reasons().stream().filter(r -> r.effect() == Effect.EXCLUDE).findFirst().orElse(null);
             if (first != null) {
                 putCause(decision, first, params);

@@ -118,20 +118,13 @@ public final class Decisions {
             if (reason.effect() != Effect.GRANT || (onlyByLaw & (1 << reason.remedy().ordinal())) == 0) continue;
             Reason prevailing = reason.withParam(LAW_PREVAILS, true);
             for (Exclusion exclusion : store.exclusions()) {
-                if (exclusion.remedy() == reason.remedy() && (!exclusion.ifGranted() || granted(store, exclusion.remedy()))) {
+                if (exclusion.remedy() == reason.remedy() && (!exclusion.ifGranted() || store.granted(exclusion.remedy()))) {
                     prevailing = prevailing.withParam(PREVAILS_OVER, exclusion.reason().article());
                     break;
                 }
             }
             reasons.set(r, prevailing);
         }
-    }
-
-    private static boolean granted(Findings findings, Remedy remedy) {
-        for (Grant grant : findings.grants()) {
-            if (grant.remedy() == remedy) return true;
-        }
-        return false;
     }
 
     /** Art. 16 of the store pack (or a floor's own deadline) when the outcome is a repair. */

@@ -1,5 +1,7 @@
 package io.policyengine.facts;
 
+import io.policyengine.model.Remedy;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,6 +17,14 @@ public record Findings(List<Grant> grants, List<Exclusion> exclusions, RepairDea
         exclusions = List.copyOf(exclusions);
         commitments = List.copyOf(commitments);
         compensation = List.copyOf(compensation);
+    }
+
+    /** Whether some rule of the pack granted {@code remedy} (an exclusion made {@code ifGranted} counts only then). */
+    public boolean granted(Remedy remedy) {
+        for (Grant grant : grants) {
+            if (grant.remedy() == remedy) return true;
+        }
+        return false;
     }
 
     static final class Builder {

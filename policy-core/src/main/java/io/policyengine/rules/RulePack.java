@@ -459,7 +459,7 @@ public final class RulePack {
     private static List<FiredRule> withoutUnusedExclusions(List<FiredRule> fired, Findings findings) {
         Set<Reason> unused = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Exclusion exclusion : findings.exclusions()) {
-            if (exclusion.ifGranted() && findings.grants().stream().noneMatch(g -> g.remedy() == exclusion.remedy())) {
+            if (exclusion.ifGranted() && !findings.granted(exclusion.remedy())) {
                 unused.add(exclusion.reason());
             }
         }
