@@ -189,7 +189,7 @@ class RuleFailureTest {
     }
 
     private static Claim claim(String id, String category) {
-        return new Claim(id, new Product("S-1", category, null, null, false), PURCHASE, PURCHASE.plusDays(8), true,
-                Request.REFUND, null, null, null, null, List.of(), null);
+        return Claim.builder(id, "S-1").category(category).purchaseDate(PURCHASE).claimDate(PURCHASE.plusDays(8))
+                .qualityDefect(true).request(Request.REFUND).build();
     }
 }

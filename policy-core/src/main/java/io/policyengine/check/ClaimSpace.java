@@ -117,8 +117,8 @@ public final class ClaimSpace {
                             for (Request request : REQUESTS) {
                                 for (boolean defect : new boolean[]{false, true}) {
                                     ServiceRequest service = new ServiceRequest(reported, urgency, region, severity, arrived);
-                                    claims.add(new Claim("SPACE-" + (claims.size() + 1), Product.of("SKU"), purchase, claimDate,
-                                            defect, request, Condition.AS_SOLD, Channel.STORE, purchase, null, List.of(), service));
+                                    claims.add(Claim.builder("SPACE-" + (claims.size() + 1), "SKU").purchaseDate(purchase)
+                                            .claimDate(claimDate).qualityDefect(defect).request(request).service(service).build());
                                 }
                             }
                         }
@@ -131,9 +131,9 @@ public final class ClaimSpace {
                     if (completed.isBefore(purchase)) continue;
                     for (boolean defect : new boolean[]{false, true}) {
                         for (Condition condition : List.of(Condition.AS_SOLD, CONDITIONS.get(6))) {
-                            claims.add(new Claim("SPACE-" + (claims.size() + 1), Product.of("SKU"), purchase, claimDate,
-                                    defect, Request.REPAIR, condition, Channel.STORE, purchase, fault,
-                                    List.of(new PastRepair(completed, fault)), null));
+                            claims.add(Claim.builder("SPACE-" + (claims.size() + 1), "SKU").purchaseDate(purchase)
+                                    .claimDate(claimDate).qualityDefect(defect).request(Request.REPAIR).condition(condition)
+                                    .fault(fault).repair(new PastRepair(completed, fault)).build());
                         }
                     }
                 }
@@ -203,7 +203,7 @@ public final class ClaimSpace {
 
     private static Claim claim(int n, Product product, LocalDate purchase, LocalDate claimDate, boolean defect,
                                Request request, Condition condition, Channel channel, LocalDate delivery) {
-        return new Claim("SPACE-" + n, product, purchase, claimDate, defect, request, condition,
-                channel, delivery, null, List.of(), null);
+        return Claim.builder("SPACE-" + n, null).product(product).purchaseDate(purchase).claimDate(claimDate)
+                .qualityDefect(defect).request(request).condition(condition).channel(channel).deliveryDate(delivery).build();
     }
 }

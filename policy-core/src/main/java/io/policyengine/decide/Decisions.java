@@ -85,7 +85,7 @@ public final class Decisions {
         for (int i = 1; i < packs.size(); i++) floors.add(packs.get(i).policy());
         return new Decision(claim.id(), outcome, REMEDY_LISTS.get(allowed), claim.daysSincePurchase(),
                 repairDue(claim, outcome, packs), reasons, packs.get(0).policy(), floors,
-                commitments(claim, outcome, packs), compensation(outcome, packs), claim.request());
+                commitments(claim, outcome, packs), compensation(outcome, packs), claim.request(), null, List.of());
     }
 
     /** Contract section 2: the request if allowed, else the first allowed remedy, else REJECTED. */

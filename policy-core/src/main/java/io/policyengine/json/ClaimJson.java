@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.policyengine.model.BadInputException;
 import io.policyengine.model.Channel;
 import io.policyengine.model.Claim;
+import io.policyengine.model.ClaimEvent;
+import io.policyengine.model.EventType;
+import io.policyengine.model.OpenRepair;
+import io.policyengine.model.WaitingFor;
 import io.policyengine.model.Condition;
 import io.policyengine.model.Packaging;
 import io.policyengine.model.PastRepair;
@@ -33,11 +37,13 @@ public final class ClaimJson {
 
     private static final List<String> CLAIM_FIELDS = List.of(
             "id", "product", "purchaseDate", "claimDate", "qualityDefect", "request", "condition",
-            "channel", "deliveryDate", "fault", "repairHistory", "service");
+            "channel", "deliveryDate", "fault", "repairHistory", "service", "openRepair", "sameModelInStock", "events", "asOf");
     private static final List<String> PRODUCT_FIELDS = List.of("sku", "category", "price", "saleType", "customMade");
     private static final List<String> CONDITION_FIELDS = List.of(
-            "packaging", "accessoriesComplete", "warrantyCard", "usageTraces", "customerDamage");
-    private static final List<String> REPAIR_FIELDS = List.of("completedOn", "fault");
+            "packaging", "accessoriesComplete", "warrantyCard", "usageTraces", "customerDamage", "forceMajeure");
+    private static final List<String> REPAIR_FIELDS = List.of("completedOn", "fault", "receivedOn");
+    private static final List<String> OPEN_REPAIR_FIELDS = List.of("receivedOn", "waitingFor");
+    private static final List<String> EVENT_FIELDS = List.of("type", "at");
     private static final List<String> SERVICE_FIELDS = List.of("reportedAt", "urgency", "region", "severity", "arrivedAt");
 
     private ClaimJson() {
@@ -50,23 +56,35 @@ public final class ClaimJson {
      */
     public static Claim parse(JsonNode node) {
         StrictObject claim = StrictObject.root("claim", node, CLAIM_FIELDS);
-        return new Claim(
-                claim.requiredText("id"),
-                product(claim.requiredObject("product", PRODUCT_FIELDS)),
-                claim.requiredDate("purchaseDate"),
-                claim.requiredDate("claimDate"),
-                claim.requiredBool("qualityDefect"),
-                claim.optionalEnum("request", Request.class),
-                claim.optionalObject("condition", CONDITION_FIELDS).map(ClaimJson::condition).orElse(Condition.AS_SOLD),
-                claim.optionalEnum("channel", Channel.class),
-                claim.optionalDate("deliveryDate"),
-                claim.optionalNonBlankText("fault"),
-                claim.optionalObjects("repairHistory", REPAIR_FIELDS).stream().map(ClaimJson::pastRepair).toList(),
-                claim.optionalObject("service", SERVICE_FIELDS).map(ClaimJson::service).orElse(null));
+        Claim.Builder built = Claim.builder(claim.requiredText("id"), null)
+                .product(product(claim.requiredObject("product", PRODUCT_FIELDS)))
+                .purchaseDate(claim.requiredDate("purchaseDate"))
+                .claimDate(claim.requiredDate("claimDate"))
+                .qualityDefect(claim.requiredBool("qualityDefect"))
+                .request(claim.optionalEnum("request", Request.class))
+                .condition(claim.optionalObject("condition", CONDITION_FIELDS).map(ClaimJson::condition).orElse(Condition.AS_SOLD))
+                .channel(claim.optionalEnum("channel", Channel.class))
+                .deliveryDate(claim.optionalDate("deliveryDate"))
+                .fault(claim.optionalNonBlankText("fault"))
+                .repairHistory(claim.optionalObjects("repairHistory", REPAIR_FIELDS).stream().map(ClaimJson::pastRepair).toList())
+                .service(claim.optionalObject("service", SERVICE_FIELDS).map(ClaimJson::service).orElse(null))
+                .openRepair(claim.optionalObject("openRepair", OPEN_REPAIR_FIELDS).map(ClaimJson::openRepair).orElse(null))
+                .sameModelInStock(claim.optionalBool("sameModelInStock", true))
+                .events(claim.optionalObjects("events", EVENT_FIELDS).stream().map(ClaimJson::event).toList())
+                .asOf(claim.optionalDate("asOf"));
+        return built.build();
     }
 
     private static PastRepair pastRepair(StrictObject repair) {
-        return new PastRepair(repair.requiredDate("completedOn"), repair.requiredText("fault"));
+        return new PastRepair(repair.requiredDate("completedOn"), repair.requiredText("fault"), repair.optionalDate("receivedOn"));
+    }
+
+    private static OpenRepair openRepair(StrictObject repair) {
+        return new OpenRepair(repair.requiredDate("receivedOn"), repair.requiredEnum("waitingFor", WaitingFor.class));
+    }
+
+    private static ClaimEvent event(StrictObject event) {
+        return new ClaimEvent(event.requiredEnum("type", EventType.class), event.requiredDate("at"));
     }
 
     private static ServiceRequest service(StrictObject service) {
@@ -115,6 +133,7 @@ public final class ClaimJson {
             json.writeBooleanField("warrantyCard", condition.warrantyCard());
             json.writeBooleanField("usageTraces", condition.usageTraces());
             json.writeBooleanField("customerDamage", condition.customerDamage());
+            if (condition.forceMajeure()) json.writeBooleanField("forceMajeure", true);
             json.writeEndObject();
             if (claim.channel() != Channel.STORE) json.writeStringField("channel", claim.channel().name());
             if (!claim.deliveryDate().equals(claim.purchaseDate())) {
@@ -127,6 +146,7 @@ public final class ClaimJson {
                     json.writeStartObject();
                     json.writeStringField("completedOn", repair.completedOn().toString());
                     json.writeStringField("fault", repair.fault());
+                    if (repair.receivedOn() != null) json.writeStringField("receivedOn", repair.receivedOn().toString());
                     json.writeEndObject();
                 }
                 json.writeEndArray();
@@ -141,6 +161,24 @@ public final class ClaimJson {
                 if (service.arrivedAt() != null) json.writeStringField("arrivedAt", service.arrivedAt().toString());
                 json.writeEndObject();
             }
+            if (claim.openRepair() != null) {
+                json.writeObjectFieldStart("openRepair");
+                json.writeStringField("receivedOn", claim.openRepair().receivedOn().toString());
+                json.writeStringField("waitingFor", claim.openRepair().waitingFor().name());
+                json.writeEndObject();
+            }
+            if (!claim.sameModelInStock()) json.writeBooleanField("sameModelInStock", false);
+            if (!claim.events().isEmpty()) {
+                json.writeArrayFieldStart("events");
+                for (ClaimEvent event : claim.events()) {
+                    json.writeStartObject();
+                    json.writeStringField("type", event.type().name());
+                    json.writeStringField("at", event.at().toString());
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+            }
+            if (claim.asOf() != null) json.writeStringField("asOf", claim.asOf().toString());
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringWriter does not fail
@@ -163,6 +201,7 @@ public final class ClaimJson {
                 condition.optionalBool("accessoriesComplete", true),
                 condition.optionalBool("warrantyCard", true),
                 condition.optionalBool("usageTraces", false),
-                condition.optionalBool("customerDamage", false));
+                condition.optionalBool("customerDamage", false),
+                condition.optionalBool("forceMajeure", false));
     }
 }

@@ -2,12 +2,14 @@ package io.policyengine.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.policyengine.Wording;
+import io.policyengine.model.Action;
 import io.policyengine.model.Claim;
 import io.policyengine.model.Commitments;
 import io.policyengine.model.Compensation;
 import io.policyengine.model.Decision;
 import io.policyengine.model.Explanation;
 import io.policyengine.model.FiredRule;
+import io.policyengine.model.Money;
 import io.policyengine.model.PolicyId;
 import io.policyengine.model.Reason;
 import io.policyengine.model.Remedy;
@@ -74,7 +76,37 @@ public final class DecisionJson {
             json.writeEndObject();
         }
         json.writeEndArray();
+        writeMoney(json, decision.money());
+        json.writeArrayFieldStart("actions");
+        for (Action action : decision.actions()) {
+            json.writeStartObject();
+            json.writeStringField("action", action.action());
+            json.writeStringField("article", action.article());
+            json.writeStringField("due", action.due().toString());
+            json.writeBooleanField("overdue", action.overdue());
+            json.writeStringField("message", wording.message(decision, action.reason()));
+            writeParams(json, action.reason());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
         json.writeEndObject();
+    }
+
+    /** Contract 11.2: always an object; amounts as JSON numbers with their scale, null where they do not apply. */
+    private static void writeMoney(JsonGenerator json, Money money) throws IOException {
+        json.writeObjectFieldStart("money");
+        json.writeStringField("currency", money.currency());
+        writeAmount(json, "refund", money.refund());
+        writeAmount(json, "depreciation", money.depreciation());
+        json.writeStringField("refundDueDate", money.refundDueDate() == null ? null : money.refundDueDate().toString());
+        json.writeStringField("returnShipping", name(money.returnShipping()));
+        json.writeEndObject();
+    }
+
+    private static void writeAmount(JsonGenerator json, String name, BigDecimal amount) throws IOException {
+        json.writeFieldName(name);
+        if (amount == null) json.writeNull();
+        else json.writeNumber(amount);
     }
 
     /** A term's or a param's value: numbers as numbers, dates as ISO strings, date-times to the minute. */
@@ -177,12 +209,16 @@ public final class DecisionJson {
         json.writeStringField("remedy", name(reason.remedy()));
         json.writeStringField("message", message);
         if (reason.policy() != null) json.writeStringField("policy", reason.policy());
+        writeParams(json, reason);
+        json.writeEndObject();
+    }
+
+    private static void writeParams(JsonGenerator json, Reason reason) throws IOException {
         json.writeObjectFieldStart("params");
         for (Map.Entry<String, Object> param : reason.params().entrySet()) {
             json.writeFieldName(param.getKey());
             writeScalar(json, param.getValue());
         }
-        json.writeEndObject();
         json.writeEndObject();
     }
 

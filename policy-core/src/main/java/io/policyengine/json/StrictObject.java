@@ -148,6 +148,12 @@ final class StrictObject {
         throw bad(name, "expected one of " + allowed + ", got " + Json.shown(value));
     }
 
+    /** Like {@link #optionalEnum}, and "missing" when absent. */
+    <E extends Enum<E>> E requiredEnum(String name, Class<E> type) {
+        required(name);
+        return optionalEnum(name, type);
+    }
+
     private JsonNode present(String name) {
         JsonNode value = node.get(name);
         return value == null || value.isNull() ? null : value;

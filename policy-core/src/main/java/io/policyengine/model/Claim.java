@@ -1,24 +1,32 @@
 package io.policyengine.model;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A customer's warranty or return claim: what was bought, when, and in what state it comes back.
- * Rule files match on it; its methods are the facts a policy asks about.
+ * Rule files match on it; its methods are the facts a policy asks about. Build one with
+ * {@link #builder(String, String)}; the JSON reader uses the same builder, so both give the same messages.
  *
- * @param request       what the customer asks for; null when unsaid
- * @param channel       where it was sold (contract v2); {@code STORE} by default
- * @param deliveryDate  when the customer received the goods (v2); the purchase date by default
- * @param fault         the reported fault's code (v3); null when unsaid
- * @param repairHistory earlier repairs of this item (v3), oldest first or in any order
- * @param service       the service request (v3); null when the claim is not one
+ * @param request          what the customer asks for; null when unsaid
+ * @param channel          where it was sold (contract v2); {@code STORE} by default
+ * @param deliveryDate     when the customer received the goods (v2); the purchase date by default
+ * @param fault            the reported fault's code (v3); null when unsaid
+ * @param repairHistory    earlier repairs of this item (v3), in any order
+ * @param service          the service request (v3); null when the claim is not one
+ * @param openRepair       the item is at the repairer now (v5, 11.1); null when it is not
+ * @param sameModelInStock the store has the same model to exchange (v5, 11.1); true by default
+ * @param events           what has happened since the claim (v5, 12.1), in any order
+ * @param asOf             the day the duties are judged on (v5, 12.1) as the claim gives it; null when unsaid,
+ *                         see {@link #judgedOn()}
  */
 public record Claim(String id, Product product, LocalDate purchaseDate, LocalDate claimDate,
                     boolean qualityDefect, Request request, Condition condition,
                     Channel channel, LocalDate deliveryDate,
-                    String fault, List<PastRepair> repairHistory, ServiceRequest service) {
+                    String fault, List<PastRepair> repairHistory, ServiceRequest service,
+                    OpenRepair openRepair, boolean sameModelInStock, List<ClaimEvent> events, LocalDate asOf) {
 
     public Claim {
         if (id == null || id.isBlank()) throw new BadInputException("id", "missing or blank");
@@ -40,13 +48,57 @@ public record Claim(String id, Product product, LocalDate purchaseDate, LocalDat
         if (fault != null && fault.isBlank()) throw new BadInputException("fault", "must not be blank");
         repairHistory = repairHistory == null ? List.of() : List.copyOf(repairHistory);
         for (int i = 0; i < repairHistory.size(); i++) {
-            if (repairHistory.get(i).completedOn().isAfter(claimDate)) {
+            PastRepair repair = repairHistory.get(i);
+            if (repair.completedOn().isAfter(claimDate)) {
                 throw new BadInputException("repairHistory[" + i + "].completedOn",
-                        repairHistory.get(i).completedOn() + " is after claimDate " + claimDate);
+                        repair.completedOn() + " is after claimDate " + claimDate);
+            }
+            if (repair.receivedOn() != null && repair.receivedOn().isAfter(repair.completedOn())) {
+                throw new BadInputException("repairHistory[" + i + "].receivedOn",
+                        repair.receivedOn() + " is after its completedOn " + repair.completedOn());
             }
         }
         if (service != null && !service.reportedAt().toLocalDate().equals(claimDate)) {
             throw new BadInputException("service.reportedAt", service.reportedAt() + " is not on claimDate " + claimDate);
+        }
+        if (openRepair != null && openRepair.receivedOn().isAfter(claimDate)) {
+            throw new BadInputException("openRepair.receivedOn", openRepair.receivedOn() + " is after claimDate " + claimDate);
+        }
+        events = events == null ? List.of() : List.copyOf(events);
+        checkEvents(events, claimDate, asOf);
+    }
+
+    /** Contract 12.1: events on or after the claim, at most one REPAIRED, nothing picked up or mailed before it, asOf after all. */
+    private static void checkEvents(List<ClaimEvent> events, LocalDate claimDate, LocalDate asOf) {
+        int repaired = -1;
+        for (int i = 0; i < events.size(); i++) {
+            ClaimEvent event = events.get(i);
+            if (event.at().isBefore(claimDate)) {
+                throw new BadInputException("events[" + i + "].at", event.type() + " on " + event.at() + " is before claimDate " + claimDate);
+            }
+            if (asOf != null && asOf.isBefore(event.at())) {
+                throw new BadInputException("asOf", asOf + " is before events[" + i + "], " + event.type() + " on " + event.at());
+            }
+            if (event.type() == EventType.REPAIRED) {
+                if (repaired >= 0) {
+                    throw new BadInputException("events[" + i + "]", "a second REPAIRED (the first is events[" + repaired + "], on "
+                            + events.get(repaired).at() + ")");
+                }
+                repaired = i;
+            }
+        }
+        if (asOf != null && asOf.isBefore(claimDate)) {
+            throw new BadInputException("asOf", asOf + " is before claimDate " + claimDate);
+        }
+        if (repaired < 0) return;
+        LocalDate repairedOn = events.get(repaired).at();
+        for (int i = 0; i < events.size(); i++) {
+            ClaimEvent event = events.get(i);
+            boolean handedBack = event.type() == EventType.PICKED_UP || event.type() == EventType.MAILED;
+            if (handedBack && event.at().isBefore(repairedOn)) {
+                throw new BadInputException("events[" + i + "]", event.type() + " on " + event.at()
+                        + " is before REPAIRED on " + repairedOn + " (events[" + repaired + "])");
+            }
         }
     }
 
@@ -54,7 +106,17 @@ public record Claim(String id, Product product, LocalDate purchaseDate, LocalDat
     public Claim(String id, Product product, LocalDate purchaseDate, LocalDate claimDate,
                  boolean qualityDefect, Request request, Condition condition) {
         this(id, product, purchaseDate, claimDate, qualityDefect, request, condition,
-                Channel.STORE, null, null, List.of(), null);
+                Channel.STORE, null, null, List.of(), null, null, true, List.of(), null);
+    }
+
+    /** A builder for a claim of item {@code sku}; {@code purchaseDate}, {@code claimDate} and {@code qualityDefect} must be set. */
+    public static Builder builder(String id, String sku) {
+        return new Builder(id, sku);
+    }
+
+    /** A builder holding every field of this claim, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     /** Calendar days from purchase to claim; the purchase day is day 0. */
@@ -95,18 +157,182 @@ public record Claim(String id, Product product, LocalDate purchaseDate, LocalDat
         return latest;
     }
 
+    /** The day the duties are judged on: {@code asOf}, else the latest of the claim date and every event (contract 12.1). */
+    public LocalDate judgedOn() {
+        if (asOf != null) return asOf;
+        LocalDate latest = claimDate;
+        for (ClaimEvent event : events) {
+            if (event.at().isAfter(latest)) latest = event.at();
+        }
+        return latest;
+    }
+
     public Claim withRequest(Request value) {
-        return new Claim(id, product, purchaseDate, claimDate, qualityDefect, value, condition,
-                channel, deliveryDate, fault, repairHistory, service);
+        return toBuilder().request(value).build();
     }
 
     public Claim withCondition(Condition value) {
-        return new Claim(id, product, purchaseDate, claimDate, qualityDefect, request, value,
-                channel, deliveryDate, fault, repairHistory, service);
+        return toBuilder().condition(value).build();
     }
 
     public Claim withProduct(Product value) {
-        return new Claim(id, value, purchaseDate, claimDate, qualityDefect, request, condition,
-                channel, deliveryDate, fault, repairHistory, service);
+        return toBuilder().product(value).build();
+    }
+
+    /**
+     * Builds a {@link Claim} field by field, with the JSON reader's defaults and checks: {@link #build()} throws the
+     * same {@link BadInputException} as reading the same claim from JSON would. Not thread-safe; reusable after build.
+     */
+    public static final class Builder {
+        private String id;
+        private String sku;
+        private String category;
+        private BigDecimal price;
+        private SaleType saleType;
+        private boolean customMade;
+        private Product product;
+        private LocalDate purchaseDate;
+        private LocalDate claimDate;
+        private Boolean qualityDefect;
+        private Request request;
+        private Condition condition = Condition.AS_SOLD;
+        private Channel channel;
+        private LocalDate deliveryDate;
+        private String fault;
+        private final List<PastRepair> repairHistory = new ArrayList<>();
+        private ServiceRequest service;
+        private OpenRepair openRepair;
+        private boolean sameModelInStock = true;
+        private final List<ClaimEvent> events = new ArrayList<>();
+        private LocalDate asOf;
+
+        private Builder(String id, String sku) {
+            this.id = id;
+            this.sku = sku;
+        }
+
+        private Builder(Claim claim) {
+            id = claim.id;
+            product = claim.product;
+            purchaseDate = claim.purchaseDate;
+            claimDate = claim.claimDate;
+            qualityDefect = claim.qualityDefect;
+            request = claim.request;
+            condition = claim.condition;
+            channel = claim.channel;
+            deliveryDate = claim.deliveryDate;
+            fault = claim.fault;
+            repairHistory.addAll(claim.repairHistory);
+            service = claim.service;
+            openRepair = claim.openRepair;
+            sameModelInStock = claim.sameModelInStock;
+            events.addAll(claim.events);
+            asOf = claim.asOf;
+        }
+
+        public Builder id(String value) { id = value; return this; }
+
+        /** The whole product at once, in place of {@link #sku}, {@link #category}, {@link #price}, {@link #saleType}, {@link #customMade}. */
+        public Builder product(Product value) { product = value; return this; }
+
+        public Builder sku(String value) { productPart(); sku = value; return this; }
+
+        public Builder category(String value) { productPart(); category = value; return this; }
+
+        /** What the customer paid, exactly as given (never a {@code double}); null when unknown. */
+        public Builder price(BigDecimal value) { productPart(); price = value; return this; }
+
+        /** The price from its decimal text, such as {@code "3299.00"}. */
+        public Builder price(String value) {
+            if (value == null) return price((BigDecimal) null);
+            try {
+                return price(new BigDecimal(value));
+            } catch (NumberFormatException e) {
+                throw new BadInputException("product.price", "expected a number, got \"" + value + "\"");
+            }
+        }
+
+        public Builder saleType(SaleType value) { productPart(); saleType = value; return this; }
+
+        public Builder customMade(boolean value) { productPart(); customMade = value; return this; }
+
+        public Builder purchaseDate(LocalDate value) { purchaseDate = value; return this; }
+
+        public Builder claimDate(LocalDate value) { claimDate = value; return this; }
+
+        public Builder qualityDefect(boolean value) { qualityDefect = value; return this; }
+
+        public Builder request(Request value) { request = value; return this; }
+
+        /** The whole condition at once; the single-field setters below change one part of it. */
+        public Builder condition(Condition value) { condition = value == null ? Condition.AS_SOLD : value; return this; }
+
+        public Builder packaging(Packaging value) { condition = condition.withPackaging(value); return this; }
+
+        public Builder accessoriesComplete(boolean value) { condition = condition.withAccessoriesComplete(value); return this; }
+
+        public Builder warrantyCard(boolean value) { condition = condition.withWarrantyCard(value); return this; }
+
+        public Builder usageTraces(boolean value) { condition = condition.withUsageTraces(value); return this; }
+
+        public Builder customerDamage(boolean value) { condition = condition.withCustomerDamage(value); return this; }
+
+        public Builder forceMajeure(boolean value) { condition = condition.withForceMajeure(value); return this; }
+
+        public Builder channel(Channel value) { channel = value; return this; }
+
+        public Builder deliveryDate(LocalDate value) { deliveryDate = value; return this; }
+
+        public Builder fault(String value) { fault = value; return this; }
+
+        /** Adds one earlier repair. */
+        public Builder repair(PastRepair value) { repairHistory.add(value); return this; }
+
+        /** Replaces the earlier repairs. */
+        public Builder repairHistory(List<PastRepair> value) {
+            repairHistory.clear();
+            if (value != null) repairHistory.addAll(value);
+            return this;
+        }
+
+        public Builder service(ServiceRequest value) { service = value; return this; }
+
+        public Builder openRepair(OpenRepair value) { openRepair = value; return this; }
+
+        public Builder sameModelInStock(boolean value) { sameModelInStock = value; return this; }
+
+        /** Adds one event. */
+        public Builder event(EventType type, LocalDate at) { events.add(new ClaimEvent(type, at)); return this; }
+
+        /** Replaces the events. */
+        public Builder events(List<ClaimEvent> value) {
+            events.clear();
+            if (value != null) events.addAll(value);
+            return this;
+        }
+
+        public Builder asOf(LocalDate value) { asOf = value; return this; }
+
+        /** The claim, checked as the JSON reader checks it. */
+        public Claim build() {
+            if (id == null || id.isBlank()) throw new BadInputException("id", "missing or blank");
+            Product built = product != null ? product : new Product(sku, category, price, saleType, customMade);
+            if (purchaseDate == null) throw new BadInputException("purchaseDate", "missing");
+            if (claimDate == null) throw new BadInputException("claimDate", "missing");
+            if (qualityDefect == null) throw new BadInputException("qualityDefect", "missing");
+            return new Claim(id, built, purchaseDate, claimDate, qualityDefect, request, condition, channel, deliveryDate,
+                    fault, repairHistory, service, openRepair, sameModelInStock, events, asOf);
+        }
+
+        /** Setting a product field after {@link #product(Product)} starts from that product's values. */
+        private void productPart() {
+            if (product == null) return;
+            sku = product.sku();
+            category = product.category();
+            price = product.price();
+            saleType = product.saleType();
+            customMade = product.customMade();
+            product = null;
+        }
     }
 }

@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.policyengine.model.BadInputException;
 import io.policyengine.model.Claim;
+import io.policyengine.model.ClaimEvent;
+import io.policyengine.model.EventType;
+import io.policyengine.model.OpenRepair;
+import io.policyengine.model.WaitingFor;
 import io.policyengine.model.Condition;
 import io.policyengine.model.Packaging;
 import io.policyengine.model.Product;
@@ -164,6 +168,23 @@ class ClaimJsonTest {
             {"expect": {}}                                    | expect: unknown field
             {"qualityDefect": "a very long string that goes on and on and on"} | qualityDefect: expected true or false, got "a very long string that goes on and ...
             {"qualityDefect": {"nested": [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]}} | qualityDefect: expected true or false, got {"nested":[1,2,3,4,5,6,7,8,9,10,11]}
+            {"sameModelInStock": "yes"}                       | sameModelInStock: expected true or false, got "yes"
+            {"openRepair": {"receivedOn": "2026-03-10", "waitingFor": "PARTS"}} | openRepair.receivedOn: 2026-03-10 is after claimDate 2026-03-09
+            {"openRepair": {"receivedOn": "2026-03-05", "waitingFor": "SUPPLIER"}} | openRepair.waitingFor: expected one of PARTS, REPAIRER, got "SUPPLIER"
+            {"openRepair": {"receivedOn": "2026-03-05"}}      | openRepair.waitingFor: missing
+            {"openRepair": {"waitingFor": "PARTS"}}           | openRepair.receivedOn: missing
+            {"repairHistory": [{"completedOn": "2026-03-04", "fault": "F", "receivedOn": "2026-03-05"}]} | repairHistory[0].receivedOn: 2026-03-05 is after its completedOn 2026-03-04
+            {"repairHistory": [{"completedOn": "2026-03-04", "fault": "F", "receivedOn": "4 March"}]} | repairHistory[0].receivedOn: expected a date string YYYY-MM-DD, got "4 March"
+            {"condition": {"forceMajeure": "no"}}             | condition.forceMajeure: expected true or false, got "no"
+            {"events": {}}                                    | events: expected an array, got {}
+            {"events": [{"type": "FIXED", "at": "2026-03-10"}]} | events[0].type: expected one of REPAIRED, UNREPAIRABLE, ESCALATED, DELAY_NOTIFIED, PICKUP_NOTIFIED, PICKED_UP, MAILED, SATISFACTION_CHECKED, OUT_OF_STOCK, STOCK_ORDERED, STOCK_FOUND, CUSTOMER_CONTACTED, STOCK_ARRIVED, got "FIXED"
+            {"events": [{"type": "REPAIRED"}]}                | events[0].at: missing
+            {"events": [{"type": "REPAIRED", "at": "2026-03-08"}]} | events[0].at: REPAIRED on 2026-03-08 is before claimDate 2026-03-09
+            {"events": [{"type": "REPAIRED", "at": "2026-03-10", "by": "Li"}]} | events[0].by: unknown field
+            {"events": [{"type": "REPAIRED", "at": "2026-03-10"}, {"type": "REPAIRED", "at": "2026-03-12"}]} | events[1]: a second REPAIRED (the first is events[0], on 2026-03-10)
+            {"events": [{"type": "PICKED_UP", "at": "2026-03-10"}, {"type": "REPAIRED", "at": "2026-03-12"}]} | events[0]: PICKED_UP on 2026-03-10 is before REPAIRED on 2026-03-12 (events[1])
+            {"events": [{"type": "REPAIRED", "at": "2026-03-12"}], "asOf": "2026-03-11"} | asOf: 2026-03-11 is before events[0], REPAIRED on 2026-03-12
+            {"asOf": "2026-03-08"}                            | asOf: 2026-03-08 is before claimDate 2026-03-09
             """)
     void rejectsBadFieldsNamingTheField(String patch, String expected) {
         ObjectNode claim = (ObjectNode) json(MINIMAL);
@@ -172,6 +193,35 @@ class ClaimJsonTest {
         assertThatThrownBy(() -> ClaimJson.parse(claim))
                 .isInstanceOf(BadInputException.class)
                 .hasMessage(expected);
+    }
+
+    @Test
+    void readsTheFieldsOfContractFive() {
+        Claim claim = parse("""
+                {"repairHistory": [{"completedOn": "2026-03-04", "fault": "F", "receivedOn": "2026-03-02"}],
+                 "openRepair": {"receivedOn": "2026-03-05", "waitingFor": "PARTS"}, "sameModelInStock": false,
+                 "condition": {"forceMajeure": true},
+                 "events": [{"type": "PICKUP_NOTIFIED", "at": "2026-03-12"}, {"type": "REPAIRED", "at": "2026-03-11"}]}""");
+
+        assertThat(claim.repairHistory().get(0).daysInRepair()).isEqualTo(2);
+        assertThat(claim.openRepair()).isEqualTo(new OpenRepair(LocalDate.parse("2026-03-05"), WaitingFor.PARTS));
+        assertThat(claim.sameModelInStock()).isFalse();
+        assertThat(claim.condition().forceMajeure()).isTrue();
+        assertThat(claim.events()).extracting(ClaimEvent::type).containsExactly(EventType.PICKUP_NOTIFIED, EventType.REPAIRED);
+        assertThat(claim.asOf()).isNull();
+        assertThat(claim.judgedOn()).as("the latest event, with no asOf").isEqualTo(LocalDate.parse("2026-03-12"));
+        assertThat(ClaimJson.parse(json(ClaimJson.toJson(claim)))).as("written and read back").isEqualTo(claim);
+    }
+
+    @Test
+    void defaultsTheFieldsOfContractFive() {
+        Claim claim = parse("{}");
+
+        assertThat(claim.openRepair()).isNull();
+        assertThat(claim.sameModelInStock()).isTrue();
+        assertThat(claim.condition().forceMajeure()).isFalse();
+        assertThat(claim.events()).isEmpty();
+        assertThat(claim.judgedOn()).isEqualTo(claim.claimDate());
     }
 
     @Test

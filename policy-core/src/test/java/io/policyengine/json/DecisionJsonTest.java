@@ -48,7 +48,9 @@ class DecisionJsonTest {
                 + "\"message\":\"quality defect reported 8 days after purchase, within the 15-day refund window\","
                 + "\"policy\":\"mini\",\"params\":{\"days\":8,\"refundDays\":15}}],"
                 + "\"policy\":{\"name\":\"mini\",\"version\":\"1\",\"hash\":\"" + hash + "\",\"floors\":[]},"
-                + "\"commitments\":null,\"compensation\":[]}");
+                + "\"commitments\":null,\"compensation\":[],"
+                + "\"money\":{\"currency\":null,\"refund\":null,\"depreciation\":null,\"refundDueDate\":null,\"returnShipping\":null},"
+                + "\"actions\":[]}");
     }
 
     @Test
@@ -59,7 +61,7 @@ class DecisionJsonTest {
             JsonNode node = json(DecisionJson.toJson(decision, mini.wording(language)));
             assertThat(node.fieldNames()).toIterable().containsExactly(
                     "claimId", "outcome", "remedies", "daysSincePurchase", "repairDueDate", "summary", "reasons", "policy",
-                    "commitments", "compensation");
+                    "commitments", "compensation", "money", "actions");
             assertThat(node.get("reasons").get(0).fieldNames()).toIterable()
                     .containsExactly("rule", "article", "effect", "remedy", "message", "policy", "params");
             assertThat(node.get("repairDueDate").textValue()).isEqualTo("2026-03-16");

@@ -102,8 +102,7 @@ class ExampleClaimsTest {
 
     /** An equal claim that is not the same object, as a batch that repeats a line would hold. */
     private static Claim copyOf(Claim c) {
-        return new Claim(c.id(), c.product(), c.purchaseDate(), c.claimDate(), c.qualityDefect(), c.request(), c.condition(),
-                c.channel(), c.deliveryDate(), c.fault(), c.repairHistory(), c.service());
+        return c.toBuilder().build();
     }
 
     @Test

@@ -151,7 +151,8 @@ public final class ClaimGenerator {
                                boolean usageTraces, boolean customerDamage, Channel channel, LocalDate deliveryDate) {
         Product product = new Product(category == null ? "SKU-" + n : category + "-" + n, category, null, saleType, customMade);
         Condition condition = new Condition(packaging, accessoriesComplete, warrantyCard, usageTraces, customerDamage);
-        return new Claim("G-" + n, product, purchaseDate, claimDate, qualityDefect, request, condition,
-                channel, deliveryDate, null, List.of(), null);
+        return Claim.builder("G-" + n, null).product(product).purchaseDate(purchaseDate).claimDate(claimDate)
+                .qualityDefect(qualityDefect).request(request).condition(condition)
+                .channel(channel).deliveryDate(deliveryDate).build();
     }
 }
