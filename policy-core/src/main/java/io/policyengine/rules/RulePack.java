@@ -109,7 +109,7 @@ public final class RulePack {
     /** Compiles the {@code .drl} files of {@code folder}. */
     public static RulePack load(Path folder) throws RuleLoadException {
         PackFiles files = PackFiles.read(folder);
-        return of(files, PackCompiler.compile(files));
+        return of(files, RuleIndex.of(files.files()), PackCompiler.compile(files));
     }
 
     /**
@@ -118,12 +118,12 @@ public final class RulePack {
      */
     public static RulePack bundled(String name) throws RuleLoadException {
         PackFiles files = PackFiles.read(PackFiles.bundledFolder(name));
-        Optional<KieBase> built = BuiltModel.kieBase(files);
-        return of(files, built.isPresent() ? built.get() : PackCompiler.compile(files));
+        RuleIndex index = RuleIndex.of(files.files());
+        Optional<KieBase> built = BuiltModel.kieBase(files, index);
+        return of(files, index, built.isPresent() ? built.get() : PackCompiler.compile(files));
     }
 
-    private static RulePack of(PackFiles files, KieBase base) throws RuleLoadException {
-        RuleIndex index = RuleIndex.of(files.files());
+    private static RulePack of(PackFiles files, RuleIndex index, KieBase base) throws RuleLoadException {
         Map<Language, PackSentences> sentences = PackTexts.read(files, index);
         Map<String, String> metadata = new LinkedHashMap<>();
         Map<String, Object> terms = new LinkedHashMap<>();
