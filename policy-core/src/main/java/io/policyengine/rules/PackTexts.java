@@ -1,6 +1,5 @@
 package io.policyengine.rules;
 
-import io.policyengine.RuleLoadException;
 import io.policyengine.RuleProblem;
 import io.policyengine.text.Language;
 import io.policyengine.text.PackSentences;
@@ -17,15 +16,15 @@ import java.util.Set;
 /**
  * Reads a pack's sentence files and checks them against its rules (contract 8.4): every rule that gives
  * reasons has a sentence in each language the pack has; a sentence names only params its rule gives;
- * no sentence is for a rule that does not exist; the files are UTF-8. Any problem refuses the pack.
+ * no sentence is for a rule that does not exist; the files are UTF-8.
  */
 final class PackTexts {
 
     private PackTexts() {
     }
 
-    static Map<Language, PackSentences> read(PackFiles files, RuleIndex index) throws RuleLoadException {
-        List<RuleProblem> problems = new ArrayList<>();
+    /** The pack's sentences by language; what is wrong with them is added to {@code problems}. */
+    static Map<Language, PackSentences> read(PackFiles files, RuleIndex index, List<RuleProblem> problems) {
         Map<Language, PackSentences> byLanguage = new EnumMap<>(Language.class);
         for (PackFiles.SentenceFile file : files.sentences()) {
             Optional<Language> language = Language.ofTag(file.languageTag());
@@ -38,7 +37,6 @@ final class PackTexts {
             check(sentences, index, problems);
             byLanguage.put(language.get(), sentences);
         }
-        if (!problems.isEmpty()) throw new RuleLoadException(problems);
         return Collections.unmodifiableMap(byLanguage);
     }
 

@@ -109,7 +109,18 @@ public final class RulePack {
     /** Compiles the {@code .drl} files of {@code folder}. */
     public static RulePack load(Path folder) throws RuleLoadException {
         PackFiles files = PackFiles.read(folder);
-        return of(files, RuleIndex.of(files.files()), PackCompiler.compile(files));
+        RuleIndex index = RuleIndex.of(files.files());
+        KieBase base;
+        try {
+            base = PackCompiler.compile(files);
+        } catch (RuleLoadException e) {
+            // rules that do not compile: the folder and the sentences can still be checked, and reported in the same run
+            List<RuleProblem> problems = new ArrayList<>(files.problems());
+            problems.addAll(e.problems());
+            PackTexts.read(files, index, problems);
+            throw new RuleLoadException(problems);
+        }
+        return of(files, index, base);
     }
 
     /**
@@ -123,8 +134,10 @@ public final class RulePack {
         return of(files, index, built.isPresent() ? built.get() : PackCompiler.compile(files));
     }
 
+    /** The pack of {@code files} compiled to {@code base}; every problem of its files, sentences and terms refuses it, all at once. */
     private static RulePack of(PackFiles files, RuleIndex index, KieBase base) throws RuleLoadException {
-        Map<Language, PackSentences> sentences = PackTexts.read(files, index);
+        List<RuleProblem> problems = new ArrayList<>(files.problems());
+        Map<Language, PackSentences> sentences = PackTexts.read(files, index, problems);
         Map<String, String> metadata = new LinkedHashMap<>();
         Map<String, Object> terms = new LinkedHashMap<>();
         List<Object> termFacts = new ArrayList<>();
@@ -141,8 +154,8 @@ public final class RulePack {
             }
         }
         terms = inDeclarationOrder(terms, files);
-        List<RuleProblem> termProblems = TermChecks.problems(terms, files.files(), files.folder());
-        if (!termProblems.isEmpty()) throw new RuleLoadException(termProblems);
+        problems.addAll(TermChecks.problems(terms, files.files(), files.folder()));
+        if (!problems.isEmpty()) throw new RuleLoadException(problems);
         String name = metadata.getOrDefault("name", files.folder().getFileName().toString());
         String version = metadata.getOrDefault("version", "unversioned");
         PolicyId policy = new PolicyId(name, version, files.hash());

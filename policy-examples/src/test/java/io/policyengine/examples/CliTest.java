@@ -557,6 +557,65 @@ public class CliTest {
         }
 
         @Test
+        @DisplayName("a folder with a syntax error and no sentence file: both in one run, FILE:LINE, the count at the end")
+        void syntaxErrorAndNoSentenceFile() {
+            Path folder = dir.resolve("broken");
+            Path drl = folder.resolve("broken.drl");
+            try {
+                Files.createDirectories(folder);
+                Files.writeString(drl, "package broken;\n\nrule \"broken\"\nwhen\n    $x : String( length > )\nthen\nend\n");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+
+            Run run = run("validate", folder.toString());
+
+            run.assertExit(1);
+            assertThat(run.outLines()).hasSize(3);
+            assertThat(run.outLines()).anySatisfy(line -> assertThat(line).startsWith(folder + ": holds no sentences.LANG.txt file"));
+            assertThat(run.outLines()).anySatisfy(line -> assertThat(line).startsWith(drl + ":5: "));
+            assertThat(run.outLines()).last().isEqualTo(folder + ": 2 error(s)");
+        }
+
+        @Test
+        @DisplayName("a syntax error, a sentence naming a param its rule does not give and a rule without a sentence: all in one run")
+        void syntaxAndSentenceErrorsTogether() throws IOException {
+            Path broken = brokenCopy();
+            Path english = find(broken, "sentences.en.txt");
+            String sentences = Files.readString(english);
+            Files.writeString(english, sentences
+                    .replace("within the {refundDays}-day refund window\n", "within the {refundWindow}-day refund window\n")
+                    .replaceFirst("(?m)^incomplete accessories exclude refund and exchange = .*\n", ""));
+
+            Run run = run("validate", broken.toString());
+
+            run.assertExit(1);
+            assertThat(run.outLines()).anySatisfy(line -> assertThat(line).startsWith(brokenFile + ":" + brokenLine + ": "));
+            assertThat(run.outLines()).anySatisfy(line -> assertThat(line).startsWith(english + ":").contains("{refundWindow}"));
+            assertThat(run.outLines()).anySatisfy(line -> assertThat(line).matches(".*exclusions\\.drl:\\d+: .*")
+                    .contains("\"incomplete accessories exclude refund and exchange\" has no sentence in sentences.en.txt"));
+            assertThat(run.outLines()).last().isEqualTo(broken + ": 3 error(s)");
+        }
+
+        @Test
+        @DisplayName("a term that cannot be right and a sentence error: both in one run")
+        void termAndSentenceErrorsTogether() throws IOException {
+            Path copy = copyOfBundledPack("bad-terms");
+            Path pack = find(copy, "pack.drl");
+            Files.writeString(pack, Files.readString(pack).replace("defectExchangeDays : int = 30", "defectExchangeDays : int = 10"));
+            Path chinese = find(copy, "sentences.zh-CN.txt");
+            Files.writeString(chinese, Files.readString(chinese) + "\n[reasons]\nno such rule = 没有这条规则\n");
+
+            Run run = run("validate", copy.toString());
+
+            run.assertExit(1);
+            assertThat(run.outLines()).anySatisfy(line -> assertThat(line).startsWith(pack + ":").contains("defectExchangeDays = 10 ends before"));
+            assertThat(run.outLines()).anySatisfy(line -> assertThat(line).startsWith(chinese + ":")
+                    .contains("a sentence for rule \"no such rule\", which this pack does not have"));
+            assertThat(run.outLines()).last().asString().startsWith(copy + ": ").endsWith(" error(s)");
+        }
+
+        @Test
         @DisplayName("a missing folder: exit 2")
         void missingFolder() {
             Path missing = dir.resolve("no-such-rules");
