@@ -65,6 +65,15 @@ final class PackTexts {
                 }
             }
         }
+        for (PackSentences.Entry entry : sentences.section("titles").values()) {
+            if (index.entry(entry.key()) == null) {
+                problems.add(RuleProblem.error(sentences.file(), entry.line(), "a title for rule \"" + entry.key()
+                        + "\", which this pack does not have"));
+            } else if (!entry.template().names().isEmpty()) {
+                problems.add(RuleProblem.error(sentences.file(), entry.line(), "the title of \"" + entry.key() + "\" names {"
+                        + entry.template().names().iterator().next() + "}; a title names no params"));
+            }
+        }
         for (PackSentences.Entry entry : sentences.section("articles").values()) {
             Set<String> unknown = new LinkedHashSet<>(entry.template().names());
             unknown.removeAll(PackSentences.CITATION_PARAMS);

@@ -345,7 +345,7 @@ public final class RulePack {
      */
     public Trace trace(Claim claim, int limit) {
         KieSession session = kieBase.newKieSession();
-        FiringRecorder recorder = new FiringRecorder(index, terms);
+        FiringRecorder recorder = new FiringRecorder(policy.name(), index, terms);
         FiringCounter counter = new FiringCounter();
         try (Firing firing = Firing.open(policy.name(), List.of(claim), matched, recorder)) {
             session.addEventListener(counter);
@@ -478,7 +478,7 @@ public final class RulePack {
         }
         if (unused.isEmpty()) return fired;
         return fired.stream().map(rule -> new FiredRule(rule.rule(), rule.article(), rule.terms(),
-                rule.reasons().stream().filter(r -> !unused.contains(r)).toList())).toList();
+                rule.reasons().stream().filter(r -> !unused.contains(r)).toList(), rule.policy())).toList();
     }
 
     /** What {@link #trace} saw: the findings, and the rules in firing order. */
