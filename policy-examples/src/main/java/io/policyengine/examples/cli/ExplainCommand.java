@@ -85,7 +85,7 @@ final class ExplainCommand implements Callable<Integer> {
     private record Labels(String day, String defect, String noDefect, String nothingAsked, Map<Effect, String> verbs,
                           String terms, String allowed, String nothing, String outcome, String repairDue, String met,
                           String notMet, String noArticle, String offered, String noRequest, String noRequestRejected,
-                          String summary, String listSeparator, String step) {
+                          String summary, String listSeparator, String step, String colon, String causeSeparator) {
     }
 
     private static final Labels EN = new Labels("%s: day %d after purchase (%s to %s), %s, asks for %s", "quality defect",
@@ -94,12 +94,12 @@ final class ExplainCommand implements Callable<Integer> {
             "  [terms: %s]", "  allowed: %s", "nothing", "  outcome: %s", ", repair due %s", "the request for %s is met",
             "the request for %s is not met: %s", "no article grants it", "; offered instead: %s",
             "no request was made, so the first allowed remedy is the outcome", "nothing is allowed, so the claim is rejected",
-            "  summary: %s", ", ", "  %d. %s (%s)%s%n");
+            "  summary: %s", ", ", "  %d. %s (%s)%s%n", ": ", "; ");
     private static final Labels ZH = new Labels("%s：购买后第%d天（%s至%s），%s，要求%s", "有质量问题", "无质量问题", "未提具体要求",
             Map.of(Effect.GRANT, "准予", Effect.EXCLUDE, "排除", Effect.COMMIT, "承诺", Effect.COMPENSATE, "赔付"),
             "  [条款数值：%s]", "  可选处理：%s", "无", "  结果：%s", "，维修期限%s", "顾客要求的%s可以满足",
             "顾客要求的%s不能满足：%s", "没有条款支持", "；改为：%s", "顾客未提具体要求，按第一项可选处理办理", "没有可选处理，不予退换",
-            "  摘要：%s", "、", "  %d. %s（%s）%s%n");
+            "  摘要：%s", "、", "  %d. %s（%s）%s%n", "：", "；");
 
     private static Labels labels(Wording wording) {
         return wording.languageTag().equals("en") ? EN : ZH;
@@ -123,7 +123,7 @@ final class ExplainCommand implements Callable<Integer> {
                 String remedies = group.stream().map(i -> rule.rule().reasons().get(i).remedy()).filter(r -> r != null)
                         .map(r -> english ? r.name() : wording.word(decision, r)).collect(Collectors.joining(labels.listSeparator()));
                 out.printf("       %s%s%s%s%s%n", labels.verbs().get(first.effect()), remedies.isEmpty() || !english ? "" : " ", remedies,
-                        english ? ": " : "：", Printable.oneLine(rule.reasons().get(group.get(0)).message()));
+                        labels.colon(), Printable.oneLine(rule.reasons().get(group.get(0)).message()));
             }
         }
         List<String> allowed = english ? decision.remedies().stream().map(Remedy::name).toList() : rendered.decision().remedies();
@@ -147,10 +147,10 @@ final class ExplainCommand implements Callable<Integer> {
         for (int i = 0; i < decision.reasons().size(); i++) {
             Reason reason = decision.reasons().get(i);
             if (reason.effect() == Effect.EXCLUDE && claim.request().metBy().contains(reason.remedy())) {
-                why.add(rendered.reasons().get(i).citation() + ": " + rendered.reasons().get(i).message());
+                why.add(rendered.reasons().get(i).citation() + labels.colon() + rendered.reasons().get(i).message());
             }
         }
-        return String.format(labels.notMet(), request, why.isEmpty() ? labels.noArticle() : String.join("; ", why))
+        return String.format(labels.notMet(), request, why.isEmpty() ? labels.noArticle() : String.join(labels.causeSeparator(), why))
                 + (decision.remedies().isEmpty() ? "" : String.format(labels.offered(),
                 labels == EN ? decision.outcome().name() : rendered.outcome()));
     }
