@@ -15,14 +15,16 @@ import java.util.List;
  * @param remedies     the allowed remedies in those words, in the decision's order
  * @param reasons      the words of {@code decision.reasons()}, one for each, in order
  * @param compensation the words of {@code decision.compensation()}, one for each, in order
+ * @param actions      the words of {@code decision.actions()} (contract 12.3), one for each, in order
  */
 public record RenderedDecision(Decision decision, String languageTag, String summary, String outcome, List<String> remedies,
-                               List<Words> reasons, List<Words> compensation) {
+                               List<Words> reasons, List<Words> compensation, List<Words> actions) {
 
     public RenderedDecision {
         remedies = List.copyOf(remedies);
         reasons = List.copyOf(reasons);
         compensation = List.copyOf(compensation);
+        actions = List.copyOf(actions);
     }
 
     /**

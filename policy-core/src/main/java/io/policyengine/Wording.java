@@ -1,6 +1,7 @@
 package io.policyengine;
 
 import io.policyengine.decide.Decisions;
+import io.policyengine.model.Action;
 import io.policyengine.model.Compensation;
 import io.policyengine.model.Decision;
 import io.policyengine.model.Effect;
@@ -70,13 +71,16 @@ public final class Wording {
         }
         List<RenderedDecision.Words> compensation = new ArrayList<>(decision.compensation().size());
         for (Compensation owed : decision.compensation()) {
-            compensation.add(new RenderedDecision.Words(message(decision, owed.reason()),
-                    citation(decision, owed.reason().policy(), owed.article()), title(decision, owed.reason().policy(), owed.reason().rule())));
+            compensation.add(words(decision, owed.reason(), owed.article()));
+        }
+        List<RenderedDecision.Words> actions = new ArrayList<>(decision.actions().size());
+        for (Action action : decision.actions()) {
+            actions.add(words(decision, action.reason(), action.article()));
         }
         List<String> remedies = new ArrayList<>(decision.remedies().size());
         for (Remedy remedy : decision.remedies()) remedies.add(word(decision, remedy.name()));
         return new RenderedDecision(decision, language.tag(), summary(decision), word(decision, decision.outcome().name()),
-                remedies, reasons, compensation);
+                remedies, reasons, compensation, actions);
     }
 
     /** Every word of {@code explanation} in this language: the decision's, and each fired rule's title, citation and reasons. */
@@ -119,7 +123,12 @@ public final class Wording {
     }
 
     private RenderedDecision.Words words(Decision decision, Reason reason) {
-        return new RenderedDecision.Words(message(decision, reason), citation(decision, reason.policy(), reason.article()),
+        return words(decision, reason, reason.article());
+    }
+
+    /** A reason's words, or a compensation's or an action's, whose article is its own. */
+    private RenderedDecision.Words words(Decision decision, Reason reason, String article) {
+        return new RenderedDecision.Words(message(decision, reason), citation(decision, reason.policy(), article),
                 title(decision, reason.policy(), reason.rule()));
     }
 

@@ -87,13 +87,16 @@ public final class DecisionJson {
         json.writeEndArray();
         writeMoney(json, decision.money());
         json.writeArrayFieldStart("actions");
-        for (Action action : decision.actions()) {
+        for (int i = 0; i < decision.actions().size(); i++) {
+            Action action = decision.actions().get(i);
+            RenderedDecision.Words words = rendered.actions().get(i);
             json.writeStartObject();
             json.writeStringField("action", action.action());
             json.writeStringField("article", action.article());
+            json.writeStringField("citation", words.citation());
             json.writeStringField("due", action.due().toString());
             json.writeBooleanField("overdue", action.overdue());
-            json.writeStringField("message", wording.message(decision, action.reason()));
+            json.writeStringField("message", words.message());
             writeParams(json, action.reason());
             json.writeEndObject();
         }
