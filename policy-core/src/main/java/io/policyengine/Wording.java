@@ -108,8 +108,8 @@ public final class Wording {
     /** The title {@code pack} gives {@code rule} in this language ({@code [titles]}), else the rule's name. */
     public String title(Decision decision, String pack, String rule) {
         PackSentences own = packOf(decision, pack);
-        PackSentences.Entry title = own == null ? null : own.title(rule);
-        return title == null ? rule : title.template().render(Map.of(), language);
+        String title = own == null ? null : own.title(rule);
+        return title == null ? rule : title;
     }
 
     /** The fixed word (contract 8.3) of an outcome or a remedy, by its name: {@code REFUND} is refund, 退货. */
@@ -150,11 +150,6 @@ public final class Wording {
         if (over == null) return pattern(decision, "law prevails over the store policy").render(params, language);
         params.put("storeArticle", cite(store(decision), over.toString()));
         return pattern(decision, "law prevails over article").render(params, language);
-    }
-
-    /** How the reason's article is cited in this language: art. 13, 第十三条, 《消费者权益保护法》第二十五条. */
-    public String article(Decision decision, Reason reason) {
-        return cite(packOf(decision, reason.policy()), reason.article());
     }
 
     /** The sentence of a compensation owed under {@code decision}. */

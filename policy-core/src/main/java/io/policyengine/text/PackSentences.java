@@ -52,6 +52,7 @@ public final class PackSentences {
     private final Language language;
     private final Map<String, Map<String, Entry>> sections;
     private final List<Citation> citations;
+    private final Map<String, String> titles;
     /** Citations made, by article: a pack's rules cite a handful of articles, each cited for every reason written. */
     private final Map<String, Optional<String>> cited = new ConcurrentHashMap<>();
     private static final int CITATIONS_KEPT = 256;
@@ -66,6 +67,10 @@ public final class PackSentences {
             citations.add(new Citation(Pattern.compile(regex), entry.template()));
         }
         this.citations = List.copyOf(citations);
+        Map<String, String> titles = new LinkedHashMap<>();
+        // a title names no params (validate says so): rendered once, here
+        sections.get("titles").forEach((rule, entry) -> titles.put(rule, entry.template().render(Map.of(), language)));
+        this.titles = Collections.unmodifiableMap(titles);
     }
 
     /**
@@ -148,8 +153,8 @@ public final class PackSentences {
     }
 
     /** The rule's title in this language, or null when the file gives none (the rule's name is its title then). */
-    public Entry title(String rule) {
-        return sections.get("titles").get(rule);
+    public String title(String rule) {
+        return titles.get(rule);
     }
 
     /** A pattern of the summary this pack gives in place of the engine's own; null when none. */
