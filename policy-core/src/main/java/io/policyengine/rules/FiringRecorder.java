@@ -18,13 +18,15 @@ import java.util.function.Consumer;
 
 /** Records the rules of one session as they fire, with what each inserted. For {@code explain}, not the hot path. */
 final class FiringRecorder extends DefaultAgendaEventListener implements Consumer<Object> {
+    private final String policy;
     private final RuleIndex index;
     private final Map<String, Object> terms;
     private final List<FiredRule> fired = new ArrayList<>();
     private String rule;
     private List<Reason> reasons;
 
-    FiringRecorder(RuleIndex index, Map<String, Object> terms) {
+    FiringRecorder(String policy, RuleIndex index, Map<String, Object> terms) {
+        this.policy = policy;
         this.index = index;
         this.terms = terms;
     }
@@ -43,7 +45,7 @@ final class FiringRecorder extends DefaultAgendaEventListener implements Consume
             for (String term : entry.terms()) used.put(term, terms.get(term));
         }
         Object article = event.getMatch().getRule().getMetaData().get("article");
-        fired.add(new FiredRule(rule, article == null ? "" : article.toString(), used, reasons));
+        fired.add(new FiredRule(rule, article == null ? "" : article.toString(), used, reasons, policy));
         rule = null;
     }
 

@@ -27,8 +27,11 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.stream.Stream;
 
-/** The DRL files of one pack folder, read once, with the hash of their content. */
-record PackFiles(Path folder, List<DrlFile> files, List<SentenceFile> sentences, String hash) {
+/**
+ * The DRL files of one pack folder, read once, with the hash of their content, and what is missing from
+ * the folder that does not stop its rules from being compiled and checked (no sentence file).
+ */
+record PackFiles(Path folder, List<DrlFile> files, List<SentenceFile> sentences, String hash, List<RuleProblem> problems) {
 
     record DrlFile(Path path, String text) {
     }
@@ -62,11 +65,12 @@ record PackFiles(Path folder, List<DrlFile> files, List<SentenceFile> sentences,
             throw single(folder, "cannot be read: " + e.getMessage());
         }
         if (files.isEmpty()) throw single(folder, "holds no .drl rule files");
+        List<RuleProblem> problems = new ArrayList<>();
         if (sentences.isEmpty()) {
-            throw single(folder, "holds no sentences.LANG.txt file: a pack gives its reasons' sentences in at least one language "
-                    + "(sentences.en.txt; see docs/authoring-guide.md)");
+            problems.add(RuleProblem.error(folder, 0, "holds no sentences.LANG.txt file: a pack gives its reasons' sentences in at least one language "
+                    + "(sentences.en.txt; see docs/authoring-guide.md)"));
         }
-        return new PackFiles(folder, List.copyOf(files), List.copyOf(sentences), hash(files, sentences));
+        return new PackFiles(folder, List.copyOf(files), List.copyOf(sentences), hash(files, sentences), List.copyOf(problems));
     }
 
     /**

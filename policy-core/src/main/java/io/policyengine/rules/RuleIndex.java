@@ -92,6 +92,11 @@ record RuleIndex(Map<String, Entry> rules) {
         return rules.get(rule);
     }
 
+    /** The rules' names in the order they are written: files by name, then line. */
+    List<String> writtenOrder() {
+        return List.copyOf(rules.keySet());
+    }
+
     /** The names a {@code then} block gives in {@code params( "name", value, ... )}: the string literals in first place of each pair. */
     static Set<String> paramNames(String consequence) {
         Set<String> names = new LinkedHashSet<>();

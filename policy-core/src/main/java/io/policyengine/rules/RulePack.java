@@ -109,7 +109,18 @@ public final class RulePack {
     /** Compiles the {@code .drl} files of {@code folder}. */
     public static RulePack load(Path folder) throws RuleLoadException {
         PackFiles files = PackFiles.read(folder);
-        return of(files, PackCompiler.compile(files));
+        RuleIndex index = RuleIndex.of(files.files());
+        KieBase base;
+        try {
+            base = PackCompiler.compile(files);
+        } catch (RuleLoadException e) {
+            // rules that do not compile: the folder and the sentences can still be checked, and reported in the same run
+            List<RuleProblem> problems = new ArrayList<>(files.problems());
+            problems.addAll(e.problems());
+            PackTexts.read(files, index, problems);
+            throw new RuleLoadException(problems);
+        }
+        return of(files, index, base);
     }
 
     /**
@@ -118,13 +129,15 @@ public final class RulePack {
      */
     public static RulePack bundled(String name) throws RuleLoadException {
         PackFiles files = PackFiles.read(PackFiles.bundledFolder(name));
-        Optional<KieBase> built = BuiltModel.kieBase(files);
-        return of(files, built.isPresent() ? built.get() : PackCompiler.compile(files));
+        RuleIndex index = RuleIndex.of(files.files());
+        Optional<KieBase> built = BuiltModel.kieBase(files, index);
+        return of(files, index, built.isPresent() ? built.get() : PackCompiler.compile(files));
     }
 
-    private static RulePack of(PackFiles files, KieBase base) throws RuleLoadException {
-        RuleIndex index = RuleIndex.of(files.files());
-        Map<Language, PackSentences> sentences = PackTexts.read(files, index);
+    /** The pack of {@code files} compiled to {@code base}; every problem of its files, sentences and terms refuses it, all at once. */
+    private static RulePack of(PackFiles files, RuleIndex index, KieBase base) throws RuleLoadException {
+        List<RuleProblem> problems = new ArrayList<>(files.problems());
+        Map<Language, PackSentences> sentences = PackTexts.read(files, index, problems);
         Map<String, String> metadata = new LinkedHashMap<>();
         Map<String, Object> terms = new LinkedHashMap<>();
         List<Object> termFacts = new ArrayList<>();
@@ -141,8 +154,8 @@ public final class RulePack {
             }
         }
         terms = inDeclarationOrder(terms, files);
-        List<RuleProblem> termProblems = TermChecks.problems(terms, files.files(), files.folder());
-        if (!termProblems.isEmpty()) throw new RuleLoadException(termProblems);
+        problems.addAll(TermChecks.problems(terms, files.files(), files.folder()));
+        if (!problems.isEmpty()) throw new RuleLoadException(problems);
         String name = metadata.getOrDefault("name", files.folder().getFileName().toString());
         String version = metadata.getOrDefault("version", "unversioned");
         PolicyId policy = new PolicyId(name, version, files.hash());
@@ -332,7 +345,7 @@ public final class RulePack {
      */
     public Trace trace(Claim claim, int limit) {
         KieSession session = kieBase.newKieSession();
-        FiringRecorder recorder = new FiringRecorder(index, terms);
+        FiringRecorder recorder = new FiringRecorder(policy.name(), index, terms);
         FiringCounter counter = new FiringCounter();
         try (Firing firing = Firing.open(policy.name(), List.of(claim), matched, recorder)) {
             session.addEventListener(counter);
@@ -465,7 +478,7 @@ public final class RulePack {
         }
         if (unused.isEmpty()) return fired;
         return fired.stream().map(rule -> new FiredRule(rule.rule(), rule.article(), rule.terms(),
-                rule.reasons().stream().filter(r -> !unused.contains(r)).toList())).toList();
+                rule.reasons().stream().filter(r -> !unused.contains(r)).toList(), rule.policy())).toList();
     }
 
     /** What {@link #trace} saw: the findings, and the rules in firing order. */

@@ -189,6 +189,24 @@ public class CliTest {
         }
 
         @Test
+        @DisplayName("--lang zh-CN: the outcome and remedy columns in the contract's fixed words (8.3), no code left")
+        void chineseTableUsesTheFixedWords() {
+            Path file = write("claims.jsonl", claim("T1") + "\n"
+                    + claim("T2", "\"claimDate\": \"2026-07-01\"", "\"condition\": {\"customerDamage\": true}") + "\n"
+                    + claim("T3", "\"qualityDefect\": false", "\"claimDate\": \"2026-03-20\"") + "\n");
+
+            Run run = run("decide", "--lang", "zh-CN", file.toString());
+
+            run.assertExit(0).assertNoStderr();
+            List<String> lines = run.outLines();
+            assertThat(lines.get(0).split("\\s+")).startsWith("单号", "天数", "结果", "可选处理");
+            assertThat(lines.get(1).split("\\s+")).startsWith("T1", "8", "退货", "退货、换货、免费维修");
+            assertThat(lines.get(2).split("\\s+")).startsWith("T2", "122", "收费维修", "收费维修");
+            assertThat(lines.get(3).split("\\s+")).startsWith("T3", "19", "不予退换", "-");
+            assertThat(run.out()).doesNotContainPattern("REFUND|EXCHANGE|FREE_REPAIR|PAID_REPAIR|REJECTED");
+        }
+
+        @Test
         @DisplayName("the table stays aligned with long ids, Chinese summaries and bidirectional characters in ids")
         void tableStaysAligned() {
             String longId = "ART13-PKG-MISSING-NODEFECT-DAY3-REJECTED-AND-EVEN-LONGER";
@@ -557,6 +575,65 @@ public class CliTest {
         }
 
         @Test
+        @DisplayName("a folder with a syntax error and no sentence file: both in one run, FILE:LINE, the count at the end")
+        void syntaxErrorAndNoSentenceFile() {
+            Path folder = dir.resolve("broken");
+            Path drl = folder.resolve("broken.drl");
+            try {
+                Files.createDirectories(folder);
+                Files.writeString(drl, "package broken;\n\nrule \"broken\"\nwhen\n    $x : String( length > )\nthen\nend\n");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+
+            Run run = run("validate", folder.toString());
+
+            run.assertExit(1);
+            assertThat(run.outLines()).hasSize(3);
+            assertThat(run.outLines()).anySatisfy(line -> assertThat(line).startsWith(folder + ": holds no sentences.LANG.txt file"));
+            assertThat(run.outLines()).anySatisfy(line -> assertThat(line).startsWith(drl + ":5: "));
+            assertThat(run.outLines()).last().isEqualTo(folder + ": 2 error(s)");
+        }
+
+        @Test
+        @DisplayName("a syntax error, a sentence naming a param its rule does not give and a rule without a sentence: all in one run")
+        void syntaxAndSentenceErrorsTogether() throws IOException {
+            Path broken = brokenCopy();
+            Path english = find(broken, "sentences.en.txt");
+            String sentences = Files.readString(english);
+            Files.writeString(english, sentences
+                    .replace("within the {refundDays}-day refund window\n", "within the {refundWindow}-day refund window\n")
+                    .replaceFirst("(?m)^incomplete accessories exclude refund and exchange = .*\n", ""));
+
+            Run run = run("validate", broken.toString());
+
+            run.assertExit(1);
+            assertThat(run.outLines()).anySatisfy(line -> assertThat(line).startsWith(brokenFile + ":" + brokenLine + ": "));
+            assertThat(run.outLines()).anySatisfy(line -> assertThat(line).startsWith(english + ":").contains("{refundWindow}"));
+            assertThat(run.outLines()).anySatisfy(line -> assertThat(line).matches(".*exclusions\\.drl:\\d+: .*")
+                    .contains("\"incomplete accessories exclude refund and exchange\" has no sentence in sentences.en.txt"));
+            assertThat(run.outLines()).last().isEqualTo(broken + ": 3 error(s)");
+        }
+
+        @Test
+        @DisplayName("a term that cannot be right and a sentence error: both in one run")
+        void termAndSentenceErrorsTogether() throws IOException {
+            Path copy = copyOfBundledPack("bad-terms");
+            Path pack = find(copy, "pack.drl");
+            Files.writeString(pack, Files.readString(pack).replace("defectExchangeDays : int = 30", "defectExchangeDays : int = 10"));
+            Path chinese = find(copy, "sentences.zh-CN.txt");
+            Files.writeString(chinese, Files.readString(chinese) + "\n[reasons]\nno such rule = 没有这条规则\n");
+
+            Run run = run("validate", copy.toString());
+
+            run.assertExit(1);
+            assertThat(run.outLines()).anySatisfy(line -> assertThat(line).startsWith(pack + ":").contains("defectExchangeDays = 10 ends before"));
+            assertThat(run.outLines()).anySatisfy(line -> assertThat(line).startsWith(chinese + ":")
+                    .contains("a sentence for rule \"no such rule\", which this pack does not have"));
+            assertThat(run.outLines()).last().asString().startsWith(copy + ": ").endsWith(" error(s)");
+        }
+
+        @Test
         @DisplayName("a missing folder: exit 2")
         void missingFolder() {
             Path missing = dir.resolve("no-such-rules");
@@ -845,6 +922,28 @@ public class CliTest {
             assertThat(late.get("terms").get("defectRefundDays").asInt()).isEqualTo(15);
             assertThat(first.get("decision").get("outcome").asText()).isEqualTo("EXCHANGE");
             assertThat(parse(run.outLines().get(1)).get("claimId").asText()).isEqualTo("D8");
+        }
+
+        @Test
+        @DisplayName("--lang zh-CN: headings, labels, rule titles, citations and fixed words in Chinese; --json keeps the rule's name")
+        void inChinese() {
+            Path file = write("d20.json", day20 + "\n");
+
+            Run run = run("explain", "--lang", "zh-CN", file.toString());
+
+            run.assertExit(0).assertNoStderr();
+            assertThat(run.out()).contains("D20：购买后第20天（2026年3月1日至2026年3月21日），有质量问题，要求退货",
+                    "质量问题换货期限（第八条）", "准予换货、免费维修：", "排除退货：", "可选处理：换货、免费维修", "结果：换货",
+                    "顾客要求的退货不能满足：第七条：", "摘要：不能退货");
+            assertThat(run.out()).doesNotContain("day 20", "grants", "excludes", "allowed:", "outcome:", "art.", "REFUND",
+                    "defect exchange window");
+
+            Run json = run("explain", "--lang", "zh-CN", "--json", file.toString());
+            JsonNode exchange = parse(json.outLines().get(0)).get("firedRules").get(0);
+            assertThat(exchange.get("rule").asText()).isEqualTo("defect exchange window");
+            assertThat(exchange.get("title").asText()).isEqualTo("质量问题换货期限");
+            assertThat(exchange.get("citation").asText()).isEqualTo("第八条");
+            assertThat(exchange.get("reasons").get(0).get("citation").asText()).isEqualTo("第八条");
         }
 
         @Test

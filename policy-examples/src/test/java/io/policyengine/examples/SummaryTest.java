@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.policyengine.PolicyEngine;
+import io.policyengine.RenderedDecision;
 import io.policyengine.RuleLoadException;
 import io.policyengine.Wording;
 import io.policyengine.json.ClaimJson;
@@ -126,6 +127,40 @@ class SummaryTest {
             assertThat(en.message(online, r)).startsWith("the law prevails over store article 13: bought online and returned on day 5");
             assertThat(zh.message(online, r)).startsWith("法律规定优先于本店第十三条：网购商品于收货（2026年5月10日）后第5天退回");
         });
+    }
+
+    @Test
+    void everyReasonAndCompensationCitesItsArticleAsItsPackDoesInTheChosenLanguage() {
+        Decision tv = WITH_LAW.decide(claim(3, true, "REFUND", "\"product\":{\"sku\":\"TV-1\",\"category\":\"TV\",\"price\":3299},"
+                + "\"condition\":{\"packaging\":\"DAMAGED\"}"));
+        RenderedDecision zh = WITH_LAW.wording(Locale.forLanguageTag("zh-CN")).render(tv);
+        RenderedDecision en = WITH_LAW.wording(Locale.ENGLISH).render(tv);
+
+        assertThat(zh.reasons()).hasSameSizeAs(tv.reasons());
+        for (int i = 0; i < tv.reasons().size(); i++) {
+            String article = tv.reasons().get(i).article();
+            String expectedZh = switch (article) {
+                case "7" -> "第七条";
+                case "13" -> "第十三条";
+                case "三包 8" -> "《部分商品修理更换退货责任规定》第八条";
+                case "三包 9" -> "《部分商品修理更换退货责任规定》第九条";
+                case "三包 10" -> "《部分商品修理更换退货责任规定》第十条";
+                default -> throw new AssertionError("unexpected article " + article);
+            };
+            assertThat(zh.reasons().get(i).citation()).as(article).isEqualTo(expectedZh);
+            assertThat(en.reasons().get(i).citation()).as(article)
+                    .isEqualTo(article.startsWith("三包 ") ? "Three Guarantees Regulation art. " + article.substring(3) : "art. " + article);
+        }
+        assertThat(zh.summary()).contains("《部分商品修理更换退货责任规定》第九条").doesNotContain("服务标准三包");
+
+        Decision online = WITH_LAW.decide(claim(5, false, "REFUND", "\"channel\":\"ONLINE\""));
+        assertThat(WITH_LAW.wording(Locale.ENGLISH).render(online).reasons())
+                .anySatisfy(words -> assertThat(words.citation()).isEqualTo("CRPL art. 25"));
+
+        Decision late = STORE.decide(claim(60, true, "REPAIR", "\"service\":{\"reportedAt\":\"2026-07-09T21:30\",\"urgency\":\"CRITICAL\","
+                + "\"region\":\"SUBURB\",\"arrivedAt\":\"2026-07-10T02:15\"}"));
+        assertThat(ZH.render(late).compensation()).singleElement().satisfies(owed -> assertThat(owed.citation()).isEqualTo("服务标准S7"));
+        assertThat(EN.render(late).compensation()).singleElement().satisfies(owed -> assertThat(owed.citation()).isEqualTo("art. S7"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.policyengine.examples.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.policyengine.PolicyEngine;
 import io.policyengine.json.ClaimJson;
 import io.policyengine.json.DecisionJson;
 import io.policyengine.model.Decision;
@@ -117,6 +118,61 @@ class CounterPageTest {
         assertThat(text("fired")).contains("defect refund window (art. 7) — grants refund, exchange, free repair: "
                 + expected.get("reasons").get(0).get("message").asText());
         screenshot("counter-page-explained.png");
+    }
+
+    @Test
+    @DisplayName("in 中文 under cn-consumer-law, a TV with damaged packaging returned on day 3 cites the regulation's art. 9 as the pack "
+            + "does; switching the language shows the same decision again, and the decision log has one line")
+    void citationsAndOneDecisionPerClaim(@TempDir Path logs) throws Exception {
+        Path logFile = logs.resolve("decisions.jsonl");
+        try (LiveService withLaw = LiveService.start(LiveService.storeStandard().withFloor(PolicyEngine.bundled("cn-consumer-law")),
+                false, logFile)) {
+            browser.get(withLaw.service.uri() + "/");
+            waitFor(d -> d.findElement(By.id("claimDate")).getAttribute("value").length() == 10);
+            browser.findElement(By.id("lang-zh")).click();
+            type("id", "TV-DAY3");
+            type("sku", "TV-55-X1");
+            type("category", "TV");
+            type("price", "3299.00");
+            setDate("purchaseDate", "2026-03-01");
+            setDate("claimDate", "2026-03-04");
+            browser.findElement(By.id("qualityDefect")).click();
+            choose("packaging", "DAMAGED");
+            choose("request", "REFUND");
+
+            browser.findElement(By.id("decide")).click();
+            waitFor(d -> d.findElement(By.id("answer")).isDisplayed());
+
+            String regulationArt9 = "《部分商品修理更换退货责任规定》第九条";
+            assertThat(text("summary")).contains(regulationArt9);
+            assertThat(text("reasons")).contains("(" + regulationArt9 + ", cn-consumer-law)").doesNotContain("服务标准三包");
+            String decisionId = text("decisionId");
+            screenshot("counter-page-zh-law.png");
+            waitFor(d -> lines(withLaw) == 1);
+
+            browser.findElement(By.id("lang-en")).click();
+            waitFor(d -> d.findElement(By.id("outcome")).getText().equals("refund"));
+            assertThat(text("reasons")).contains("Three Guarantees Regulation art. 9, cn-consumer-law)").doesNotContain("art. 三包");
+            browser.findElement(By.id("lang-zh")).click();
+            waitFor(d -> d.findElement(By.id("outcome")).getText().equals("退货"));
+            assertThat(text("decisionId")).isEqualTo(decisionId);
+
+            browser.findElement(By.id("explain")).click();
+            waitFor(d -> d.findElement(By.id("explanation")).isDisplayed() && !d.findElements(By.cssSelector("#fired li")).isEmpty());
+            assertThat(text("fired")).contains("三包退货期 (" + regulationArt9 + ")",
+                    "三包商品目录 (《部分商品修理更换退货责任规定》第二条)").doesNotContain("服务标准", "three guarantees");
+            screenshot("counter-page-zh-law-explained.png");
+            Thread.sleep(200); // a line appended by a switch would be written by now
+            assertThat(withLaw.logLines()).as("one claim decided once, whatever the language switches").hasSize(1);
+        }
+    }
+
+    private static int lines(LiveService service) {
+        try {
+            return Files.exists(service.decisionLog) ? service.logLines().size() : 0;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
