@@ -171,12 +171,12 @@ public enum Language {
         };
     }
 
-    /** An amount of money: whole amounts as they are (50), others to the cent (3134.05); English groups thousands (3,134.05). */
+    /** An amount of money: whole amounts without cents (50), others to the cent (3134.05); English groups thousands (3,134.05). */
     private String amount(BigDecimal amount) {
-        if (amount.scale() <= 0) return plain(amount);
         BigDecimal cents = amount.setScale(2, RoundingMode.HALF_UP);
-        if (this == ZH_CN) return cents.toPlainString();
-        return new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(cents);
+        boolean whole = cents.stripTrailingZeros().scale() <= 0;
+        if (this == ZH_CN) return whole ? cents.setScale(0, RoundingMode.UNNECESSARY).toPlainString() : cents.toPlainString();
+        return new DecimalFormat(whole ? "#,##0" : "#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(cents);
     }
 
     private String plain(Object value) {

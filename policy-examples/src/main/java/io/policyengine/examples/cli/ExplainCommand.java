@@ -10,6 +10,7 @@ import io.policyengine.model.Decision;
 import io.policyengine.model.Effect;
 import io.policyengine.model.Explanation;
 import io.policyengine.model.FiredRule;
+import io.policyengine.model.Money;
 import io.policyengine.model.Reason;
 import io.policyengine.model.Remedy;
 import picocli.CommandLine.Command;
@@ -78,7 +79,8 @@ final class ExplainCommand implements Callable<Integer> {
     }
 
     private static final Map<Effect, String> VERBS = Map.of(
-            Effect.GRANT, "grants", Effect.EXCLUDE, "excludes", Effect.COMMIT, "promises", Effect.COMPENSATE, "owes");
+            Effect.GRANT, "grants", Effect.EXCLUDE, "excludes", Effect.COMMIT, "promises", Effect.COMPENSATE, "owes",
+            Effect.PAY, "settles");
 
     static void print(PrintWriter out, Explanation explanation, Wording wording) {
         Claim claim = explanation.claim();
@@ -100,8 +102,39 @@ final class ExplainCommand implements Callable<Integer> {
         out.printf("  allowed: %s%n", decision.remedies().isEmpty() ? "nothing"
                 : decision.remedies().stream().map(Remedy::name).collect(Collectors.joining(", ")));
         out.printf("  outcome: %s%s%n", decision.outcome(), decision.repairDueDate() == null ? "" : ", repair due " + decision.repairDueDate());
+        String money = money(decision);
+        if (money != null) out.printf("  money: %s%n", money);
         out.printf("  %s%n", requestVerdict(claim, decision, wording));
         out.printf("  summary: %s%n%n", Printable.oneLine(wording.summary(decision)));
+    }
+
+    /**
+     * The money block (contract 11.2), with the depreciation's arithmetic when a fee is kept back:
+     * price × rate × (days used − days in repair). Null when no money moves and no postage is owed.
+     */
+    static String money(Decision decision) {
+        Money money = decision.money();
+        if (money.refundDueDate() == null && money.returnShipping() == null) return null;
+        String currency = money.currency() == null ? "" : " " + money.currency();
+        StringBuilder line = new StringBuilder();
+        if (money.refundDueDate() != null) {
+            line.append("refund ").append(money.refund() == null ? "cannot be priced" : money.refund().toPlainString() + currency);
+            if (money.depreciation() != null && money.depreciation().signum() > 0) {
+                decision.reasons().stream().filter(r -> r.effect() == Effect.PAY && r.params().containsKey("depreciation")).findFirst()
+                        .ifPresent(r -> line.append(" = price ").append(r.params().get("price")).append(" - depreciation ")
+                                .append(money.depreciation().toPlainString()).append(" (").append(r.params().get("price")).append(" x ")
+                                .append(r.params().get("percentPerDay")).append("% a day x (").append(r.params().get("daysUsed"))
+                                .append(" days used - ").append(r.params().get("daysInRepair")).append(" days in repair))"));
+            } else if (money.refund() != null) {
+                line.append(" (the full price").append(money.depreciation() == null ? ")" : ", no depreciation)");
+            }
+            line.append(", by ").append(money.refundDueDate());
+        }
+        if (money.returnShipping() != null) {
+            if (line.length() > 0) line.append("; ");
+            line.append("postage paid by ").append(money.returnShipping());
+        }
+        return line.toString();
     }
 
     /** Why the customer's request was or was not met. */
