@@ -164,6 +164,8 @@ final class ExplainCommand implements Callable<Integer> {
     private static Map<String, List<Reason>> byMessage(List<Reason> reasons, Decision decision, Wording wording) {
         Map<String, List<Reason>> groups = new LinkedHashMap<>();
         for (Reason reason : reasons) {
+            // a money rule speaks of some outcomes only (the postage of a paid repair): shown where it holds
+            if (reason.effect() == Effect.PAY && !decision.reasons().contains(reason)) continue;
             groups.computeIfAbsent(reason.effect() + " " + wording.message(decision, reason), k -> new ArrayList<>()).add(reason);
         }
         return groups;
