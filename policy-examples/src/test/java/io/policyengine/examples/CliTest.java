@@ -184,7 +184,7 @@ public class CliTest {
             assertThat(lines).hasSize(3);
             assertThat(lines.get(0)).startsWith("CLAIM").contains("DAY", "OUTCOME", "ALLOWED", "REPAIR DUE", "WHY");
             assertThat(lines.get(1).split("\\s+")).startsWith("T1", "8", "REFUND");
-            assertThat(lines.get(1)).endsWith("We will give you a refund.");
+            assertThat(lines.get(1)).endsWith("We will give you a refund by 2026-03-09.");  // no price: no amount (contract 11.2)
             assertThat(lines.get(2).split("\\s+")).startsWith("T2", "122", "PAID_REPAIR", "PAID_REPAIR", "2026-07-08");
         }
 
