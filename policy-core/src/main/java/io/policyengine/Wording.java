@@ -7,6 +7,7 @@ import io.policyengine.model.Decision;
 import io.policyengine.model.Effect;
 import io.policyengine.model.Explanation;
 import io.policyengine.model.FiredRule;
+import io.policyengine.model.Money;
 import io.policyengine.model.Outcome;
 import io.policyengine.model.PolicyId;
 import io.policyengine.model.Reason;
@@ -210,7 +211,28 @@ public final class Wording {
                 return pattern(decision, "outcome REJECTED because").render(params, language);
             }
         }
+        if (decision.outcome() == Outcome.REFUND && decision.money().refundDueDate() != null) return refund(decision, params);
         return pattern(decision, "outcome " + decision.outcome().name()).render(params, language);
+    }
+
+    /** Contract 11.2: a refund's amount and last day, and the deduction with its article when there is one. */
+    private String refund(Decision decision, Map<String, Object> params) {
+        Money money = decision.money();
+        params.put("due", money.refundDueDate());
+        params.put("currency", money.currency());
+        if (money.refund() == null) return pattern(decision, "outcome REFUND by").render(params, language);
+        params.put("refund", money.refund());
+        if (money.depreciation() == null || money.depreciation().signum() == 0) {
+            return pattern(decision, "outcome REFUND amount").render(params, language);
+        }
+        params.put("depreciation", money.depreciation());
+        for (Reason reason : decision.reasons()) {
+            if (reason.effect() == Effect.PAY && reason.params().containsKey("depreciation")) {
+                params.put("article", cite(packOf(decision, reason.policy()), reason.article()));
+                break;
+            }
+        }
+        return pattern(decision, "outcome REFUND less depreciation").render(params, language);
     }
 
     /** Where a floor's grant is what the decision ends in: that the law prevails, over which store article. */

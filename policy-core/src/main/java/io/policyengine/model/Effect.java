@@ -1,7 +1,7 @@
 package io.policyengine.model;
 
 /**
- * What a rule did: granted a remedy, excluded one, made a service commitment (a deadline), or
- * owed the customer compensation.
+ * What a rule did: granted a remedy, excluded one, made a service commitment (a deadline),
+ * owed the customer compensation, or said how a refund is paid (its amount, its deadline, who pays the postage).
  */
-public enum Effect { GRANT, EXCLUDE, COMMIT, COMPENSATE }
+public enum Effect { GRANT, EXCLUDE, COMMIT, COMPENSATE, PAY }

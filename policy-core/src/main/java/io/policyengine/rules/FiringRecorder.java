@@ -4,6 +4,9 @@ import io.policyengine.facts.Commitment;
 import io.policyengine.facts.CompensationDue;
 import io.policyengine.facts.Exclusion;
 import io.policyengine.facts.Grant;
+import io.policyengine.facts.RefundAmount;
+import io.policyengine.facts.RefundDue;
+import io.policyengine.facts.ReturnShipping;
 import io.policyengine.model.FiredRule;
 import io.policyengine.model.Reason;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
@@ -57,6 +60,9 @@ final class FiringRecorder extends DefaultAgendaEventListener implements Consume
         else if (fact instanceof Exclusion e) reasons.add(e.reason());
         else if (fact instanceof Commitment c) reasons.add(c.reason());
         else if (fact instanceof CompensationDue d) reasons.add(d.reason());
+        else if (fact instanceof RefundDue r) reasons.add(r.reason());
+        else if (fact instanceof ReturnShipping r) reasons.add(r.reason());
+        else if (fact instanceof RefundAmount r) reasons.add(r.reason());
     }
 
     List<FiredRule> fired() {

@@ -8,6 +8,9 @@ import io.policyengine.facts.CompensationDue;
 import io.policyengine.facts.Exclusion;
 import io.policyengine.facts.Findings;
 import io.policyengine.facts.Grant;
+import io.policyengine.facts.RefundAmount;
+import io.policyengine.facts.RefundDue;
+import io.policyengine.facts.ReturnShipping;
 import io.policyengine.facts.RepairDeadline;
 import io.policyengine.facts.Firing;
 import io.policyengine.model.Claim;
@@ -51,7 +54,8 @@ public final class RulePack {
     static final String TERMS_TYPE = "Terms";
     private static final Pattern FAILED_RULE = Pattern.compile("[Rr]ule(?: name=)?\\s*[\"']([^\"']+)[\"']");
     private static final List<Class<?>> FINDINGS = List.of(
-            Grant.class, Exclusion.class, RepairDeadline.class, Commitment.class, CompensationDue.class);
+            Grant.class, Exclusion.class, RepairDeadline.class, Commitment.class, CompensationDue.class,
+            RefundDue.class, ReturnShipping.class, RefundAmount.class);
     private static final Pattern ARTICLE = Pattern.compile("@article\\s*\\([^)]*\\)");
     private static final Pattern TERMS_DECLARATION =
             Pattern.compile("(?s)\\bdeclare\\s+" + TERMS_TYPE + "\\b(.*?)^\\s*end\\b", Pattern.MULTILINE);
@@ -155,12 +159,36 @@ public final class RulePack {
         }
         terms = inDeclarationOrder(terms, files);
         problems.addAll(TermChecks.problems(terms, files.files(), files.folder()));
+        problems.addAll(TermChecks.rowProblems(tableRows(base, termFacts), files.files(), files.folder()));
         if (!problems.isEmpty()) throw new RuleLoadException(problems);
         String name = metadata.getOrDefault("name", files.folder().getFileName().toString());
         String version = metadata.getOrDefault("version", "unversioned");
         PolicyId policy = new PolicyId(name, version, files.hash());
         return new RulePack(base, policy, Map.copyOf(metadata), Collections.unmodifiableMap(terms), List.copyOf(termFacts),
                 index, codes(files), files.folder(), sentences);
+    }
+
+    /**
+     * The rows of the pack's tables: the facts of its own declared types that its rules insert with no
+     * claim at all (such as the three-guarantee table), so that their values are checked like terms.
+     * Empty when the rules fail or keep firing without a claim: then there is no table to speak of.
+     */
+    private static List<Object> tableRows(KieBase base, List<Object> termFacts) {
+        KieSession session = base.newKieSession();
+        try {
+            termFacts.forEach(session::insert);
+            if (session.fireAllRules(DEFAULT_FIRING_LIMIT) >= DEFAULT_FIRING_LIMIT) return List.of();
+            List<Object> rows = new ArrayList<>();
+            for (Object fact : session.getObjects()) {
+                Class<?> type = fact.getClass();
+                if (!termFacts.contains(fact) && base.getFactType(type.getPackageName(), type.getSimpleName()) != null) rows.add(fact);
+            }
+            return rows;
+        } catch (RuntimeException e) {
+            return List.of();
+        } finally {
+            session.dispose();
+        }
     }
 
     /**

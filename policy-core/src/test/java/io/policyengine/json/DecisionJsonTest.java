@@ -49,7 +49,7 @@ class DecisionJsonTest {
                 + "\"policy\":\"mini\",\"params\":{\"days\":8,\"refundDays\":15}}],"
                 + "\"policy\":{\"name\":\"mini\",\"version\":\"1\",\"hash\":\"" + hash + "\",\"floors\":[]},"
                 + "\"commitments\":null,\"compensation\":[],"
-                + "\"money\":{\"currency\":null,\"refund\":null,\"depreciation\":null,\"refundDueDate\":null,\"returnShipping\":null},"
+                + "\"money\":{\"currency\":null,\"refund\":null,\"depreciation\":0.00,\"refundDueDate\":null,\"returnShipping\":null},"
                 + "\"actions\":[]}");
     }
 

@@ -184,7 +184,7 @@ public class CliTest {
             assertThat(lines).hasSize(3);
             assertThat(lines.get(0)).startsWith("CLAIM").contains("DAY", "OUTCOME", "ALLOWED", "REPAIR DUE", "WHY");
             assertThat(lines.get(1).split("\\s+")).startsWith("T1", "8", "REFUND");
-            assertThat(lines.get(1)).endsWith("We will give you a refund.");
+            assertThat(lines.get(1)).endsWith("We will give you a refund by 2026-03-09.");  // no price: no amount (contract 11.2)
             assertThat(lines.get(2).split("\\s+")).startsWith("T2", "122", "PAID_REPAIR", "PAID_REPAIR", "2026-07-08");
         }
 
@@ -304,6 +304,16 @@ public class CliTest {
                         "product.price: must be >= 0, got -1.50", "X"),
                 bad("price as a string", claim("X").replace("\"sku\": \"S-1\"", "\"sku\": \"S-1\", \"price\": \"12\""),
                         "product.price: expected a number, got \"12\"", "X"),
+                // contract 11.1: the money fields
+                bad("open repair received after the claim", claim("X", "\"openRepair\": {\"receivedOn\": \"2026-03-10\", \"waitingFor\": \"PARTS\"}"),
+                        "openRepair.receivedOn: 2026-03-10 is after claimDate 2026-03-09", "X"),
+                bad("unknown waitingFor", claim("X", "\"openRepair\": {\"receivedOn\": \"2026-03-05\", \"waitingFor\": \"SUPPLIER\"}"),
+                        "openRepair.waitingFor: expected one of PARTS, REPAIRER, got \"SUPPLIER\"", "X"),
+                bad("repair received after it was completed", claim("X",
+                                "\"repairHistory\": [{\"completedOn\": \"2026-03-04\", \"fault\": \"F\", \"receivedOn\": \"2026-03-05\"}]"),
+                        "repairHistory[0].receivedOn: 2026-03-05 is after its completedOn 2026-03-04", "X"),
+                bad("sameModelInStock not a boolean", claim("X", "\"sameModelInStock\": \"yes\""),
+                        "sameModelInStock: expected true or false, got \"yes\"", "X"),
                 bad("duplicate field", claim("X").replaceFirst("}$", ", \"qualityDefect\": false}"),
                         "qualityDefect: duplicate field", null),
                 bad("a string, not a claim", "\"C-1\"", "claim: expected a JSON object, got a string", null),

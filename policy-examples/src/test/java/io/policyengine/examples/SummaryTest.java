@@ -120,8 +120,10 @@ class SummaryTest {
         Wording en = WITH_LAW.wording(Locale.ENGLISH);
         Wording zh = WITH_LAW.wording(Locale.forLanguageTag("zh-CN"));
 
-        assertThat(en.summary(online)).isEqualTo("We will give you a refund. The law prevails over the store's art. 13 (CRPL art. 25).");
-        assertThat(zh.summary(online)).isEqualTo("为您办理退货。依据《消费者权益保护法》第二十五条，法律规定优先于本店第十三条。");
+        // contract 11.2: an online refund within 7 days of the claim (CRPL 25), at the full price
+        assertThat(en.summary(online)).isEqualTo("We will give you a refund of 199 CNY by 2026-05-22. "
+                + "The law prevails over the store's art. 13 (CRPL art. 25).");
+        assertThat(zh.summary(online)).isEqualTo("为您办理退货，退款199元，2026年5月22日前退还。依据《消费者权益保护法》第二十五条，法律规定优先于本店第十三条。");
         assertThat(online.reasons()).anySatisfy(r -> {
             assertThat(r.params()).containsEntry("lawPrevails", true).containsEntry("prevailsOver", "13");
             assertThat(en.message(online, r)).startsWith("the law prevails over store article 13: bought online and returned on day 5");
@@ -164,8 +166,8 @@ class SummaryTest {
     }
 
     @Test
-    void aMetRequestSaysOnlyTheOutcome() {
-        assertThat(EN.summary(STORE.decide(claim(8, true, "REFUND", "")))).isEqualTo("We will give you a refund.");
-        assertThat(ZH.summary(STORE.decide(claim(8, true, "REFUND", "")))).isEqualTo("为您办理退货。");
+    void aMetRequestSaysOnlyTheOutcome() {  // with a refund's amount and last day (contract 11.2): paid at the counter
+        assertThat(EN.summary(STORE.decide(claim(8, true, "REFUND", "")))).isEqualTo("We will give you a refund of 199 CNY by 2026-05-18.");
+        assertThat(ZH.summary(STORE.decide(claim(8, true, "REFUND", "")))).isEqualTo("为您办理退货，退款199元，2026年5月18日前退还。");
     }
 }

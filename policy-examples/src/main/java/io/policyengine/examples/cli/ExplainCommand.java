@@ -11,6 +11,7 @@ import io.policyengine.model.Claim;
 import io.policyengine.model.Decision;
 import io.policyengine.model.Effect;
 import io.policyengine.model.Explanation;
+import io.policyengine.model.Money;
 import io.policyengine.model.Reason;
 import io.policyengine.model.Remedy;
 import picocli.CommandLine.Command;
@@ -85,21 +86,22 @@ final class ExplainCommand implements Callable<Integer> {
     private record Labels(String day, String defect, String noDefect, String nothingAsked, Map<Effect, String> verbs,
                           String terms, String allowed, String nothing, String outcome, String repairDue, String met,
                           String notMet, String noArticle, String offered, String noRequest, String noRequestRejected,
-                          String summary, String listSeparator, String step, String colon, String causeSeparator) {
+                          String money, String summary, String listSeparator, String step, String colon, String causeSeparator) {
     }
 
     private static final Labels EN = new Labels("%s: day %d after purchase (%s to %s), %s, asks for %s", "quality defect",
             "no quality defect", "nothing in particular",
-            Map.of(Effect.GRANT, "grants", Effect.EXCLUDE, "excludes", Effect.COMMIT, "promises", Effect.COMPENSATE, "owes"),
+            Map.of(Effect.GRANT, "grants", Effect.EXCLUDE, "excludes", Effect.COMMIT, "promises", Effect.COMPENSATE, "owes",
+                    Effect.PAY, "settles"),
             "  [terms: %s]", "  allowed: %s", "nothing", "  outcome: %s", ", repair due %s", "the request for %s is met",
             "the request for %s is not met: %s", "no article grants it", "; offered instead: %s",
             "no request was made, so the first allowed remedy is the outcome", "nothing is allowed, so the claim is rejected",
-            "  summary: %s", ", ", "  %d. %s (%s)%s%n", ": ", "; ");
+            "  money: %s", "  summary: %s", ", ", "  %d. %s (%s)%s%n", ": ", "; ");
     private static final Labels ZH = new Labels("%s：购买后第%d天（%s至%s），%s，要求%s", "有质量问题", "无质量问题", "未提具体要求",
-            Map.of(Effect.GRANT, "准予", Effect.EXCLUDE, "排除", Effect.COMMIT, "承诺", Effect.COMPENSATE, "赔付"),
+            Map.of(Effect.GRANT, "准予", Effect.EXCLUDE, "排除", Effect.COMMIT, "承诺", Effect.COMPENSATE, "赔付", Effect.PAY, "结算"),
             "  [条款数值：%s]", "  可选处理：%s", "无", "  结果：%s", "，维修期限%s", "顾客要求的%s可以满足",
             "顾客要求的%s不能满足：%s", "没有条款支持", "；改为：%s", "顾客未提具体要求，按第一项可选处理办理", "没有可选处理，不予退换",
-            "  摘要：%s", "、", "  %d. %s（%s）%s%n", "：", "；");
+            "  退款与运费（money）：%s", "  摘要：%s", "、", "  %d. %s（%s）%s%n", "：", "；");
 
     private static Labels labels(Wording wording) {
         return wording.languageTag().equals("en") ? EN : ZH;
@@ -118,7 +120,7 @@ final class ExplainCommand implements Callable<Integer> {
         for (RenderedExplanation.Step rule : rendered.steps()) {
             out.printf(labels.step(), ++step, Printable.oneLine(rule.title()), Printable.oneLine(rule.citation()),
                     terms(rule.rule().terms(), labels));
-            for (List<Integer> group : byMessage(rule)) {
+            for (List<Integer> group : byMessage(rule, decision)) {
                 Reason first = rule.rule().reasons().get(group.get(0));
                 String remedies = group.stream().map(i -> rule.rule().reasons().get(i).remedy()).filter(r -> r != null)
                         .map(r -> english ? r.name() : wording.word(decision, r)).collect(Collectors.joining(labels.listSeparator()));
@@ -131,9 +133,40 @@ final class ExplainCommand implements Callable<Integer> {
         out.println(String.format(labels.outcome(), english ? decision.outcome().name() : rendered.decision().outcome())
                 + (decision.repairDueDate() == null ? "" : String.format(labels.repairDue(),
                 english ? decision.repairDueDate().toString() : wording.date(decision.repairDueDate()))));
+        String money = money(decision);
+        if (money != null) out.println(String.format(labels.money(), money));
         out.printf("  %s%n", requestVerdict(claim, rendered.decision(), wording, labels));
         out.println(String.format(labels.summary(), Printable.oneLine(rendered.decision().summary())));
         out.println();
+    }
+
+    /**
+     * The money block (contract 11.2), with the depreciation's arithmetic when a fee is kept back:
+     * price × rate × (days used − days in repair). Null when no money moves and no postage is owed.
+     */
+    static String money(Decision decision) {
+        Money money = decision.money();
+        if (money.refundDueDate() == null && money.returnShipping() == null) return null;
+        String currency = money.currency() == null ? "" : " " + money.currency();
+        StringBuilder line = new StringBuilder();
+        if (money.refundDueDate() != null) {
+            line.append("refund ").append(money.refund() == null ? "cannot be priced" : money.refund().toPlainString() + currency);
+            if (money.depreciation() != null && money.depreciation().signum() > 0) {
+                decision.reasons().stream().filter(r -> r.effect() == Effect.PAY && r.params().containsKey("depreciation")).findFirst()
+                        .ifPresent(r -> line.append(" = price ").append(r.params().get("price")).append(" - depreciation ")
+                                .append(money.depreciation().toPlainString()).append(" (").append(r.params().get("price")).append(" x ")
+                                .append(r.params().get("percentPerDay")).append("% a day x (").append(r.params().get("daysUsed"))
+                                .append(" days used - ").append(r.params().get("daysInRepair")).append(" days in repair))"));
+            } else if (money.refund() != null) {
+                line.append(" (the full price").append(money.depreciation() == null ? ")" : ", no depreciation)");
+            }
+            line.append(", by ").append(money.refundDueDate());
+        }
+        if (money.returnShipping() != null) {
+            if (line.length() > 0) line.append("; ");
+            line.append("postage paid by ").append(money.returnShipping());
+        }
+        return line.toString();
     }
 
     /** Why the customer's request was or was not met. */
@@ -162,9 +195,12 @@ final class ExplainCommand implements Callable<Integer> {
     }
 
     /** A rule's reasons grouped by effect and sentence, as indexes: "grants REFUND, EXCHANGE: ..." reads as one line. */
-    private static Collection<List<Integer>> byMessage(RenderedExplanation.Step rule) {
+    private static Collection<List<Integer>> byMessage(RenderedExplanation.Step rule, Decision decision) {
         Map<String, List<Integer>> groups = new LinkedHashMap<>();
         for (int i = 0; i < rule.reasons().size(); i++) {
+            Reason reason = rule.rule().reasons().get(i);
+            // a money rule speaks of some outcomes only (the postage of a paid repair): shown where it holds
+            if (reason.effect() == Effect.PAY && !decision.reasons().contains(reason)) continue;
             groups.computeIfAbsent(rule.rule().reasons().get(i).effect() + " " + rule.reasons().get(i).message(), k -> new ArrayList<>()).add(i);
         }
         return groups.values();

@@ -99,6 +99,7 @@ class CounterPageTest {
         assertThat(text("remedies")).isEqualTo("refund, exchange, free repair");
         assertThat(text("dueDate")).isEqualTo("none");
         assertThat(text("compensation")).isEqualTo("none");
+        assertThat(text("money")).isEqualTo("refund 3,299.00 CNY by 2026-03-09");  // contract 11.2: at the counter, on the day
         assertThat(text("reasons")).contains(expected.get("reasons").get(0).get("message").asText());
         assertThat(text("decisionId")).matches("[0-9a-f-]{36}");
         assertThat(text("summary")).isEqualTo(expected.get("summary").asText()).isNotBlank();
@@ -107,6 +108,7 @@ class CounterPageTest {
         browser.findElement(By.id("lang-zh")).click();
         waitFor(d -> d.findElement(By.id("outcome")).getText().equals("退货"));
         assertThat(text("remedies")).isEqualTo("退货, 换货, 免费维修");
+        assertThat(text("money")).isEqualTo("退款3299.00元，2026-03-09前退还");
         assertThat(text("summary")).isEqualTo(expectedInChinese.get("summary").asText());
         assertThat(text("reasons")).contains(expectedInChinese.get("reasons").get(0).get("message").asText());
         screenshot("counter-page-zh.png");
