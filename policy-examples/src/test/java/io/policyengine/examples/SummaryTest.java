@@ -147,11 +147,14 @@ class SummaryTest {
                 case "三包 8" -> "《部分商品修理更换退货责任规定》第八条";
                 case "三包 9" -> "《部分商品修理更换退货责任规定》第九条";
                 case "三包 10" -> "《部分商品修理更换退货责任规定》第十条";
+                case "三包 13" -> "《部分商品修理更换退货责任规定》第十三条";
+                case "refunds" -> "本店退款规定";
                 default -> throw new AssertionError("unexpected article " + article);
             };
+            String expectedEn = article.startsWith("三包 ") ? "Three Guarantees Regulation art. " + article.substring(3)
+                    : article.equals("refunds") ? "the store's refund terms" : "art. " + article;
             assertThat(zh.reasons().get(i).citation()).as(article).isEqualTo(expectedZh);
-            assertThat(en.reasons().get(i).citation()).as(article)
-                    .isEqualTo(article.startsWith("三包 ") ? "Three Guarantees Regulation art. " + article.substring(3) : "art. " + article);
+            assertThat(en.reasons().get(i).citation()).as(article).isEqualTo(expectedEn);
         }
         assertThat(zh.summary()).contains("《部分商品修理更换退货责任规定》第九条").doesNotContain("服务标准三包");
 
