@@ -85,7 +85,12 @@ public final class MonthOfClaims {
             if (used <= OTHER_CLAIMS_PER_FAULT) return defectWithService(random, id, claimDate, product, fault);
         }
         ObjectNode claim = base(random, id, claimDate, product, defect);
-        claim.put("request", pick(random, "REFUND", 40, "EXCHANGE", 25, "REPAIR", 25, null, 10));
+        long age = claimDate.toEpochDay() - LocalDate.parse(claim.get("purchaseDate").asText()).toEpochDay();
+        // customers mostly ask for what their goods' age allows, not always
+        claim.put("request", age <= 7 ? pick(random, "REFUND", 60, "EXCHANGE", 25, "REPAIR", 5, null, 10)
+                : age <= 15 ? pick(random, "REFUND", 30, "EXCHANGE", 40, "REPAIR", 20, null, 10)
+                : age <= 30 ? pick(random, "REFUND", 10, "EXCHANGE", 50, "REPAIR", 30, null, 10)
+                : pick(random, "REFUND", 5, "EXCHANGE", 10, "REPAIR", 75, null, 10));
         ObjectNode condition = claim.putObject("condition");
         condition.put("packaging", pick(random, "INTACT", 85, "DAMAGED", 10, "MISSING", 5));
         condition.put("accessoriesComplete", random.nextInt(100) >= 6);

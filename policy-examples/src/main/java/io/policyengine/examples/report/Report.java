@@ -20,6 +20,8 @@ public final class Report {
     final EarlyWarnings earlyWarnings = new EarlyWarnings();
     long lines;
     long badLines;
+    LocalDate firstClaimDate;
+    LocalDate lastClaimDate;
 
     Report(Period by, int warnAt, Targets targets) {
         this.by = by;
@@ -28,6 +30,8 @@ public final class Report {
     }
 
     void add(LoggedDecision decision, long order) {
+        if (firstClaimDate == null || decision.claimDate().isBefore(firstClaimDate)) firstClaimDate = decision.claimDate();
+        if (lastClaimDate == null || decision.claimDate().isAfter(lastClaimDate)) lastClaimDate = decision.claimDate();
         whole.add(decision);
         periods.computeIfAbsent(by.start(decision.claimDate()), start -> new Figures()).add(decision);
         earlyWarnings.add(decision, order);

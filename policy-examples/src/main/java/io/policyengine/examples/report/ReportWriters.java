@@ -74,6 +74,8 @@ public final class ReportWriters {
         json.writeStartObject();
         json.writeStringField("from", report.periods.isEmpty() ? null : report.periods.firstKey().toString());
         json.writeStringField("to", report.periods.isEmpty() ? null : report.end().toString());
+        json.writeStringField("firstClaimDate", report.periods.isEmpty() ? null : report.firstClaimDate.toString());
+        json.writeStringField("lastClaimDate", report.periods.isEmpty() ? null : report.lastClaimDate.toString());
         writeFigures(json, report.whole, report.end());
         json.writeArrayFieldStart("missedTargets");
         for (Report.Verdict verdict : verdicts) if (verdict.wholeMissed()) json.writeString(verdict.plan().figure().name());
@@ -187,8 +189,8 @@ public final class ReportWriters {
             out.println(words.render("subtitle.empty", subtitle));
         } else {
             subtitle.put("decisions", report.whole.claims);
-            subtitle.put("from", report.periods.firstKey());
-            subtitle.put("to", report.end());
+            subtitle.put("from", report.firstClaimDate);
+            subtitle.put("to", report.lastClaimDate);
             out.println(words.render("subtitle", subtitle));
         }
         if (report.badLines > 0) out.println(words.render("badLines", Map.of("count", report.badLines)));
