@@ -3,6 +3,9 @@ package io.policyengine.examples.report;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,6 +25,7 @@ import java.util.concurrent.Future;
  */
 public final class ReportReader {
     private static final int BLOCK = 1 << 21;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final int THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
     /** Blocks parsed or being parsed ahead of the one being added: bounds the memory to about this many blocks. */
     private static final int IN_FLIGHT = 2 * THREADS;
@@ -132,8 +136,7 @@ public final class ReportReader {
         int line = 0;
         int start = 0;
         while (start < length) {
-            int end = start;
-            while (end < length && block[end] != '\n') end++;
+            int end = indexOfNewline(block, start, length);
             line++;
             int to = end > start && block[end - 1] == '\r' ? end - 1 : end;
             if (!isBlank(block, start, to)) {
@@ -146,6 +149,23 @@ public final class ReportReader {
             start = end + 1;
         }
         return new Parsed(line, items);
+    }
+
+    /**
+     * The index of the first {@code \n} in {@code block[from, to)}, or {@code to}. Eight bytes at a time: a byte-by-byte
+     * scan for line ends was a fifth of the time the report took.
+     */
+    static int indexOfNewline(byte[] block, int from, int to) {
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            long newlines = (long) LONGS.get(block, i) ^ 0x0A0A0A0A0A0A0A0AL; // a newline byte becomes zero
+            long zeros = (newlines - 0x0101010101010101L) & ~newlines & 0x8080808080808080L; // the lowest set bit marks the first zero byte
+            if (zeros != 0) return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
+        }
+        for (; i < to; i++) {
+            if (block[i] == '\n') return i;
+        }
+        return to;
     }
 
     private static int lastNewline(byte[] block, int limit) {
