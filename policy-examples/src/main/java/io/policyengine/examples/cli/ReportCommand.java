@@ -8,6 +8,7 @@ import io.policyengine.examples.report.Targets;
 import io.policyengine.json.ClaimSource;
 import io.policyengine.model.BadInputException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -20,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "report", description = {
@@ -37,8 +37,8 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--warn-at", paramLabel = "N", defaultValue = "3",
             description = "Warn of a SKU and fault with at least N quality-defect claims within 30 days (default: ${DEFAULT-VALUE}).")
     int warnAt;
-    @Option(names = "--lang", paramLabel = "LANG", defaultValue = "en", description = "Language of the report: en or zh-CN (default: ${DEFAULT-VALUE}).")
-    String lang;
+    @Mixin
+    LanguageOption language;
     @Option(names = "--json", description = "Print the report as one JSON document.")
     boolean json;
     @Option(names = "--html", paramLabel = "FILE", description = "Also write the report as one self-contained web page with charts.")
@@ -59,11 +59,7 @@ final class ReportCommand implements Callable<Integer> {
         Period period = Period.named(by);
         if (period == null) throw new BadInputException("--by", "expected day, week or month, got \"" + by + "\"");
         OptionValues.atLeast(spec, "--warn-at", warnAt, 1);
-        Locale language = switch (lang) {
-            case "en" -> Locale.ENGLISH;
-            case "zh-CN" -> Locale.forLanguageTag("zh-CN");
-            default -> throw new BadInputException("--lang", "unsupported \"" + lang + "\"; supported: en, zh-CN");
-        };
+        ReportWriters writers = ReportWriters.in(language.locale());
         Targets targets;
         try {
             targets = targetsFile == null ? Targets.NONE : Targets.read(targetsFile);
@@ -89,7 +85,6 @@ final class ReportCommand implements Callable<Integer> {
             }
         }
         Report report = reader.report();
-        ReportWriters writers = ReportWriters.in(language);
         if (json) writers.json(report, out);
         else writers.text(report, out);
         if (html != null) {

@@ -110,28 +110,10 @@ final class LogLineReader {
                 case "qualityDefect" -> line.qualityDefect = token == JsonToken.VALUE_TRUE;
                 case "request" -> line.request = constant(Request.class, text(json, token, "claim.request"), "claim.request");
                 case "fault" -> line.fault = text(json, token, "claim.fault");
-                case "product" -> {
-                    if (token != JsonToken.START_OBJECT) {
-                        json.skipChildren();
-                        continue;
-                    }
-                    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
-                        JsonToken fieldValue = json.nextToken();
-                        if (field.equals("sku")) line.sku = text(json, fieldValue, "claim.product.sku");
-                        else json.skipChildren();
-                    }
-                }
+                case "product" -> line.sku = member(json, token, "sku", (p, t) -> text(p, t, "claim.product.sku"));
                 case "service" -> {
-                    if (token != JsonToken.START_OBJECT) {
-                        json.skipChildren();
-                        continue;
-                    }
-                    line.service = true;
-                    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
-                        JsonToken fieldValue = json.nextToken();
-                        if (field.equals("arrivedAt")) line.arrivedAt = dateTime(json, fieldValue, "claim.service.arrivedAt");
-                        else json.skipChildren();
-                    }
+                    line.service = token == JsonToken.START_OBJECT;
+                    line.arrivedAt = member(json, token, "arrivedAt", (p, t) -> dateTime(p, t, "claim.service.arrivedAt"));
                 }
                 default -> json.skipChildren();
             }
@@ -148,17 +130,7 @@ final class LogLineReader {
                 case "outcome" -> line.outcome = constant(Outcome.class, text(json, token, "decision.outcome"), "decision.outcome");
                 case "error" -> line.decisionError = token == JsonToken.VALUE_STRING ? json.getText() : "(no message)";
                 case "reasons" -> readReasons(json, token, line);
-                case "commitments" -> {
-                    if (token != JsonToken.START_OBJECT) {
-                        json.skipChildren();
-                        continue;
-                    }
-                    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
-                        JsonToken fieldValue = json.nextToken();
-                        if (field.equals("onSiteBy")) line.onSiteBy = dateTime(json, fieldValue, "decision.commitments.onSiteBy");
-                        else json.skipChildren();
-                    }
-                }
+                case "commitments" -> line.onSiteBy = member(json, token, "onSiteBy", (p, t) -> dateTime(p, t, "decision.commitments.onSiteBy"));
                 case "compensation" -> readCompensation(json, token, line);
                 case "money" -> readMoney(json, token, line);
                 case "actions" -> readActions(json, token, line);
@@ -250,6 +222,26 @@ final class LogLineReader {
             due.add(date);
         }
         line.dutiesDue = due;
+    }
+
+    /** Reads one value, the parser on its first token. */
+    private interface ValueReader<T> {
+        T read(JsonParser json, JsonToken token) throws IOException, NotADecision;
+    }
+
+    /** The member {@code name} of the object that {@code token} opens, read by {@code reader}; the rest skipped; null when absent or not an object. */
+    private static <T> T member(JsonParser json, JsonToken token, String name, ValueReader<T> reader) throws IOException, NotADecision {
+        if (token != JsonToken.START_OBJECT) {
+            json.skipChildren();
+            return null;
+        }
+        T value = null;
+        for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+            JsonToken fieldValue = json.nextToken();
+            if (field.equals(name)) value = reader.read(json, fieldValue);
+            else json.skipChildren();
+        }
+        return value;
     }
 
     private static void expectObject(JsonParser json, JsonToken value, String field) throws IOException, NotADecision {

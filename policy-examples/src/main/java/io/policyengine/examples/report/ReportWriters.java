@@ -132,10 +132,7 @@ public final class ReportWriters {
         for (Outcome outcome : Outcome.values()) json.writeNumberField(outcome.name(), f.byOutcome.getOrDefault(outcome, 0));
         json.writeEndObject();
         writeShare(json, "requestsMet", f.requestsMetShare());
-        json.writeObjectFieldStart("requestsMetCount");
-        json.writeNumberField("met", f.requestsMet);
-        json.writeNumberField("of", f.requests);
-        json.writeEndObject();
+        writeCount(json, "requestsMetCount", "met", f.requestsMet, f.requests);
         json.writeObjectFieldStart("refusals");
         for (Map.Entry<String, Integer> refusal : f.refusals.entrySet()) json.writeNumberField(refusal.getKey(), refusal.getValue());
         json.writeEndObject();
@@ -154,18 +151,20 @@ public final class ReportWriters {
         json.writeEndObject();
         json.writeEndObject();
         writeShare(json, "onSiteLate", f.onSiteLateShare());
-        json.writeObjectFieldStart("onSiteLateCount");
-        json.writeNumberField("late", f.arrivedLate);
-        json.writeNumberField("of", f.arrivals);
-        json.writeEndObject();
+        writeCount(json, "onSiteLateCount", "late", f.arrivedLate, f.arrivals);
         writeShare(json, "repeatRepairs", f.repeatRepairsShare());
-        json.writeObjectFieldStart("repeatRepairsCount");
-        json.writeNumberField("repeat", f.sameFaultRepairs);
-        json.writeNumberField("of", f.repairs);
-        json.writeEndObject();
+        writeCount(json, "repeatRepairsCount", "repeat", f.sameFaultRepairs, f.repairs);
         Integer overdue = end == null ? null : f.overdueDuties(end);
         if (overdue == null) json.writeNullField("overdueDuties");
         else json.writeNumberField("overdueDuties", overdue);
+    }
+
+    /** {@code "name": {"part": n, "of": n}}: the counts behind a share. */
+    private static void writeCount(JsonGenerator json, String name, String part, int count, int of) throws IOException {
+        json.writeObjectFieldStart(name);
+        json.writeNumberField(part, count);
+        json.writeNumberField("of", of);
+        json.writeEndObject();
     }
 
     private static void writeShare(JsonGenerator json, String name, Double share) throws IOException {

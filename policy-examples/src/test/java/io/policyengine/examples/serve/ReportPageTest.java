@@ -9,25 +9,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The report page (contract 13) in a real headless Chromium: the file {@code policy report --html} writes,
@@ -35,8 +25,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Chinese. Screenshots are saved as policy-examples/target/report-*.png for people to look at.
  */
 class ReportPageTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     /** Figures whose chart needs the money and duties blocks, which a log of today's engine lacks. */
     private static final List<String> NOT_IN_THE_LOG = List.of("refunded", "depreciationKept", "overdueDuties");
 
@@ -48,11 +36,7 @@ class ReportPageTest {
 
     @BeforeAll
     static void start() throws IOException {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!installed && "true".equals(System.getenv("CI"))) {
-            fail("CI must test the report page: .ci/run installs chromium and chromium-driver");
-        }
-        assumeTrue(installed, "chromium and chromium-driver are not installed (apt-get install -y chromium chromium-driver)");
+        browser = HeadlessChromium.start(dir.resolve("chromium"), 1280, 2300);
         DecisionLogs.Run generated = DecisionLogs.policy("generate-log", "--month", "2026-06");
         assertThat(generated.exit()).as(generated.err()).isZero();
         month = dir.resolve("month.jsonl");
@@ -60,14 +44,6 @@ class ReportPageTest {
         Path serviceLog = dir.resolve("service.jsonl");
         Files.copy(month, serviceLog);
         live = LiveService.start(LiveService.storeStandard(), false, serviceLog);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + dir.resolve("chromium"), "--window-size=1280,2300", "--lang=en-US");
-        ChromeDriverService driver = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(driver, options);
     }
 
     @AfterAll
@@ -146,20 +122,10 @@ class ReportPageTest {
     }
 
     private static void waitFor(Predicate<WebDriver> condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.test(browser)) {
-            assertThat(System.nanoTime()).as("the page did not show what was awaited within 30 s").isLessThan(deadline);
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        HeadlessChromium.waitFor(browser, condition);
     }
 
     private static void screenshot(String name) throws IOException {
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), Path.of("target", name), StandardCopyOption.REPLACE_EXISTING);
+        HeadlessChromium.screenshot(browser, name);
     }
 }
