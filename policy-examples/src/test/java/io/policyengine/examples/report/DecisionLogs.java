@@ -69,6 +69,17 @@ public final class DecisionLogs {
         }
     }
 
+    /** The line as a log written before contract v5 has it: without the decision's {@code money} and {@code actions}. */
+    public static String beforeMoneyAndDuties(String line) {
+        try {
+            ObjectNode node = (ObjectNode) JSON.readTree(line);
+            ((ObjectNode) node.get("decision")).remove(List.of("money", "actions"));
+            return JSON.writeValueAsString(node);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** What one run of the command line printed, and its exit code. */
     public record Run(int exit, String out, String err) {
         public JsonNode json() {

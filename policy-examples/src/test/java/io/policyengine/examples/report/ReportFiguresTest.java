@@ -98,10 +98,11 @@ class ReportFiguresTest {
     }
 
     @Test
-    @DisplayName("a log without money or duties says so: refunded, depreciationKept and overdueDuties are null, and 'not in the log'")
+    @DisplayName("a log from before money and duties (contract v4) says so: refunded, depreciationKept and overdueDuties are null, 'not in the log'")
     void figuresNotInTheLog() throws IOException {
         Path log = dir.resolve("old.jsonl");
-        Files.write(log, MonthOfClaims.of(YearMonth.of(2026, 6), 2, 3).stream().map(DecisionLogs::line).toList());
+        Files.write(log, MonthOfClaims.of(YearMonth.of(2026, 6), 2, 3).stream().map(DecisionLogs::line)
+                .map(DecisionLogs::beforeMoneyAndDuties).toList());
 
         JsonNode whole = DecisionLogs.policy("report", "--json", log.toString()).json().get("whole");
         DecisionLogs.Run text = DecisionLogs.policy("report", log.toString());
@@ -111,6 +112,11 @@ class ReportFiguresTest {
         assertThat(whole.get("overdueDuties").isNull()).isTrue();
         assertThat(whole.get("claims").asInt()).isPositive();
         assertThat(text.out()).containsPattern("refunded +not in the log").containsPattern("overdue duties +not in the log");
+
+        Files.write(log, MonthOfClaims.of(YearMonth.of(2026, 6), 2, 3).stream().map(DecisionLogs::line).toList());
+        JsonNode today = DecisionLogs.policy("report", "--json", log.toString()).json().get("whole");
+        assertThat(today.get("refunded").isNumber()).as("today's decisions carry money").isTrue();
+        assertThat(today.get("overdueDuties").isNumber()).as("today's decisions carry their duties").isTrue();
     }
 
     private static void assertFigures(JsonNode figures, List<Logged> decisions, LocalDate periodEnd) {
