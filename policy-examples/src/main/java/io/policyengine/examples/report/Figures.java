@@ -145,7 +145,9 @@ final class Figures {
         boolean bNumber = b.chars().allMatch(Character::isDigit) && !b.isEmpty();
         if (aNumber && bNumber) return a.length() != b.length() ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
         if (aNumber != bNumber) return aNumber ? -1 : 1;
-        if (a.length() != b.length() && a.charAt(0) == b.charAt(0)) return Integer.compare(a.length(), b.length());
+        if (!a.isEmpty() && !b.isEmpty() && a.length() != b.length() && a.charAt(0) == b.charAt(0)) {
+            return Integer.compare(a.length(), b.length()); // S2 before S10
+        }
         return a.compareTo(b);
     }
 }
