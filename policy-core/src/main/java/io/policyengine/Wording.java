@@ -164,10 +164,9 @@ public final class Wording {
      */
     public String summary(Decision decision) {
         List<String> sentences = new ArrayList<>(3);
-        boolean requestMet = decision.request() == null || decision.request().metBy().stream()
-                .anyMatch(remedy -> decision.outcome() == Outcome.of(remedy));
+        boolean requestMet = decision.request() == null || decision.request().isMetBy(decision.outcome());
         if (!requestMet) {
-            Reason refusal = exclusionOf(decision, decision.request().metBy().get(0));
+            Reason refusal = decision.request().refusalIn(decision.reasons());
             Map<String, Object> params = new LinkedHashMap<>();
             params.put("request", word(decision, decision.request().name()));
             if (refusal == null) {
@@ -249,14 +248,6 @@ public final class Wording {
             params.put("storeArticle", cite(store(decision), over.toString()));
             params.put("prevailsOver", over);
             return pattern(decision, "law prevails").render(params, language);
-        }
-        return null;
-    }
-
-    /** The exclusion that removed {@code remedy}: the store pack's first, as the reasons are ordered. */
-    private static Reason exclusionOf(Decision decision, Remedy remedy) {
-        for (Reason reason : decision.reasons()) {
-            if (reason.effect() == Effect.EXCLUDE && reason.remedy() == remedy) return reason;
         }
         return null;
     }

@@ -138,13 +138,7 @@ final class ClaimEndpoints {
 
     /** {@code ?lang=} first, then {@code Accept-Language}, then the server's {@code --lang}. */
     private Locale language(HttpExchange exchange) {
-        String asked = Http.queryParameter(exchange, "lang");
-        if (asked != null) {
-            Locale language = Languages.of(asked);
-            if (language == null) throw new HttpError(400, "lang: unsupported \"" + asked + "\"; supported: " + Languages.SUPPORTED);
-            return language;
-        }
-        return Languages.accepted(exchange.getRequestHeaders().getFirst("Accept-Language"), defaultLanguage);
+        return Languages.requested(exchange, defaultLanguage);
     }
 
     /** Whether the first character that is not whitespace opens a JSON array; reads nothing away. */

@@ -85,6 +85,7 @@ final class DecisionService implements AutoCloseable {
                 .route("GET", "/metrics", exchange -> Http.send(exchange, 200, "text/plain; version=0.0.4; charset=utf-8",
                         metrics.scrape().getBytes(StandardCharsets.UTF_8)))
                 .route("GET", "/", exchange -> Http.send(exchange, 200, "text/html; charset=utf-8", page))
+                .route("GET", "/report", new ReportEndpoint(log, defaultLanguage)::handle)
                 .route("GET", "/v1/openapi.yaml", exchange -> Http.send(exchange, 200, "application/yaml; charset=utf-8", openApi));
         this.server = HttpServer.create(address, 0);
         this.workers = workerPool();
