@@ -45,7 +45,7 @@ final class PackTexts {
         for (RuleIndex.Entry rule : index.rules().values()) {
             if (rule.givesReasons() && sentences.reason(rule.name()) == null) {
                 problems.add(RuleProblem.error(rule.file(), rule.line(), "rule \"" + rule.name() + "\" has no sentence in "
-                        + fileName + " (add `" + rule.name() + " = ...` under [reasons])"));
+                        + fileName + " (add `" + PackSentences.key(rule.name()) + " = ...` under [reasons])"));
             }
         }
         for (String section : List.of("reasons", "refusals")) {

@@ -18,8 +18,11 @@ final class Http {
     static final String JSON = "application/json; charset=utf-8";
     static final String NDJSON = "application/x-ndjson; charset=utf-8";
     static final int MAX_CLAIM_BYTES = 1 << 20;
-    /** How much of a too-large body is read and dropped so that its sender still gets the 413. */
-    private static final int MAX_DISCARD_BYTES = 16 << 20;
+    /**
+     * How much of a refused body is read and dropped after the answer, so that its sender gets the answer
+     * and not a reset connection; a body still longer is cut (the request's time limit bounds it too).
+     */
+    private static final long MAX_DISCARD_BYTES = 1L << 30;
     private static final JsonFactory JSON_FACTORY = new JsonFactory();
 
     private Http() {
@@ -27,9 +30,11 @@ final class Http {
 
     static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        boolean head = exchange.getRequestMethod().equals("HEAD");
+        if (head) exchange.getResponseHeaders().set("Content-Length", Integer.toString(body.length));
+        exchange.sendResponseHeaders(status, body.length == 0 || head ? -1 : body.length);
         try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
+            if (!head) out.write(body);
         }
     }
 
@@ -72,26 +77,37 @@ final class Http {
         return null;
     }
 
-    /** The whole body of a one-claim request; 413 over {@link #MAX_CLAIM_BYTES}. */
+    /** The whole body of a one-claim request; 413 over {@link #MAX_CLAIM_BYTES}, 400 for a broken chunked body. */
     static byte[] readClaimBody(HttpExchange exchange, InputStream in) throws IOException {
         String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-        boolean hopeless = declared != null && declared.matches("\\d{1,18}")
-                && Long.parseLong(declared) > MAX_CLAIM_BYTES + MAX_DISCARD_BYTES;
-        if (hopeless) throw tooLarge();
+        if (declared != null && declared.matches("\\d{1,18}") && Long.parseLong(declared) > MAX_CLAIM_BYTES) throw tooLarge();
         // One byte more than allowed tells a body that is too large, with or without Content-Length.
-        byte[] body = in.readNBytes(MAX_CLAIM_BYTES + 1);
-        if (body.length > MAX_CLAIM_BYTES) {
-            // Read what the client is still sending before answering: closing a socket with unread
-            // data resets the connection, and the client would see that instead of the 413.
-            byte[] sink = new byte[1 << 16];
+        byte[] body;
+        try {
+            body = in.readNBytes(MAX_CLAIM_BYTES + 1);
+        } catch (IOException e) {
+            // the JDK's server says "invalid chunk length", "invalid chunk header", "invalid chunk end"
+            if (String.valueOf(e.getMessage()).contains("chunk")) {
+                throw new HttpError(400, "body: broken chunked encoding (" + e.getMessage() + ")");
+            }
+            throw e;
+        }
+        if (body.length > MAX_CLAIM_BYTES) throw tooLarge();
+        return body;
+    }
+
+    /** Reads what is left of a request body and drops it, up to {@link #MAX_DISCARD_BYTES}. */
+    static void drain(InputStream in) {
+        byte[] sink = new byte[1 << 16];
+        try {
             for (long dropped = 0; dropped < MAX_DISCARD_BYTES; ) {
                 int n = in.read(sink);
                 if (n < 0) break;
                 dropped += n;
             }
-            throw tooLarge();
+        } catch (IOException e) {
+            // a broken or abandoned body: nothing more to read
         }
-        return body;
     }
 
     private static HttpError tooLarge() {
