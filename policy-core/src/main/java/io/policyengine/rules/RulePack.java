@@ -463,6 +463,8 @@ public final class RulePack {
             if (probeTogether(batch, names)) continue;
             for (Claim claim : batch) {
                 broken = fireAlone(claim, firingLimit, timeLimitMillis, names).breakdown();
+                // a rule that hangs hangs again; a claim that met a pause of the machine (a full GC, a busy core) does not
+                if (broken != null && broken.timedOut()) broken = fireAlone(claim, firingLimit, timeLimitMillis, names).breakdown();
                 if (broken != null) break;
             }
         }
@@ -507,10 +509,12 @@ public final class RulePack {
                 + "); a rule whose consequence makes it or another rule match again never ends", null);
     }
 
+    private static final String TIMED_OUT = "ran too long";
+
     /** The rule running when the time ran out: the consequence that did not return, else the one firing most. */
     private Breakdown timeout(FiringCounter counter, long millis) {
         String rule = counter.firing() != null ? counter.firing() : counter.mostFired();
-        return new Breakdown(rule, rule == null ? null : index.entry(rule), "ran too long: stopped after " + millis
+        return new Breakdown(rule, rule == null ? null : index.entry(rule), TIMED_OUT + ": stopped after " + millis
                 + " ms (the time limit, pack term " + TIME_LIMIT_TERM + "); a consequence that waits or loops, or rules that"
                 + " keep matching each other, never end", null);
     }
@@ -527,6 +531,10 @@ public final class RulePack {
 
     /** A rule that failed or kept firing, with where it is written (null when unknown). */
     private record Breakdown(String rule, RuleIndex.Entry entry, String what, Throwable cause) {
+
+        boolean timedOut() {
+            return what.startsWith(TIMED_OUT);
+        }
 
         RuleFailureException failure(String forWhat, String claimId) {
             String where = entry == null ? "" : entry.file() + ":" + entry.line() + ": ";
