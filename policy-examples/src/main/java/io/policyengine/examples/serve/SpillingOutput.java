@@ -48,7 +48,8 @@ final class SpillingOutput {
         } else {
             try {
                 if (spill == null) {
-                    Path spillFile = Files.createTempFile("policy-batch-", ".ndjson");
+                    // read each time, not once as Files.createTempFile(prefix, suffix) does: the folder in force now
+                    Path spillFile = Files.createTempFile(Path.of(System.getProperty("java.io.tmpdir")), "policy-batch-", ".ndjson");
                     spill = FileChannel.open(spillFile, StandardOpenOption.READ, StandardOpenOption.WRITE,
                             StandardOpenOption.DELETE_ON_CLOSE);
                 }
