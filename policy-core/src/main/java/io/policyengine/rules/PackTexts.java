@@ -33,6 +33,11 @@ final class PackTexts {
                         + "\" (supported: " + Language.tags() + ")"));
                 continue;
             }
+            if (PackSentences.isUtf16(file.content())) {
+                // one problem for the file, as for a claim file: not one per line, nor one per rule it seems to lack
+                problems.add(RuleProblem.error(file.path(), 1, "not valid UTF-8: it is UTF-16; save it as UTF-8"));
+                continue;
+            }
             PackSentences sentences = PackSentences.read(file.path(), language.get(), file.content(), problems);
             check(sentences, index, problems);
             byLanguage.put(language.get(), sentences);

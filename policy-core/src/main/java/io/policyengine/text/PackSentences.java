@@ -84,10 +84,6 @@ public final class PackSentences {
         SECTIONS.forEach(s -> sections.put(s, new LinkedHashMap<>()));
         CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        if (isUtf16(content)) {
-            problems.add(RuleProblem.error(file, 1, "not valid UTF-8: it is UTF-16; save it as UTF-8"));
-            return new PackSentences(file, language, emptySections());
-        }
         int start = content.length >= 3 && (content[0] & 0xFF) == 0xEF && (content[1] & 0xFF) == 0xBB && (content[2] & 0xFF) == 0xBF ? 3 : 0;
         String section = null;
         int line = 0;
@@ -155,19 +151,13 @@ public final class PackSentences {
     }
 
     /** UTF-16 text (with or without its byte-order mark): a NUL byte among the first ones, as UTF-8 text never has. */
-    private static boolean isUtf16(byte[] content) {
+    public static boolean isUtf16(byte[] content) {
         if (content.length >= 2 && ((content[0] & 0xFF) == 0xFF && (content[1] & 0xFF) == 0xFE
                 || (content[0] & 0xFF) == 0xFE && (content[1] & 0xFF) == 0xFF)) return true;
         for (int i = 0; i < Math.min(content.length, 64); i++) {
             if (content[i] == 0) return true;
         }
         return false;
-    }
-
-    private static Map<String, Map<String, Entry>> emptySections() {
-        Map<String, Map<String, Entry>> sections = new LinkedHashMap<>();
-        SECTIONS.forEach(s -> sections.put(s, Map.of()));
-        return Collections.unmodifiableMap(sections);
     }
 
     public Path file() {

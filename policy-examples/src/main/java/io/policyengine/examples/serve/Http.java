@@ -29,17 +29,35 @@ final class Http {
     }
 
     static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+        send(exchange, status, contentType, body, false);
+    }
+
+    static void sendJson(HttpExchange exchange, int status, String json) throws IOException {
+        send(exchange, status, JSON, json.getBytes(StandardCharsets.UTF_8), false);
+    }
+
+    /**
+     * A refusal: the answer goes out at once, then what the client is still sending of the body it was
+     * refused for is read away before the answer ends (the JDK's server closes the request body with the
+     * answer, and a socket closed with unread bytes resets, so the client would see the reset, not this).
+     */
+    static void refuseJson(HttpExchange exchange, int status, String json) throws IOException {
+        send(exchange, status, JSON, json.getBytes(StandardCharsets.UTF_8), true);
+    }
+
+    private static void send(HttpExchange exchange, int status, String contentType, byte[] body, boolean drainFirst)
+            throws IOException {
         exchange.getResponseHeaders().set("Content-Type", contentType);
         boolean head = exchange.getRequestMethod().equals("HEAD");
         if (head) exchange.getResponseHeaders().set("Content-Length", Integer.toString(body.length));
         exchange.sendResponseHeaders(status, body.length == 0 || head ? -1 : body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             if (!head) out.write(body);
+            if (drainFirst) {
+                out.flush();
+                drain(exchange.getRequestBody());
+            }
         }
-    }
-
-    static void sendJson(HttpExchange exchange, int status, String json) throws IOException {
-        send(exchange, status, JSON, json.getBytes(StandardCharsets.UTF_8));
     }
 
     /** {@code {"error": "..."}} */
@@ -77,27 +95,26 @@ final class Http {
         return null;
     }
 
-    /** The whole body of a one-claim request; 413 over {@link #MAX_CLAIM_BYTES}, 400 for a broken chunked body. */
+    /** The whole body of a one-claim request; 413 over {@link #MAX_CLAIM_BYTES}. */
     static byte[] readClaimBody(HttpExchange exchange, InputStream in) throws IOException {
         String declared = exchange.getRequestHeaders().getFirst("Content-Length");
         if (declared != null && declared.matches("\\d{1,18}") && Long.parseLong(declared) > MAX_CLAIM_BYTES) throw tooLarge();
         // One byte more than allowed tells a body that is too large, with or without Content-Length.
-        byte[] body;
-        try {
-            body = in.readNBytes(MAX_CLAIM_BYTES + 1);
-        } catch (IOException e) {
-            // the JDK's server says "invalid chunk length", "invalid chunk header", "invalid chunk end"
-            if (String.valueOf(e.getMessage()).contains("chunk")) {
-                throw new HttpError(400, "body: broken chunked encoding (" + e.getMessage() + ")");
-            }
-            throw e;
-        }
+        byte[] body = in.readNBytes(MAX_CLAIM_BYTES + 1);
         if (body.length > MAX_CLAIM_BYTES) throw tooLarge();
         return body;
     }
 
+    /**
+     * Whether reading the body failed because the client broke the chunked encoding, rather than went away:
+     * the JDK's server says "invalid chunk length", "invalid chunk header", "invalid chunk end".
+     */
+    static boolean brokenChunks(IOException e) {
+        return String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("chunk");
+    }
+
     /** Reads what is left of a request body and drops it, up to {@link #MAX_DISCARD_BYTES}. */
-    static void drain(InputStream in) {
+    private static void drain(InputStream in) {
         byte[] sink = new byte[1 << 16];
         try {
             for (long dropped = 0; dropped < MAX_DISCARD_BYTES; ) {

@@ -81,7 +81,15 @@ final class Router implements HttpHandler {
                 refuse(exchange, e.status, e.getMessage());
             }
         } catch (IOException e) {
-            // the client went away or sent a broken body: nobody is left to answer
+            if (exchange.getResponseCode() == -1 && Http.brokenChunks(e)) {
+                try {
+                    refuse(exchange, 400, "body: broken chunked encoding (" + e.getMessage() + ")");
+                    return;
+                } catch (IOException gone) {
+                    // the client went away too
+                }
+            }
+            // the client went away: nobody is left to answer
             LOG.debug("{} {}: {}", exchange.getRequestMethod(), exchange.getRequestURI(), e.toString());
         } catch (AnswerCut e) {
             throw e;
@@ -99,10 +107,7 @@ final class Router implements HttpHandler {
         if (exchange.getResponseCode() != -1) {
             throw new IllegalStateException("the answer had already started when it failed: " + message);
         }
-        Http.sendJson(exchange, status, Http.errorJson(message));
-        // A client may still be sending the body it was refused for: read it away, or closing the
-        // connection with unread bytes resets it and the client sees the reset instead of this answer.
-        Http.drain(exchange.getRequestBody());
+        Http.refuseJson(exchange, status, Http.errorJson(message));
     }
 
     /** Each path served, with the methods it takes. */
