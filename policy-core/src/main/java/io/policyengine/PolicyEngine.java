@@ -73,11 +73,16 @@ public final class PolicyEngine {
     private final AtomicReference<Stack> live;
     /** Rule firings allowed per claim in every pack; 0: each pack's own limit ({@link RulePack#firingLimit}). */
     private final int firingLimit;
+    /** Milliseconds allowed per claim in every pack; 0: each pack's own limit ({@link RulePack#timeLimitMillis}). */
+    private final long timeLimitMillis;
+    /** Hashes of pack versions a reload checked and found without errors. */
+    private final Set<String> checkedHashes = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    private PolicyEngine(Path folder, Stack stack, int firingLimit) {
+    private PolicyEngine(Path folder, Stack stack, int firingLimit, long timeLimitMillis) {
         this.folder = folder;
         this.live = new AtomicReference<>(stack);
         this.firingLimit = firingLimit;
+        this.timeLimitMillis = timeLimitMillis;
     }
 
     /**
@@ -95,12 +100,12 @@ public final class PolicyEngine {
      * Throws with every problem's file and line.
      */
     public static PolicyEngine load(Path rulesDir) throws RuleLoadException {
-        return new PolicyEngine(rulesDir, new Stack(PackVersions.load(rulesDir), List.of()), 0);
+        return new PolicyEngine(rulesDir, new Stack(PackVersions.load(rulesDir), List.of()), 0, 0);
     }
 
     /** A pack bundled with policy-rules, such as {@code store-standard} or {@code cn-consumer-law}. */
     public static PolicyEngine bundled(String name) throws RuleLoadException {
-        return new PolicyEngine(null, new Stack(PackVersions.bundled(name), List.of()), 0);
+        return new PolicyEngine(null, new Stack(PackVersions.bundled(name), List.of()), 0, 0);
     }
 
     /** The bundled store-standard policy (contract section 3); needs policy-rules on the classpath. */
@@ -124,14 +129,31 @@ public final class PolicyEngine {
      */
     public static List<RuleProblem> validate(Path rulesDir) {
         try {
-            List<RuleProblem> warnings = new ArrayList<>();
-            for (PackVersions.Version version : PackVersions.load(rulesDir).versions()) {
-                warnings.addAll(version.pack().check(ClaimSpace.around(version.pack().terms(), version.pack().codes())));
-            }
-            return warnings;
+            return check(PackVersions.load(rulesDir));
         } catch (RuleLoadException e) {
             return e.problems();
+        } catch (RuntimeException | Error e) {
+            return List.of(RuleProblem.error(rulesDir, 0, unexpected(e)));
         }
+    }
+
+    /** What {@link #validate} finds in compiled rules: errors and warnings of every version. */
+    private static List<RuleProblem> check(PackVersions packs) {
+        List<RuleProblem> problems = new ArrayList<>();
+        for (PackVersions.Version version : packs.versions()) problems.addAll(check(version.pack()));
+        return problems;
+    }
+
+    private static List<RuleProblem> check(RulePack pack) {
+        return pack.check(ClaimSpace.around(pack.terms(), pack.codes()));
+    }
+
+    /** A failure that is no rule problem (a file too deep to read, the memory), on one line for an author. */
+    private static String unexpected(Throwable e) {
+        String what = e instanceof StackOverflowError ? "nested too deeply to be read"
+                : e instanceof OutOfMemoryError ? "too large to be read in the memory the JVM has"
+                : "could not be read: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replaceAll("\\s+", " "));
+        return "the rules " + what;
     }
 
     /**
@@ -143,7 +165,7 @@ public final class PolicyEngine {
         Stack stack = live.get();
         List<PackVersions> floors = new ArrayList<>(stack.floors());
         floors.add(floor.live.get().store());
-        return new PolicyEngine(folder, new Stack(stack.store(), List.copyOf(floors)), firingLimit);
+        return new PolicyEngine(folder, new Stack(stack.store(), List.copyOf(floors)), firingLimit, timeLimitMillis);
     }
 
     /**
@@ -156,7 +178,20 @@ public final class PolicyEngine {
         if (firingsPerClaim < 1) {
             throw new IllegalArgumentException("firingsPerClaim: must be at least 1, got " + firingsPerClaim);
         }
-        return new PolicyEngine(folder, live.get(), firingsPerClaim);
+        return new PolicyEngine(folder, live.get(), firingsPerClaim, timeLimitMillis);
+    }
+
+    /**
+     * This engine with every claim allowed at most {@code perClaim} in each pack, whatever the packs' own
+     * {@code maxMillisPerClaim} term says (default 2 s). Past it the rules are stopped (halted between
+     * firings, and a consequence that waits is interrupted) and the claim gets a {@link RuleFailureException}
+     * naming the rule that was running. Returns a new engine; this one is unchanged.
+     */
+    public PolicyEngine withTimeLimit(Duration perClaim) {
+        if (perClaim.toMillis() < 1) {
+            throw new IllegalArgumentException("perClaim: must be at least 1 ms, got " + perClaim.toMillis() + " ms");
+        }
+        return new PolicyEngine(folder, live.get(), firingLimit, perClaim.toMillis());
     }
 
     /** Which store rules decide now: the newest version's name, version and content hash. */
@@ -357,12 +392,16 @@ public final class PolicyEngine {
         return firingLimit > 0 ? firingLimit : pack.firingLimit();
     }
 
+    private long millisOf(RulePack pack) {
+        return timeLimitMillis > 0 ? timeLimitMillis : pack.timeLimitMillis();
+    }
+
     /**
      * One pack's findings for each claim, each claim decided by the version in force on its purchase date;
      * when {@code fired} is not null, the rules that fired for each claim are added to it.
      */
     private List<RulePack.Fired> fire(PackVersions pack, List<Claim> claims, List<Set<PackRule>> fired) {
-        if (!pack.isVersioned()) return pack.latest().fire(claims, limitOf(pack.latest()), fired);
+        if (!pack.isVersioned()) return pack.latest().fire(claims, limitOf(pack.latest()), millisOf(pack.latest()), fired);
         Map<RulePack, List<Integer>> byVersion = new LinkedHashMap<>();
         for (int i = 0; i < claims.size(); i++) {
             byVersion.computeIfAbsent(pack.forPurchase(claims.get(i).purchaseDate()), v -> new ArrayList<>()).add(i);
@@ -372,7 +411,7 @@ public final class PolicyEngine {
             List<Integer> positions = version.getValue();
             List<Claim> subset = positions.stream().map(claims::get).toList();
             List<Set<PackRule>> subsetFired = fired == null ? null : positions.stream().map(fired::get).toList();
-            List<RulePack.Fired> findings = version.getKey().fire(subset, limitOf(version.getKey()), subsetFired);
+            List<RulePack.Fired> findings = version.getKey().fire(subset, limitOf(version.getKey()), millisOf(version.getKey()), subsetFired);
             for (int j = 0; j < subset.size(); j++) found[positions.get(j)] = findings.get(j);
         }
         return List.of(found);
@@ -388,7 +427,7 @@ public final class PolicyEngine {
         List<FiredRule> fired = new ArrayList<>();
         for (PackVersions pack : live.get().packs()) {
             RulePack version = pack.forPurchase(claim.purchaseDate());
-            RulePack.Trace trace = version.trace(claim, limitOf(version));
+            RulePack.Trace trace = version.trace(claim, limitOf(version), millisOf(version));
             perPack.add(new PackFindings(version.policy(), trace.findings()));
             fired.addAll(trace.firedRules());
         }
@@ -404,6 +443,16 @@ public final class PolicyEngine {
         Stack old = live.get();
         try {
             PackVersions fresh = PackVersions.load(folder);
+            // what validate rejects never goes live: a rule that fails, keeps firing or hangs on a generated claim
+            List<RuleProblem> errors = new ArrayList<>();
+            for (PackVersions.Version version : fresh.versions()) {
+                String hash = version.pack().policy().hash();
+                if (checkedHashes.contains(hash)) continue; // the same files, already checked: the same answer
+                List<RuleProblem> found = check(version.pack()).stream().filter(problem -> !problem.warning()).toList();
+                if (found.isEmpty()) checkedHashes.add(hash);
+                errors.addAll(found);
+            }
+            if (!errors.isEmpty()) throw new RuleLoadException(errors);
             live.set(new Stack(fresh, old.floors()));
             if (!old.store().latest().policy().equals(fresh.latest().policy())) {
                 LOG.info("rules reloaded from {}: {} -> {}", folder, old.store().latest().policy(), fresh.latest().policy());
@@ -456,6 +505,11 @@ public final class PolicyEngine {
         } catch (RuleLoadException | RuntimeException e) {
             LOG.debug("reload failed", e);
             listener.failed(e);
+            return;
+        } catch (Error e) {
+            // a sentence file nested too deep, the memory: the watcher must live on, and say why
+            LOG.warn("rules in {} not reloaded: {}", folder, unexpected(e));
+            listener.failed(new RuleLoadException(List.of(RuleProblem.error(folder, 0, unexpected(e)))));
             return;
         }
         listener.reloaded(live);

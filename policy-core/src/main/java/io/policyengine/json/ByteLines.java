@@ -17,6 +17,10 @@ import java.util.Arrays;
  */
 final class ByteLines {
     private static final int SIZE = 1 << 16;
+    /** The longest line kept: one claim's limit. A longer line is skipped, not held in memory. */
+    static final int MAX_LINE_BYTES = 1 << 20;
+    /** What {@link #readLine} gives for a line over {@link #MAX_LINE_BYTES}; compared by identity. */
+    static final byte[] TOO_LONG = {0};
 
     private final InputStream in;
     private final byte[] buffer = new byte[SIZE];
@@ -67,22 +71,33 @@ final class ByteLines {
         for (int i = 0; i < count; i++) read();
     }
 
-    /** The bytes of the next line without its line break, or null at the end of the input. */
+    /**
+     * The bytes of the next line without its line break, or null at the end of the input; {@link #TOO_LONG}
+     * for a line over {@link #MAX_LINE_BYTES}, which is read to its end and dropped.
+     */
     byte[] readLine() throws IOException {
         if (position >= limit && !fill()) return null;
         ByteArrayOutputStream longLine = null;
+        boolean tooLong = false;
         while (true) {
             int start = position;
             while (position < limit && buffer[position] != '\n' && buffer[position] != '\r') position++;
             if (position < limit) {
                 byte lineBreak = buffer[position++];
-                byte[] line = join(longLine, start, position - 1);
+                byte[] line = tooLong ? TOO_LONG : join(longLine, start, position - 1);
+                if (line.length > MAX_LINE_BYTES) line = TOO_LONG;
                 if (lineBreak == '\r' && peek() == '\n') position++;
                 return line;
             }
-            if (longLine == null) longLine = new ByteArrayOutputStream();
-            longLine.write(buffer, start, position - start);
-            if (!fill()) return longLine.toByteArray();
+            if (!tooLong) {
+                if (longLine == null) longLine = new ByteArrayOutputStream();
+                longLine.write(buffer, start, position - start);
+                if (longLine.size() > MAX_LINE_BYTES) {
+                    tooLong = true;
+                    longLine = null;
+                }
+            }
+            if (!fill()) return tooLong ? TOO_LONG : longLine.toByteArray();
         }
     }
 

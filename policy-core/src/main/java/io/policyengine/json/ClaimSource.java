@@ -168,6 +168,7 @@ public final class ClaimSource implements Iterable<ClaimSource.Item>, AutoClosea
         if (blankLines < 0) return single(0, "empty input: no claims");
         if (in.peek() == '[' && isArrayStart(in.peekLine())) return new JsonValueStream(source, utf8(in.rest()), blankLines);
         byte[] first = in.readLine();
+        if (first == ByteLines.TOO_LONG) return new JsonLinesReader(source, in, blankLines, List.of(first));
         String firstLine;
         try {
             firstLine = ByteLines.decode(first);

@@ -93,7 +93,12 @@ final class JsonLinesReader extends ItemReader {
         while (!done) {
             String line;
             try {
-                line = decode(pending.isEmpty() ? in.readLine() : pending.poll());
+                byte[] bytes = pending.isEmpty() ? in.readLine() : pending.poll();
+                if (bytes == ByteLines.TOO_LONG) {
+                    return error(++lineNumber, "line over " + (ByteLines.MAX_LINE_BYTES >> 20)
+                            + " MiB, the limit for one claim: not read");
+                }
+                line = decode(bytes);
             } catch (CharacterCodingException e) {
                 return error(++lineNumber, Json.readProblem(e));
             } catch (IOException e) {

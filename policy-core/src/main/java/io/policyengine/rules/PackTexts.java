@@ -33,6 +33,11 @@ final class PackTexts {
                         + "\" (supported: " + Language.tags() + ")"));
                 continue;
             }
+            if (PackSentences.isUtf16(file.content())) {
+                // one problem for the file, as for a claim file: not one per line, nor one per rule it seems to lack
+                problems.add(RuleProblem.error(file.path(), 1, "not valid UTF-8: it is UTF-16; save it as UTF-8"));
+                continue;
+            }
             PackSentences sentences = PackSentences.read(file.path(), language.get(), file.content(), problems);
             check(sentences, index, problems);
             byLanguage.put(language.get(), sentences);
@@ -45,7 +50,7 @@ final class PackTexts {
         for (RuleIndex.Entry rule : index.rules().values()) {
             if (rule.givesReasons() && sentences.reason(rule.name()) == null) {
                 problems.add(RuleProblem.error(rule.file(), rule.line(), "rule \"" + rule.name() + "\" has no sentence in "
-                        + fileName + " (add `" + rule.name() + " = ...` under [reasons])"));
+                        + fileName + " (add `" + PackSentences.key(rule.name()) + " = ...` under [reasons])"));
             }
         }
         for (String section : List.of("reasons", "refusals")) {

@@ -65,6 +65,10 @@ public final class RulePack {
     public static final int DEFAULT_FIRING_LIMIT = 10_000;
     /** The pack term that sets a pack's firing limit per claim. */
     public static final String FIRING_LIMIT_TERM = "maxFiringsPerClaim";
+    /** The time limit of a pack that declares none: a claim takes milliseconds; this is a rule that hangs. */
+    public static final int DEFAULT_TIME_LIMIT_MILLIS = 2_000;
+    /** The pack term that sets a pack's time limit per claim, in milliseconds. */
+    public static final String TIME_LIMIT_TERM = "maxMillisPerClaim";
     /** Firings per claim a batch may use, on top of one claim's limit, before its claims are run one by one. */
     private static final int BATCH_FIRINGS_PER_CLAIM = 256;
     /** Generated claims per session when checking a pack. */
@@ -85,6 +89,7 @@ public final class RulePack {
     /** The finding types some rule matches: only those are inserted into a session. */
     private final Set<Class<?>> matched;
     private final int firingLimit;
+    private final int timeLimitMillis;
     /** The pack's sentences, by language (sentences.LANG.txt). */
     private final Map<Language, PackSentences> sentences;
 
@@ -108,6 +113,7 @@ public final class RulePack {
         }
         this.matched = Set.copyOf(matchedTypes);
         this.firingLimit = terms.get(FIRING_LIMIT_TERM) instanceof Integer limit && limit > 0 ? limit : DEFAULT_FIRING_LIMIT;
+        this.timeLimitMillis = terms.get(TIME_LIMIT_TERM) instanceof Integer millis && millis > 0 ? millis : DEFAULT_TIME_LIMIT_MILLIS;
     }
 
     /** Compiles the {@code .drl} files of {@code folder}. */
@@ -269,7 +275,7 @@ public final class RulePack {
      * run again one by one, so that only the claims the rules fail for get a failure.
      */
     public List<Fired> fire(List<Claim> claims, int limit) {
-        return fire(claims, limit, null);
+        return fire(claims, limit, timeLimitMillis, null);
     }
 
     /**
@@ -277,10 +283,15 @@ public final class RulePack {
      * adds to each claim's set the rules that fired for it: an agenda listener on the session, only then.
      */
     public List<Fired> fire(List<Claim> claims, int limit, List<Set<PackRule>> firedRules) {
+        return fire(claims, limit, timeLimitMillis, firedRules);
+    }
+
+    /** The same, each claim allowed {@code millis} milliseconds (and a batch as long) before its rules are stopped. */
+    public List<Fired> fire(List<Claim> claims, int limit, long millis, List<Set<PackRule>> firedRules) {
         if (claims.isEmpty()) return List.of();
         try {
             ClaimFirings firings = firedRules == null ? null : new ClaimFirings(rules, claims);
-            List<Findings> findings = fireTogether(claims, batchBudget(limit, claims.size()), firings);
+            List<Findings> findings = fireTogether(claims, batchBudget(limit, claims.size()), millis, firings);
             List<Fired> fired = new ArrayList<>(findings.size());
             for (Findings f : findings) fired.add(new Fired(f, null));
             if (firings != null) {
@@ -293,7 +304,7 @@ public final class RulePack {
             for (int i = 0; i < claims.size(); i++) {
                 Claim claim = claims.get(i);
                 ClaimFirings firings = firedRules == null ? null : new ClaimFirings(rules, List.of(claim));
-                each.add(fireAlone(claim, limit, firings).asFired(claim));
+                each.add(fireAlone(claim, limit, millis, firings).asFired(claim));
                 if (firings != null) firedRules.get(i).addAll(firings.fired(List.of(claim)).get(0));
             }
             return each;
@@ -314,6 +325,11 @@ public final class RulePack {
         return firingLimit;
     }
 
+    /** The milliseconds this pack allows per claim: its {@value #TIME_LIMIT_TERM} term, or {@link #DEFAULT_TIME_LIMIT_MILLIS}. */
+    public int timeLimitMillis() {
+        return timeLimitMillis;
+    }
+
     /**
      * A batch may fire a little more per claim than a sane claim ever needs, far less than the limit
      * for each claim, so that rules that keep inserting facts stop before they fill the memory; past
@@ -324,19 +340,29 @@ public final class RulePack {
         return (int) Math.min(Integer.MAX_VALUE - 1, budget);
     }
 
-    private List<Findings> fireTogether(List<Claim> claims, int budget, ClaimFirings firings) throws Overrun {
+    private List<Findings> fireTogether(List<Claim> claims, int budget, long millis, ClaimFirings firings) throws Overrun {
         KieSession session = sessions.newKieSession();
         if (firings != null) session.addEventListener(firings);
+        boolean stopped = false;
         try (Firing firing = Firing.open(policy.name(), claims, matched)) {
             termFacts.forEach(session::insert);
             for (Claim claim : claims) session.insert(claim);
-            if (session.fireAllRules(budget + 1) > budget) throw Overrun.INSTANCE;
+            try (Watchdog watchdog = Watchdog.watch(session, millis)) {
+                try {
+                    if (session.fireAllRules(budget + 1) > budget) throw Overrun.INSTANCE;
+                } finally {
+                    stopped = watchdog.expired();
+                }
+            }
+            if (stopped) throw Overrun.INSTANCE;
             List<Findings> findings = new ArrayList<>(claims.size());
             for (Claim claim : claims) findings.add(firing.findings(claim));
             return findings;
         } finally {
             if (firings != null) session.removeEventListener(firings);
-            session.dispose();
+            // a halted session goes, rather than back to the pool
+            if (stopped) session.destroy();
+            else session.dispose();
         }
     }
 
@@ -349,17 +375,26 @@ public final class RulePack {
     }
 
     /** Runs the rules over one claim in a session of its own, counting each rule's firings to name a culprit. */
-    private Alone fireAlone(Claim claim, int limit, AgendaEventListener listener) {
+    private Alone fireAlone(Claim claim, int limit, long millis, AgendaEventListener listener) {
         KieSession session = kieBase.newKieSession();
         FiringCounter counter = new FiringCounter();
         session.addEventListener(counter);
         if (listener != null) session.addEventListener(listener);
+        Watchdog watchdog = null;
         try (Firing firing = Firing.open(policy.name(), List.of(claim), matched)) {
             termFacts.forEach(session::insert);
             session.insert(claim);
-            if (session.fireAllRules(limit + 1) > limit) return new Alone(null, overrun(counter.mostFired(), limit));
+            watchdog = Watchdog.watch(session, millis);
+            int fired = session.fireAllRules(limit + 1);
+            watchdog.close();
+            if (watchdog.expired()) return new Alone(null, timeout(counter, millis));
+            if (fired > limit) return new Alone(null, overrun(counter.mostFired(), limit));
             return new Alone(firing.findings(claim), null);
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            if (watchdog != null) {
+                watchdog.close();
+                if (watchdog.expired()) return new Alone(null, timeout(counter, millis));
+            }
             return new Alone(null, breakdown(counter.firing(), e));
         } finally {
             session.dispose();
@@ -372,15 +407,25 @@ public final class RulePack {
      * @throws RuleFailureException when a rule fails or the rules keep firing past {@code limit}
      */
     public Trace trace(Claim claim, int limit) {
+        return trace(claim, limit, timeLimitMillis);
+    }
+
+    /** The same, the claim allowed {@code millis} milliseconds before its rules are stopped. */
+    public Trace trace(Claim claim, int limit, long millis) {
         KieSession session = kieBase.newKieSession();
         FiringRecorder recorder = new FiringRecorder(policy.name(), index, terms);
         FiringCounter counter = new FiringCounter();
+        Watchdog watchdog = null;
         try (Firing firing = Firing.open(policy.name(), List.of(claim), matched, recorder)) {
             session.addEventListener(counter);
             session.addEventListener(recorder);
             termFacts.forEach(session::insert);
             session.insert(claim);
-            if (session.fireAllRules(limit + 1) > limit) {
+            watchdog = Watchdog.watch(session, millis);
+            int fired = session.fireAllRules(limit + 1);
+            watchdog.close();
+            if (watchdog.expired()) throw timeout(counter, millis).failure("claim " + claim.id(), claim.id());
+            if (fired > limit) {
                 throw overrun(counter.mostFired(), limit).failure("claim " + claim.id(), claim.id());
             }
             Findings findings = firing.findings(claim);
@@ -388,6 +433,10 @@ public final class RulePack {
         } catch (RuleFailureException e) {
             throw e;
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            if (watchdog != null) {
+                watchdog.close();
+                if (watchdog.expired()) throw timeout(counter, millis).failure("claim " + claim.id(), claim.id());
+            }
             throw breakdown(counter.firing(), e).failure("claim " + claim.id(), claim.id());
         } finally {
             session.dispose();
@@ -413,7 +462,9 @@ public final class RulePack {
             List<Claim> batch = probe.subList(from, Math.min(probe.size(), from + PROBE_BATCH));
             if (probeTogether(batch, names)) continue;
             for (Claim claim : batch) {
-                broken = fireAlone(claim, firingLimit, names).breakdown();
+                broken = fireAlone(claim, firingLimit, timeLimitMillis, names).breakdown();
+                // a rule that hangs hangs again; a claim that met a pause of the machine (a full GC, a busy core) does not
+                if (broken != null && broken.timedOut()) broken = fireAlone(claim, firingLimit, timeLimitMillis, names).breakdown();
                 if (broken != null) break;
             }
         }
@@ -442,7 +493,9 @@ public final class RulePack {
             termFacts.forEach(session::insert);
             batch.forEach(session::insert);
             int budget = batchBudget(firingLimit, batch.size());
-            return session.fireAllRules(budget + 1) <= budget;
+            try (Watchdog watchdog = Watchdog.watch(session, timeLimitMillis)) {
+                return session.fireAllRules(budget + 1) <= budget && !watchdog.expired();
+            }
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             return false;
         } finally {
@@ -454,6 +507,16 @@ public final class RulePack {
         return new Breakdown(rule, rule == null ? null : index.entry(rule), "kept firing: stopped after " + limit
                 + " firings (the firing limit, pack term " + FIRING_LIMIT_TERM
                 + "); a rule whose consequence makes it or another rule match again never ends", null);
+    }
+
+    private static final String TIMED_OUT = "ran too long";
+
+    /** The rule running when the time ran out: the consequence that did not return, else the one firing most. */
+    private Breakdown timeout(FiringCounter counter, long millis) {
+        String rule = counter.firing() != null ? counter.firing() : counter.mostFired();
+        return new Breakdown(rule, rule == null ? null : index.entry(rule), TIMED_OUT + ": stopped after " + millis
+                + " ms (the time limit, pack term " + TIME_LIMIT_TERM + "); a consequence that waits or loops, or rules that"
+                + " keep matching each other, never end", null);
     }
 
     /** The rule that threw: the one firing, or else the one a failed condition's message names. */
@@ -468,6 +531,10 @@ public final class RulePack {
 
     /** A rule that failed or kept firing, with where it is written (null when unknown). */
     private record Breakdown(String rule, RuleIndex.Entry entry, String what, Throwable cause) {
+
+        boolean timedOut() {
+            return what.startsWith(TIMED_OUT);
+        }
 
         RuleFailureException failure(String forWhat, String claimId) {
             String where = entry == null ? "" : entry.file() + ":" + entry.line() + ": ";

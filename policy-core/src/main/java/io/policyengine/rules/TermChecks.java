@@ -53,6 +53,8 @@ final class TermChecks {
                 problems.add(at(files, folder, name, name + " = " + value + ": an amount the store pays cannot be negative"));
             } else if (name.equals(RulePack.FIRING_LIMIT_TERM) && value < 1) {
                 problems.add(at(files, folder, name, name + " = " + value + ": the firing limit must be at least 1"));
+            } else if (name.equals(RulePack.TIME_LIMIT_TERM) && value < 1) {
+                problems.add(at(files, folder, name, name + " = " + value + ": the time limit must be at least 1 ms"));
             }
         }
         for (Map.Entry<String, Object> term : terms.entrySet()) {

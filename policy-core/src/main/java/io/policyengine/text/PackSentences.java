@@ -39,6 +39,8 @@ public final class PackSentences {
     public static final Pattern FILE_NAME = Pattern.compile("sentences\\.([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\\.txt");
     private static final List<String> SECTIONS = List.of("reasons", "refusals", "articles", "summary", "titles");
     private static final Pattern ENTRY = Pattern.compile("^(.*?)\\s+=\\s?(.*)$");
+    /** {@code "a rule = with an equals sign" = sentence}: a key in quotes may hold anything but a quote. */
+    private static final Pattern QUOTED_ENTRY = Pattern.compile("^\"([^\"]+)\"\\s*=\\s?(.*)$");
 
     /** A template with the line it was written on. */
     public record Entry(String key, Template template, int line) {
@@ -108,7 +110,7 @@ public final class PackSentences {
                 }
                 continue;
             }
-            Matcher entry = ENTRY.matcher(text);
+            Matcher entry = text.startsWith("\"") ? QUOTED_ENTRY.matcher(text) : ENTRY.matcher(text);
             if (!entry.matches() || entry.group(1).isBlank()) {
                 problems.add(RuleProblem.error(file, line, "expected `name = sentence` or a [section]"));
                 continue;
@@ -118,6 +120,10 @@ public final class PackSentences {
                 continue;
             }
             String key = entry.group(1).strip();
+            if (section.equals("articles") && key.indexOf("{n}") != key.lastIndexOf("{n}")) {
+                problems.add(RuleProblem.error(file, line, "\"" + key + "\": {n} may stand only once in an article's pattern"));
+                continue;
+            }
             Template template;
             try {
                 template = Template.parse(entry.group(2).strip());
@@ -132,6 +138,26 @@ public final class PackSentences {
         }
         sections.replaceAll((name, entries) -> Collections.unmodifiableMap(entries));
         return new PackSentences(file, language, Collections.unmodifiableMap(sections));
+    }
+
+    /**
+     * How a rule's name is written as a key of this file: as it is, or in quotes when it would not read
+     * back so ({@code "refund = exchange" = ...}).
+     */
+    public static String key(String ruleName) {
+        boolean plain = !ruleName.contains("=") && !ruleName.startsWith("\"") && !ruleName.startsWith("#")
+                && !ruleName.startsWith("[") && ruleName.equals(ruleName.strip());
+        return plain ? ruleName : "\"" + ruleName + "\"";
+    }
+
+    /** UTF-16 text (with or without its byte-order mark): a NUL byte among the first ones, as UTF-8 text never has. */
+    public static boolean isUtf16(byte[] content) {
+        if (content.length >= 2 && ((content[0] & 0xFF) == 0xFF && (content[1] & 0xFF) == 0xFE
+                || (content[0] & 0xFF) == 0xFE && (content[1] & 0xFF) == 0xFF)) return true;
+        for (int i = 0; i < Math.min(content.length, 64); i++) {
+            if (content[i] == 0) return true;
+        }
+        return false;
     }
 
     public Path file() {

@@ -109,8 +109,11 @@ public final class Template {
     }
 
     private static final class Parser {
+        /** Selects inside selects, deeper than any sentence needs; past it a pattern is refused, not recursed into. */
+        private static final int MAX_DEPTH = 16;
         private final String text;
         private int at;
+        private int depth;
 
         Parser(String text) {
             this.text = text;
@@ -167,6 +170,9 @@ public final class Template {
         }
 
         private Part select(String name, int open) {
+            if (++depth > MAX_DEPTH) {
+                throw new IllegalArgumentException("selects nested more than " + MAX_DEPTH + " deep at column " + (open + 1));
+            }
             expect(',', "',' after select in {" + name);
             Map<String, Template> branches = new LinkedHashMap<>();
             Template other = null;
@@ -187,6 +193,7 @@ public final class Template {
                 else branches.put(key, branch);
             }
             if (other == null) throw new IllegalArgumentException("the select {" + name + "} needs an 'other {...}' branch");
+            depth--;
             return new Select(name, branches, other);
         }
 

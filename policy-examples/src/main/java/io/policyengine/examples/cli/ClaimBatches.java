@@ -38,6 +38,11 @@ public final class ClaimBatches {
     public interface Sink {
         /** {@code decision} is null when the item is bad input. */
         void accept(ClaimSource.Item item, Decision decision);
+
+        /** A claim a rule failed for, kept from being decided: by default its error line, as for bad input. */
+        default void ruleFailed(ClaimSource.Item item, RuleFailureException failure) {
+            accept(failed(item, failure), null);
+        }
     }
 
     private ClaimBatches() {
@@ -57,7 +62,7 @@ public final class ClaimBatches {
     static boolean inBatches(List<String> inputs, InputStream stdin, UnaryOperator<ClaimSource.Item> check,
                              Predicate<List<ClaimSource.Item>> onBatch) {
         BlockingQueue<List<ClaimSource.Item>> batches = new ArrayBlockingQueue<>(AHEAD);
-        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
         AtomicBoolean allGood = new AtomicBoolean();
         AtomicBoolean deciderGone = new AtomicBoolean();
         AtomicBoolean rulesFailed = new AtomicBoolean();
@@ -72,7 +77,8 @@ public final class ClaimBatches {
                     }
                 }));
                 if (!pending.isEmpty()) handOver(batches, List.copyOf(pending), deciderGone);
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
+                // an Error too (the memory): the decider must learn that the claims were not all read
                 failure.set(e);
             } finally {
                 handOver(batches, END, deciderGone);
@@ -87,7 +93,12 @@ public final class ClaimBatches {
         } finally {
             deciderGone.set(true);
         }
-        if (failure.get() != null) throw failure.get();
+        Throwable readFailure = failure.get();
+        if (readFailure instanceof RuntimeException e) throw e;
+        if (readFailure != null) {
+            throw new IllegalStateException("reading the claims failed: "
+                    + (readFailure instanceof OutOfMemoryError ? "out of memory" : readFailure.toString()), readFailure);
+        }
         return allGood.get() && !rulesFailed.get();
     }
 
@@ -174,7 +185,7 @@ public final class ClaimBatches {
             PolicyEngine.Result result = results.get(next++);
             if (result.isFailure()) {
                 allDecided = false;
-                sink.accept(failed(item, result.failure()), null);
+                sink.ruleFailed(item, result.failure());
             } else {
                 sink.accept(item, result.decision());
             }

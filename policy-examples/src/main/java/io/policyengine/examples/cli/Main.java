@@ -16,6 +16,15 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        System.exit(PolicyCli.run(System.in, out, err, List.of(new BenchCommand()), args));
+        int exit;
+        try {
+            exit = PolicyCli.run(System.in, out, err, List.of(new BenchCommand()), args);
+        } catch (OutOfMemoryError e) {
+            // one line, as for any failure; the heap is what JAVA_OPTS=-Xmx gives
+            err.println("error: out of memory (the JVM's heap is " + (Runtime.getRuntime().maxMemory() >> 20)
+                    + " MiB; give it more with JAVA_OPTS=-Xmx...)");
+            exit = ExitCodes.BAD_INPUT;
+        }
+        System.exit(exit);
     }
 }

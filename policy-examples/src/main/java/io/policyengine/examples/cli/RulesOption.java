@@ -73,7 +73,18 @@ public final class RulesOption {
     /** The store pack with the floors under it, each pack compiled by {@code packs}. */
     PolicyEngine engine(Packs packs) throws RuleLoadException {
         PolicyEngine engine = storeEngine(packs);
-        for (String floor : floors) engine = engine.withFloor(floor(floor, packs));
+        List<String> stacked = new ArrayList<>(List.of(engine.policy().name()));
+        for (String floor : floors) {
+            PolicyEngine under = floor(floor, packs);
+            String name = under.policy().name();
+            if (stacked.contains(name)) {
+                // a pack under itself would give every reason twice
+                throw new OptionValues.OutOfRange(spec.commandLine(), "--floor " + floor + ": the pack " + name + " is "
+                        + (stacked.get(0).equals(name) ? "the store pack itself; a pack cannot be its own floor" : "stacked twice"));
+            }
+            stacked.add(name);
+            engine = engine.withFloor(under);
+        }
         return engine;
     }
 

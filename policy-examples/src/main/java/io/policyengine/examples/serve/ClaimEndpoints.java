@@ -2,6 +2,7 @@ package io.policyengine.examples.serve;
 
 import com.sun.net.httpserver.HttpExchange;
 import io.policyengine.PolicyEngine;
+import io.policyengine.RuleFailureException;
 import io.policyengine.Wording;
 import io.policyengine.examples.cli.ClaimBatches;
 import io.policyengine.json.ClaimSource;
@@ -20,12 +21,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /v1/decisions} (one claim, or a batch streamed back as JSON Lines) and {@code POST /v1/explanations};
  * and for the counter page, the same for one claim in every language at once ({@code .../renderings}).
  */
 final class ClaimEndpoints {
+    private static final Logger LOG = LoggerFactory.getLogger(ClaimEndpoints.class);
     private static final String JSON = "application/json";
     private static final String NDJSON = "application/x-ndjson";
     private static final int PEEK_BYTES = 1 << 16;
@@ -34,6 +39,8 @@ final class ClaimEndpoints {
     private final DecisionLog log;
     private final ServiceMetrics metrics;
     private final Locale defaultLanguage;
+    /** Batches answered at once: each holds a few batches of claims and up to 4 MiB of answer in memory. */
+    private final Semaphore batches = new Semaphore(DecisionService.BATCHES_AT_ONCE);
 
     ClaimEndpoints(LiveRules rules, DecisionLog log, ServiceMetrics metrics, Locale defaultLanguage) {
         this.rules = rules;
@@ -77,13 +84,17 @@ final class ClaimEndpoints {
         PolicyEngine engine = rules.engine;
         Claim claim = OneClaim.read(Http.readClaimBody(exchange, body));
         engine.check(claim);
-        Decision decision = engine.decide(claim);
+        Decision decision = decided(claim, () -> engine.decide(claim));
         String json = AnswerJson.decision(decision, wording);
         String decisionId = DecisionLog.newId();
         if (log.enabled()) {
             ByteArrayOutputStream line = new ByteArrayOutputStream(1024);
             DecisionLog.line(line, decisionId, Instant.now(), claim, decision, json);
-            log.append(line);
+            try {
+                log.append(line);
+            } catch (DecisionLog.Unwritable e) {
+                throw new HttpError(503, "not decided: " + e.getMessage() + "; send the claim again later");
+            }
         }
         metrics.decided(decision);
         exchange.getResponseHeaders().set("Decision-Id", decisionId);
@@ -99,7 +110,21 @@ final class ClaimEndpoints {
         Wording wording = rules.wording(language(exchange));
         Claim claim = OneClaim.read(Http.readClaimBody(exchange, exchange.getRequestBody()));
         rules.engine.check(claim);
-        Http.sendJson(exchange, 200, AnswerJson.explanation(rules.engine.explain(claim), wording));
+        Http.sendJson(exchange, 200, AnswerJson.explanation(decided(claim, () -> rules.engine.explain(claim)), wording));
+    }
+
+    /**
+     * What the rules make of one claim; when a rule fails, keeps firing or runs past the time limit, a 500
+     * whose error is the line a batch gives for the same claim ({@code FILE:LINE: rule "..." ...}).
+     */
+    private <T> T decided(Claim claim, java.util.function.Supplier<T> rules) {
+        try {
+            return rules.get();
+        } catch (RuleFailureException e) {
+            metrics.ruleFailed();
+            LOG.error("claim {} not decided: {}", claim.id(), e.getMessage());
+            throw new HttpError(500, e.getMessage());
+        }
     }
 
     /** {@code POST /v1/explanations/renderings}: one claim explained once, {@code {"renderings": {"en": {...}, "zh-CN": {...}}}}. */
@@ -108,7 +133,7 @@ final class ClaimEndpoints {
         if (!JSON.equals(type)) throw unsupported(type, JSON + " (one claim)");
         Claim claim = OneClaim.read(Http.readClaimBody(exchange, exchange.getRequestBody()));
         rules.engine.check(claim);
-        Explanation explanation = rules.engine.explain(claim);
+        Explanation explanation = decided(claim, () -> rules.engine.explain(claim));
         Map<String, String> renderings = new LinkedHashMap<>();
         for (Locale language : rules.engine.languages()) {
             Wording wording = rules.wording(language);
@@ -119,6 +144,15 @@ final class ClaimEndpoints {
 
     /** The body as {@code ./policy decide --json -} reads standard input, answered line by line as it is read. */
     private void batch(HttpExchange exchange, InputStream body, Wording wording) throws IOException {
+        batches.acquireUninterruptibly();
+        try {
+            answerBatch(exchange, body, wording);
+        } finally {
+            batches.release();
+        }
+    }
+
+    private void answerBatch(HttpExchange exchange, InputStream body, Wording wording) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", Http.NDJSON);
         exchange.sendResponseHeaders(200, 0);
         OutputStream out = exchange.getResponseBody();
@@ -130,6 +164,14 @@ final class ClaimEndpoints {
             answered = true;
         } catch (UncheckedIOException e) {
             throw e.getCause(); // the client went away
+        } catch (RuntimeException | Error e) {
+            // the status went out long ago: the only honest end left is no end
+            metrics.answerCut();
+            String why = e instanceof OutOfMemoryError ? "out of memory"
+                    : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            LOG.error("a batch answer was cut short: {}", why);
+            LOG.debug("the batch's failure", e);
+            throw new AnswerCut(why, e);
         } finally {
             if (!answered) answer.abort();
         }

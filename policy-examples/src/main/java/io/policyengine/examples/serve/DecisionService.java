@@ -16,7 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -30,10 +30,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class DecisionService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DecisionService.class);
     /**
-     * Threads that read requests and answer them. An idle keep-alive connection holds none; a request
-     * being read or answered holds one, for at most MAX_REQUEST_SECONDS however slowly its client goes.
+     * Threads that read requests and answer them, kept ready. An idle keep-alive connection holds none; a
+     * request being read or answered holds one, for at most MAX_REQUEST_SECONDS however slowly its client
+     * goes. The JDK's server reads a request's headers on the worker's thread, so a request never waits
+     * for a worker: past these, each gets a thread of its own (up to MAX_WORKERS), and slow clients cannot
+     * keep a health check waiting (docs/service.md).
      */
     static final int WORKERS = 64;
+    /** Threads at most; a connection past them is closed at once rather than left waiting. */
+    static final int MAX_WORKERS = 2048;
+    /** Batches answered at once; the others wait for a turn (each holds a few MiB). */
+    static final int BATCHES_AT_ONCE = 64;
     /**
      * The JDK server's limits are on a whole request, not on each read: the request, headers and body,
      * must arrive within this, and its answer be taken within it too. It also bounds a batch: about
@@ -69,6 +76,7 @@ final class DecisionService implements AutoCloseable {
                     Locale defaultLanguage) throws IOException {
         this.log = log;
         this.metrics = new ServiceMetrics();
+        metrics.watch(log);
         this.rules = new LiveRules(engine, watchRules, metrics);
         ClaimEndpoints claims = new ClaimEndpoints(rules, log, metrics, defaultLanguage);
         byte[] page = resource("counter.html");
@@ -80,8 +88,7 @@ final class DecisionService implements AutoCloseable {
                 .route("POST", "/v1/explanations/renderings", claims::explanationRenderings)
                 .route("GET", "/v1/policy", exchange -> Http.sendJson(exchange, 200, rules.policyJson()))
                 .route("GET", "/healthz", exchange -> Http.sendJson(exchange, 200, "{\"status\":\"serving\"}"))
-                .route("GET", "/readyz", exchange -> Http.sendJson(exchange, ready ? 200 : 503,
-                        ready ? "{\"status\":\"ready\"}" : "{\"status\":\"not ready\"}"))
+                .route("GET", "/readyz", this::readiness)
                 .route("GET", "/metrics", exchange -> Http.send(exchange, 200, "text/plain; version=0.0.4; charset=utf-8",
                         metrics.scrape().getBytes(StandardCharsets.UTF_8)))
                 .route("GET", "/", exchange -> Http.send(exchange, 200, "text/html; charset=utf-8", page))
@@ -93,6 +100,17 @@ final class DecisionService implements AutoCloseable {
         server.createContext("/", router);
         server.start();
         ready = true;
+    }
+
+    /** 200 once the rules are loaded and while decisions can be logged; 503 while stopping, or while the log cannot be written. */
+    private void readiness(com.sun.net.httpserver.HttpExchange exchange) throws IOException {
+        if (!ready) {
+            Http.sendJson(exchange, 503, "{\"status\":\"not ready\"}");
+        } else if (!log.writable()) {
+            Http.sendJson(exchange, 503, "{\"status\":\"not ready\",\"reason\":\"the decision log cannot be written\"}");
+        } else {
+            Http.sendJson(exchange, 200, "{\"status\":\"ready\"}");
+        }
     }
 
     PolicyEngine engine() {
@@ -129,9 +147,10 @@ final class DecisionService implements AutoCloseable {
             sleep(20);
         }
         if (router.inFlight() > 0) LOG.warn("{} requests still in flight after {} s; closing them", router.inFlight(), grace.toSeconds());
+        // the log first: what was answered is on the disk whatever the workers do when they are interrupted
+        closeQuietly(log);
         workers.shutdownNow();
         closeQuietly(rules);
-        closeQuietly(log);
         metrics.close();
     }
 
@@ -142,7 +161,7 @@ final class DecisionService implements AutoCloseable {
 
     private static ExecutorService workerPool() {
         AtomicInteger count = new AtomicInteger();
-        return new ThreadPoolExecutor(WORKERS, WORKERS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
+        return new ThreadPoolExecutor(WORKERS, MAX_WORKERS, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
             Thread thread = new Thread(task, "policy-http-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;

@@ -18,23 +18,46 @@ final class Http {
     static final String JSON = "application/json; charset=utf-8";
     static final String NDJSON = "application/x-ndjson; charset=utf-8";
     static final int MAX_CLAIM_BYTES = 1 << 20;
-    /** How much of a too-large body is read and dropped so that its sender still gets the 413. */
-    private static final int MAX_DISCARD_BYTES = 16 << 20;
+    /**
+     * How much of a refused body is read and dropped after the answer, so that its sender gets the answer
+     * and not a reset connection; a body still longer is cut (the request's time limit bounds it too).
+     */
+    private static final long MAX_DISCARD_BYTES = 1L << 30;
     private static final JsonFactory JSON_FACTORY = new JsonFactory();
 
     private Http() {
     }
 
     static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
+        send(exchange, status, contentType, body, false);
     }
 
     static void sendJson(HttpExchange exchange, int status, String json) throws IOException {
-        send(exchange, status, JSON, json.getBytes(StandardCharsets.UTF_8));
+        send(exchange, status, JSON, json.getBytes(StandardCharsets.UTF_8), false);
+    }
+
+    /**
+     * A refusal: the answer goes out at once, then what the client is still sending of the body it was
+     * refused for is read away before the answer ends (the JDK's server closes the request body with the
+     * answer, and a socket closed with unread bytes resets, so the client would see the reset, not this).
+     */
+    static void refuseJson(HttpExchange exchange, int status, String json) throws IOException {
+        send(exchange, status, JSON, json.getBytes(StandardCharsets.UTF_8), true);
+    }
+
+    private static void send(HttpExchange exchange, int status, String contentType, byte[] body, boolean drainFirst)
+            throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        boolean head = exchange.getRequestMethod().equals("HEAD");
+        if (head) exchange.getResponseHeaders().set("Content-Length", Integer.toString(body.length));
+        exchange.sendResponseHeaders(status, body.length == 0 || head ? -1 : body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            if (!head) out.write(body);
+            if (drainFirst) {
+                out.flush();
+                drain(exchange.getRequestBody());
+            }
+        }
     }
 
     /** {@code {"error": "..."}} */
@@ -75,23 +98,33 @@ final class Http {
     /** The whole body of a one-claim request; 413 over {@link #MAX_CLAIM_BYTES}. */
     static byte[] readClaimBody(HttpExchange exchange, InputStream in) throws IOException {
         String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-        boolean hopeless = declared != null && declared.matches("\\d{1,18}")
-                && Long.parseLong(declared) > MAX_CLAIM_BYTES + MAX_DISCARD_BYTES;
-        if (hopeless) throw tooLarge();
+        if (declared != null && declared.matches("\\d{1,18}") && Long.parseLong(declared) > MAX_CLAIM_BYTES) throw tooLarge();
         // One byte more than allowed tells a body that is too large, with or without Content-Length.
         byte[] body = in.readNBytes(MAX_CLAIM_BYTES + 1);
-        if (body.length > MAX_CLAIM_BYTES) {
-            // Read what the client is still sending before answering: closing a socket with unread
-            // data resets the connection, and the client would see that instead of the 413.
-            byte[] sink = new byte[1 << 16];
+        if (body.length > MAX_CLAIM_BYTES) throw tooLarge();
+        return body;
+    }
+
+    /**
+     * Whether reading the body failed because the client broke the chunked encoding, rather than went away:
+     * the JDK's server says "invalid chunk length", "invalid chunk header", "invalid chunk end".
+     */
+    static boolean brokenChunks(IOException e) {
+        return String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("chunk");
+    }
+
+    /** Reads what is left of a request body and drops it, up to {@link #MAX_DISCARD_BYTES}. */
+    private static void drain(InputStream in) {
+        byte[] sink = new byte[1 << 16];
+        try {
             for (long dropped = 0; dropped < MAX_DISCARD_BYTES; ) {
                 int n = in.read(sink);
                 if (n < 0) break;
                 dropped += n;
             }
-            throw tooLarge();
+        } catch (IOException e) {
+            // a broken or abandoned body: nothing more to read
         }
-        return body;
     }
 
     private static HttpError tooLarge() {

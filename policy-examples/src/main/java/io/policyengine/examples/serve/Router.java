@@ -43,14 +43,20 @@ final class Router implements HttpHandler {
         long start = System.nanoTime();
         inFlight.incrementAndGet();
         String route = "NOT_FOUND";
+        boolean cut = false;
         try {
             if (draining) exchange.getResponseHeaders().set("Connection", "close");
             Map<String, Endpoint> byMethod = routes.get(exchange.getRequestURI().getPath());
             if (byMethod != null) route = exchange.getRequestURI().getPath();
             dispatch(exchange, byMethod);
+        } catch (AnswerCut e) {
+            // thrown on to the JDK's server, which then closes the connection: closing the exchange
+            // would send the answer's last chunk and make it look complete
+            cut = true;
+            throw e;
         } finally {
-            metrics.request(exchange.getRequestMethod(), route, exchange.getResponseCode(), System.nanoTime() - start);
-            exchange.close();
+            metrics.request(exchange.getRequestMethod(), route, cut ? 0 : exchange.getResponseCode(), System.nanoTime() - start);
+            if (!cut) exchange.close();
             inFlight.decrementAndGet();
         }
     }
@@ -60,6 +66,8 @@ final class Router implements HttpHandler {
             try {
                 if (byMethod == null) throw new HttpError(404, "path: no such resource " + exchange.getRequestURI().getPath());
                 Endpoint endpoint = byMethod.get(exchange.getRequestMethod());
+                // HEAD: the GET's status and headers, without its body (Http.send leaves it out)
+                if (endpoint == null && exchange.getRequestMethod().equals("HEAD")) endpoint = byMethod.get("GET");
                 if (endpoint == null) {
                     exchange.getResponseHeaders().set("Allow", String.join(", ", byMethod.keySet()));
                     throw new HttpError(405, "method: " + exchange.getRequestMethod() + " not allowed, use "
@@ -73,8 +81,18 @@ final class Router implements HttpHandler {
                 refuse(exchange, e.status, e.getMessage());
             }
         } catch (IOException e) {
-            // the client went away or sent a broken body: nobody is left to answer
+            if (exchange.getResponseCode() == -1 && Http.brokenChunks(e)) {
+                try {
+                    refuse(exchange, 400, "body: broken chunked encoding (" + e.getMessage() + ")");
+                    return;
+                } catch (IOException gone) {
+                    // the client went away too
+                }
+            }
+            // the client went away: nobody is left to answer
             LOG.debug("{} {}: {}", exchange.getRequestMethod(), exchange.getRequestURI(), e.toString());
+        } catch (AnswerCut e) {
+            throw e;
         } catch (RuntimeException e) {
             LOG.error("{} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
             try {
@@ -89,7 +107,7 @@ final class Router implements HttpHandler {
         if (exchange.getResponseCode() != -1) {
             throw new IllegalStateException("the answer had already started when it failed: " + message);
         }
-        Http.sendJson(exchange, status, Http.errorJson(message));
+        Http.refuseJson(exchange, status, Http.errorJson(message));
     }
 
     /** Each path served, with the methods it takes. */

@@ -17,6 +17,7 @@ import sun.misc.Signal;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -65,7 +66,13 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (UnsupportedLanguageException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--lang: " + e.getMessage());
         }
-        DecisionLog log = decisionLog == null ? DecisionLog.NONE : DecisionLog.open(decisionLog);
+        DecisionLog log;
+        try {
+            log = decisionLog == null ? DecisionLog.NONE : DecisionLog.open(decisionLog);
+        } catch (IOException e) {
+            err.println("--decision-log: cannot open " + decisionLog + ": " + whyNotWritable(decisionLog));
+            return ExitCodes.BAD_INPUT;
+        }
         DecisionService service;
         try {
             service = new DecisionService(new InetSocketAddress(host, port), engine, rules.rulesDir() != null, log,
@@ -88,5 +95,15 @@ public final class ServeCommand implements Callable<Integer> {
         err.flush();
         stopped.await();
         return ExitCodes.OK;
+    }
+
+    /** Why a log file cannot be opened, said about the file and its folder rather than as the bare path Java gives. */
+    private static String whyNotWritable(Path file) {
+        Path folder = file.toAbsolutePath().getParent();
+        if (folder != null && !Files.isDirectory(folder)) {
+            return Files.exists(folder) ? folder + " is not a folder" : "no such folder " + folder;
+        }
+        if (Files.isDirectory(file)) return "it is a folder";
+        return "permission denied";
     }
 }

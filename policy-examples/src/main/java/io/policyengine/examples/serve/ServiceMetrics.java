@@ -1,6 +1,7 @@
 package io.policyengine.examples.serve;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
@@ -24,7 +25,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * What {@code GET /metrics} shows, kept by Micrometer and written in the Prometheus text format:
  * {@code policy_decisions_total{outcome,policy,hash}}, {@code policy_bad_input_total},
  * {@code http_server_requests_seconds} (a histogram by method, uri and status),
- * {@code policy_reloads_total{result}}, {@code policy_live{name,version,hash}} and the JVM's basics.
+ * {@code policy_reloads_total{result}}, {@code policy_live{name,version,hash}} and the JVM's basics; and
+ * what went wrong on the service's side: {@code policy_rule_failures_total}, {@code policy_decision_log_failures_total},
+ * {@code policy_answers_cut_total}.
  */
 final class ServiceMetrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -35,6 +38,8 @@ final class ServiceMetrics implements AutoCloseable {
     private final Counter reloadsSucceeded;
     private final Counter reloadsFailed;
     private final MultiGauge livePolicy;
+    private final Counter ruleFailures;
+    private final Counter answersCut;
 
     ServiceMetrics() {
         new JvmMemoryMetrics().bindTo(registry);
@@ -48,6 +53,25 @@ final class ServiceMetrics implements AutoCloseable {
         reloadsSucceeded = reloads("succeeded");
         reloadsFailed = reloads("failed");
         livePolicy = MultiGauge.builder("policy.live").description("The store pack now deciding (value 1)").register(registry);
+        ruleFailures = Counter.builder("policy.rule.failures")
+                .description("Claims not decided because a rule failed, kept firing or ran past the time limit").register(registry);
+        answersCut = Counter.builder("policy.answers.cut")
+                .description("Batch answers cut short, without their end, by a failure on the service's side").register(registry);
+    }
+
+    /** Counts the decision log's failed writes as {@code policy_decision_log_failures_total}. */
+    void watch(DecisionLog log) {
+        FunctionCounter.builder("policy.decision.log.failures", log, DecisionLog::failures)
+                .description("Writes to the decision log that failed (their claims were answered as not decided)")
+                .register(registry);
+    }
+
+    void ruleFailed() {
+        ruleFailures.increment();
+    }
+
+    void answerCut() {
+        answersCut.increment();
     }
 
     private Counter reloads(String result) {

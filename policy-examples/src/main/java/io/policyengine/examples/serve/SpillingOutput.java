@@ -39,20 +39,27 @@ final class SpillingOutput {
         this.writer.start();
     }
 
-    /** Queues a part of the answer; throws once the client is gone. */
+    /** Queues a part of the answer; throws an IOException once the client is gone, {@link AnswerCut} when the spill file fails. */
     synchronized void write(byte[] part) throws IOException {
         if (failure != null) throw failure;
         if (spill == null && memoryBytes + part.length <= MEMORY_BYTES) {
             memory.addLast(part);
             memoryBytes += part.length;
         } else {
-            if (spill == null) {
-                Path spillFile = Files.createTempFile("policy-batch-", ".ndjson");
-                spill = FileChannel.open(spillFile, StandardOpenOption.READ, StandardOpenOption.WRITE,
-                        StandardOpenOption.DELETE_ON_CLOSE);
+            try {
+                if (spill == null) {
+                    // read each time, not once as Files.createTempFile(prefix, suffix) does: the folder in force now
+                    Path spillFile = Files.createTempFile(Path.of(System.getProperty("java.io.tmpdir")), "policy-batch-", ".ndjson");
+                    spill = FileChannel.open(spillFile, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                            StandardOpenOption.DELETE_ON_CLOSE);
+                }
+                ByteBuffer buffer = ByteBuffer.wrap(part);
+                while (buffer.hasRemaining()) spillWritten += spill.write(buffer, spillWritten);
+            } catch (IOException e) {
+                // the service's own disk, not the client: the answer cannot go on
+                throw new AnswerCut("the answer's spill file in " + System.getProperty("java.io.tmpdir")
+                        + " cannot be written (" + e.getMessage() + ")", e);
             }
-            ByteBuffer buffer = ByteBuffer.wrap(part);
-            while (buffer.hasRemaining()) spillWritten += spill.write(buffer, spillWritten);
         }
         notifyAll();
     }

@@ -9,18 +9,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.function.Predicate;
-import java.util.stream.Stream;
 
+import static io.policyengine.examples.serve.RulesFolder.copyOfStoreStandard;
+import static io.policyengine.examples.serve.RulesFolder.edit;
+import static io.policyengine.examples.serve.RulesFolder.policy;
+import static io.policyengine.examples.serve.RulesFolder.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code --rules DIR} is watched: a broken save keeps the old rules serving and says so; a good one goes live. */
 class HotReloadTest {
-    private static final Path BUNDLED = Path.of("..", "policy-rules", "src", "main", "resources", "packs", "store-standard");
-
     @TempDir
     Path temp;
 
@@ -52,39 +50,5 @@ class HotReloadTest {
             assertThat(live.get("/metrics").body()).containsPattern("policy_reloads_total\\{result=\"succeeded\"\\} [1-9]")
                     .contains("policy_live{hash=\"" + newHash + "\"");
         }
-    }
-
-    private static JsonNode policy(LiveService live) {
-        return LiveService.parse(live.get("/v1/policy").body());
-    }
-
-    /** Polls /v1/policy until it shows what is awaited; reloading compiles the pack, which takes seconds on a busy machine. */
-    private static JsonNode waitFor(LiveService live, Predicate<JsonNode> awaited) throws InterruptedException {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        JsonNode policy = policy(live);
-        while (!awaited.test(policy) && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            policy = policy(live);
-        }
-        assertThat(awaited).as("/v1/policy after a save: %s", policy).accepts(policy);
-        return policy;
-    }
-
-    private static Path copyOfStoreStandard(Path folder) throws IOException {
-        Files.createDirectories(folder);
-        try (Stream<Path> files = Files.list(BUNDLED)) {
-            for (Path file : files.toList()) Files.copy(file, folder.resolve(file.getFileName()));
-        }
-        return folder;
-    }
-
-    /** A policy author's save: the new text replaces the file at once. */
-    private static void edit(Path pack, String file, String from, String to) throws IOException {
-        Path path = pack.resolve(file);
-        String text = Files.readString(path);
-        assertThat(text).contains(from);
-        Path staged = Files.writeString(pack.resolveSibling(file + ".tmp"), text.replaceFirst(java.util.regex.Pattern.quote(from),
-                java.util.regex.Matcher.quoteReplacement(to)));
-        Files.move(staged, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }
