@@ -1,6 +1,7 @@
 package io.policyengine;
 
 import io.policyengine.decide.Decisions;
+import io.policyengine.model.Action;
 import io.policyengine.model.Compensation;
 import io.policyengine.model.Decision;
 import io.policyengine.model.Effect;
@@ -75,7 +76,8 @@ public final class Wording {
 
     /**
      * What the cashier reads (contract 8.2), at most three sentences: the request not met and why;
-     * the outcome, with a repair's due date; the on-site deadline, money owed and where the law prevails.
+     * the outcome, with a repair's due date; the on-site deadline, money owed and where the law prevails;
+     * then the store's most urgent open duty (contract 12.3), when there is one.
      */
     public String summary(Decision decision) {
         List<String> sentences = new ArrayList<>(3);
@@ -112,7 +114,17 @@ public final class Wording {
             if (language == Language.EN) joined = Character.toUpperCase(joined.charAt(0)) + joined.substring(1);
             sentences.add(pattern(decision, "extras").render(Map.of("clauses", joined), language));
         }
+        if (!decision.actions().isEmpty()) sentences.add(nextDuty(decision, decision.actions().get(0)));
         return String.join(language.gap(), sentences);
+    }
+
+    /** Contract 12.3: the most urgent open duty (the actions come sorted by due date), and whether it is late. */
+    private String nextDuty(Decision decision, Action action) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String key = "duty " + action.action();
+        params.put("duty", hasPattern(decision, key) ? pattern(decision, key).render(Map.of(), language) : action.action());
+        params.put("due", action.due());
+        return pattern(decision, action.overdue() ? "next duty overdue" : "next duty").render(params, language);
     }
 
     private String outcome(Decision decision, boolean refusalSaid) {
@@ -169,6 +181,11 @@ public final class Wording {
 
     private String word(Decision decision, String name) {
         return pattern(decision, "word " + name).render(Map.of(), language);
+    }
+
+    private boolean hasPattern(Decision decision, String key) {
+        PackSentences store = store(decision);
+        return store != null && store.summary(key) != null || engine.summary(key) != null;
     }
 
     /** A summary pattern: the store pack's own where it gives one, else the engine's. */

@@ -1,10 +1,12 @@
 package io.policyengine.decide;
 
 import io.policyengine.facts.Commitment;
+import io.policyengine.facts.Duty;
 import io.policyengine.facts.CompensationDue;
 import io.policyengine.facts.Exclusion;
 import io.policyengine.facts.Findings;
 import io.policyengine.facts.Grant;
+import io.policyengine.model.Action;
 import io.policyengine.model.Claim;
 import io.policyengine.model.Commitments;
 import io.policyengine.model.Compensation;
@@ -85,7 +87,7 @@ public final class Decisions {
         for (int i = 1; i < packs.size(); i++) floors.add(packs.get(i).policy());
         return new Decision(claim.id(), outcome, REMEDY_LISTS.get(allowed), claim.daysSincePurchase(),
                 repairDue(claim, outcome, packs), reasons, packs.get(0).policy(), floors,
-                commitments(claim, outcome, packs), compensation(outcome, packs), claim.request(), null, List.of());
+                commitments(claim, outcome, packs), compensation(outcome, packs), claim.request(), null, actions(claim, outcome, packs));
     }
 
     /** Contract section 2: the request if allowed, else the first allowed remedy, else REJECTED. */
@@ -132,7 +134,7 @@ public final class Decisions {
         if (!outcome.isRepair()) return null;
         for (PackFindings pack : packs) {
             if (pack.findings().repairDeadline() != null) {
-                return claim.claimDate().plusDays(pack.findings().repairDeadline().days());
+                return pack.findings().repairDeadline().due();
             }
         }
         return null;
@@ -160,6 +162,31 @@ public final class Decisions {
             }
         }
         return owed;
+    }
+
+    // ---- Contract 12.3: the follow-up duties still open, as the rules found them ----
+
+    /** By due date, then article in reading order. */
+    private static final Comparator<Action> ACTION_ORDER =
+            Comparator.comparing(Action::due).thenComparing((a, b) -> compareArticles(a.article(), b.article()));
+
+    /** Every pack's open duties (a repair's only when the outcome is one), overdue when judged after their due date. */
+    private static List<Action> actions(Claim claim, Outcome outcome, List<PackFindings> packs) {
+        List<Action> open = null;
+        LocalDate judgedOn = null;
+        for (PackFindings pack : packs) {
+            for (Duty duty : pack.findings().duties()) {
+                if (!duty.open() || duty.repairOnly() && !outcome.isRepair()) continue;
+                if (open == null) {
+                    open = new ArrayList<>(4);
+                    judgedOn = claim.judgedOn();
+                }
+                open.add(new Action(duty.action(), duty.reason().article(), duty.due(), judgedOn.isAfter(duty.due()), duty.reason()));
+            }
+        }
+        if (open == null) return List.of();
+        open.sort(ACTION_ORDER);
+        return open;
     }
 
     private static int compareReasons(Reason a, Reason b) {

@@ -7,12 +7,14 @@ import java.util.List;
 
 /**
  * Everything a pack's rules found about one claim: what they granted and excluded, the repair
- * deadline they set (null when none), and the service commitments and compensation they gave.
+ * deadline they set (null when none), the service commitments and compensation they gave, and the
+ * follow-up duties they found, open and closed.
  */
 public record Findings(List<Grant> grants, List<Exclusion> exclusions, RepairDeadline repairDeadline,
-                       List<Commitment> commitments, List<CompensationDue> compensation) {
+                       List<Commitment> commitments, List<CompensationDue> compensation, List<Duty> duties) {
 
     public Findings {
+        duties = List.copyOf(duties);
         grants = List.copyOf(grants);
         exclusions = List.copyOf(exclusions);
         commitments = List.copyOf(commitments);
@@ -32,6 +34,7 @@ public record Findings(List<Grant> grants, List<Exclusion> exclusions, RepairDea
         private final List<Exclusion> exclusions = new ArrayList<>(4);
         private final List<Commitment> commitments = new ArrayList<>(0);
         private final List<CompensationDue> compensation = new ArrayList<>(0);
+        private final List<Duty> duties = new ArrayList<>(0);
         private RepairDeadline repairDeadline;
 
         void add(Grant grant) {
@@ -50,12 +53,16 @@ public record Findings(List<Grant> grants, List<Exclusion> exclusions, RepairDea
             compensation.add(due);
         }
 
+        void add(Duty duty) {
+            duties.add(duty);
+        }
+
         void set(RepairDeadline deadline) {
             repairDeadline = deadline;
         }
 
         Findings build() {
-            return new Findings(grants, exclusions, repairDeadline, commitments, compensation);
+            return new Findings(grants, exclusions, repairDeadline, commitments, compensation, duties);
         }
     }
 }

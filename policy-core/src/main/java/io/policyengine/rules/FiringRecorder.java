@@ -2,6 +2,7 @@ package io.policyengine.rules;
 
 import io.policyengine.facts.Commitment;
 import io.policyengine.facts.CompensationDue;
+import io.policyengine.facts.Duty;
 import io.policyengine.facts.Exclusion;
 import io.policyengine.facts.Grant;
 import io.policyengine.model.FiredRule;
@@ -55,6 +56,7 @@ final class FiringRecorder extends DefaultAgendaEventListener implements Consume
         else if (fact instanceof Exclusion e) reasons.add(e.reason());
         else if (fact instanceof Commitment c) reasons.add(c.reason());
         else if (fact instanceof CompensationDue d) reasons.add(d.reason());
+        else if (fact instanceof Duty d) reasons.add(d.reason());
     }
 
     List<FiredRule> fired() {

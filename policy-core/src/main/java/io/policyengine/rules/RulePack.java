@@ -5,6 +5,7 @@ import io.policyengine.RuleFailureException;
 import io.policyengine.RuleProblem;
 import io.policyengine.facts.Commitment;
 import io.policyengine.facts.CompensationDue;
+import io.policyengine.facts.Duty;
 import io.policyengine.facts.Exclusion;
 import io.policyengine.facts.Findings;
 import io.policyengine.facts.Grant;
@@ -51,7 +52,7 @@ public final class RulePack {
     static final String TERMS_TYPE = "Terms";
     private static final Pattern FAILED_RULE = Pattern.compile("[Rr]ule(?: name=)?\\s*[\"']([^\"']+)[\"']");
     private static final List<Class<?>> FINDINGS = List.of(
-            Grant.class, Exclusion.class, RepairDeadline.class, Commitment.class, CompensationDue.class);
+            Grant.class, Exclusion.class, RepairDeadline.class, Commitment.class, CompensationDue.class, Duty.class);
     private static final Pattern ARTICLE = Pattern.compile("@article\\s*\\([^)]*\\)");
     private static final Pattern TERMS_DECLARATION =
             Pattern.compile("(?s)\\bdeclare\\s+" + TERMS_TYPE + "\\b(.*?)^\\s*end\\b", Pattern.MULTILINE);
