@@ -28,6 +28,8 @@ import java.util.function.Function;
  */
 public final class Wording {
     private static final Template MONEY = Template.parse("{amount, money}");
+    /** The duty of a repair outcome (contract 12.2, art. 16), whose due date the outcome sentence gives. */
+    private static final String REPAIR_DUTY = "REPAIR";
 
     private final Language language;
     /** The sentences of the pack version that made a decision, in this language; null when unknown. */
@@ -114,7 +116,11 @@ public final class Wording {
             if (language == Language.EN) joined = Character.toUpperCase(joined.charAt(0)) + joined.substring(1);
             sentences.add(pattern(decision, "extras").render(Map.of("clauses", joined), language));
         }
-        if (!decision.actions().isEmpty()) sentences.add(nextDuty(decision, decision.actions().get(0)));
+        Action next = decision.actions().isEmpty() ? null : decision.actions().get(0);
+        // a repair still on time is the outcome's own due date, said already in sentence 2
+        if (next != null && (next.overdue() || !next.action().equals(REPAIR_DUTY))) {
+            sentences.add(nextDuty(decision, next));
+        }
         return String.join(language.gap(), sentences);
     }
 
