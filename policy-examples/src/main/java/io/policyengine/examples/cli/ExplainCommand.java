@@ -5,6 +5,8 @@ import io.policyengine.RuleFailureException;
 import io.policyengine.RuleLoadException;
 import io.policyengine.Wording;
 import io.policyengine.json.DecisionJson;
+import io.policyengine.facts.Duty;
+import io.policyengine.model.Action;
 import io.policyengine.model.Claim;
 import io.policyengine.model.Decision;
 import io.policyengine.model.Effect;
@@ -78,7 +80,8 @@ final class ExplainCommand implements Callable<Integer> {
     }
 
     private static final Map<Effect, String> VERBS = Map.of(
-            Effect.GRANT, "grants", Effect.EXCLUDE, "excludes", Effect.COMMIT, "promises", Effect.COMPENSATE, "owes");
+            Effect.GRANT, "grants", Effect.EXCLUDE, "excludes", Effect.COMMIT, "promises", Effect.COMPENSATE, "owes",
+            Effect.DUTY, "duty");
 
     static void print(PrintWriter out, Explanation explanation, Wording wording) {
         Claim claim = explanation.claim();
@@ -93,6 +96,10 @@ final class ExplainCommand implements Callable<Integer> {
                 Reason first = group.getValue().get(0);
                 String remedies = group.getValue().stream().map(r -> r.remedy() == null ? "" : r.remedy().name() + " ")
                         .collect(Collectors.joining()).trim().replace(" ", ", ");
+                if (first.effect() == Effect.DUTY) {
+                    out.printf("       %s%n", duty(decision, first, wording));
+                    continue;
+                }
                 out.printf("       %s%s: %s%n", VERBS.get(first.effect()), remedies.isEmpty() ? "" : " " + remedies,
                         Printable.oneLine(wording.message(decision, first)));
             }
@@ -102,6 +109,23 @@ final class ExplainCommand implements Callable<Integer> {
         out.printf("  outcome: %s%s%n", decision.outcome(), decision.repairDueDate() == null ? "" : ", repair due " + decision.repairDueDate());
         out.printf("  %s%n", requestVerdict(claim, decision, wording));
         out.printf("  summary: %s%n%n", Printable.oneLine(wording.summary(decision)));
+    }
+
+    /**
+     * A follow-up duty (contract 12.2): its state (open with its due date, closed, or not held because the outcome is not
+     * a repair), its sentence, and the events that opened and closed it.
+     */
+    static String duty(Decision decision, Reason reason, Wording wording) {
+        Action open = decision.actions().stream().filter(a -> a.reason() == reason).findFirst().orElse(null);
+        Map<String, Object> params = reason.params();
+        String state;
+        if (open != null) state = open.action() + " open, due " + open.due() + (open.overdue() ? ", overdue" : "");
+        else if (params.get(Duty.CLOSED_BY) != null) state = "closed";
+        else state = "not held: the outcome is not a repair";
+        String opened = params.get(Duty.OPENED_BY) == null ? "opened by the decision"
+                : "opened by " + params.get(Duty.OPENED_BY) + " on " + params.get(Duty.OPENED_ON);
+        String closed = params.get(Duty.CLOSED_BY) == null ? "" : ", closed by " + params.get(Duty.CLOSED_BY) + " on " + params.get(Duty.CLOSED_ON);
+        return "duty (" + state + "): " + Printable.oneLine(wording.message(decision, reason)) + " [" + opened + closed + "]";
     }
 
     /** Why the customer's request was or was not met. */

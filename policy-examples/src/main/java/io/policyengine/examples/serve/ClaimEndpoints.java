@@ -90,7 +90,7 @@ final class ClaimEndpoints {
     }
 
     /** {@code ?lang=} first, then {@code Accept-Language}, then the server's {@code --lang}. */
-    private Locale language(HttpExchange exchange) {
+    Locale language(HttpExchange exchange) {
         String asked = Http.queryParameter(exchange, "lang");
         if (asked != null) {
             Locale language = Languages.of(asked);

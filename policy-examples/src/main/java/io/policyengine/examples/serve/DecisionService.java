@@ -76,6 +76,7 @@ final class DecisionService implements AutoCloseable {
         this.router = new Router(metrics)
                 .route("POST", "/v1/decisions", claims::decisions)
                 .route("POST", "/v1/explanations", claims::explanations)
+                .route("POST", "/v1/due", new DueEndpoint(rules, claims::language)::due)
                 .route("GET", "/v1/policy", exchange -> Http.sendJson(exchange, 200, rules.policyJson()))
                 .route("GET", "/healthz", exchange -> Http.sendJson(exchange, 200, "{\"status\":\"serving\"}"))
                 .route("GET", "/readyz", exchange -> Http.sendJson(exchange, ready ? 200 : 503,
