@@ -44,14 +44,26 @@ public final class DueList implements AutoCloseable {
 
     private final Wording wording;
     private final boolean json;
+    private final int runSize;
     private final List<String> run = new ArrayList<>();
     private final List<Path> spilled = new ArrayList<>();
+    /** How many runs went to temporary files (for tests). */
+    int spilledRuns() {
+        return spilled.size();
+    }
+
     private long sequence;
 
     /** A list whose lines are JSON ({@code json}) or table rows, in {@code wording}'s language. */
     public DueList(Wording wording, boolean json) {
+        this(wording, json, RUN);
+    }
+
+    /** The same, spilling every {@code runSize} duties (tests spill small runs). */
+    DueList(Wording wording, boolean json, int runSize) {
         this.wording = wording;
         this.json = json;
+        this.runSize = runSize;
     }
 
     /** The table's header line (none for JSON Lines). */
@@ -67,7 +79,7 @@ public final class DueList implements AutoCloseable {
         for (Action action : decision.actions()) {
             String line = json ? jsonLine(decision, action, judgedOn) : tableRow(decision, action, judgedOn);
             run.add(key(action) + line);
-            if (run.size() == RUN) spill();
+            if (run.size() == runSize) spill();
         }
     }
 
