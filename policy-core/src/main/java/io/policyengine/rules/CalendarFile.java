@@ -2,11 +2,8 @@ package io.policyengine.rules;
 
 import io.policyengine.RuleProblem;
 import io.policyengine.facts.WorkingCalendar;
+import io.policyengine.text.Utf8Lines;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -33,24 +30,11 @@ record CalendarFile(Path path, WorkingCalendar calendar, int lastLine) {
     static CalendarFile read(Path path, byte[] content, List<RuleProblem> problems) {
         Map<LocalDate, Boolean> days = new LinkedHashMap<>();
         Map<LocalDate, Integer> lines = new HashMap<>();
-        int line = 0;
         int lastLine = 0;
         LocalDate last = null;
-        int start = content.length >= 3 && (content[0] & 0xFF) == 0xEF && (content[1] & 0xFF) == 0xBB && (content[2] & 0xFF) == 0xBF ? 3 : 0;
-        for (int from = start; from < content.length; ) {
-            int end = from;
-            while (end < content.length && content[end] != '\n') end++;
-            line++;
-            String text;
-            try {
-                text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(content, from, end - from)).toString();
-            } catch (CharacterCodingException e) {
-                problems.add(RuleProblem.error(path, line, "not valid UTF-8: save the file as UTF-8"));
-                from = end + 1;
-                continue;
-            }
-            from = end + 1;
+        for (Utf8Lines.Line read : Utf8Lines.of(path, content, problems)) {
+            int line = read.number();
+            String text = read.text();
             int comment = text.indexOf('#');
             if (comment >= 0) text = text.substring(0, comment);
             text = text.strip();
