@@ -148,6 +148,26 @@ class DueCommandTest {
     }
 
     @Test
+    @DisplayName("an example may expect the actions, exactly: a missing or late one is a failure with both lists side by side")
+    void examplesExpectActions(@TempDir Path dir) {
+        String claim = repair("EXPECTED", "", "\"asOf\": \"2026-05-16\"");
+        Path examples = Cli.write(dir.resolve("examples.jsonl"), String.join("\n",
+                "{\"claim\": " + claim + ", \"expect\": {\"actions\": [{\"action\": \"NOTIFY_DELAY\", \"article\": \"26\", "
+                        + "\"due\": \"2026-05-13\", \"overdue\": true}, {\"action\": \"REPAIR\", \"article\": \"16\", \"due\": \"2026-05-14\", \"overdue\": true}]}}",
+                "{\"claim\": " + claim.replace("EXPECTED", "WRONG") + ", \"expect\": {\"actions\": [{\"action\": \"REPAIR\", \"article\": \"16\", "
+                        + "\"due\": \"2026-05-14\", \"overdue\": false}]}}",
+                "{\"claim\": " + claim.replace("EXPECTED", "TYPO") + ", \"expect\": {\"actions\": [{\"action\": \"REPAIR\", \"due\": \"2026-05-14\", \"overdue\": false}]}}") + "\n");
+
+        Cli.Run run = Cli.run("test", examples.toString());
+
+        assertThat(run.out()).doesNotContain("FAIL EXPECTED").contains("FAIL WRONG")
+                .contains("[REPAIR (art. 16) due 2026-05-14]")
+                .contains("[NOTIFY_DELAY (art. 26) due 2026-05-13 overdue, REPAIR (art. 16) due 2026-05-14 overdue]")
+                .contains("expect.actions[0].article: missing")
+                .contains("1 passed, 2 failed");
+    }
+
+    @Test
     @DisplayName("duties spilled to sorted runs on disk merge into the order one sort in memory gives")
     void spilledRunsMergeInOrder() {
         PolicyEngine engine = PolicyEngine.storeStandard();
