@@ -107,7 +107,7 @@ public final class StoreStandardInJava {
         Outcome outcome = outcome(c, mask);
         LocalDate due = outcome.isRepair() ? c.claimDate().plusDays(REPAIR_DUE_DAYS) : null;
         return new Decision(c.id(), outcome, REMEDY_LISTS.get(mask), daysSincePurchase(c), due, reasons(c), policy,
-                List.of(), null, List.of(), c.request(), null, List.of());
+                List.of(), null, List.of(), c.request(), null, FollowUpDutiesInJava.actions(c, outcome, due, policy.name()));
     }
 
     /** Store-standard with the cn-consumer-law floor under it (contract 6.2): remedies, outcome and dates, without reasons. */
