@@ -5,6 +5,9 @@ import io.policyengine.model.Action;
 import io.policyengine.model.Compensation;
 import io.policyengine.model.Decision;
 import io.policyengine.model.Effect;
+import io.policyengine.model.Explanation;
+import io.policyengine.model.FiredRule;
+import io.policyengine.model.Money;
 import io.policyengine.model.Outcome;
 import io.policyengine.model.PolicyId;
 import io.policyengine.model.Reason;
@@ -13,11 +16,13 @@ import io.policyengine.text.Language;
 import io.policyengine.text.PackSentences;
 import io.policyengine.text.Template;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -30,6 +35,7 @@ public final class Wording {
     private static final Template MONEY = Template.parse("{amount, money}");
     /** The duty of a repair outcome (contract 12.2, art. 16), whose due date the outcome sentence gives. */
     private static final String REPAIR_DUTY = "REPAIR";
+    private static final Template DATE = Template.parse("{date}");
 
     private final Language language;
     /** The sentences of the pack version that made a decision, in this language; null when unknown. */
@@ -52,6 +58,89 @@ public final class Wording {
         return language.tag();
     }
 
+    /**
+     * Every word of {@code decision} in this language, rendered once: what the JSON, the table, {@code explain}
+     * and the counter page show.
+     */
+    public RenderedDecision render(Decision decision) {
+        List<RenderedDecision.Words> reasons = new ArrayList<>(decision.reasons().size());
+        Reason previous = null;
+        RenderedDecision.Words words = null;
+        for (Reason reason : decision.reasons()) {
+            // one rule's reasons for several remedies read the same sentence: rendered once
+            if (previous == null || !saysTheSame(previous, reason)) words = words(decision, reason);
+            reasons.add(words);
+            previous = reason;
+        }
+        List<RenderedDecision.Words> compensation = new ArrayList<>(decision.compensation().size());
+        for (Compensation owed : decision.compensation()) {
+            compensation.add(words(decision, owed.reason(), owed.article()));
+        }
+        List<RenderedDecision.Words> actions = new ArrayList<>(decision.actions().size());
+        for (Action action : decision.actions()) {
+            actions.add(words(decision, action.reason(), action.article()));
+        }
+        List<String> remedies = new ArrayList<>(decision.remedies().size());
+        for (Remedy remedy : decision.remedies()) remedies.add(word(decision, remedy.name()));
+        return new RenderedDecision(decision, language.tag(), summary(decision), word(decision, decision.outcome().name()),
+                remedies, reasons, compensation, actions);
+    }
+
+    /** Every word of {@code explanation} in this language: the decision's, and each fired rule's title, citation and reasons. */
+    public RenderedExplanation render(Explanation explanation) {
+        Decision decision = explanation.decision();
+        List<RenderedExplanation.Step> steps = new ArrayList<>(explanation.firedRules().size());
+        for (FiredRule rule : explanation.firedRules()) {
+            String pack = rule.policy();
+            List<RenderedDecision.Words> reasons = new ArrayList<>(rule.reasons().size());
+            for (Reason reason : rule.reasons()) reasons.add(words(decision, reason));
+            steps.add(new RenderedExplanation.Step(rule, title(decision, pack, rule.rule()), citation(decision, pack, rule.article()), reasons));
+        }
+        return new RenderedExplanation(explanation, render(decision), steps);
+    }
+
+    /**
+     * How {@code pack}'s {@code article} is cited in this language, by that pack's {@code [articles]} patterns
+     * (else the engine's: art. N, 第N条): what a reason's, a compensation's or a follow-up action's
+     * {@code citation} says. {@code pack} null means the store's.
+     */
+    public String citation(Decision decision, String pack, String article) {
+        return cite(packOf(decision, pack), article);
+    }
+
+    /** The title {@code pack} gives {@code rule} in this language ({@code [titles]}), else the rule's name. */
+    public String title(Decision decision, String pack, String rule) {
+        PackSentences own = packOf(decision, pack);
+        String title = own == null ? null : own.title(rule);
+        return title == null ? rule : title;
+    }
+
+    /** The fixed word (contract 8.3) of an outcome or a remedy, by its name: {@code REFUND} is refund, 退货. */
+    public String word(Decision decision, Enum<?> outcomeOrRemedy) {
+        return word(decision, outcomeOrRemedy.name());
+    }
+
+    /** A date in this language's fixed form (contract 8.3): 2026-05-20, 2026年5月20日. */
+    public String date(LocalDate date) {
+        return DATE.render(Map.of("date", date), language);
+    }
+
+    private RenderedDecision.Words words(Decision decision, Reason reason) {
+        return words(decision, reason, reason.article());
+    }
+
+    /** A reason's words, or a compensation's or an action's, whose article is its own. */
+    private RenderedDecision.Words words(Decision decision, Reason reason, String article) {
+        return new RenderedDecision.Words(message(decision, reason), citation(decision, reason.policy(), article),
+                title(decision, reason.policy(), reason.rule()));
+    }
+
+    /** Two reasons of one rule that differ only in their remedy. */
+    private static boolean saysTheSame(Reason a, Reason b) {
+        return a.rule().equals(b.rule()) && a.effect() == b.effect() && Objects.equals(a.policy(), b.policy())
+                && a.params().equals(b.params());
+    }
+
     /** The sentence of one of {@code decision}'s reasons, as a cashier reads it. */
     public String message(Decision decision, Reason reason) {
         PackSentences pack = packOf(decision, reason.policy());
@@ -66,11 +155,6 @@ public final class Wording {
         return pattern(decision, "law prevails over article").render(params, language);
     }
 
-    /** How the reason's article is cited in this language: art. 13, 第十三条, 《消费者权益保护法》第二十五条. */
-    public String article(Decision decision, Reason reason) {
-        return cite(packOf(decision, reason.policy()), reason.article());
-    }
-
     /** The sentence of a compensation owed under {@code decision}. */
     public String message(Decision decision, Compensation owed) {
         return message(decision, owed.reason());
@@ -83,10 +167,9 @@ public final class Wording {
      */
     public String summary(Decision decision) {
         List<String> sentences = new ArrayList<>(3);
-        boolean requestMet = decision.request() == null || decision.request().metBy().stream()
-                .anyMatch(remedy -> decision.outcome() == Outcome.of(remedy));
+        boolean requestMet = decision.request() == null || decision.request().isMetBy(decision.outcome());
         if (!requestMet) {
-            Reason refusal = exclusionOf(decision, decision.request().metBy().get(0));
+            Reason refusal = decision.request().refusalIn(decision.reasons());
             Map<String, Object> params = new LinkedHashMap<>();
             params.put("request", word(decision, decision.request().name()));
             if (refusal == null) {
@@ -144,7 +227,28 @@ public final class Wording {
                 return pattern(decision, "outcome REJECTED because").render(params, language);
             }
         }
+        if (decision.outcome() == Outcome.REFUND && decision.money().refundDueDate() != null) return refund(decision, params);
         return pattern(decision, "outcome " + decision.outcome().name()).render(params, language);
+    }
+
+    /** Contract 11.2: a refund's amount and last day, and the deduction with its article when there is one. */
+    private String refund(Decision decision, Map<String, Object> params) {
+        Money money = decision.money();
+        params.put("due", money.refundDueDate());
+        params.put("currency", money.currency());
+        if (money.refund() == null) return pattern(decision, "outcome REFUND by").render(params, language);
+        params.put("refund", money.refund());
+        if (money.depreciation() == null || money.depreciation().signum() == 0) {
+            return pattern(decision, "outcome REFUND amount").render(params, language);
+        }
+        params.put("depreciation", money.depreciation());
+        for (Reason reason : decision.reasons()) {
+            if (reason.effect() == Effect.PAY && reason.params().containsKey("depreciation")) {
+                params.put("article", cite(packOf(decision, reason.policy()), reason.article()));
+                break;
+            }
+        }
+        return pattern(decision, "outcome REFUND less depreciation").render(params, language);
     }
 
     /** Where a floor's grant is what the decision ends in: that the law prevails, over which store article. */
@@ -161,14 +265,6 @@ public final class Wording {
             params.put("storeArticle", cite(store(decision), over.toString()));
             params.put("prevailsOver", over);
             return pattern(decision, "law prevails").render(params, language);
-        }
-        return null;
-    }
-
-    /** The exclusion that removed {@code remedy}: the store pack's first, as the reasons are ordered. */
-    private static Reason exclusionOf(Decision decision, Remedy remedy) {
-        for (Reason reason : decision.reasons()) {
-            if (reason.effect() == Effect.EXCLUDE && reason.remedy() == remedy) return reason;
         }
         return null;
     }

@@ -40,6 +40,35 @@ class PackChecksTest {
     }
 
     @Test
+    void aRefundDueOnTheClaimDayIsFineButANegativeDeadlineIsAnErrorAtItsDeclaration() {  // contract 11.2
+        Path pack = PackCopy.storeStandardIn(temp.resolve("rules"));
+        PackCopy.edit(pack, "pack.drl", "onlineSaleRefundDueDays     : int   = 7", "onlineSaleRefundDueDays     : int   = -1");
+
+        assertThat(PolicyEngine.validate(pack)).extracting(RuleProblem::toString).containsExactly(
+                pack.resolve("pack.drl") + ":36: onlineSaleRefundDueDays = -1: a deadline cannot be negative (0 is the claim day itself)");
+    }
+
+    @Test
+    void aNegativeOrAbsurdDailyDepreciationRateIsAnErrorAtItsRow() throws IOException {  // contract 11.3
+        Path floor = temp.resolve("cn-consumer-law");
+        Files.createDirectories(floor);
+        try (var files = Files.list(Path.of("src/main/resources/packs/cn-consumer-law"))) {
+            for (Path file : files.toList()) Files.copy(file, floor.resolve(file.getFileName()));
+        }
+        PackCopy.edit(floor, "three-guarantee-table.drl", "\"MOBILE_PHONE\", 12, new BigDecimal( \"0.5\" )",
+                "\"MOBILE_PHONE\", 12, new BigDecimal( \"101\" )");
+        PackCopy.edit(floor, "three-guarantee-table.drl", "\"TV\", 12, new BigDecimal( \"0.1\" )", "\"TV\", 12, new BigDecimal( \"-0.1\" )");
+
+        assertThat(PolicyEngine.validate(floor)).extracting(RuleProblem::toString).containsExactlyInAnyOrder(
+                floor.resolve("three-guarantee-table.drl") + ":18: GuaranteeCategory MOBILE_PHONE: depreciationPercentPerDay = 101: "
+                        + "more than 100 % a day is absurd",
+                floor.resolve("three-guarantee-table.drl") + ":14: GuaranteeCategory TV: depreciationPercentPerDay = -0.1: "
+                        + "a rate cannot be negative");
+        assertThatThrownBy(() -> PolicyEngine.load(floor)).isInstanceOf(RuleLoadException.class)
+                .hasMessageContaining("three-guarantee-table.drl:18: GuaranteeCategory MOBILE_PHONE");
+    }
+
+    @Test
     void tiersThatContradictEachOtherAreErrors() {
         Path shortExchange = PackCopy.storeStandardIn(temp.resolve("exchange"));
         PackCopy.edit(shortExchange, "pack.drl", EXCHANGE_DAYS, "defectExchangeDays : int = 10");

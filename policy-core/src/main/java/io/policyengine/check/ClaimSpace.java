@@ -4,6 +4,7 @@ import io.policyengine.model.Channel;
 import io.policyengine.model.Claim;
 import io.policyengine.model.Condition;
 import io.policyengine.model.EventType;
+import io.policyengine.model.OpenRepair;
 import io.policyengine.model.Packaging;
 import io.policyengine.model.PastRepair;
 import io.policyengine.model.Product;
@@ -13,7 +14,9 @@ import io.policyengine.model.SaleType;
 import io.policyengine.model.ServiceRequest;
 import io.policyengine.model.Severity;
 import io.policyengine.model.Urgency;
+import io.policyengine.model.WaitingFor;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -35,6 +38,7 @@ public final class ClaimSpace {
             Condition.AS_SOLD.withPackaging(Packaging.DAMAGED), Condition.AS_SOLD.withPackaging(Packaging.MISSING),
             Condition.AS_SOLD.withAccessoriesComplete(false), Condition.AS_SOLD.withWarrantyCard(false),
             Condition.AS_SOLD.withUsageTraces(true), Condition.AS_SOLD.withCustomerDamage(true));
+    private static final BigDecimal PRICE = new BigDecimal("3299.00");
     private static final List<Request> REQUESTS = java.util.Arrays.asList(Request.REFUND, Request.EXCHANGE, Request.REPAIR, null);
 
     private ClaimSpace() {
@@ -81,6 +85,7 @@ public final class ClaimSpace {
             }
         }
         addServiceRequests(claims, codes, lastDay);
+        addRepeatRepairs(claims, PURCHASES.get(0), terms, codes);
         addFollowUps(claims, lastDay);
         return claims;
     }
@@ -117,6 +122,51 @@ public final class ClaimSpace {
                             .qualityDefect(true).request(request);
                     for (int i = 0; i < history.size(); i += 2) claim.event((EventType) history.get(i), c.plusDays((Integer) history.get(i + 1)));
                     claims.add(claim.asOf(c.plusDays(12)).build());
+                }
+            }
+        }
+    }
+
+    /**
+     * Goods that keep failing (contract 11.3), for each category: repaired twice, or with the repairer now
+     * for just as many and one more days than each window term, waiting for parts or for the repairer;
+     * early and late in a year's warranty; asking for a refund or an exchange, the same model in stock or
+     * not, with a price or without, sold in the store and online.
+     */
+    private static void addRepeatRepairs(List<Claim> claims, LocalDate purchase, Map<String, Object> terms, List<String> categories) {
+        TreeSet<Integer> waits = new TreeSet<>();
+        for (Map.Entry<String, Object> term : terms.entrySet()) {
+            if (term.getValue() instanceof Integer value && value >= 0 && term.getKey().endsWith("Days")) {
+                waits.add(value);
+                waits.add(value + 1);
+            }
+        }
+        for (String category : categories) {
+            for (int day : new int[]{10, 40, 200}) {
+                LocalDate claimDate = purchase.plusDays(day);
+                List<Claim.Builder> shapes = new ArrayList<>();
+                shapes.add(Claim.builder("SPACE", "SKU").qualityDefect(true)
+                        .repair(new PastRepair(purchase.plusDays(day / 3), "FAULT", purchase.plusDays(day / 3 - 1)))
+                        .repair(new PastRepair(purchase.plusDays(day / 2), "FAULT", purchase.plusDays(day / 2 - 2))));
+                for (int wait : waits) {
+                    if (wait > day) continue;
+                    for (WaitingFor waitingFor : WaitingFor.values()) {
+                        shapes.add(Claim.builder("SPACE", "SKU").qualityDefect(true)
+                                .openRepair(new OpenRepair(claimDate.minusDays(wait), waitingFor)));
+                    }
+                }
+                for (Claim.Builder shape : shapes) {
+                    for (Request request : List.of(Request.REFUND, Request.EXCHANGE)) {
+                        for (boolean inStock : new boolean[]{true, false}) {
+                            for (BigDecimal price : java.util.Arrays.asList(PRICE, null)) {
+                                for (Channel channel : Channel.values()) {
+                                    claims.add(shape.id("SPACE-" + (claims.size() + 1)).category(category).price(price)
+                                            .purchaseDate(purchase).claimDate(claimDate).request(request)
+                                            .sameModelInStock(inStock).channel(channel).build());
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -170,9 +220,11 @@ public final class ClaimSpace {
                     if (completed.isBefore(purchase)) continue;
                     for (boolean defect : new boolean[]{false, true}) {
                         for (Condition condition : List.of(Condition.AS_SOLD, CONDITIONS.get(6))) {
-                            claims.add(Claim.builder("SPACE-" + (claims.size() + 1), "SKU").purchaseDate(purchase)
-                                    .claimDate(claimDate).qualityDefect(defect).request(Request.REPAIR).condition(condition)
-                                    .fault(fault).repair(new PastRepair(completed, fault)).build());
+                            for (Channel channel : Channel.values()) {
+                                claims.add(Claim.builder("SPACE-" + (claims.size() + 1), "SKU").purchaseDate(purchase)
+                                        .claimDate(claimDate).qualityDefect(defect).request(Request.REPAIR).condition(condition)
+                                        .channel(channel).fault(fault).repair(new PastRepair(completed, fault)).build());
+                            }
                         }
                     }
                 }
@@ -183,7 +235,7 @@ public final class ClaimSpace {
     /**
      * The boundary days of every term (the day before, on and after each window's end, counted from
      * the purchase and from a delivery three days later), through both channels, for each of the
-     * given product categories: where two policies are most likely to part.
+     * given product categories, and goods of those categories that keep failing: where two policies are most likely to part.
      */
     public static List<Claim> boundaries(Map<String, Object> terms, List<String> categories) {
         List<Claim> claims = new ArrayList<>();
@@ -209,6 +261,7 @@ public final class ClaimSpace {
                 }
             }
         }
+        addRepeatRepairs(claims, PURCHASES.get(0), terms, categories);
         return claims;
     }
 

@@ -8,6 +8,7 @@ import io.policyengine.model.Compensation;
 import io.policyengine.model.Decision;
 import io.policyengine.model.Effect;
 import io.policyengine.model.Outcome;
+import io.policyengine.model.Payer;
 import io.policyengine.model.Reason;
 import io.policyengine.model.Remedy;
 
@@ -92,6 +93,7 @@ public final class Expectation {
                 case "claimId" -> checks.add(new Check(name, text(path, value), Decision::claimId, false));
                 case "commitments" -> commitments(path, value, checks);
                 case "compensation" -> checks.add(compensation(path, value));
+                case "money" -> money(path, value, checks);
                 case "summary" -> {
                     for (Part part : parts(path, value)) {
                         checks.add(new Check("summary (" + part.language().toLanguageTag() + ")", "a summary with \"" + part.text() + "\"",
@@ -103,7 +105,7 @@ public final class Expectation {
                 }
                 case "actions" -> checks.add(actions(path, value));
                 default -> throw new BadInputException(path, "unknown field (expect may give outcome, remedies, "
-                        + "daysSincePurchase, repairDueDate, reasons, claimId, commitments, compensation, summary, actions)");
+                        + "daysSincePurchase, repairDueDate, reasons, claimId, commitments, compensation, money, summary, actions)");
             }
         }
         return new Expectation(checks);
@@ -290,6 +292,35 @@ public final class Expectation {
 
     private static String action(String action, String article, String due, boolean overdue) {
         return action + " (art. " + article + ") due " + due + (overdue ? " overdue" : "");
+    }
+
+    private static final List<String> MONEY_KEYS = List.of("currency", "refund", "depreciation", "refundDueDate", "returnShipping");
+
+    /** Any of the money block's keys (contract 11.2), each a value or null; amounts compare as numbers (3134.05 = 3134.050). */
+    private static void money(String path, JsonNode value, List<Check> checks) {
+        if (!value.isObject()) throw new BadInputException(path, "expected an object with " + String.join(", ", MONEY_KEYS));
+        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            String key = field.getKey();
+            String keyPath = path + "." + key;
+            JsonNode expected = field.getValue();
+            switch (key) {
+                case "refund", "depreciation" -> {
+                    if (!expected.isNull() && !expected.isNumber()) throw new BadInputException(keyPath, "expected a number or null, got " + expected);
+                    String text = expected.isNull() ? "null" : expected.decimalValue().stripTrailingZeros().toPlainString();
+                    Function<Decision, BigDecimal> amount = key.equals("refund") ? d -> d.money().refund() : d -> d.money().depreciation();
+                    checks.add(new Check("money." + key, text, d -> amount.apply(d) == null ? "null"
+                            : amount.apply(d).stripTrailingZeros().toPlainString(), false));
+                }
+                case "refundDueDate" -> checks.add(new Check("money." + key, dateOrNull(keyPath, expected),
+                        d -> String.valueOf(d.money().refundDueDate()), false));
+                case "currency" -> checks.add(new Check("money." + key, expected.isNull() ? "null" : text(keyPath, expected),
+                        d -> String.valueOf(d.money().currency()), false));
+                case "returnShipping" -> checks.add(new Check("money." + key,
+                        expected.isNull() ? "null" : enumText(keyPath, expected, Payer.class), d -> String.valueOf(d.money().returnShipping()), false));
+                default -> throw new BadInputException(keyPath, "unknown field (money has " + String.join(", ", MONEY_KEYS) + ")");
+            }
+        }
     }
 
     private static String dateTime(String path, JsonNode value) {

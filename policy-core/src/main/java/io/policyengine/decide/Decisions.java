@@ -7,17 +7,24 @@ import io.policyengine.facts.Exclusion;
 import io.policyengine.facts.Findings;
 import io.policyengine.facts.Grant;
 import io.policyengine.model.Action;
+import io.policyengine.facts.RefundAmount;
+import io.policyengine.facts.RefundDue;
+import io.policyengine.facts.ReturnShipping;
 import io.policyengine.model.Claim;
 import io.policyengine.model.Commitments;
 import io.policyengine.model.Compensation;
 import io.policyengine.model.Decision;
 import io.policyengine.model.Effect;
+import io.policyengine.model.Money;
 import io.policyengine.model.Outcome;
+import io.policyengine.model.Payer;
 import io.policyengine.model.PolicyId;
 import io.policyengine.model.Reason;
 import io.policyengine.model.Remedy;
 import io.policyengine.model.Request;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -25,12 +32,14 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Turns what the rules found into a decision (contract sections 2, 6.2 and 7.3). It decides nothing
  * itself: each pack's remedies are its grants less its own exclusions; a stack's remedies are the
  * union of its packs' (a free repair makes a paid one moot); the outcome follows from them and the
- * request; deadlines and compensation that the rules tied to a repair apply when the outcome is one.
+ * request; deadlines and compensation that the rules tied to a repair apply when the outcome is one,
+ * and what they said of a refund's money when the outcome is a refund.
  */
 public final class Decisions {
     private static final Remedy[] REMEDIES = Remedy.values();
@@ -79,6 +88,7 @@ public final class Decisions {
             for (CompensationDue due : findings.compensation()) {
                 if (!due.repairOnly() || outcome.isRepair()) reasons.add(due.reason());
             }
+            addMoneyReasons(reasons, outcome, findings, packs);
             reasons.subList(from, reasons.size()).sort(REASON_ORDER);
             if (i > 0) saySoWhereTheLawPrevails(reasons, from, allowed & ~storeAllowed, packs.get(0).findings());
         }
@@ -87,7 +97,8 @@ public final class Decisions {
         for (int i = 1; i < packs.size(); i++) floors.add(packs.get(i).policy());
         return new Decision(claim.id(), outcome, REMEDY_LISTS.get(allowed), claim.daysSincePurchase(),
                 repairDue(claim, outcome, packs), reasons, packs.get(0).policy(), floors,
-                commitments(claim, outcome, packs), compensation(outcome, packs), claim.request(), null, actions(claim, outcome, packs));
+                commitments(claim, outcome, packs), compensation(outcome, packs), claim.request(),
+                money(claim, outcome, packs), actions(claim, outcome, packs));
     }
 
     /** Contract section 2: the request if allowed, else the first allowed remedy, else REJECTED. */
@@ -187,6 +198,73 @@ public final class Decisions {
         if (open == null) return List.of();
         open.sort(ACTION_ORDER);
         return open;
+    }
+
+    /** The reasons of what a pack said of the money that hold for this outcome: the refund's deadline, postage, deductions. */
+    private static void addMoneyReasons(List<Reason> reasons, Outcome outcome, Findings findings, List<PackFindings> packs) {
+        if (outcome == Outcome.REFUND) {
+            for (RefundDue due : findings.refundDue()) reasons.add(due.reason());
+            for (RefundAmount amount : findings.refundAmounts()) {
+                if (applies(amount, packs)) reasons.add(amount.reason());
+            }
+        }
+        for (ReturnShipping shipping : findings.returnShipping()) {
+            if (shipping.covers(outcome)) reasons.add(shipping.reason());
+        }
+    }
+
+    /**
+     * Contract 11.2: the currency and the refund's deadline from the store pack's terms; the refund is the
+     * price less what the rules keep back, null when a rule says it cannot be priced; the postage is paid
+     * by whom the first rule that speaks of this outcome says.
+     */
+    private static Money money(Claim claim, Outcome outcome, List<PackFindings> packs) {
+        Findings store = packs.get(0).findings();
+        RefundDue due = store.refundDue().isEmpty() ? null : store.refundDue().get(0);
+        String currency = due == null ? null : due.currency();
+        Payer payer = null;
+        for (int i = 0; i < packs.size() && payer == null; i++) {
+            for (ReturnShipping shipping : packs.get(i).findings().returnShipping()) {
+                if (shipping.covers(outcome)) {
+                    payer = shipping.payer();
+                    break;
+                }
+            }
+        }
+        if (outcome != Outcome.REFUND) return new Money(currency, null, null, null, payer);
+
+        BigDecimal price = claim.product().price();
+        BigDecimal depreciation = BigDecimal.ZERO.setScale(2);
+        boolean priced = price != null;
+        for (PackFindings pack : packs) {
+            for (RefundAmount amount : pack.findings().refundAmounts()) {
+                if (!applies(amount, packs)) continue;
+                if (amount.kept() == null) {
+                    priced = false;
+                    if (amount.ifOnlyGrant()) depreciation = null;
+                } else if (depreciation != null) {
+                    depreciation = depreciation.add(amount.kept());
+                }
+            }
+        }
+        BigDecimal refund = priced && depreciation != null ? price.subtract(depreciation).setScale(2, RoundingMode.HALF_UP) : null;
+        return new Money(currency, refund, depreciation, due == null ? null : claim.claimDate().plusDays(due.days()), payer);
+    }
+
+    /** A finding made {@code ifOnlyGrant} holds when its article is the only one of any pack that grants the refund. */
+    private static boolean applies(RefundAmount amount, List<PackFindings> packs) {
+        if (!amount.ifOnlyGrant()) return true;
+        int refund = 1 << Remedy.REFUND.ordinal();
+        for (PackFindings pack : packs) {
+            if ((allowed(pack.findings()) & refund) == 0) continue;
+            for (Grant grant : pack.findings().grants()) {
+                if (grant.remedy() == Remedy.REFUND && !(Objects.equals(grant.reason().policy(), amount.reason().policy())
+                        && grant.reason().article().equals(amount.reason().article()))) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static int compareReasons(Reason a, Reason b) {

@@ -7,11 +7,14 @@ import java.util.List;
 
 /**
  * Everything a pack's rules found about one claim: what they granted and excluded, the repair
- * deadline they set (null when none), the service commitments and compensation they gave, and the
- * follow-up duties they found, open and closed.
+ * deadline they set (null when none), the service commitments and compensation they gave, what
+ * they said of a refund's money: its deadline and currency, who pays the postage, how much is kept back;
+ * and the follow-up duties they found, open and closed.
  */
 public record Findings(List<Grant> grants, List<Exclusion> exclusions, RepairDeadline repairDeadline,
-                       List<Commitment> commitments, List<CompensationDue> compensation, List<Duty> duties) {
+                       List<Commitment> commitments, List<CompensationDue> compensation,
+                       List<RefundDue> refundDue, List<ReturnShipping> returnShipping, List<RefundAmount> refundAmounts,
+                       List<Duty> duties) {
 
     public Findings {
         duties = List.copyOf(duties);
@@ -19,6 +22,9 @@ public record Findings(List<Grant> grants, List<Exclusion> exclusions, RepairDea
         exclusions = List.copyOf(exclusions);
         commitments = List.copyOf(commitments);
         compensation = List.copyOf(compensation);
+        refundDue = List.copyOf(refundDue);
+        returnShipping = List.copyOf(returnShipping);
+        refundAmounts = List.copyOf(refundAmounts);
     }
 
     /** Whether some rule of the pack granted {@code remedy} (an exclusion made {@code ifGranted} counts only then). */
@@ -34,6 +40,9 @@ public record Findings(List<Grant> grants, List<Exclusion> exclusions, RepairDea
         private final List<Exclusion> exclusions = new ArrayList<>(4);
         private final List<Commitment> commitments = new ArrayList<>(0);
         private final List<CompensationDue> compensation = new ArrayList<>(0);
+        private final List<RefundDue> refundDue = new ArrayList<>(1);
+        private final List<ReturnShipping> returnShipping = new ArrayList<>(1);
+        private final List<RefundAmount> refundAmounts = new ArrayList<>(0);
         private final List<Duty> duties = new ArrayList<>(0);
         private RepairDeadline repairDeadline;
 
@@ -53,6 +62,18 @@ public record Findings(List<Grant> grants, List<Exclusion> exclusions, RepairDea
             compensation.add(due);
         }
 
+        void add(RefundDue due) {
+            refundDue.add(due);
+        }
+
+        void add(ReturnShipping shipping) {
+            returnShipping.add(shipping);
+        }
+
+        void add(RefundAmount amount) {
+            refundAmounts.add(amount);
+        }
+
         void add(Duty duty) {
             duties.add(duty);
         }
@@ -62,7 +83,8 @@ public record Findings(List<Grant> grants, List<Exclusion> exclusions, RepairDea
         }
 
         Findings build() {
-            return new Findings(grants, exclusions, repairDeadline, commitments, compensation, duties);
+            return new Findings(grants, exclusions, repairDeadline, commitments, compensation, refundDue, returnShipping, refundAmounts,
+                    duties);
         }
     }
 }

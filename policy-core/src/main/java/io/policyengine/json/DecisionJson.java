@@ -1,6 +1,8 @@
 package io.policyengine.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.policyengine.RenderedDecision;
+import io.policyengine.RenderedExplanation;
 import io.policyengine.Wording;
 import io.policyengine.model.Action;
 import io.policyengine.model.Claim;
@@ -23,7 +25,6 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /** Writes decisions (contract section 2) and bad-input lines (section 4) as one-line JSON objects. */
 public final class DecisionJson {
@@ -37,14 +38,25 @@ public final class DecisionJson {
      * {@code wording}'s language; {@code repairDueDate} may be null.
      */
     public static String toJson(Decision decision, Wording wording) {
-        return write(json -> write(json, decision, wording));
+        return toJson(wording.render(decision));
+    }
+
+    /** The rendered decision as one line of JSON, as {@link #toJson(Decision, Wording)} gives it. */
+    public static String toJson(RenderedDecision decision) {
+        return write(json -> write(json, decision));
     }
 
     /**
-     * Writes the decision as one JSON object to {@code json}, as {@link #toJson} gives it: the one
-     * writer of decisions, for a generator that streams many of them to an output.
+     * Writes the decision as one JSON object to {@code json}, as {@link #toJson} gives it: for a generator
+     * that streams many of them to an output.
      */
     public static void write(JsonGenerator json, Decision decision, Wording wording) throws IOException {
+        write(json, wording.render(decision));
+    }
+
+    /** The one writer of decisions: its words as {@code rendered} gives them, never rendered here. */
+    public static void write(JsonGenerator json, RenderedDecision rendered) throws IOException {
+        Decision decision = rendered.decision();
         json.writeStartObject();
         json.writeStringField("claimId", decision.claimId());
         json.writeStringField("outcome", name(decision.outcome()));
@@ -54,37 +66,37 @@ public final class DecisionJson {
         json.writeNumberField("daysSincePurchase", decision.daysSincePurchase());
         json.writeStringField("repairDueDate",
                 decision.repairDueDate() == null ? null : decision.repairDueDate().toString());
-        json.writeStringField("summary", wording.summary(decision));
+        json.writeStringField("summary", rendered.summary());
         json.writeArrayFieldStart("reasons");
-        String message = null;
-        Reason previous = null;
-        for (Reason reason : decision.reasons()) {
-            if (previous == null || !saysTheSame(previous, reason)) message = wording.message(decision, reason);
-            writeReason(json, reason, message);
-            previous = reason;
-        }
+        for (int i = 0; i < decision.reasons().size(); i++) writeReason(json, decision.reasons().get(i), rendered.reasons().get(i));
         json.writeEndArray();
         writePolicy(json, decision.policy(), decision.floors());
         writeCommitments(json, decision.commitments());
         json.writeArrayFieldStart("compensation");
-        for (Compensation owed : decision.compensation()) {
+        for (int i = 0; i < decision.compensation().size(); i++) {
+            Compensation owed = decision.compensation().get(i);
+            RenderedDecision.Words words = rendered.compensation().get(i);
             json.writeStartObject();
             json.writeStringField("article", owed.article());
+            json.writeStringField("citation", words.citation());
             json.writeNumberField("amount", owed.amount());
             json.writeStringField("currency", owed.currency());
-            json.writeStringField("message", wording.message(decision, owed));
+            json.writeStringField("message", words.message());
             json.writeEndObject();
         }
         json.writeEndArray();
         writeMoney(json, decision.money());
         json.writeArrayFieldStart("actions");
-        for (Action action : decision.actions()) {
+        for (int i = 0; i < decision.actions().size(); i++) {
+            Action action = decision.actions().get(i);
+            RenderedDecision.Words words = rendered.actions().get(i);
             json.writeStartObject();
             json.writeStringField("action", action.action());
             json.writeStringField("article", action.article());
+            json.writeStringField("citation", words.citation());
             json.writeStringField("due", action.due().toString());
             json.writeBooleanField("overdue", action.overdue());
-            json.writeStringField("message", wording.message(decision, action.reason()));
+            json.writeStringField("message", words.message());
             writeParams(json, action.reason());
             json.writeEndObject();
         }
@@ -122,18 +134,26 @@ public final class DecisionJson {
     }
 
     /**
-     * An explanation as one line: {@code {"claimId", "firedRules": [{"rule", "article", "terms": {...},
-     * "reasons": [...]}], "decision": {...}}}, the rules in firing order.
+     * An explanation as one line: {@code {"claimId", "firedRules": [{"rule", "title", "article", "citation",
+     * "terms": {...}, "reasons": [...]}], "decision": {...}}}, the rules in firing order.
      */
     public static String explanationJson(Explanation explanation, Wording wording) {
+        return explanationJson(wording.render(explanation));
+    }
+
+    /** The rendered explanation as one line, as {@link #explanationJson(Explanation, Wording)} gives it. */
+    public static String explanationJson(RenderedExplanation rendered) {
         return write(json -> {
             json.writeStartObject();
-            json.writeStringField("claimId", explanation.claim().id());
+            json.writeStringField("claimId", rendered.explanation().claim().id());
             json.writeArrayFieldStart("firedRules");
-            for (FiredRule rule : explanation.firedRules()) {
+            for (RenderedExplanation.Step step : rendered.steps()) {
+                FiredRule rule = step.rule();
                 json.writeStartObject();
                 json.writeStringField("rule", rule.rule());
+                json.writeStringField("title", step.title());
                 json.writeStringField("article", rule.article());
+                json.writeStringField("citation", step.citation());
                 json.writeObjectFieldStart("terms");
                 for (Map.Entry<String, Object> term : rule.terms().entrySet()) {
                     json.writeFieldName(term.getKey());
@@ -141,13 +161,13 @@ public final class DecisionJson {
                 }
                 json.writeEndObject();
                 json.writeArrayFieldStart("reasons");
-                for (Reason reason : rule.reasons()) writeReason(json, reason, wording.message(explanation.decision(), reason));
+                for (int i = 0; i < rule.reasons().size(); i++) writeReason(json, rule.reasons().get(i), step.reasons().get(i));
                 json.writeEndArray();
                 json.writeEndObject();
             }
             json.writeEndArray();
             json.writeFieldName("decision");
-            write(json, explanation.decision(), wording);
+            write(json, rendered.decision());
             json.writeEndObject();
         });
     }
@@ -195,19 +215,14 @@ public final class DecisionJson {
         return json;
     }
 
-    /** One rule's reasons for several remedies read the same sentence: rendered once, written for each. */
-    private static boolean saysTheSame(Reason a, Reason b) {
-        return a.rule().equals(b.rule()) && a.effect() == b.effect() && Objects.equals(a.policy(), b.policy())
-                && a.params().equals(b.params());
-    }
-
-    private static void writeReason(JsonGenerator json, Reason reason, String message) throws IOException {
+    private static void writeReason(JsonGenerator json, Reason reason, RenderedDecision.Words words) throws IOException {
         json.writeStartObject();
         json.writeStringField("rule", reason.rule());
         json.writeStringField("article", reason.article());
+        json.writeStringField("citation", words.citation());
         json.writeStringField("effect", name(reason.effect()));
         json.writeStringField("remedy", name(reason.remedy()));
-        json.writeStringField("message", message);
+        json.writeStringField("message", words.message());
         if (reason.policy() != null) json.writeStringField("policy", reason.policy());
         writeParams(json, reason);
         json.writeEndObject();

@@ -40,9 +40,27 @@ final class StrictObject {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!knownFields.contains(name)) {
-                throw new BadInputException(prefix + name, "unknown field" + FieldNames.suggestion(name, knownFields));
+                throw new BadInputException(prefix + printable(name), "unknown field" + FieldNames.suggestion(name, knownFields));
             }
         }
+    }
+
+    /** A field name as it can stand in a one-line message: control characters written as JSON escapes ({@code \\n}, {@code \\u0000}). */
+    private static String printable(String name) {
+        StringBuilder shown = null;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean control = Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
+                    || c == '\u2028' || c == '\u2029';
+            if (control && shown == null) shown = new StringBuilder(name.substring(0, i));
+            if (shown == null) continue;
+            if (!control) shown.append(c);
+            else if (c == '\n') shown.append("\\n");
+            else if (c == '\t') shown.append("\\t");
+            else if (c == '\r') shown.append("\\r");
+            else shown.append(String.format("\\u%04x", (int) c));
+        }
+        return shown == null ? name : shown.toString();
     }
 
     /** The top-level object; {@code name} is used only when the value is not an object at all. */

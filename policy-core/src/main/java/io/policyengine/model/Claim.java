@@ -157,6 +157,31 @@ public record Claim(String id, Product product, LocalDate purchaseDate, LocalDat
         return latest;
     }
 
+    /**
+     * Calendar days the item spent at the repairer (contract 11.3): each earlier repair's days from
+     * {@code receivedOn} to {@code completedOn} (0 when {@code receivedOn} is unknown), plus the days of the open repair.
+     */
+    public long daysInRepair() {
+        long days = daysAtRepairer();
+        for (PastRepair repair : repairHistory) days += repair.daysInRepair();
+        return days;
+    }
+
+    /** How many earlier repairs were completed from the delivery date to {@code months} calendar months after it. */
+    public int repairsWithinMonthsOfDelivery(int months) {
+        LocalDate until = deliveryDate.plusMonths(months);
+        int count = 0;
+        for (PastRepair repair : repairHistory) {
+            if (!repair.completedOn().isBefore(deliveryDate) && !repair.completedOn().isAfter(until)) count++;
+        }
+        return count;
+    }
+
+    /** Calendar days the open repair has been at the repairer, to the claim date; 0 when there is none. */
+    public long daysAtRepairer() {
+        return openRepair == null ? 0 : daysBeforeClaim(openRepair.receivedOn());
+    }
+
     /** The day the duties are judged on: {@code asOf}, else the latest of the claim date and every event (contract 12.1). */
     public LocalDate judgedOn() {
         if (asOf != null) return asOf;

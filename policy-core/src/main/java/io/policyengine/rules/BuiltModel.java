@@ -1,6 +1,11 @@
 package io.policyengine.rules;
 
+import org.drools.model.EntryPoint;
+import org.drools.model.Global;
 import org.drools.model.Model;
+import org.drools.model.Query;
+import org.drools.model.Rule;
+import org.drools.model.TypeMetaData;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.drools.wiring.api.classloader.ProjectClassLoader;
 import org.kie.internal.conf.CompositeConfiguration;
@@ -15,6 +20,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -44,16 +50,64 @@ final class BuiltModel {
      * The knowledge base of the pack's DRL packages from the built model, when the build compiled every
      * one of them; empty otherwise (the caller compiles the DRL instead).
      */
-    static Optional<KieBase> kieBase(PackFiles pack) {
+    static Optional<KieBase> kieBase(PackFiles pack, RuleIndex written) {
         Map<String, String> models = index();
         List<Model> found = new ArrayList<>();
         for (String packageName : packages(pack)) {
             String modelClass = models.get(packageName);
             if (modelClass == null) return Optional.empty();
-            found.add(instantiate(modelClass));
+            found.add(new AsWritten(instantiate(modelClass), written));
         }
         if (found.isEmpty()) return Optional.empty();
         return Optional.of(KieBaseBuilder.createKieBaseFromModel(found));
+    }
+
+    /**
+     * A built model with its rules in the order they are written (files by name, then line), as the DRL
+     * compiler adds them. Drools fires rules of equal salience in the order they were added to the knowledge
+     * base; kie-maven-plugin adds them in the order of a hash map of every file in {@code target/classes},
+     * which changes with whatever an earlier build left there (docs/embedding.md, "Firing order").
+     */
+    private record AsWritten(Model model, RuleIndex written) implements Model {
+        @Override
+        public String getName() {
+            return model.getName();
+        }
+
+        @Override
+        public String getPackageName() {
+            return model.getPackageName();
+        }
+
+        @Override
+        public List<Global> getGlobals() {
+            return model.getGlobals();
+        }
+
+        @Override
+        public List<Rule> getRules() {
+            List<String> order = written.writtenOrder();
+            List<Rule> rules = new ArrayList<>(model.getRules());
+            // a rule the index does not know (none should be) goes last, by name
+            rules.sort(Comparator.comparingInt((Rule rule) -> order.contains(rule.getName()) ? order.indexOf(rule.getName()) : order.size())
+                    .thenComparing(Rule::getName));
+            return rules;
+        }
+
+        @Override
+        public List<Query> getQueries() {
+            return model.getQueries();
+        }
+
+        @Override
+        public List<TypeMetaData> getTypeMetaDatas() {
+            return model.getTypeMetaDatas();
+        }
+
+        @Override
+        public List<EntryPoint> getEntryPoints() {
+            return model.getEntryPoints();
+        }
     }
 
     /** The packages the pack's files declare, in file order. */

@@ -27,8 +27,12 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.stream.Stream;
 
-/** The DRL files of one pack folder, read once, with the hash of their content. */
-record PackFiles(Path folder, List<DrlFile> files, List<SentenceFile> sentences, CalendarBytes calendar, String hash) {
+/**
+ * The DRL files of one pack folder, read once, with the hash of their content, and what is missing from
+ * the folder that does not stop its rules from being compiled and checked (no sentence file).
+ */
+record PackFiles(Path folder, List<DrlFile> files, List<SentenceFile> sentences, CalendarBytes calendar, String hash,
+                 List<RuleProblem> problems) {
 
     /** The pack's {@code calendar.txt} as bytes (contract 12.5); null when the pack has none. */
     record CalendarBytes(Path path, byte[] content) {
@@ -68,11 +72,13 @@ record PackFiles(Path folder, List<DrlFile> files, List<SentenceFile> sentences,
             throw single(folder, "cannot be read: " + e.getMessage());
         }
         if (files.isEmpty()) throw single(folder, "holds no .drl rule files");
+        List<RuleProblem> problems = new ArrayList<>();
         if (sentences.isEmpty()) {
-            throw single(folder, "holds no sentences.LANG.txt file: a pack gives its reasons' sentences in at least one language "
-                    + "(sentences.en.txt; see docs/authoring-guide.md)");
+            problems.add(RuleProblem.error(folder, 0, "holds no sentences.LANG.txt file: a pack gives its reasons' sentences in at least one language "
+                    + "(sentences.en.txt; see docs/authoring-guide.md)"));
         }
-        return new PackFiles(folder, List.copyOf(files), List.copyOf(sentences), calendar, hash(files, sentences, calendar));
+        return new PackFiles(folder, List.copyOf(files), List.copyOf(sentences), calendar, hash(files, sentences, calendar),
+                List.copyOf(problems));
     }
 
     /**

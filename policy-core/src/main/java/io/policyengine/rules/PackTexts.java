@@ -1,6 +1,5 @@
 package io.policyengine.rules;
 
-import io.policyengine.RuleLoadException;
 import io.policyengine.RuleProblem;
 import io.policyengine.text.Language;
 import io.policyengine.text.PackSentences;
@@ -17,15 +16,15 @@ import java.util.Set;
 /**
  * Reads a pack's sentence files and checks them against its rules (contract 8.4): every rule that gives
  * reasons has a sentence in each language the pack has; a sentence names only params its rule gives;
- * no sentence is for a rule that does not exist; the files are UTF-8. Any problem refuses the pack.
+ * no sentence is for a rule that does not exist; the files are UTF-8.
  */
 final class PackTexts {
 
     private PackTexts() {
     }
 
-    static Map<Language, PackSentences> read(PackFiles files, RuleIndex index) throws RuleLoadException {
-        List<RuleProblem> problems = new ArrayList<>();
+    /** The pack's sentences by language; what is wrong with them is added to {@code problems}. */
+    static Map<Language, PackSentences> read(PackFiles files, RuleIndex index, List<RuleProblem> problems) {
         Map<Language, PackSentences> byLanguage = new EnumMap<>(Language.class);
         for (PackFiles.SentenceFile file : files.sentences()) {
             Optional<Language> language = Language.ofTag(file.languageTag());
@@ -38,7 +37,6 @@ final class PackTexts {
             check(sentences, index, problems);
             byLanguage.put(language.get(), sentences);
         }
-        if (!problems.isEmpty()) throw new RuleLoadException(problems);
         return Collections.unmodifiableMap(byLanguage);
     }
 
@@ -65,6 +63,15 @@ final class PackTexts {
                             + "}, which its rule does not give (" + (rule.params().isEmpty() ? "it gives no params"
                             : "it gives: " + String.join(", ", rule.params())) + ")"));
                 }
+            }
+        }
+        for (PackSentences.Entry entry : sentences.section("titles").values()) {
+            if (index.entry(entry.key()) == null) {
+                problems.add(RuleProblem.error(sentences.file(), entry.line(), "a title for rule \"" + entry.key()
+                        + "\", which this pack does not have"));
+            } else if (!entry.template().names().isEmpty()) {
+                problems.add(RuleProblem.error(sentences.file(), entry.line(), "the title of \"" + entry.key() + "\" names {"
+                        + entry.template().names().iterator().next() + "}; a title names no params"));
             }
         }
         for (PackSentences.Entry entry : sentences.section("articles").values()) {

@@ -1,5 +1,6 @@
 package io.policyengine.rules;
 
+import io.policyengine.facts.RefundAmount;
 import io.policyengine.model.PackRule;
 
 import java.nio.file.Path;
@@ -33,7 +34,10 @@ record RuleIndex(Map<String, Entry> rules) {
     private static final Pattern BINDING = Pattern.compile("\\$\\w+\\s*:\\s*(\\w+)");
     private static final Pattern PATTERN_TYPE = Pattern.compile("\\b([A-Z]\\w*)\\s*\\(");
     private static final Pattern THEN = Pattern.compile("^\\s*then\\b", Pattern.MULTILINE);
-    private static final Pattern GIVES_REASON = Pattern.compile("\\b(?:Grant|Exclusion|Commitment|CompensationDue)\\s*\\.\\s*(?:insert|ifRepair|ifGranted)\\s*\\(");
+    private static final Pattern GIVES_REASON = Pattern.compile("\\b(?:Grant|Exclusion|Commitment|CompensationDue|RefundDue|ReturnShipping"
+            + "|RefundAmount)\\s*\\.\\s*(?:insert|ifRepair|ifGranted|lessDepreciation|unknown|unknownIfOnlyGrant)\\s*\\(");
+    /** A depreciation's reason gains the arithmetic as params (see {@link RefundAmount#ARITHMETIC}). */
+    private static final Pattern DEPRECIATION = Pattern.compile("\\bRefundAmount\\s*\\.\\s*lessDepreciation\\s*\\(");
     private static final Pattern PARAMS_CALL = Pattern.compile("\\bparams\\s*\\(");
 
     static RuleIndex of(List<PackFiles.DrlFile> files) {
@@ -66,9 +70,11 @@ record RuleIndex(Map<String, Entry> rules) {
                 Matcher type = PATTERN_TYPE.matcher(header);
                 while (type.find()) types.add(type.group(1));
                 int line = lineOf(text, starts.get(i)[0]);
+                Set<String> params = paramNames(consequence);
+                if (DEPRECIATION.matcher(consequence).find()) params.addAll(RefundAmount.ARITHMETIC);
                 rules.put(names.get(i), new Entry(names.get(i), file.path(), line,
                         article.find() ? article.group(1).trim() : null, terms, types,
-                        GIVES_REASON.matcher(consequence).find(), paramNames(consequence)));
+                        GIVES_REASON.matcher(consequence).find(), params));
             }
         }
         return new RuleIndex(rules);
@@ -90,6 +96,11 @@ record RuleIndex(Map<String, Entry> rules) {
 
     Entry entry(String rule) {
         return rules.get(rule);
+    }
+
+    /** The rules' names in the order they are written: files by name, then line. */
+    List<String> writtenOrder() {
+        return List.copyOf(rules.keySet());
     }
 
     /** The names a {@code then} block gives in {@code params( "name", value, ... )}: the string literals in first place of each pair. */

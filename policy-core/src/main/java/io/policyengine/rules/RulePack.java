@@ -9,6 +9,9 @@ import io.policyengine.facts.Duty;
 import io.policyengine.facts.Exclusion;
 import io.policyengine.facts.Findings;
 import io.policyengine.facts.Grant;
+import io.policyengine.facts.RefundAmount;
+import io.policyengine.facts.RefundDue;
+import io.policyengine.facts.ReturnShipping;
 import io.policyengine.facts.RepairDeadline;
 import io.policyengine.facts.Firing;
 import io.policyengine.facts.WorkingCalendar;
@@ -54,7 +57,8 @@ public final class RulePack {
     static final String TERMS_TYPE = "Terms";
     private static final Pattern FAILED_RULE = Pattern.compile("[Rr]ule(?: name=)?\\s*[\"']([^\"']+)[\"']");
     private static final List<Class<?>> FINDINGS = List.of(
-            Grant.class, Exclusion.class, RepairDeadline.class, Commitment.class, CompensationDue.class, Duty.class);
+            Grant.class, Exclusion.class, RepairDeadline.class, Commitment.class, CompensationDue.class,
+            RefundDue.class, ReturnShipping.class, RefundAmount.class, Duty.class);
     private static final Pattern ARTICLE = Pattern.compile("@article\\s*\\([^)]*\\)");
     private static final Pattern TERMS_DECLARATION =
             Pattern.compile("(?s)\\bdeclare\\s+" + TERMS_TYPE + "\\b(.*?)^\\s*end\\b", Pattern.MULTILINE);
@@ -115,7 +119,18 @@ public final class RulePack {
     /** Compiles the {@code .drl} files of {@code folder}. */
     public static RulePack load(Path folder) throws RuleLoadException {
         PackFiles files = PackFiles.read(folder);
-        return of(files, PackCompiler.compile(files));
+        RuleIndex index = RuleIndex.of(files.files());
+        KieBase base;
+        try {
+            base = PackCompiler.compile(files);
+        } catch (RuleLoadException e) {
+            // rules that do not compile: the folder and the sentences can still be checked, and reported in the same run
+            List<RuleProblem> problems = new ArrayList<>(files.problems());
+            problems.addAll(e.problems());
+            PackTexts.read(files, index, problems);
+            throw new RuleLoadException(problems);
+        }
+        return of(files, index, base);
     }
 
     /**
@@ -124,13 +139,15 @@ public final class RulePack {
      */
     public static RulePack bundled(String name) throws RuleLoadException {
         PackFiles files = PackFiles.read(PackFiles.bundledFolder(name));
-        Optional<KieBase> built = BuiltModel.kieBase(files);
-        return of(files, built.isPresent() ? built.get() : PackCompiler.compile(files));
+        RuleIndex index = RuleIndex.of(files.files());
+        Optional<KieBase> built = BuiltModel.kieBase(files, index);
+        return of(files, index, built.isPresent() ? built.get() : PackCompiler.compile(files));
     }
 
-    private static RulePack of(PackFiles files, KieBase base) throws RuleLoadException {
-        RuleIndex index = RuleIndex.of(files.files());
-        Map<Language, PackSentences> sentences = PackTexts.read(files, index);
+    /** The pack of {@code files} compiled to {@code base}; every problem of its files, sentences and terms refuses it, all at once. */
+    private static RulePack of(PackFiles files, RuleIndex index, KieBase base) throws RuleLoadException {
+        List<RuleProblem> problems = new ArrayList<>(files.problems());
+        Map<Language, PackSentences> sentences = PackTexts.read(files, index, problems);
         Map<String, String> metadata = new LinkedHashMap<>();
         Map<String, Object> terms = new LinkedHashMap<>();
         List<Object> termFacts = new ArrayList<>();
@@ -147,16 +164,40 @@ public final class RulePack {
             }
         }
         terms = inDeclarationOrder(terms, files);
-        List<RuleProblem> termProblems = new ArrayList<>(TermChecks.problems(terms, files.files(), files.folder()));
+        problems.addAll(TermChecks.problems(terms, files.files(), files.folder()));
+        problems.addAll(TermChecks.rowProblems(tableRows(base, termFacts), files.files(), files.folder()));
         CalendarFile calendar = files.calendar() == null ? null
-                : CalendarFile.read(files.calendar().path(), files.calendar().content(), termProblems);
-        if (!termProblems.isEmpty()) throw new RuleLoadException(termProblems);
+                : CalendarFile.read(files.calendar().path(), files.calendar().content(), problems);
+        if (!problems.isEmpty()) throw new RuleLoadException(problems);
         termFacts.add(calendar == null ? WorkingCalendar.MONDAY_TO_FRIDAY : calendar.calendar());
         String name = metadata.getOrDefault("name", files.folder().getFileName().toString());
         String version = metadata.getOrDefault("version", "unversioned");
         PolicyId policy = new PolicyId(name, version, files.hash());
         return new RulePack(base, policy, Map.copyOf(metadata), Collections.unmodifiableMap(terms), List.copyOf(termFacts),
                 index, codes(files), files.folder(), sentences, calendar);
+    }
+
+    /**
+     * The rows of the pack's tables: the facts of its own declared types that its rules insert with no
+     * claim at all (such as the three-guarantee table), so that their values are checked like terms.
+     * Empty when the rules fail or keep firing without a claim: then there is no table to speak of.
+     */
+    private static List<Object> tableRows(KieBase base, List<Object> termFacts) {
+        KieSession session = base.newKieSession();
+        try {
+            termFacts.forEach(session::insert);
+            if (session.fireAllRules(DEFAULT_FIRING_LIMIT) >= DEFAULT_FIRING_LIMIT) return List.of();
+            List<Object> rows = new ArrayList<>();
+            for (Object fact : session.getObjects()) {
+                Class<?> type = fact.getClass();
+                if (!termFacts.contains(fact) && base.getFactType(type.getPackageName(), type.getSimpleName()) != null) rows.add(fact);
+            }
+            return rows;
+        } catch (RuntimeException e) {
+            return List.of();
+        } finally {
+            session.dispose();
+        }
     }
 
     /**
@@ -341,7 +382,7 @@ public final class RulePack {
      */
     public Trace trace(Claim claim, int limit) {
         KieSession session = kieBase.newKieSession();
-        FiringRecorder recorder = new FiringRecorder(index, terms);
+        FiringRecorder recorder = new FiringRecorder(policy.name(), index, terms);
         FiringCounter counter = new FiringCounter();
         try (Firing firing = Firing.open(policy.name(), List.of(claim), matched, recorder)) {
             session.addEventListener(counter);
@@ -495,7 +536,7 @@ public final class RulePack {
         }
         if (unused.isEmpty()) return fired;
         return fired.stream().map(rule -> new FiredRule(rule.rule(), rule.article(), rule.terms(),
-                rule.reasons().stream().filter(r -> !unused.contains(r)).toList())).toList();
+                rule.reasons().stream().filter(r -> !unused.contains(r)).toList(), rule.policy())).toList();
     }
 
     /** What {@link #trace} saw: the findings, and the rules in firing order. */

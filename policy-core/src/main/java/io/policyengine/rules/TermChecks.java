@@ -2,6 +2,8 @@ package io.policyengine.rules;
 
 import io.policyengine.RuleProblem;
 
+import java.lang.reflect.Field;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,6 +23,11 @@ final class TermChecks {
     private static final String REFUND = "RefundDays";
     private static final String EXCHANGE = "ExchangeDays";
     private static final String FREE_REPAIR = "FreeRepairMonths";
+    /** A refund's deadline counted from the claim date, such as {@code onlineSaleRefundDueDays}: 0 is the claim day itself. */
+    private static final String REFUND_DEADLINE = "RefundDueDays";
+    /** A column of a pack's table that is a share of the price per day, in percent. */
+    private static final String DAILY_PERCENT = "PercentPerDay";
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private TermChecks() {
     }
@@ -30,7 +37,13 @@ final class TermChecks {
         for (Map.Entry<String, Object> term : terms.entrySet()) {
             if (!(term.getValue() instanceof Integer value)) continue;
             String name = term.getKey();
-            if (LENGTHS.stream().anyMatch(name::endsWith) && value <= 0) {
+            if (name.endsWith(REFUND_DEADLINE)) {
+                if (value < 0) {
+                    problems.add(at(files, folder, name, name + " = " + value + ": a deadline cannot be negative (0 is the claim day itself)"));
+                } else if (value > hundredYears(name)) {
+                    problems.add(at(files, folder, name, name + " = " + value + ": must be at most " + hundredYears(name) + " days (a hundred years)"));
+                }
+            } else if (LENGTHS.stream().anyMatch(name::endsWith) && value <= 0) {
                 problems.add(at(files, folder, name, name + " = " + value + ": must be at least 1 " + unit(name)
                         + " (a window or a time cannot be zero or negative)"));
             } else if (LENGTHS.stream().anyMatch(name::endsWith) && value > hundredYears(name)) {
@@ -63,6 +76,61 @@ final class TermChecks {
             }
         }
         return problems;
+    }
+
+    /**
+     * A daily rate in percent in a row of a pack's table ({@code depreciationPercentPerDay} of the
+     * three-guarantee table): negative, or over 100 % a day, is an error at the row's line.
+     */
+    static List<RuleProblem> rowProblems(List<Object> rows, List<PackFiles.DrlFile> files, Path folder) {
+        List<RuleProblem> problems = new ArrayList<>();
+        for (Object row : rows) {
+            for (Field field : row.getClass().getDeclaredFields()) {
+                if (!field.getName().endsWith(DAILY_PERCENT) || field.getType() != BigDecimal.class) continue;
+                BigDecimal rate = (BigDecimal) read(field, row);
+                if (rate == null || (rate.signum() >= 0 && rate.compareTo(HUNDRED) <= 0)) continue;
+                String key = firstText(row);
+                String message = row.getClass().getSimpleName() + (key == null ? "" : " " + key) + ": " + field.getName() + " = "
+                        + rate.toPlainString() + (rate.signum() < 0 ? ": a rate cannot be negative" : ": more than 100 % a day is absurd");
+                problems.add(atRow(files, folder, row.getClass().getSimpleName(), key, message));
+            }
+        }
+        return problems;
+    }
+
+    /** The row's first text value, which names it ("MOBILE_PHONE"); null when it has none. */
+    private static String firstText(Object row) {
+        for (Field field : row.getClass().getDeclaredFields()) {
+            if (field.getType() == String.class && read(field, row) instanceof String text) return text;
+        }
+        return null;
+    }
+
+    private static Object read(Field field, Object row) {
+        try {
+            field.setAccessible(true);
+            return field.get(row);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** A problem at the line that makes the row: {@code new Type( "KEY", ...)}. */
+    private static RuleProblem atRow(List<PackFiles.DrlFile> files, Path folder, String type, String key, String message) {
+        Pattern row = Pattern.compile("new\\s+" + Pattern.quote(type) + "\\s*\\(\\s*" + (key == null ? "" : Pattern.quote("\"" + key + "\"")));
+        for (PackFiles.DrlFile file : files) {
+            Matcher found = row.matcher(file.text());
+            if (found.find()) return RuleProblem.error(file.path(), lineOf(file.text(), found.start()), message);
+        }
+        return RuleProblem.error(folder, 0, message);
+    }
+
+    private static int lineOf(String text, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (text.charAt(i) == '\n') line++;
+        }
+        return line;
     }
 
     /** Whether the term's name ends with {@code suffix}, the suffix's first letter in either case ({@code freeRepairMonths}). */

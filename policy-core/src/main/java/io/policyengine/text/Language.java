@@ -1,6 +1,9 @@
 package io.policyengine.text;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -162,9 +165,18 @@ public enum Language {
             case DURATION -> value instanceof Number n ? duration(n.longValue()) : plain(value);
             case PROMISE -> value instanceof Number n ? promise(n.longValue()) : plain(value);
             case MINUTES -> value instanceof Number n ? minutes(n.longValue()) : plain(value);
-            case MONEY -> money(plain(value), params.get("currency") == null ? null : params.get("currency").toString());
+            case MONEY -> money(value instanceof BigDecimal amount ? amount(amount) : plain(value),
+                    params.get("currency") == null ? null : params.get("currency").toString());
             case CN -> value instanceof Number n ? chinese(n.longValue()) : plain(value);
         };
+    }
+
+    /** An amount of money: whole amounts without cents (50), others to the cent (3134.05); English groups thousands (3,134.05). */
+    private String amount(BigDecimal amount) {
+        BigDecimal cents = amount.setScale(2, RoundingMode.HALF_UP);
+        boolean whole = cents.stripTrailingZeros().scale() <= 0;
+        if (this == ZH_CN) return whole ? cents.setScale(0, RoundingMode.UNNECESSARY).toPlainString() : cents.toPlainString();
+        return new DecimalFormat(whole ? "#,##0" : "#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(cents);
     }
 
     private String plain(Object value) {

@@ -12,7 +12,9 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,13 +25,14 @@ import java.util.regex.Pattern;
  * [refusals]     rule name = the short cause a summary gives when that exclusion refused the request
  * [articles]     13 = art. {n}  or  {n} = 第{n, cn}条: how the pack's articles are cited, first match wins
  * [summary]      key = a pattern of the summary, replacing the engine's own (see summary.en.txt)
+ * [titles]       rule name = the rule's title in this language, shown by explain and the counter page (optional)
  * </pre>
  * Lines starting with {@code #} are comments. Immutable.
  */
 public final class PackSentences {
     /** {@code sentences.en.txt}, {@code sentences.zh-CN.txt}. */
     public static final Pattern FILE_NAME = Pattern.compile("sentences\\.([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\\.txt");
-    private static final List<String> SECTIONS = List.of("reasons", "refusals", "articles", "summary");
+    private static final List<String> SECTIONS = List.of("reasons", "refusals", "articles", "summary", "titles");
     private static final Pattern ENTRY = Pattern.compile("^(.*?)\\s+=\\s?(.*)$");
 
     /** A template with the line it was written on. */
@@ -44,6 +47,10 @@ public final class PackSentences {
     private final Language language;
     private final Map<String, Map<String, Entry>> sections;
     private final List<Citation> citations;
+    private final Map<String, String> titles;
+    /** Citations made, by article: a pack's rules cite a handful of articles, each cited for every reason written. */
+    private final Map<String, Optional<String>> cited = new ConcurrentHashMap<>();
+    private static final int CITATIONS_KEPT = 256;
 
     private PackSentences(Path file, Language language, Map<String, Map<String, Entry>> sections) {
         this.file = file;
@@ -55,6 +62,10 @@ public final class PackSentences {
             citations.add(new Citation(Pattern.compile(regex), entry.template()));
         }
         this.citations = List.copyOf(citations);
+        Map<String, String> titles = new LinkedHashMap<>();
+        // a title names no params (validate says so): rendered once, here
+        sections.get("titles").forEach((rule, entry) -> titles.put(rule, entry.template().render(Map.of(), language)));
+        this.titles = Collections.unmodifiableMap(titles);
     }
 
     /**
@@ -122,6 +133,11 @@ public final class PackSentences {
         return sections.get("refusals").get(rule);
     }
 
+    /** The rule's title in this language, or null when the file gives none (the rule's name is its title then). */
+    public String title(String rule) {
+        return titles.get(rule);
+    }
+
     /** A pattern of the summary this pack gives in place of the engine's own; null when none. */
     public Entry summary(String key) {
         return sections.get("summary").get(key);
@@ -134,6 +150,15 @@ public final class PackSentences {
 
     /** How the pack cites an article, in this language: {@code 13} as art. 13 or 第十三条; null when no pattern matches. */
     public String cite(String article) {
+        Optional<String> known = cited.get(article);
+        if (known != null) return known.orElse(null);
+        String citation = citeByPattern(article);
+        // articles come from the rules, a handful; a decision posted to be rendered may name any: keep the cache small
+        if (cited.size() < CITATIONS_KEPT) cited.put(article, Optional.ofNullable(citation));
+        return citation;
+    }
+
+    private String citeByPattern(String article) {
         for (Citation citation : citations) {
             Matcher m = citation.article().matcher(article);
             if (m.matches()) {

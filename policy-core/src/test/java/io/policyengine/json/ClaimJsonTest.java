@@ -225,6 +225,12 @@ class ClaimJsonTest {
     }
 
     @Test
+    void writesAnUnknownFieldNameWithControlCharactersOnOneLine() {
+        assertThatThrownBy(() -> parse("{\"chan\\nel\\u0000\\u202e\": 1}"))
+                .hasMessage("chan\\nel\\u0000\\u202e: unknown field");
+    }
+
+    @Test
     void reportsUnknownFieldsBeforeMissingOnes() {
         assertThatThrownBy(() -> ClaimJson.parse(json("{\"ID\": \"C-1\"}")))
                 .hasMessage("ID: unknown field (did you mean id?)");

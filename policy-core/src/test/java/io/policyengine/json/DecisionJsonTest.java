@@ -41,15 +41,15 @@ class DecisionJsonTest {
         assertThat(DecisionJson.toJson(decision, english)).isEqualTo("{\"claimId\":\"C-1001\",\"outcome\":\"REFUND\","
                 + "\"remedies\":[\"REFUND\",\"FREE_REPAIR\"],\"daysSincePurchase\":8,\"repairDueDate\":null,"
                 + "\"summary\":\"We will give you a refund.\","
-                + "\"reasons\":[{\"rule\":\"defect refund window\",\"article\":\"7\",\"effect\":\"GRANT\",\"remedy\":\"REFUND\","
+                + "\"reasons\":[{\"rule\":\"defect refund window\",\"article\":\"7\",\"citation\":\"art. 7\",\"effect\":\"GRANT\",\"remedy\":\"REFUND\","
                 + "\"message\":\"quality defect reported 8 days after purchase, within the 15-day refund window\","
                 + "\"policy\":\"mini\",\"params\":{\"days\":8,\"refundDays\":15}},"
-                + "{\"rule\":\"defect refund window\",\"article\":\"7\",\"effect\":\"GRANT\",\"remedy\":\"FREE_REPAIR\","
+                + "{\"rule\":\"defect refund window\",\"article\":\"7\",\"citation\":\"art. 7\",\"effect\":\"GRANT\",\"remedy\":\"FREE_REPAIR\","
                 + "\"message\":\"quality defect reported 8 days after purchase, within the 15-day refund window\","
                 + "\"policy\":\"mini\",\"params\":{\"days\":8,\"refundDays\":15}}],"
                 + "\"policy\":{\"name\":\"mini\",\"version\":\"1\",\"hash\":\"" + hash + "\",\"floors\":[]},"
                 + "\"commitments\":null,\"compensation\":[],"
-                + "\"money\":{\"currency\":null,\"refund\":null,\"depreciation\":null,\"refundDueDate\":null,\"returnShipping\":null},"
+                + "\"money\":{\"currency\":null,\"refund\":null,\"depreciation\":0.00,\"refundDueDate\":null,\"returnShipping\":null},"
                 + "\"actions\":[]}");
     }
 
@@ -63,13 +63,15 @@ class DecisionJsonTest {
                     "claimId", "outcome", "remedies", "daysSincePurchase", "repairDueDate", "summary", "reasons", "policy",
                     "commitments", "compensation", "money", "actions");
             assertThat(node.get("reasons").get(0).fieldNames()).toIterable()
-                    .containsExactly("rule", "article", "effect", "remedy", "message", "policy", "params");
+                    .containsExactly("rule", "article", "citation", "effect", "remedy", "message", "policy", "params");
             assertThat(node.get("repairDueDate").textValue()).isEqualTo("2026-03-16");
         }
         JsonNode chinese = json(DecisionJson.toJson(decision, mini.wording(Locale.forLanguageTag("zh-CN"))));
         assertThat(chinese.get("summary").textValue()).isEqualTo("为您免费维修，2026年3月16日前修好。");
         assertThat(chinese.get("reasons").get(0).get("message").textValue()).isEqualTo("购买后第8天报告质量问题，在15天退货期限内");
         assertThat(chinese.get("reasons").get(0).get("rule").textValue()).isEqualTo("defect refund window");
+        assertThat(chinese.get("reasons").get(0).get("article").textValue()).isEqualTo("7");
+        assertThat(chinese.get("reasons").get(0).get("citation").textValue()).isEqualTo("第七条");
     }
 
     @Test

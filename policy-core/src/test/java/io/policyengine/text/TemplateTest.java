@@ -34,6 +34,16 @@ class TemplateTest {
     }
 
     @Test
+    void writesARefundToTheCentAndGroupsThousandsInEnglish() {  // contract 11.2
+        Template pays = Template.parse("{amount, money}");
+
+        assertThat(pays.render(Map.of("amount", new BigDecimal("3134.05"), "currency", "CNY"), Language.EN)).isEqualTo("3,134.05 CNY");
+        assertThat(pays.render(Map.of("amount", new BigDecimal("3134.05"), "currency", "CNY"), Language.ZH_CN)).isEqualTo("3134.05元");
+        assertThat(pays.render(Map.of("amount", new BigDecimal("1999.5"), "currency", "CNY"), Language.EN)).isEqualTo("1,999.50 CNY");
+        assertThat(pays.render(Map.of("amount", new BigDecimal("3299.00"), "currency", "CNY"), Language.EN)).isEqualTo("3,299 CNY");
+    }
+
+    @Test
     void writesTimesOfDayWithTheDateOnlyWhenItIsAnotherDay() {
         Template by = Template.parse("by {by, clock}");
         LocalDateTime reported = LocalDateTime.of(2026, 7, 31, 21, 30);

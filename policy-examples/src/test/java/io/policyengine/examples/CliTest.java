@@ -184,8 +184,26 @@ public class CliTest {
             assertThat(lines).hasSize(3);
             assertThat(lines.get(0)).startsWith("CLAIM").contains("DAY", "OUTCOME", "ALLOWED", "REPAIR DUE", "WHY");
             assertThat(lines.get(1).split("\\s+")).startsWith("T1", "8", "REFUND");
-            assertThat(lines.get(1)).endsWith("We will give you a refund.");
+            assertThat(lines.get(1)).endsWith("We will give you a refund by 2026-03-09.");  // no price: no amount (contract 11.2)
             assertThat(lines.get(2).split("\\s+")).startsWith("T2", "122", "PAID_REPAIR", "PAID_REPAIR", "2026-07-08");
+        }
+
+        @Test
+        @DisplayName("--lang zh-CN: the outcome and remedy columns in the contract's fixed words (8.3), no code left")
+        void chineseTableUsesTheFixedWords() {
+            Path file = write("claims.jsonl", claim("T1") + "\n"
+                    + claim("T2", "\"claimDate\": \"2026-07-01\"", "\"condition\": {\"customerDamage\": true}") + "\n"
+                    + claim("T3", "\"qualityDefect\": false", "\"claimDate\": \"2026-03-20\"") + "\n");
+
+            Run run = run("decide", "--lang", "zh-CN", file.toString());
+
+            run.assertExit(0).assertNoStderr();
+            List<String> lines = run.outLines();
+            assertThat(lines.get(0).split("\\s+")).startsWith("单号", "天数", "结果", "可选处理");
+            assertThat(lines.get(1).split("\\s+")).startsWith("T1", "8", "退货", "退货、换货、免费维修");
+            assertThat(lines.get(2).split("\\s+")).startsWith("T2", "122", "收费维修", "收费维修");
+            assertThat(lines.get(3).split("\\s+")).startsWith("T3", "19", "不予退换", "-");
+            assertThat(run.out()).doesNotContainPattern("REFUND|EXCHANGE|FREE_REPAIR|PAID_REPAIR|REJECTED");
         }
 
         @Test
@@ -286,6 +304,16 @@ public class CliTest {
                         "product.price: must be >= 0, got -1.50", "X"),
                 bad("price as a string", claim("X").replace("\"sku\": \"S-1\"", "\"sku\": \"S-1\", \"price\": \"12\""),
                         "product.price: expected a number, got \"12\"", "X"),
+                // contract 11.1: the money fields
+                bad("open repair received after the claim", claim("X", "\"openRepair\": {\"receivedOn\": \"2026-03-10\", \"waitingFor\": \"PARTS\"}"),
+                        "openRepair.receivedOn: 2026-03-10 is after claimDate 2026-03-09", "X"),
+                bad("unknown waitingFor", claim("X", "\"openRepair\": {\"receivedOn\": \"2026-03-05\", \"waitingFor\": \"SUPPLIER\"}"),
+                        "openRepair.waitingFor: expected one of PARTS, REPAIRER, got \"SUPPLIER\"", "X"),
+                bad("repair received after it was completed", claim("X",
+                                "\"repairHistory\": [{\"completedOn\": \"2026-03-04\", \"fault\": \"F\", \"receivedOn\": \"2026-03-05\"}]"),
+                        "repairHistory[0].receivedOn: 2026-03-05 is after its completedOn 2026-03-04", "X"),
+                bad("sameModelInStock not a boolean", claim("X", "\"sameModelInStock\": \"yes\""),
+                        "sameModelInStock: expected true or false, got \"yes\"", "X"),
                 bad("duplicate field", claim("X").replaceFirst("}$", ", \"qualityDefect\": false}"),
                         "qualityDefect: duplicate field", null),
                 bad("a string, not a claim", "\"C-1\"", "claim: expected a JSON object, got a string", null),
@@ -554,6 +582,65 @@ public class CliTest {
             decide.assertExit(2);
             assertThat(decide.out()).isEmpty();
             assertThat(decide.errLines()).contains(problem);
+        }
+
+        @Test
+        @DisplayName("a folder with a syntax error and no sentence file: both in one run, FILE:LINE, the count at the end")
+        void syntaxErrorAndNoSentenceFile() {
+            Path folder = dir.resolve("broken");
+            Path drl = folder.resolve("broken.drl");
+            try {
+                Files.createDirectories(folder);
+                Files.writeString(drl, "package broken;\n\nrule \"broken\"\nwhen\n    $x : String( length > )\nthen\nend\n");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+
+            Run run = run("validate", folder.toString());
+
+            run.assertExit(1);
+            assertThat(run.outLines()).hasSize(3);
+            assertThat(run.outLines()).anySatisfy(line -> assertThat(line).startsWith(folder + ": holds no sentences.LANG.txt file"));
+            assertThat(run.outLines()).anySatisfy(line -> assertThat(line).startsWith(drl + ":5: "));
+            assertThat(run.outLines()).last().isEqualTo(folder + ": 2 error(s)");
+        }
+
+        @Test
+        @DisplayName("a syntax error, a sentence naming a param its rule does not give and a rule without a sentence: all in one run")
+        void syntaxAndSentenceErrorsTogether() throws IOException {
+            Path broken = brokenCopy();
+            Path english = find(broken, "sentences.en.txt");
+            String sentences = Files.readString(english);
+            Files.writeString(english, sentences
+                    .replace("within the {refundDays}-day refund window\n", "within the {refundWindow}-day refund window\n")
+                    .replaceFirst("(?m)^incomplete accessories exclude refund and exchange = .*\n", ""));
+
+            Run run = run("validate", broken.toString());
+
+            run.assertExit(1);
+            assertThat(run.outLines()).anySatisfy(line -> assertThat(line).startsWith(brokenFile + ":" + brokenLine + ": "));
+            assertThat(run.outLines()).anySatisfy(line -> assertThat(line).startsWith(english + ":").contains("{refundWindow}"));
+            assertThat(run.outLines()).anySatisfy(line -> assertThat(line).matches(".*exclusions\\.drl:\\d+: .*")
+                    .contains("\"incomplete accessories exclude refund and exchange\" has no sentence in sentences.en.txt"));
+            assertThat(run.outLines()).last().isEqualTo(broken + ": 3 error(s)");
+        }
+
+        @Test
+        @DisplayName("a term that cannot be right and a sentence error: both in one run")
+        void termAndSentenceErrorsTogether() throws IOException {
+            Path copy = copyOfBundledPack("bad-terms");
+            Path pack = find(copy, "pack.drl");
+            Files.writeString(pack, Files.readString(pack).replace("defectExchangeDays : int = 30", "defectExchangeDays : int = 10"));
+            Path chinese = find(copy, "sentences.zh-CN.txt");
+            Files.writeString(chinese, Files.readString(chinese) + "\n[reasons]\nno such rule = 没有这条规则\n");
+
+            Run run = run("validate", copy.toString());
+
+            run.assertExit(1);
+            assertThat(run.outLines()).anySatisfy(line -> assertThat(line).startsWith(pack + ":").contains("defectExchangeDays = 10 ends before"));
+            assertThat(run.outLines()).anySatisfy(line -> assertThat(line).startsWith(chinese + ":")
+                    .contains("a sentence for rule \"no such rule\", which this pack does not have"));
+            assertThat(run.outLines()).last().asString().startsWith(copy + ": ").endsWith(" error(s)");
         }
 
         @Test
@@ -845,6 +932,28 @@ public class CliTest {
             assertThat(late.get("terms").get("defectRefundDays").asInt()).isEqualTo(15);
             assertThat(first.get("decision").get("outcome").asText()).isEqualTo("EXCHANGE");
             assertThat(parse(run.outLines().get(1)).get("claimId").asText()).isEqualTo("D8");
+        }
+
+        @Test
+        @DisplayName("--lang zh-CN: headings, labels, rule titles, citations and fixed words in Chinese; --json keeps the rule's name")
+        void inChinese() {
+            Path file = write("d20.json", day20 + "\n");
+
+            Run run = run("explain", "--lang", "zh-CN", file.toString());
+
+            run.assertExit(0).assertNoStderr();
+            assertThat(run.out()).contains("D20：购买后第20天（2026年3月1日至2026年3月21日），有质量问题，要求退货",
+                    "质量问题换货期限（第八条）", "准予换货、免费维修：", "排除退货：", "可选处理：换货、免费维修", "结果：换货",
+                    "顾客要求的退货不能满足：第七条：", "摘要：不能退货");
+            assertThat(run.out()).doesNotContain("day 20", "grants", "excludes", "allowed:", "outcome:", "art.", "REFUND",
+                    "defect exchange window");
+
+            Run json = run("explain", "--lang", "zh-CN", "--json", file.toString());
+            JsonNode exchange = parse(json.outLines().get(0)).get("firedRules").get(0);
+            assertThat(exchange.get("rule").asText()).isEqualTo("defect exchange window");
+            assertThat(exchange.get("title").asText()).isEqualTo("质量问题换货期限");
+            assertThat(exchange.get("citation").asText()).isEqualTo("第八条");
+            assertThat(exchange.get("reasons").get(0).get("citation").asText()).isEqualTo("第八条");
         }
 
         @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.policyengine.PolicyEngine;
+import io.policyengine.RenderedDecision;
 import io.policyengine.RuleLoadException;
 import io.policyengine.Wording;
 import io.policyengine.json.ClaimJson;
@@ -119,8 +120,10 @@ class SummaryTest {
         Wording en = WITH_LAW.wording(Locale.ENGLISH);
         Wording zh = WITH_LAW.wording(Locale.forLanguageTag("zh-CN"));
 
-        assertThat(en.summary(online)).isEqualTo("We will give you a refund. The law prevails over the store's art. 13 (CRPL art. 25).");
-        assertThat(zh.summary(online)).isEqualTo("为您办理退货。依据《消费者权益保护法》第二十五条，法律规定优先于本店第十三条。");
+        // contract 11.2: an online refund within 7 days of the claim (CRPL 25), at the full price
+        assertThat(en.summary(online)).isEqualTo("We will give you a refund of 199 CNY by 2026-05-22. "
+                + "The law prevails over the store's art. 13 (CRPL art. 25).");
+        assertThat(zh.summary(online)).isEqualTo("为您办理退货，退款199元，2026年5月22日前退还。依据《消费者权益保护法》第二十五条，法律规定优先于本店第十三条。");
         assertThat(online.reasons()).anySatisfy(r -> {
             assertThat(r.params()).containsEntry("lawPrevails", true).containsEntry("prevailsOver", "13");
             assertThat(en.message(online, r)).startsWith("the law prevails over store article 13: bought online and returned on day 5");
@@ -129,8 +132,45 @@ class SummaryTest {
     }
 
     @Test
-    void aMetRequestSaysOnlyTheOutcome() {
-        assertThat(EN.summary(STORE.decide(claim(8, true, "REFUND", "")))).isEqualTo("We will give you a refund.");
-        assertThat(ZH.summary(STORE.decide(claim(8, true, "REFUND", "")))).isEqualTo("为您办理退货。");
+    void everyReasonAndCompensationCitesItsArticleAsItsPackDoesInTheChosenLanguage() {
+        Decision tv = WITH_LAW.decide(claim(3, true, "REFUND", "\"product\":{\"sku\":\"TV-1\",\"category\":\"TV\",\"price\":3299},"
+                + "\"condition\":{\"packaging\":\"DAMAGED\"}"));
+        RenderedDecision zh = WITH_LAW.wording(Locale.forLanguageTag("zh-CN")).render(tv);
+        RenderedDecision en = WITH_LAW.wording(Locale.ENGLISH).render(tv);
+
+        assertThat(zh.reasons()).hasSameSizeAs(tv.reasons());
+        for (int i = 0; i < tv.reasons().size(); i++) {
+            String article = tv.reasons().get(i).article();
+            String expectedZh = switch (article) {
+                case "7" -> "第七条";
+                case "13" -> "第十三条";
+                case "三包 8" -> "《部分商品修理更换退货责任规定》第八条";
+                case "三包 9" -> "《部分商品修理更换退货责任规定》第九条";
+                case "三包 10" -> "《部分商品修理更换退货责任规定》第十条";
+                case "三包 13" -> "《部分商品修理更换退货责任规定》第十三条";
+                case "refunds" -> "本店退款规定";
+                default -> throw new AssertionError("unexpected article " + article);
+            };
+            String expectedEn = article.startsWith("三包 ") ? "Three Guarantees Regulation art. " + article.substring(3)
+                    : article.equals("refunds") ? "the store's refund terms" : "art. " + article;
+            assertThat(zh.reasons().get(i).citation()).as(article).isEqualTo(expectedZh);
+            assertThat(en.reasons().get(i).citation()).as(article).isEqualTo(expectedEn);
+        }
+        assertThat(zh.summary()).contains("《部分商品修理更换退货责任规定》第九条").doesNotContain("服务标准三包");
+
+        Decision online = WITH_LAW.decide(claim(5, false, "REFUND", "\"channel\":\"ONLINE\""));
+        assertThat(WITH_LAW.wording(Locale.ENGLISH).render(online).reasons())
+                .anySatisfy(words -> assertThat(words.citation()).isEqualTo("CRPL art. 25"));
+
+        Decision late = STORE.decide(claim(60, true, "REPAIR", "\"service\":{\"reportedAt\":\"2026-07-09T21:30\",\"urgency\":\"CRITICAL\","
+                + "\"region\":\"SUBURB\",\"arrivedAt\":\"2026-07-10T02:15\"}"));
+        assertThat(ZH.render(late).compensation()).singleElement().satisfies(owed -> assertThat(owed.citation()).isEqualTo("服务标准S7"));
+        assertThat(EN.render(late).compensation()).singleElement().satisfies(owed -> assertThat(owed.citation()).isEqualTo("art. S7"));
+    }
+
+    @Test
+    void aMetRequestSaysOnlyTheOutcome() {  // with a refund's amount and last day (contract 11.2): paid at the counter
+        assertThat(EN.summary(STORE.decide(claim(8, true, "REFUND", "")))).isEqualTo("We will give you a refund of 199 CNY by 2026-05-18.");
+        assertThat(ZH.summary(STORE.decide(claim(8, true, "REFUND", "")))).isEqualTo("为您办理退货，退款199元，2026年5月18日前退还。");
     }
 }

@@ -82,7 +82,8 @@ final class AuditCommand implements java.util.concurrent.Callable<Integer> {
         new Comparison(store, stack, false).compare(claims, change -> {
             Decision before = change.before();
             Decision after = change.after();
-            if (!change.aspects().contains(Comparison.Aspect.OUTCOME) && !change.aspects().contains(Comparison.Aspect.REMEDIES)) return;
+            if (!change.aspects().contains(Comparison.Aspect.OUTCOME) && !change.aspects().contains(Comparison.Aspect.REMEDIES)
+                    && !change.aspects().contains(Comparison.Aspect.MONEY)) return;
             changed[0]++;
             for (Group group : groupsOf(before, after)) {
                 Tally tally = groups.computeIfAbsent(group, g -> new Tally());

@@ -4,8 +4,10 @@ import io.policyengine.PolicyEngine;
 import io.policyengine.model.Claim;
 import io.policyengine.model.Compensation;
 import io.policyengine.model.Decision;
+import io.policyengine.model.Money;
 import io.policyengine.model.PackRule;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -27,7 +29,7 @@ final class Comparison {
     /** The parts of a decision a change is reported for; reason sentences are not compared (they follow the language). */
     enum Aspect {
         OUTCOME("outcome"), REMEDIES("remedies"), REPAIR_DUE_DATE("repairDueDate"),
-        COMMITMENTS("commitments"), COMPENSATION("compensation");
+        COMMITMENTS("commitments"), COMPENSATION("compensation"), MONEY("money");
 
         final String field;
 
@@ -118,7 +120,18 @@ final class Comparison {
         if (!Objects.equals(old.repairDueDate(), fresh.repairDueDate())) aspects.add(Aspect.REPAIR_DUE_DATE);
         if (!Objects.equals(old.commitments(), fresh.commitments())) aspects.add(Aspect.COMMITMENTS);
         if (!owed(old.compensation()).equals(owed(fresh.compensation()))) aspects.add(Aspect.COMPENSATION);
+        if (!money(old.money()).equals(money(fresh.money()))) aspects.add(Aspect.MONEY);
         return aspects;
+    }
+
+    /** The money block as values: a refund of 3134.05 is the same as one of 3134.050 (contract 11.2). */
+    static String money(Money money) {
+        return money.currency() + " " + amount(money.refund()) + " " + amount(money.depreciation()) + " "
+                + money.refundDueDate() + " " + money.returnShipping();
+    }
+
+    private static String amount(BigDecimal amount) {
+        return amount == null ? "null" : amount.stripTrailingZeros().toPlainString();
     }
 
     /** Compensation as money owed: article, amount and currency, not the sentence. */

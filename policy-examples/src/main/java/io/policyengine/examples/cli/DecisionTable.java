@@ -1,5 +1,6 @@
 package io.policyengine.examples.cli;
 
+import io.policyengine.RenderedDecision;
 import io.policyengine.Wording;
 import io.policyengine.model.Commitments;
 import io.policyengine.model.Compensation;
@@ -10,7 +11,6 @@ import java.io.PrintWriter;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.StringJoiner;
-import java.util.stream.Collectors;
 
 /**
  * The human-readable form of {@code decide}: one row per claim, its WHY the summary a cashier reads
@@ -25,6 +25,8 @@ final class DecisionTable {
     private static final int DUE = 10;
     private static final List<String> HEADER_EN = List.of("CLAIM", "DAY", "OUTCOME", "ALLOWED", "REPAIR DUE", "WHY");
     private static final List<String> HEADER_ZH = List.of("单号", "天数", "结果", "可选处理", "维修期限", "说明");
+    private static final List<String> PROMISES_EN = List.of("respond by", "dispatch by", "on site by", "fixed by", "loaner due at");
+    private static final List<String> PROMISES_ZH = List.of("最迟回复", "最迟派单", "最迟上门", "最迟修复", "最迟提供备用机");
 
     private final PrintWriter out;
     private final Wording wording;
@@ -35,21 +37,34 @@ final class DecisionTable {
     }
 
     void header() {
-        List<String> names = wording.languageTag().equals("en") ? HEADER_EN : HEADER_ZH;
+        List<String> names = english() ? HEADER_EN : HEADER_ZH;
         out.println(row(names.get(0), names.get(1), names.get(2), names.get(3), names.get(4), names.get(5)));
     }
 
+    /**
+     * One claim's row. The English table shows the outcome and remedies by the names the JSON uses
+     * ({@code FREE_REPAIR}); the Chinese one in the fixed words of contract 8.3 (免费维修).
+     */
     void row(Decision d) {
-        String remedies = d.remedies().isEmpty() ? "-" : d.remedies().stream().map(Remedy::name).collect(Collectors.joining(", "));
+        RenderedDecision words = wording.render(d);
+        String outcome = english() ? d.outcome().name() : words.outcome();
+        List<String> allowed = english() ? d.remedies().stream().map(Remedy::name).toList() : words.remedies();
+        String remedies = allowed.isEmpty() ? "-" : String.join(english() ? ", " : "、", allowed);
         String due = d.repairDueDate() == null ? "-" : d.repairDueDate().toString();
-        out.println(row(Printable.oneLine(d.claimId()), String.valueOf(d.daysSincePurchase()), d.outcome().name(), remedies, due,
-                Printable.oneLine(wording.summary(d))));
+        out.println(row(Printable.oneLine(d.claimId()), String.valueOf(d.daysSincePurchase()), outcome, remedies, due,
+                Printable.oneLine(words.summary())));
         String promises = d.commitments() == null ? "" : promises(d.commitments());
-        if (!promises.isEmpty()) out.println(indent("service: " + promises));
-        for (Compensation owed : d.compensation()) {
-            out.println(indent("owed: " + owed.amount().toPlainString() + " " + owed.currency() + " ("
-                    + Printable.oneLine(wording.article(d, owed.reason())) + ": " + Printable.oneLine(wording.message(d, owed)) + ")"));
+        if (!promises.isEmpty()) out.println(indent((english() ? "service: " : "服务承诺：") + promises));
+        for (int i = 0; i < d.compensation().size(); i++) {
+            Compensation owed = d.compensation().get(i);
+            RenderedDecision.Words owedWords = words.compensation().get(i);
+            out.println(indent((english() ? "owed: " : "应赔付：") + owed.amount().toPlainString() + " " + owed.currency() + " ("
+                    + Printable.oneLine(owedWords.citation()) + ": " + Printable.oneLine(owedWords.message()) + ")"));
         }
+    }
+
+    private boolean english() {
+        return wording.languageTag().equals("en");
     }
 
     private static String row(String claim, String day, String outcome, String allowed, String due, String why) {
@@ -103,13 +118,14 @@ final class DecisionTable {
         return wide ? 2 : 1;
     }
 
-    private static String promises(Commitments c) {
-        StringJoiner promises = new StringJoiner(", ");
-        add(promises, "respond by", c.respondBy());
-        add(promises, "dispatch by", c.dispatchBy());
-        add(promises, "on site by", c.onSiteBy());
-        add(promises, "fixed by", c.resolveBy());
-        add(promises, "loaner due at", c.loanerDueAt());
+    private String promises(Commitments c) {
+        StringJoiner promises = new StringJoiner(english() ? ", " : "，");
+        List<String> what = english() ? PROMISES_EN : PROMISES_ZH;
+        add(promises, what.get(0), c.respondBy());
+        add(promises, what.get(1), c.dispatchBy());
+        add(promises, what.get(2), c.onSiteBy());
+        add(promises, what.get(3), c.resolveBy());
+        add(promises, what.get(4), c.loanerDueAt());
         return promises.toString();
     }
 

@@ -168,7 +168,7 @@ public final class DueList implements AutoCloseable {
             line.writeStringField("claimId", decision.claimId());
             line.writeStringField("action", action.action());
             line.writeStringField("article", action.article());
-            line.writeStringField("citation", wording.article(decision, action.reason()));
+            line.writeStringField("citation", wording.citation(decision, action.reason().policy(), action.article()));
             line.writeStringField("due", action.due().toString());
             line.writeBooleanField("overdue", action.overdue());
             line.writeNumberField("overdueDays", action.overdueDays(judgedOn));
@@ -182,7 +182,7 @@ public final class DueList implements AutoCloseable {
 
     private String tableRow(Decision decision, Action action, LocalDate judgedOn) {
         long late = action.overdueDays(judgedOn);
-        return row(Printable.oneLine(decision.claimId()), action.action(), Printable.oneLine(wording.article(decision, action.reason())),
+        return row(Printable.oneLine(decision.claimId()), action.action(), Printable.oneLine(wording.citation(decision, action.reason().policy(), action.article())),
                 action.due().toString(), late == 0 ? "-" : String.valueOf(late), Printable.oneLine(wording.message(decision, action.reason())));
     }
 

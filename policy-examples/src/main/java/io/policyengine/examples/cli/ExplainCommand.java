@@ -2,6 +2,8 @@ package io.policyengine.examples.cli;
 
 import io.policyengine.PolicyEngine;
 import io.policyengine.RuleFailureException;
+import io.policyengine.RenderedDecision;
+import io.policyengine.RenderedExplanation;
 import io.policyengine.RuleLoadException;
 import io.policyengine.Wording;
 import io.policyengine.json.DecisionJson;
@@ -11,7 +13,7 @@ import io.policyengine.model.Claim;
 import io.policyengine.model.Decision;
 import io.policyengine.model.Effect;
 import io.policyengine.model.Explanation;
-import io.policyengine.model.FiredRule;
+import io.policyengine.model.Money;
 import io.policyengine.model.Reason;
 import io.policyengine.model.Remedy;
 import picocli.CommandLine.Command;
@@ -24,6 +26,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,49 +78,108 @@ final class ExplainCommand implements Callable<Integer> {
                 ClaimBatches.reportBadInput(ClaimBatches.failed(item, e), out, err);
                 return;
             }
-            if (json) out.println(DecisionJson.explanationJson(explanation, wording));
+            if (json) out.println(DecisionJson.explanationJson(wording.render(explanation)));
             else print(out, explanation, wording);
         });
         return allGood && !rulesFailed.get() ? ExitCodes.OK : ExitCodes.BAD_INPUT;
     }
 
-    private static final Map<Effect, String> VERBS = Map.of(
-            Effect.GRANT, "grants", Effect.EXCLUDE, "excludes", Effect.COMMIT, "promises", Effect.COMPENSATE, "owes",
-            Effect.DUTY, "duty");
+    /** The words of explain's own lines in one language; the decision's words come rendered from the pack. */
+    private record Labels(String day, String defect, String noDefect, String nothingAsked, Map<Effect, String> verbs,
+                          String terms, String allowed, String nothing, String outcome, String repairDue, String met,
+                          String notMet, String noArticle, String offered, String noRequest, String noRequestRejected,
+                          String money, String summary, String listSeparator, String step, String colon, String causeSeparator) {
+    }
+
+    private static final Labels EN = new Labels("%s: day %d after purchase (%s to %s), %s, asks for %s", "quality defect",
+            "no quality defect", "nothing in particular",
+            Map.of(Effect.GRANT, "grants", Effect.EXCLUDE, "excludes", Effect.COMMIT, "promises", Effect.COMPENSATE, "owes",
+                    Effect.PAY, "settles", Effect.DUTY, "duty"),
+            "  [terms: %s]", "  allowed: %s", "nothing", "  outcome: %s", ", repair due %s", "the request for %s is met",
+            "the request for %s is not met: %s", "no article grants it", "; offered instead: %s",
+            "no request was made, so the first allowed remedy is the outcome", "nothing is allowed, so the claim is rejected",
+            "  money: %s", "  summary: %s", ", ", "  %d. %s (%s)%s%n", ": ", "; ");
+    private static final Labels ZH = new Labels("%s：购买后第%d天（%s至%s），%s，要求%s", "有质量问题", "无质量问题", "未提具体要求",
+            Map.of(Effect.GRANT, "准予", Effect.EXCLUDE, "排除", Effect.COMMIT, "承诺", Effect.COMPENSATE, "赔付", Effect.PAY, "结算", Effect.DUTY, "待办"),
+            "  [条款数值：%s]", "  可选处理：%s", "无", "  结果：%s", "，维修期限%s", "顾客要求的%s可以满足",
+            "顾客要求的%s不能满足：%s", "没有条款支持", "；改为：%s", "顾客未提具体要求，按第一项可选处理办理", "没有可选处理，不予退换",
+            "  退款与运费（money）：%s", "  摘要：%s", "、", "  %d. %s（%s）%s%n", "：", "；");
+
+    private static Labels labels(Wording wording) {
+        return wording.languageTag().equals("en") ? EN : ZH;
+    }
 
     static void print(PrintWriter out, Explanation explanation, Wording wording) {
+        RenderedExplanation rendered = wording.render(explanation);
+        Labels labels = labels(wording);
+        boolean english = labels == EN;
         Claim claim = explanation.claim();
         Decision decision = explanation.decision();
-        out.printf("%s: day %d after purchase (%s to %s), %s, asks for %s%n", Printable.oneLine(claim.id()), decision.daysSincePurchase(),
-                claim.purchaseDate(), claim.claimDate(), claim.qualityDefect() ? "quality defect" : "no quality defect",
-                claim.request() == null ? "nothing in particular" : claim.request());
+        out.println(String.format(labels.day(), Printable.oneLine(claim.id()), decision.daysSincePurchase(),
+                wording.date(claim.purchaseDate()), wording.date(claim.claimDate()), claim.qualityDefect() ? labels.defect() : labels.noDefect(),
+                claim.request() == null ? labels.nothingAsked() : english ? claim.request().name() : wording.word(decision, claim.request())));
         int step = 0;
-        for (FiredRule rule : explanation.firedRules()) {
-            out.printf("  %d. %s (art. %s)%s%n", ++step, Printable.oneLine(rule.rule()), Printable.oneLine(rule.article()), terms(rule.terms()));
-            for (Map.Entry<String, List<Reason>> group : byMessage(rule.reasons(), decision, wording).entrySet()) {
-                Reason first = group.getValue().get(0);
-                String remedies = group.getValue().stream().map(r -> r.remedy() == null ? "" : r.remedy().name() + " ")
-                        .collect(Collectors.joining()).trim().replace(" ", ", ");
+        for (RenderedExplanation.Step rule : rendered.steps()) {
+            out.printf(labels.step(), ++step, Printable.oneLine(rule.title()), Printable.oneLine(rule.citation()),
+                    terms(rule.rule().terms(), labels));
+            for (List<Integer> group : byMessage(rule, decision)) {
+                Reason first = rule.rule().reasons().get(group.get(0));
+                String remedies = group.stream().map(i -> rule.rule().reasons().get(i).remedy()).filter(r -> r != null)
+                        .map(r -> english ? r.name() : wording.word(decision, r)).collect(Collectors.joining(labels.listSeparator()));
                 if (first.effect() == Effect.DUTY) {
-                    out.printf("       %s%n", duty(decision, first, wording));
+                    out.printf("       %s%n", duty(decision, first, rule.reasons().get(group.get(0)).message()));
                     continue;
                 }
-                out.printf("       %s%s: %s%n", VERBS.get(first.effect()), remedies.isEmpty() ? "" : " " + remedies,
-                        Printable.oneLine(wording.message(decision, first)));
+                out.printf("       %s%s%s%s%s%n", labels.verbs().get(first.effect()), remedies.isEmpty() || !english ? "" : " ", remedies,
+                        labels.colon(), Printable.oneLine(rule.reasons().get(group.get(0)).message()));
             }
         }
-        out.printf("  allowed: %s%n", decision.remedies().isEmpty() ? "nothing"
-                : decision.remedies().stream().map(Remedy::name).collect(Collectors.joining(", ")));
-        out.printf("  outcome: %s%s%n", decision.outcome(), decision.repairDueDate() == null ? "" : ", repair due " + decision.repairDueDate());
-        out.printf("  %s%n", requestVerdict(claim, decision, wording));
-        out.printf("  summary: %s%n%n", Printable.oneLine(wording.summary(decision)));
+        List<String> allowed = english ? decision.remedies().stream().map(Remedy::name).toList() : rendered.decision().remedies();
+        out.println(String.format(labels.allowed(), allowed.isEmpty() ? labels.nothing() : String.join(labels.listSeparator(), allowed)));
+        out.println(String.format(labels.outcome(), english ? decision.outcome().name() : rendered.decision().outcome())
+                + (decision.repairDueDate() == null ? "" : String.format(labels.repairDue(),
+                english ? decision.repairDueDate().toString() : wording.date(decision.repairDueDate()))));
+        String money = money(decision);
+        if (money != null) out.println(String.format(labels.money(), money));
+        out.printf("  %s%n", requestVerdict(claim, rendered.decision(), wording, labels));
+        out.println(String.format(labels.summary(), Printable.oneLine(rendered.decision().summary())));
+        out.println();
+    }
+
+    /**
+     * The money block (contract 11.2), with the depreciation's arithmetic when a fee is kept back:
+     * price × rate × (days used − days in repair). Null when no money moves and no postage is owed.
+     */
+    static String money(Decision decision) {
+        Money money = decision.money();
+        if (money.refundDueDate() == null && money.returnShipping() == null) return null;
+        String currency = money.currency() == null ? "" : " " + money.currency();
+        StringBuilder line = new StringBuilder();
+        if (money.refundDueDate() != null) {
+            line.append("refund ").append(money.refund() == null ? "cannot be priced" : money.refund().toPlainString() + currency);
+            if (money.depreciation() != null && money.depreciation().signum() > 0) {
+                decision.reasons().stream().filter(r -> r.effect() == Effect.PAY && r.params().containsKey("depreciation")).findFirst()
+                        .ifPresent(r -> line.append(" = price ").append(r.params().get("price")).append(" - depreciation ")
+                                .append(money.depreciation().toPlainString()).append(" (").append(r.params().get("price")).append(" x ")
+                                .append(r.params().get("percentPerDay")).append("% a day x (").append(r.params().get("daysUsed"))
+                                .append(" days used - ").append(r.params().get("daysInRepair")).append(" days in repair))"));
+            } else if (money.refund() != null) {
+                line.append(" (the full price").append(money.depreciation() == null ? ")" : ", no depreciation)");
+            }
+            line.append(", by ").append(money.refundDueDate());
+        }
+        if (money.returnShipping() != null) {
+            if (line.length() > 0) line.append("; ");
+            line.append("postage paid by ").append(money.returnShipping());
+        }
+        return line.toString();
     }
 
     /**
      * A follow-up duty (contract 12.2): its state (open with its due date, closed, or not held because the outcome is not
      * a repair), its sentence, and the events that opened and closed it.
      */
-    static String duty(Decision decision, Reason reason, Wording wording) {
+    static String duty(Decision decision, Reason reason, String message) {
         Action open = decision.actions().stream().filter(a -> a.reason() == reason).findFirst().orElse(null);
         Map<String, Object> params = reason.params();
         String state;
@@ -125,38 +189,43 @@ final class ExplainCommand implements Callable<Integer> {
         String opened = params.get(Duty.OPENED_BY) == null ? "opened by the decision"
                 : "opened by " + params.get(Duty.OPENED_BY) + " on " + params.get(Duty.OPENED_ON);
         String closed = params.get(Duty.CLOSED_BY) == null ? "" : ", closed by " + params.get(Duty.CLOSED_BY) + " on " + params.get(Duty.CLOSED_ON);
-        return "duty (" + state + "): " + Printable.oneLine(wording.message(decision, reason)) + " [" + opened + closed + "]";
+        return "duty (" + state + "): " + Printable.oneLine(message) + " [" + opened + closed + "]";
     }
 
     /** Why the customer's request was or was not met. */
-    static String requestVerdict(Claim claim, Decision decision, Wording wording) {
-        if (claim.request() == null) {
-            return decision.remedies().isEmpty() ? "nothing is allowed, so the claim is rejected"
-                    : "no request was made, so the first allowed remedy is the outcome";
-        }
+    private static String requestVerdict(Claim claim, RenderedDecision rendered, Wording wording, Labels labels) {
+        Decision decision = rendered.decision();
+        if (claim.request() == null) return decision.remedies().isEmpty() ? labels.noRequestRejected() : labels.noRequest();
+        String request = labels == EN ? claim.request().name() : wording.word(decision, claim.request());
         boolean met = claim.request().metBy().stream().anyMatch(decision.remedies()::contains);
-        if (met) return "the request for " + claim.request() + " is met";
-        String why = decision.reasons().stream()
-                .filter(r -> r.effect() == Effect.EXCLUDE && claim.request().metBy().contains(r.remedy()))
-                .map(r -> wording.article(decision, r) + ": " + wording.message(decision, r))
-                .distinct()
-                .collect(Collectors.joining("; "));
-        return "the request for " + claim.request() + " is not met: " + (why.isEmpty() ? "no article grants it" : why)
-                + (decision.remedies().isEmpty() ? "" : "; offered instead: " + decision.outcome());
-    }
-
-    private static String terms(Map<String, Object> terms) {
-        if (terms.isEmpty()) return "";
-        return terms.entrySet().stream().map(t -> t.getKey() + "=" + t.getValue())
-                .collect(Collectors.joining(", ", "  [terms: ", "]"));
-    }
-
-    /** A rule's reasons grouped by effect and sentence: "grants REFUND, EXCHANGE: ..." reads as one line. */
-    private static Map<String, List<Reason>> byMessage(List<Reason> reasons, Decision decision, Wording wording) {
-        Map<String, List<Reason>> groups = new LinkedHashMap<>();
-        for (Reason reason : reasons) {
-            groups.computeIfAbsent(reason.effect() + " " + wording.message(decision, reason), k -> new ArrayList<>()).add(reason);
+        if (met) return String.format(labels.met(), request);
+        Set<String> why = new LinkedHashSet<>();
+        for (int i = 0; i < decision.reasons().size(); i++) {
+            Reason reason = decision.reasons().get(i);
+            if (reason.effect() == Effect.EXCLUDE && claim.request().metBy().contains(reason.remedy())) {
+                why.add(rendered.reasons().get(i).citation() + labels.colon() + rendered.reasons().get(i).message());
+            }
         }
-        return groups;
+        return String.format(labels.notMet(), request, why.isEmpty() ? labels.noArticle() : String.join(labels.causeSeparator(), why))
+                + (decision.remedies().isEmpty() ? "" : String.format(labels.offered(),
+                labels == EN ? decision.outcome().name() : rendered.outcome()));
+    }
+
+    private static String terms(Map<String, Object> terms, Labels labels) {
+        if (terms.isEmpty()) return "";
+        return String.format(labels.terms(), terms.entrySet().stream().map(t -> t.getKey() + "=" + t.getValue())
+                .collect(Collectors.joining(", ")));
+    }
+
+    /** A rule's reasons grouped by effect and sentence, as indexes: "grants REFUND, EXCHANGE: ..." reads as one line. */
+    private static Collection<List<Integer>> byMessage(RenderedExplanation.Step rule, Decision decision) {
+        Map<String, List<Integer>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < rule.reasons().size(); i++) {
+            Reason reason = rule.rule().reasons().get(i);
+            // a money rule speaks of some outcomes only (the postage of a paid repair): shown where it holds
+            if (reason.effect() == Effect.PAY && !decision.reasons().contains(reason)) continue;
+            groups.computeIfAbsent(rule.rule().reasons().get(i).effect() + " " + rule.reasons().get(i).message(), k -> new ArrayList<>()).add(i);
+        }
+        return groups.values();
     }
 }

@@ -19,13 +19,18 @@ final class LanguageOption {
      * naming the option, the supported languages and the pack (exit 2).
      */
     Wording wording(PolicyEngine engine) {
-        if (!lang.equals("en") && !lang.equals("zh-CN")) {
-            throw new BadInputException("--lang", "unsupported \"" + lang + "\"; supported: en, zh-CN");
-        }
         try {
-            return engine.wording(Locale.forLanguageTag(lang));
+            return engine.wording(locale());
         } catch (UnsupportedLanguageException e) {
             throw new BadInputException("--lang", e.getMessage());
         }
+    }
+
+    /** The chosen language; one the engine does not know is a usage error (exit 2). */
+    Locale locale() {
+        if (!lang.equals("en") && !lang.equals("zh-CN")) {
+            throw new BadInputException("--lang", "unsupported \"" + lang + "\"; supported: en, zh-CN");
+        }
+        return Locale.forLanguageTag(lang);
     }
 }

@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 @Command(name = "policy", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "policy-engine 0.1.0",
         description = "Decides warranty and return claims with policy rule files.",
         subcommands = {DecideCommand.class, ValidateCommand.class, TestCommand.class, ExplainCommand.class, AuditCommand.class,
-                DiffCommand.class, ServeCommand.class, DueCommand.class})
+                DiffCommand.class, ServeCommand.class, ReportCommand.class, GenerateLogCommand.class, DueCommand.class})
 public final class PolicyCli {
     private static final Logger LOG = LoggerFactory.getLogger(PolicyCli.class);
 
@@ -91,6 +91,7 @@ public final class PolicyCli {
             if (type == ExplainCommand.class) return type.cast(new ExplainCommand(in));
             if (type == DiffCommand.class) return type.cast(new DiffCommand(in));
             if (type == DueCommand.class) return type.cast(new DueCommand(in));
+            if (type == ReportCommand.class) return type.cast(new ReportCommand(in));
             return CommandLine.defaultFactory().create(type);
         }
     }

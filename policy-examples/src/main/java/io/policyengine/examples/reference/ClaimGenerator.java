@@ -3,11 +3,15 @@ package io.policyengine.examples.reference;
 import io.policyengine.model.Channel;
 import io.policyengine.model.Claim;
 import io.policyengine.model.Condition;
+import io.policyengine.model.OpenRepair;
 import io.policyengine.model.Packaging;
+import io.policyengine.model.PastRepair;
 import io.policyengine.model.Product;
 import io.policyengine.model.Request;
+import io.policyengine.model.WaitingFor;
 import io.policyengine.model.SaleType;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -68,10 +72,13 @@ public final class ClaimGenerator {
     /** One seeded sequence. Every draw goes through {@link #next()} in a fixed order, so sequences are reproducible. */
     private static final class Source implements Iterator<Claim> {
         private final Random random;
+        /** Draws for the fields of contract v5 (11.1), apart so that the v1-v4 fields of each claim stay as they were. */
+        private final Random money;
         private int count;
 
         Source(long seed) {
             this.random = new Random(seed);
+            this.money = new Random(~seed);
         }
 
         @Override
@@ -98,8 +105,33 @@ public final class ClaimGenerator {
             boolean usageTraces = pick(0.25);
             boolean customerDamage = pick(0.2);
             String category = CATEGORIES[random.nextInt(CATEGORIES.length)];
-            return claim(count, category, saleType, customMade, purchase, claimDate, defect, request, packaging,
+            Claim claim = claim(count, category, saleType, customMade, purchase, claimDate, defect, request, packaging,
                     accessoriesComplete, warrantyCard, usageTraces, customerDamage, channel, delivery);
+            return withRepairsAndPrice(claim);
+        }
+
+        /**
+         * Contract 11.1: a price (or none), up to three earlier repairs since delivery (some with the days at the
+         * repairer), an open repair around the 30- and 90-day limits, and the same model in stock or not.
+         */
+        private Claim withRepairsAndPrice(Claim claim) {
+            Claim.Builder builder = claim.toBuilder().sameModelInStock(money.nextDouble() >= 0.3);
+            if (money.nextDouble() < 0.8) builder.price(BigDecimal.valueOf(100 + money.nextInt(999_900), 2));
+            int span = (int) (claim.claimDate().toEpochDay() - claim.deliveryDate().toEpochDay());
+            int repairs = money.nextInt(4);
+            for (int i = 0; i < repairs; i++) {
+                LocalDate completed = claim.deliveryDate().plusDays(money.nextInt(span + 1));
+                int took = money.nextInt(12);
+                LocalDate received = money.nextBoolean() && took <= completed.toEpochDay() - claim.purchaseDate().toEpochDay()
+                        ? completed.minusDays(took) : null;
+                builder.repair(new PastRepair(completed, "FAULT-" + money.nextInt(3), received));
+            }
+            if (money.nextDouble() < 0.2) {
+                int[] waits = {29, 30, 31, 89, 90, 91, money.nextInt(120)};
+                int wait = Math.min(waits[money.nextInt(waits.length)], span);
+                builder.openRepair(new OpenRepair(claim.claimDate().minusDays(wait), money.nextBoolean() ? WaitingFor.PARTS : WaitingFor.REPAIRER));
+            }
+            return builder.build();
         }
 
         private boolean pick(double probability) {

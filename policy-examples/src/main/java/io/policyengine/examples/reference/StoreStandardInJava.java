@@ -1,18 +1,23 @@
 package io.policyengine.examples.reference;
 
+import io.policyengine.model.Channel;
 import io.policyengine.model.Claim;
 import io.policyengine.model.Effect;
 import io.policyengine.model.Reason;
 import io.policyengine.model.Request;
 import io.policyengine.model.Condition;
 import io.policyengine.model.Decision;
+import io.policyengine.model.Money;
 import io.policyengine.model.Outcome;
 import io.policyengine.model.Packaging;
+import io.policyengine.model.Payer;
 import io.policyengine.model.PolicyId;
 import io.policyengine.model.Product;
 import io.policyengine.model.Remedy;
 import io.policyengine.model.SaleType;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -45,6 +50,15 @@ public final class StoreStandardInJava {
     public static final int FREE_REPAIR_MONTHS = 3;
     /** Art. 16: a repair is due this many days after the claim. */
     public static final int REPAIR_DUE_DAYS = 7;
+
+    /** Contract 11.2: a refund of a sale at the counter is paid on the claim day. */
+    public static final int STORE_SALE_REFUND_DUE_DAYS = 0;
+    /** Contract 11.2, CRPL art. 25: a refund of an online sale within this many days of the claim. */
+    public static final int ONLINE_SALE_REFUND_DUE_DAYS = 7;
+    /** Art. S1: the same fault again within this many days of a repair is repaired free (and sent at the store's cost). */
+    public static final int SAME_FAULT_DAYS = 30;
+    public static final String CURRENCY = "CNY";
+    private static final BigDecimal NOTHING_KEPT = BigDecimal.ZERO.setScale(2);
 
     public static final PolicyId POLICY = new PolicyId("store-standard", "1", "reference");
 
@@ -106,8 +120,73 @@ public final class StoreStandardInJava {
         int mask = mask(c);
         Outcome outcome = outcome(c, mask);
         LocalDate due = outcome.isRepair() ? c.claimDate().plusDays(REPAIR_DUE_DAYS) : null;
-        return new Decision(c.id(), outcome, REMEDY_LISTS.get(mask), daysSincePurchase(c), due, reasons(c), policy,
-                List.of(), null, List.of(), c.request(), null, FollowUpDutiesInJava.actions(c, outcome, due, policy.name()));
+        List<Reason> reasons = reasons(c);
+        reasons.addAll(moneyReasons(c, outcome));
+        return new Decision(c.id(), outcome, REMEDY_LISTS.get(mask), daysSincePurchase(c), due, reasons, policy,
+                List.of(), null, List.of(), c.request(), money(c, outcome, NOTHING_KEPT),
+                FollowUpDutiesInJava.actions(c, outcome, due, policy.name()));
+    }
+
+    /**
+     * The money block (contract 11.2) of a decision with {@code outcome}, when {@code depreciation} is kept
+     * back of a refund (null: it cannot be worked out). Amounts to the cent, half up.
+     */
+    static Money money(Claim c, Outcome outcome, BigDecimal depreciation) {
+        Payer shipping = returnShipping(c, outcome);
+        if (outcome != Outcome.REFUND) return new Money(CURRENCY, null, null, null, shipping);
+        LocalDate due = c.claimDate().plusDays(c.channel() == Channel.ONLINE ? ONLINE_SALE_REFUND_DUE_DAYS : STORE_SALE_REFUND_DUE_DAYS);
+        BigDecimal price = c.product().price();
+        BigDecimal refund = price == null || depreciation == null ? null : price.subtract(depreciation).setScale(2, RoundingMode.HALF_UP);
+        return new Money(CURRENCY, refund, depreciation, due, shipping);
+    }
+
+    /**
+     * Who pays the postage (contract 11.2): nobody's business for a sale at the counter or a declined
+     * claim; online, the store for a defect (CRPL 24) or a re-repair (S1), the customer for a no-reason
+     * return (CRPL 25) and for a paid repair.
+     */
+    static Payer returnShipping(Claim c, Outcome outcome) {
+        if (c.channel() != Channel.ONLINE || outcome == Outcome.REJECTED) return null;
+        if (outcome == Outcome.PAID_REPAIR) return Payer.CUSTOMER;
+        if (c.qualityDefect()) return Payer.STORE;
+        if (outcome == Outcome.REFUND) return Payer.CUSTOMER;
+        return outcome == Outcome.FREE_REPAIR && sameFaultAgain(c) ? Payer.STORE : null;
+    }
+
+    private static boolean sameFaultAgain(Claim c) {
+        if (c.fault() == null || c.condition().customerDamage()) return false;
+        return c.repairHistory().stream().anyMatch(r -> r.fault().equals(c.fault())
+                && c.claimDate().toEpochDay() - r.completedOn().toEpochDay() <= SAME_FAULT_DAYS);
+    }
+
+    /** The reasons of the money rules that hold for {@code outcome}, in the engine's order (after the exclusions). */
+    static List<Reason> moneyReasons(Claim c, Outcome outcome) {
+        List<Reason> pay = new ArrayList<>(2);
+        boolean online = c.channel() == Channel.ONLINE;
+        if (outcome == Outcome.REFUND) {
+            int days = online ? ONLINE_SALE_REFUND_DUE_DAYS : STORE_SALE_REFUND_DUE_DAYS;
+            pay(pay, online ? "an online refund is paid within the days the law allows" : "a refund at the counter is paid by the deadline",
+                    online ? "CRPL 25" : "refunds", params("days", days, "due", c.claimDate().plusDays(days)));
+            if (c.product().price() == null) pay(pay, "a refund cannot be priced without the price", "refunds", Map.of());
+        }
+        if (online && outcome != Outcome.REJECTED) {
+            if (c.qualityDefect() && outcome != Outcome.PAID_REPAIR) {
+                pay(pay, "the store pays the postage of defective goods sold online", "CRPL 24", Map.of());
+            }
+            if (!c.qualityDefect() && outcome == Outcome.REFUND) {
+                pay(pay, "the postage of a no-reason return of goods sold online", "CRPL 25", params("payer", Payer.CUSTOMER));
+            }
+            if (outcome == Outcome.PAID_REPAIR) pay(pay, "the customer pays the postage of a paid repair of goods sold online", "CRPL 24", Map.of());
+            if (!c.qualityDefect() && outcome == Outcome.FREE_REPAIR && sameFaultAgain(c)) {
+                pay(pay, "the store pays the postage of a free re-repair of goods sold online", "S1", params("sameFaultDays", SAME_FAULT_DAYS));
+            }
+        }
+        pay.sort(Comparator.comparing(Reason::article).thenComparing(Reason::rule));
+        return pay;
+    }
+
+    private static void pay(List<Reason> reasons, String rule, String article, Map<String, Object> params) {
+        reasons.add(new Reason(rule, article, Effect.PAY, null, POLICY.name(), params));
     }
 
     /** Store-standard with the cn-consumer-law floor under it (contract 6.2): remedies, outcome and dates, without reasons. */
@@ -115,7 +194,9 @@ public final class StoreStandardInJava {
         int mask = CnConsumerLawInJava.stackMask(c);
         Outcome outcome = outcome(c, mask);
         LocalDate due = outcome.isRepair() ? c.claimDate().plusDays(REPAIR_DUE_DAYS) : null;
-        return new Decision(c.id(), outcome, REMEDY_LISTS.get(mask), daysSincePurchase(c), due, List.of(), POLICY);
+        Money money = money(c, outcome, outcome == Outcome.REFUND ? CnConsumerLawInJava.depreciation(c) : null);
+        return new Decision(c.id(), outcome, REMEDY_LISTS.get(mask), daysSincePurchase(c), due, List.of(), POLICY,
+                List.of(), null, List.of(), c.request(), money, List.of());
     }
 
     /**

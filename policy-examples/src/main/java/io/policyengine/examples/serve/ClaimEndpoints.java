@@ -7,6 +7,7 @@ import io.policyengine.examples.cli.ClaimBatches;
 import io.policyengine.json.ClaimSource;
 import io.policyengine.model.Claim;
 import io.policyengine.model.Decision;
+import io.policyengine.model.Explanation;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -15,10 +16,15 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
-/** {@code POST /v1/decisions} (one claim, or a batch streamed back as JSON Lines) and {@code POST /v1/explanations}. */
+/**
+ * {@code POST /v1/decisions} (one claim, or a batch streamed back as JSON Lines) and {@code POST /v1/explanations};
+ * and for the counter page, the same for one claim in every language at once ({@code .../renderings}).
+ */
 final class ClaimEndpoints {
     private static final String JSON = "application/json";
     private static final String NDJSON = "application/x-ndjson";
@@ -45,6 +51,29 @@ final class ClaimEndpoints {
             batch(exchange, body, wording);
             return;
         }
+        Decided decided = decideOne(exchange, body, wording);
+        Http.sendJson(exchange, 200, decided.json());
+    }
+
+    /**
+     * {@code POST /v1/decisions/renderings}: one claim decided and logged once, answered in every language the
+     * rules have, {@code {"decisionId", "renderings": {"en": {decision}, "zh-CN": {decision}}}}. The counter page
+     * keeps both, so that switching its language shows the same decision again without deciding or logging it.
+     */
+    void decisionRenderings(HttpExchange exchange) throws IOException {
+        String type = Http.mediaType(exchange);
+        if (!JSON.equals(type)) throw unsupported(type, JSON + " (one claim)");
+        Decided decided = decideOne(exchange, exchange.getRequestBody(), rules.wording(language(exchange)));
+        Map<String, String> renderings = new LinkedHashMap<>();
+        for (Locale language : rules.engine.languages()) {
+            Wording wording = rules.wording(language);
+            renderings.put(wording.languageTag(), AnswerJson.decision(decided.decision(), wording));
+        }
+        Http.sendJson(exchange, 200, AnswerJson.renderings(decided.decisionId(), renderings));
+    }
+
+    /** One claim decided, logged (in the request's language) and counted; its {@code Decision-Id} header set. */
+    private Decided decideOne(HttpExchange exchange, InputStream body, Wording wording) throws IOException {
         PolicyEngine engine = rules.engine;
         Claim claim = OneClaim.read(Http.readClaimBody(exchange, body));
         engine.check(claim);
@@ -58,7 +87,10 @@ final class ClaimEndpoints {
         }
         metrics.decided(decision);
         exchange.getResponseHeaders().set("Decision-Id", decisionId);
-        Http.sendJson(exchange, 200, json);
+        return new Decided(decisionId, decision, json);
+    }
+
+    private record Decided(String decisionId, Decision decision, String json) {
     }
 
     void explanations(HttpExchange exchange) throws IOException {
@@ -68,6 +100,21 @@ final class ClaimEndpoints {
         Claim claim = OneClaim.read(Http.readClaimBody(exchange, exchange.getRequestBody()));
         rules.engine.check(claim);
         Http.sendJson(exchange, 200, AnswerJson.explanation(rules.engine.explain(claim), wording));
+    }
+
+    /** {@code POST /v1/explanations/renderings}: one claim explained once, {@code {"renderings": {"en": {...}, "zh-CN": {...}}}}. */
+    void explanationRenderings(HttpExchange exchange) throws IOException {
+        String type = Http.mediaType(exchange);
+        if (!JSON.equals(type)) throw unsupported(type, JSON + " (one claim)");
+        Claim claim = OneClaim.read(Http.readClaimBody(exchange, exchange.getRequestBody()));
+        rules.engine.check(claim);
+        Explanation explanation = rules.engine.explain(claim);
+        Map<String, String> renderings = new LinkedHashMap<>();
+        for (Locale language : rules.engine.languages()) {
+            Wording wording = rules.wording(language);
+            renderings.put(wording.languageTag(), AnswerJson.explanation(explanation, wording));
+        }
+        Http.sendJson(exchange, 200, AnswerJson.renderings(null, renderings));
     }
 
     /** The body as {@code ./policy decide --json -} reads standard input, answered line by line as it is read. */
@@ -91,13 +138,7 @@ final class ClaimEndpoints {
 
     /** {@code ?lang=} first, then {@code Accept-Language}, then the server's {@code --lang}. */
     Locale language(HttpExchange exchange) {
-        String asked = Http.queryParameter(exchange, "lang");
-        if (asked != null) {
-            Locale language = Languages.of(asked);
-            if (language == null) throw new HttpError(400, "lang: unsupported \"" + asked + "\"; supported: " + Languages.SUPPORTED);
-            return language;
-        }
-        return Languages.accepted(exchange.getRequestHeaders().getFirst("Accept-Language"), defaultLanguage);
+        return Languages.requested(exchange, defaultLanguage);
     }
 
     /** Whether the first character that is not whitespace opens a JSON array; reads nothing away. */

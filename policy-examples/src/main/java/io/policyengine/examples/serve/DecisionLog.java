@@ -23,21 +23,28 @@ import java.util.UUID;
  * Lines are appended to the file before the caller gets the decision, with one write to the operating
  * system per request (or per part of a batch), so a SIGTERM or a crash of the JVM loses none of them.
  */
-class DecisionLog implements AutoCloseable {
+public class DecisionLog implements AutoCloseable {
     private static final JsonFactory JSON = new JsonFactory();
 
     /** No log: decisions still get ids, nothing is written. */
-    static final DecisionLog NONE = new DecisionLog(null);
+    static final DecisionLog NONE = new DecisionLog(null, null);
 
     private final FileChannel file;
+    private final Path path;
 
-    private DecisionLog(FileChannel file) {
+    private DecisionLog(FileChannel file, Path path) {
         this.file = file;
+        this.path = path;
     }
 
     static DecisionLog open(Path path) throws IOException {
         return new DecisionLog(FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND));
+                StandardOpenOption.APPEND), path);
+    }
+
+    /** The log's file, which {@code GET /report} reads; null without a log. */
+    Path path() {
+        return path;
     }
 
     boolean enabled() {
@@ -49,7 +56,7 @@ class DecisionLog implements AutoCloseable {
     }
 
     /** Adds one line to {@code lines}: the record of one decision, with the decision as the caller got it. */
-    static void line(ByteArrayOutputStream lines, String decisionId, Instant time, Claim claim, Decision decision,
+    public static void line(ByteArrayOutputStream lines, String decisionId, Instant time, Claim claim, Decision decision,
                      String decisionJson) {
         try (JsonGenerator json = JSON.createGenerator(lines)) {
             json.writeStartObject();

@@ -76,6 +76,8 @@ final class DecisionService implements AutoCloseable {
         this.router = new Router(metrics)
                 .route("POST", "/v1/decisions", claims::decisions)
                 .route("POST", "/v1/explanations", claims::explanations)
+                .route("POST", "/v1/decisions/renderings", claims::decisionRenderings)
+                .route("POST", "/v1/explanations/renderings", claims::explanationRenderings)
                 .route("POST", "/v1/due", new DueEndpoint(rules, claims::language)::due)
                 .route("GET", "/v1/policy", exchange -> Http.sendJson(exchange, 200, rules.policyJson()))
                 .route("GET", "/healthz", exchange -> Http.sendJson(exchange, 200, "{\"status\":\"serving\"}"))
@@ -84,6 +86,7 @@ final class DecisionService implements AutoCloseable {
                 .route("GET", "/metrics", exchange -> Http.send(exchange, 200, "text/plain; version=0.0.4; charset=utf-8",
                         metrics.scrape().getBytes(StandardCharsets.UTF_8)))
                 .route("GET", "/", exchange -> Http.send(exchange, 200, "text/html; charset=utf-8", page))
+                .route("GET", "/report", new ReportEndpoint(log, defaultLanguage)::handle)
                 .route("GET", "/v1/openapi.yaml", exchange -> Http.send(exchange, 200, "application/yaml; charset=utf-8", openApi));
         this.server = HttpServer.create(address, 0);
         this.workers = workerPool();

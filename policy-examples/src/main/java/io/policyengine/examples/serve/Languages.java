@@ -1,5 +1,7 @@
 package io.policyengine.examples.serve;
 
+import com.sun.net.httpserver.HttpExchange;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -44,5 +46,16 @@ final class Languages {
             if (language != null) return language;
         }
         return EN;
+    }
+
+    /** {@code ?lang=} first (400 when unsupported), then {@code Accept-Language}, then {@code fallback} (the server's {@code --lang}). */
+    static Locale requested(HttpExchange exchange, Locale fallback) {
+        String asked = Http.queryParameter(exchange, "lang");
+        if (asked != null) {
+            Locale language = of(asked);
+            if (language == null) throw new HttpError(400, "lang: unsupported \"" + asked + "\"; supported: " + SUPPORTED);
+            return language;
+        }
+        return accepted(exchange.getRequestHeaders().getFirst("Accept-Language"), fallback);
     }
 }

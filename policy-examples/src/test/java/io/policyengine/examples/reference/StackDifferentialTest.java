@@ -38,11 +38,12 @@ class StackDifferentialTest {
             Decision plain = StoreStandardInJava.decideWithChinaConsumerLaw(claims.get(i));
             boolean same = drl.outcome() == plain.outcome() && drl.remedies().equals(plain.remedies())
                     && drl.daysSincePurchase() == plain.daysSincePurchase()
-                    && Objects.equals(drl.repairDueDate(), plain.repairDueDate());
+                    && Objects.equals(drl.repairDueDate(), plain.repairDueDate())
+                    && drl.money().equals(plain.money());
             if (!same) {
                 differences.add(ClaimJson.toJson(claims.get(i)) + "\n    DRL:   " + drl.outcome() + " " + drl.remedies()
-                        + " due " + drl.repairDueDate() + "\n    plain: " + plain.outcome() + " " + plain.remedies()
-                        + " due " + plain.repairDueDate());
+                        + " due " + drl.repairDueDate() + " " + drl.money() + "\n    plain: " + plain.outcome() + " " + plain.remedies()
+                        + " due " + plain.repairDueDate() + " " + plain.money());
             }
         }
         assertThat(differences).as("%d of %d claims differ, the first:%n%s", differences.size(), CLAIMS,
@@ -64,6 +65,11 @@ class StackDifferentialTest {
         assertThat(deliveredLater).isGreaterThan(5_000);
         assertThat(lawPrevails).isGreaterThan(100);
         assertThat(floorRules).hasSizeGreaterThanOrEqualTo(4);
+        // contract 11.3: the repeat-repair rules and art. 13's depreciation are reached too
+        assertThat(floorRules).contains("failing again after repeated repairs in the warranty", "too long at the repairer waiting for parts",
+                "too long at the repairer by its own fault", "a refund in place of an exchange", "a refund in place of an exchange, less depreciation",
+                "a refund in place of an exchange, for a category without a depreciation rate");
+        assertThat(decisions).anySatisfy(d -> assertThat(d.money().depreciation()).isPositive());
         assertThat(decisions).allSatisfy(d -> assertThat(d.floors()).extracting("name").containsExactly("cn-consumer-law"));
     }
 }

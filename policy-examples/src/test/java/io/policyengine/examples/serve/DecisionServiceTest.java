@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.policyengine.examples.CliTest;
 import io.policyengine.json.ClaimJson;
 import io.policyengine.json.DecisionJson;
+import io.policyengine.model.Decision;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -63,6 +64,33 @@ class DecisionServiceTest {
         assertThat(logged.get("policy").get("hash").asText()).isEqualTo(LiveService.storeStandard().policy().hash());
         assertThat(logged.get("policy").get("floors").isArray()).isTrue();
         assertThat(logged.get("time").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+    }
+
+    @Test
+    @DisplayName("/v1/decisions/renderings: one decision, one log line, in every language as /v1/decisions gives each")
+    void oneDecisionInEveryLanguage() throws IOException {
+        int logged = live.logLines().size();
+
+        HttpResponse<String> response = live.post("/v1/decisions/renderings?lang=zh-CN", JSON, LiveService.EXAMPLE_CLAIM);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = LiveService.parse(response.body());
+        String decisionId = body.get("decisionId").asText();
+        assertThat(response.headers().firstValue("Decision-Id")).hasValue(decisionId);
+        Decision decision = LiveService.storeStandard().decide(ClaimJson.parse(ClaimJson.readValue("claim", LiveService.EXAMPLE_CLAIM)));
+        assertThat(body.get("renderings").fieldNames()).toIterable().containsExactly("en", "zh-CN");
+        assertThat(body.get("renderings").get("en")).isEqualTo(LiveService.parse(DecisionJson.toJson(decision, LiveService.english())));
+        JsonNode chinese = LiveService.parse(DecisionJson.toJson(decision, LiveService.storeStandard().wording(Languages.ZH_CN)));
+        assertThat(body.get("renderings").get("zh-CN")).isEqualTo(chinese);
+        assertThat(live.logLines()).hasSize(logged + 1);
+        JsonNode line = LiveService.parse(live.logLines().get(logged));
+        assertThat(line.get("decisionId").asText()).isEqualTo(decisionId);
+        assertThat(line.get("decision")).as("logged in the request's language").isEqualTo(chinese);
+
+        HttpResponse<String> explained = live.post("/v1/explanations/renderings", JSON, LiveService.EXAMPLE_CLAIM);
+        assertThat(LiveService.parse(explained.body()).get("renderings").get("zh-CN").get("firedRules").get(0).get("title").asText())
+                .isEqualTo("质量问题退货期限");
+        assertThat(live.logLines()).as("explanations are not logged").hasSize(logged + 1);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,0 +1,71 @@
+package io.policyengine.facts;
+
+import io.policyengine.model.Claim;
+import io.policyengine.model.Effect;
+import io.policyengine.model.NamedValues;
+import io.policyengine.model.Reason;
+import org.kie.api.runtime.rule.RuleContext;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A rule's finding about how much of the price a refund of {@code claim} gives back (contract 11.2,
+ * 11.3): an amount the store keeps back, or, when {@code kept} is null, that the refund cannot be
+ * priced. A finding made {@code ifOnlyGrant} applies only when its rule's article is the only one of
+ * any pack that grants the refund: a refund granted by another rule is the better offer, at the full price.
+ */
+public record RefundAmount(Claim claim, BigDecimal kept, boolean ifOnlyGrant, Reason reason) {
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    /** The params {@link #lessDepreciation} adds to its rule's own, for the sentence that shows the arithmetic. */
+    public static final Set<String> ARITHMETIC =
+            Set.of("priced", "price", "percentPerDay", "daysUsed", "daysInRepair", "daysCharged", "depreciation");
+
+    /**
+     * Keeps back a depreciation fee (三包 art. 13): price × percentPerDay % × (days used − days in repair),
+     * never below 0 days nor above the price, 2 decimals half up. The reason's params gain the
+     * arithmetic: {@code priced, price, percentPerDay, daysUsed, daysInRepair, daysCharged, depreciation}.
+     * Without a price on the claim the fee cannot be priced, nor the refund. Called from a rule's {@code then}.
+     */
+    public static void lessDepreciation(RuleContext kcontext, Claim claim, BigDecimal percentPerDay, Map<String, Object> params) {
+        BigDecimal price = claim.product().price();
+        if (price == null) {
+            add(kcontext, new RefundAmount(claim, null, true,
+                    RuleCitation.of(kcontext).reason(Effect.PAY, null, NamedValues.copyOf(params).with("priced", false))));
+            return;
+        }
+        long daysUsed = claim.daysSincePurchase();
+        long daysInRepair = claim.daysInRepair();
+        long daysCharged = Math.max(0, daysUsed - daysInRepair);
+        BigDecimal depreciation = depreciation(price, percentPerDay, daysCharged);
+        NamedValues arithmetic = NamedValues.copyOf(params).with("priced", true)
+                .with("price", price.setScale(2, RoundingMode.HALF_UP)).with("percentPerDay", percentPerDay)
+                .with("daysUsed", daysUsed).with("daysInRepair", daysInRepair).with("daysCharged", daysCharged)
+                .with("depreciation", depreciation);
+        add(kcontext, new RefundAmount(claim, depreciation, true, RuleCitation.of(kcontext).reason(Effect.PAY, null, arithmetic)));
+    }
+
+    /** The fee for {@code days} days of use at {@code percentPerDay}, capped at the price, 2 decimals half up. */
+    public static BigDecimal depreciation(BigDecimal price, BigDecimal percentPerDay, long days) {
+        BigDecimal fee = price.multiply(percentPerDay).multiply(BigDecimal.valueOf(days)).divide(HUNDRED);
+        return fee.min(price).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    /** The refund cannot be priced, whichever rule grants it (no price on the claim). Called from a rule's {@code then}. */
+    public static void unknown(RuleContext kcontext, Claim claim, Map<String, Object> params) {
+        add(kcontext, new RefundAmount(claim, null, false, RuleCitation.of(kcontext).reason(Effect.PAY, null, params)));
+    }
+
+    /** The refund cannot be priced when this rule's article alone grants it (no rate to depreciate by). Called from a rule's {@code then}. */
+    public static void unknownIfOnlyGrant(RuleContext kcontext, Claim claim, Map<String, Object> params) {
+        add(kcontext, new RefundAmount(claim, null, true, RuleCitation.of(kcontext).reason(Effect.PAY, null, params)));
+    }
+
+    private static void add(RuleContext kcontext, RefundAmount amount) {
+        Firing.insert(kcontext, amount);
+        Findings.Builder findings = Firing.of(amount.claim());
+        if (findings != null) findings.add(amount);
+    }
+}

@@ -1,0 +1,38 @@
+package io.policyengine.facts;
+
+import io.policyengine.model.Claim;
+import io.policyengine.model.Effect;
+import io.policyengine.model.Outcome;
+import io.policyengine.model.Payer;
+import io.policyengine.model.Reason;
+import io.policyengine.model.Remedy;
+import org.kie.api.runtime.rule.RuleContext;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A rule's finding of who pays to send the goods of {@code claim} back or to the repairer (contract
+ * 11.2), when the decision's outcome is one of {@code remedies}.
+ */
+public record ReturnShipping(Claim claim, Payer payer, Set<Remedy> remedies, Reason reason) {
+
+    public ReturnShipping {
+        remedies = Set.copyOf(remedies);
+    }
+
+    /** {@code payer} pays the postage when the outcome is one of {@code remedies}. Called from a rule's {@code then}. */
+    public static void insert(RuleContext kcontext, Claim claim, Payer payer, Map<String, Object> params, Remedy... remedies) {
+        ReturnShipping shipping = new ReturnShipping(claim, payer, EnumSet.of(remedies[0], remedies),
+                RuleCitation.of(kcontext).reason(Effect.PAY, null, params));
+        Firing.insert(kcontext, shipping);
+        Findings.Builder findings = Firing.of(claim);
+        if (findings != null) findings.add(shipping);
+    }
+
+    /** Whether this finding speaks of {@code outcome}. */
+    public boolean covers(Outcome outcome) {
+        return outcome != Outcome.REJECTED && remedies.contains(Remedy.valueOf(outcome.name()));
+    }
+}

@@ -1,0 +1,153 @@
+package io.policyengine.examples.report;
+
+import io.policyengine.model.Outcome;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The figures of contract section 13 over a set of decisions (one period, or the whole log): counts and
+ * sums only, so a period costs the same memory whatever its number of decisions.
+ */
+final class Figures {
+    /** The key of {@link #refusals} for requests that no rule excluded, but no rule granted either. */
+    static final String NO_ARTICLE = "none";
+
+    int claims;
+    final Map<Outcome, Integer> byOutcome = new EnumMap<>(Outcome.class);
+    int requests;
+    int requestsMet;
+    final Map<String, Integer> refusals = new TreeMap<>(Figures::byArticle);
+    /** Decisions that carried a money block; the money figures are "not in the log" while this is 0. */
+    int withMoney;
+    BigDecimal refunded = BigDecimal.ZERO;
+    BigDecimal depreciationKept = BigDecimal.ZERO;
+    BigDecimal compensationTotal = BigDecimal.ZERO;
+    int compensationCount;
+    final Map<String, Owed> compensationByArticle = new TreeMap<>(Figures::byArticle);
+    int arrivals;
+    int arrivedLate;
+    int repairs;
+    int sameFaultRepairs;
+    /** Decisions that carried a list of duties; overdueDuties is "not in the log" while this is 0. */
+    int withDuties;
+    /** Due dates of the open duties, counted per day: bounded by the days, not by the duties. */
+    final TreeMap<LocalDate, Integer> dutiesDueOn = new TreeMap<>();
+
+    /** Sum and count of the compensation owed under one article. */
+    static final class Owed {
+        BigDecimal total = BigDecimal.ZERO;
+        int count;
+    }
+
+    void add(LoggedDecision d) {
+        claims++;
+        byOutcome.merge(d.outcome(), 1, Integer::sum);
+        if (d.request() != null) {
+            requests++;
+            if (d.requestMet()) {
+                requestsMet++;
+            } else {
+                refusals.merge(d.refusalArticle() == null ? NO_ARTICLE : d.refusalArticle(), 1, Integer::sum);
+            }
+        }
+        if (d.money() != null) {
+            withMoney++;
+            if (d.money().refund() != null) refunded = refunded.add(d.money().refund());
+            if (d.money().depreciation() != null) depreciationKept = depreciationKept.add(d.money().depreciation());
+        }
+        for (LoggedDecision.Owed owed : d.compensation()) {
+            compensationTotal = compensationTotal.add(owed.amount());
+            compensationCount++;
+            Owed byArticle = compensationByArticle.computeIfAbsent(owed.article(), a -> new Owed());
+            byArticle.total = byArticle.total.add(owed.amount());
+            byArticle.count++;
+        }
+        if (d.serviceRequest() && d.arrivedAt() != null) {
+            arrivals++;
+            if (d.arrivedLate()) arrivedLate++;
+        }
+        if (d.outcome().isRepair()) {
+            repairs++;
+            if (d.sameFaultRepair()) sameFaultRepairs++;
+        }
+        if (d.dutiesDue() != null) {
+            withDuties++;
+            for (LocalDate due : d.dutiesDue()) dutiesDueOn.merge(due, 1, Integer::sum);
+        }
+    }
+
+    void addAll(Figures other) {
+        claims += other.claims;
+        other.byOutcome.forEach((outcome, n) -> byOutcome.merge(outcome, n, Integer::sum));
+        requests += other.requests;
+        requestsMet += other.requestsMet;
+        other.refusals.forEach((article, n) -> refusals.merge(article, n, Integer::sum));
+        withMoney += other.withMoney;
+        refunded = refunded.add(other.refunded);
+        depreciationKept = depreciationKept.add(other.depreciationKept);
+        compensationTotal = compensationTotal.add(other.compensationTotal);
+        compensationCount += other.compensationCount;
+        other.compensationByArticle.forEach((article, owed) -> {
+            Owed mine = compensationByArticle.computeIfAbsent(article, a -> new Owed());
+            mine.total = mine.total.add(owed.total);
+            mine.count += owed.count;
+        });
+        arrivals += other.arrivals;
+        arrivedLate += other.arrivedLate;
+        repairs += other.repairs;
+        sameFaultRepairs += other.sameFaultRepairs;
+        withDuties += other.withDuties;
+        other.dutiesDueOn.forEach((day, n) -> dutiesDueOn.merge(day, n, Integer::sum));
+    }
+
+    /** Share of requests met; null when no claim had a request. */
+    Double requestsMetShare() {
+        return share(requestsMet, requests);
+    }
+
+    /** Share of service arrivals after the on-site promise; null when no service claim had an arrival. */
+    Double onSiteLateShare() {
+        return share(arrivedLate, arrivals);
+    }
+
+    /** Share of repair outcomes granted by the same-fault article; null when there was no repair. */
+    Double repeatRepairsShare() {
+        return share(sameFaultRepairs, repairs);
+    }
+
+    BigDecimal refunded() {
+        return withMoney == 0 ? null : refunded;
+    }
+
+    BigDecimal depreciationKept() {
+        return withMoney == 0 ? null : depreciationKept;
+    }
+
+    /** Open duties due before {@code end}, so overdue on that day; null when the log has no duties. */
+    Integer overdueDuties(LocalDate end) {
+        if (withDuties == 0) return null;
+        int overdue = 0;
+        for (int n : dutiesDueOn.headMap(end, false).values()) overdue += n;
+        return overdue;
+    }
+
+    private static Double share(int part, int whole) {
+        return whole == 0 ? null : (double) part / whole;
+    }
+
+    /** Store articles in number order (6 before 13), then the lettered ones (S1, S7), then the rest. */
+    static int byArticle(String a, String b) {
+        boolean aNumber = a.chars().allMatch(Character::isDigit) && !a.isEmpty();
+        boolean bNumber = b.chars().allMatch(Character::isDigit) && !b.isEmpty();
+        if (aNumber && bNumber) return a.length() != b.length() ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
+        if (aNumber != bNumber) return aNumber ? -1 : 1;
+        if (!a.isEmpty() && !b.isEmpty() && a.length() != b.length() && a.charAt(0) == b.charAt(0)) {
+            return Integer.compare(a.length(), b.length()); // S2 before S10
+        }
+        return a.compareTo(b);
+    }
+}

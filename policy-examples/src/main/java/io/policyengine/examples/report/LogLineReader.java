@@ -1,0 +1,323 @@
+package io.policyengine.examples.report;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import io.policyengine.model.Effect;
+import io.policyengine.model.Outcome;
+import io.policyengine.model.Reason;
+import io.policyengine.model.Remedy;
+import io.policyengine.model.Request;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.DateTimeException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the fields the report needs from one decision-log line,
+ * {@code {"decisionId","time","policy","claim":{...},"decision":{...}}} (contract 9), in one streaming
+ * pass over its bytes: everything else is skipped unread. Not thread-safe; one per reading thread.
+ */
+final class LogLineReader {
+    /** The store-standard article of a free re-repair when the same fault comes back (contract 7.2). */
+    static final String SAME_FAULT_ARTICLE = "S1";
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    /** Why a line is not a decision the report can count; the message names the field. */
+    static final class NotADecision extends Exception {
+        NotADecision(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    LoggedDecision read(byte[] bytes, int offset, int length) throws NotADecision {
+        try (JsonParser json = JSON.createParser(bytes, offset, length)) {
+            if (json.nextToken() != JsonToken.START_OBJECT) throw new NotADecision("not a JSON object");
+            Line line = new Line();
+            for (String name = json.nextFieldName(); name != null; name = json.nextFieldName()) {
+                JsonToken value = json.nextToken();
+                switch (name) {
+                    case "claim" -> readClaim(json, value, line);
+                    case "decision" -> readDecision(json, value, line);
+                    default -> json.skipChildren();
+                }
+            }
+            if (json.nextToken() != null) throw new NotADecision("more than one JSON value on the line");
+            return line.toDecision();
+        } catch (JsonProcessingException e) {
+            throw new NotADecision("not JSON: " + e.getOriginalMessage().replaceAll("\\s+", " "));
+        } catch (IOException e) {
+            throw new NotADecision("not JSON: " + e.getMessage()); // a byte array does not fail to read
+        }
+    }
+
+    /** The fields gathered from the line, in whatever order its keys come. */
+    private static final class Line {
+        boolean hasClaim;
+        boolean hasDecision;
+        String claimId;
+        LocalDate claimDate;
+        String sku;
+        String fault;
+        boolean qualityDefect;
+        Request request;
+        boolean service;
+        LocalDateTime arrivedAt;
+        String decisionClaimId;
+        Outcome outcome;
+        List<Reason> exclusions = List.of();
+        Set<Remedy> grantedBySameFault = EnumSet.noneOf(Remedy.class);
+        LocalDateTime onSiteBy;
+        List<LoggedDecision.Owed> compensation = List.of();
+        LoggedDecision.Money money;
+        List<LocalDate> dutiesDue;
+        String decisionError;
+
+        LoggedDecision toDecision() throws NotADecision {
+            if (!hasClaim) throw new NotADecision("claim: missing (a decision-log line has the claim and its decision; see docs/report.md)");
+            if (!hasDecision) throw new NotADecision("decision: missing");
+            if (decisionError != null) throw new NotADecision("decision: an error line, not a decision: " + decisionError);
+            if (claimDate == null) throw new NotADecision("claim.claimDate: missing");
+            if (outcome == null) throw new NotADecision("decision.outcome: missing");
+            String refusal = null;
+            if (request != null && !request.isMetBy(outcome)) {
+                Reason refusedBy = request.refusalIn(exclusions);
+                refusal = refusedBy == null ? null : refusedBy.article();
+            }
+            boolean sameFault = outcome.isRepair() && grantedBySameFault.contains(Remedy.valueOf(outcome.name()));
+            return new LoggedDecision(claimId != null ? claimId : decisionClaimId, claimDate, sku, fault, qualityDefect,
+                    request, outcome, refusal, sameFault, service, arrivedAt, onSiteBy, compensation, money, dutiesDue);
+        }
+    }
+
+    private static void readClaim(JsonParser json, JsonToken value, Line line) throws IOException, NotADecision {
+        expectObject(json, value, "claim");
+        line.hasClaim = true;
+        for (String name = json.nextFieldName(); name != null; name = json.nextFieldName()) {
+            JsonToken token = json.nextToken();
+            switch (name) {
+                case "id" -> line.claimId = text(json, token, "claim.id");
+                case "claimDate" -> line.claimDate = date(json, token, "claim.claimDate");
+                case "qualityDefect" -> line.qualityDefect = token == JsonToken.VALUE_TRUE;
+                case "request" -> line.request = constant(Request.class, text(json, token, "claim.request"), "claim.request");
+                case "fault" -> line.fault = text(json, token, "claim.fault");
+                case "product" -> line.sku = member(json, token, "sku", (p, t) -> text(p, t, "claim.product.sku"));
+                case "service" -> {
+                    line.service = token == JsonToken.START_OBJECT;
+                    line.arrivedAt = member(json, token, "arrivedAt", (p, t) -> dateTime(p, t, "claim.service.arrivedAt"));
+                }
+                default -> json.skipChildren();
+            }
+        }
+    }
+
+    private static void readDecision(JsonParser json, JsonToken value, Line line) throws IOException, NotADecision {
+        expectObject(json, value, "decision");
+        line.hasDecision = true;
+        for (String name = json.nextFieldName(); name != null; name = json.nextFieldName()) {
+            JsonToken token = json.nextToken();
+            switch (name) {
+                case "claimId" -> line.decisionClaimId = text(json, token, "decision.claimId");
+                case "outcome" -> line.outcome = constant(Outcome.class, text(json, token, "decision.outcome"), "decision.outcome");
+                case "error" -> line.decisionError = token == JsonToken.VALUE_STRING ? json.getText() : "(no message)";
+                case "reasons" -> readReasons(json, token, line);
+                case "commitments" -> line.onSiteBy = member(json, token, "onSiteBy", (p, t) -> dateTime(p, t, "decision.commitments.onSiteBy"));
+                case "compensation" -> readCompensation(json, token, line);
+                case "money" -> readMoney(json, token, line);
+                case "actions" -> readActions(json, token, line);
+                default -> json.skipChildren();
+            }
+        }
+    }
+
+    private static void readReasons(JsonParser json, JsonToken token, Line line) throws IOException, NotADecision {
+        if (token != JsonToken.START_ARRAY) {
+            json.skipChildren();
+            return;
+        }
+        List<Reason> exclusions = new ArrayList<>(2);
+        while (json.nextToken() == JsonToken.START_OBJECT) {
+            String rule = null;
+            String article = null;
+            String policy = null;
+            Effect effect = null;
+            Remedy remedy = null;
+            for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+                JsonToken value = json.nextToken();
+                switch (field) {
+                    case "rule" -> rule = text(json, value, "decision.reasons.rule");
+                    case "article" -> article = text(json, value, "decision.reasons.article");
+                    case "policy" -> policy = text(json, value, "decision.reasons.policy");
+                    case "effect" -> effect = constant(Effect.class, text(json, value, "decision.reasons.effect"), "decision.reasons.effect");
+                    case "remedy" -> remedy = constant(Remedy.class, text(json, value, "decision.reasons.remedy"), "decision.reasons.remedy");
+                    default -> json.skipChildren();
+                }
+            }
+            if (effect == Effect.EXCLUDE) exclusions.add(new Reason(rule, article, effect, remedy, policy, Map.of()));
+            if (effect == Effect.GRANT && remedy != null && SAME_FAULT_ARTICLE.equals(article)) line.grantedBySameFault.add(remedy);
+        }
+        line.exclusions = exclusions;
+    }
+
+    private static void readCompensation(JsonParser json, JsonToken token, Line line) throws IOException, NotADecision {
+        if (token != JsonToken.START_ARRAY) {
+            json.skipChildren();
+            return;
+        }
+        List<LoggedDecision.Owed> owed = new ArrayList<>(1);
+        while (json.nextToken() == JsonToken.START_OBJECT) {
+            String article = null;
+            BigDecimal amount = null;
+            for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+                JsonToken value = json.nextToken();
+                if (field.equals("article")) article = text(json, value, "decision.compensation.article");
+                else if (field.equals("amount")) amount = number(json, value, "decision.compensation.amount");
+                else json.skipChildren();
+            }
+            if (article == null || amount == null) throw new NotADecision("decision.compensation: an entry without article or amount");
+            owed.add(new LoggedDecision.Owed(article, amount));
+        }
+        line.compensation = owed;
+    }
+
+    private static void readMoney(JsonParser json, JsonToken token, Line line) throws IOException, NotADecision {
+        if (token != JsonToken.START_OBJECT) {
+            json.skipChildren();
+            return;
+        }
+        BigDecimal refund = null;
+        BigDecimal depreciation = null;
+        for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+            JsonToken value = json.nextToken();
+            if (field.equals("refund")) refund = number(json, value, "decision.money.refund");
+            else if (field.equals("depreciation")) depreciation = number(json, value, "decision.money.depreciation");
+            else json.skipChildren();
+        }
+        line.money = new LoggedDecision.Money(refund, depreciation);
+    }
+
+    private static void readActions(JsonParser json, JsonToken token, Line line) throws IOException, NotADecision {
+        if (token != JsonToken.START_ARRAY) {
+            json.skipChildren();
+            return;
+        }
+        List<LocalDate> due = new ArrayList<>(2);
+        while (json.nextToken() == JsonToken.START_OBJECT) {
+            LocalDate date = null;
+            for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+                JsonToken value = json.nextToken();
+                if (field.equals("due")) date = date(json, value, "decision.actions.due");
+                else json.skipChildren();
+            }
+            if (date == null) throw new NotADecision("decision.actions.due: missing");
+            due.add(date);
+        }
+        line.dutiesDue = due;
+    }
+
+    /** Reads one value, the parser on its first token. */
+    private interface ValueReader<T> {
+        T read(JsonParser json, JsonToken token) throws IOException, NotADecision;
+    }
+
+    /** The member {@code name} of the object that {@code token} opens, read by {@code reader}; the rest skipped; null when absent or not an object. */
+    private static <T> T member(JsonParser json, JsonToken token, String name, ValueReader<T> reader) throws IOException, NotADecision {
+        if (token != JsonToken.START_OBJECT) {
+            json.skipChildren();
+            return null;
+        }
+        T value = null;
+        for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+            JsonToken fieldValue = json.nextToken();
+            if (field.equals(name)) value = reader.read(json, fieldValue);
+            else json.skipChildren();
+        }
+        return value;
+    }
+
+    private static void expectObject(JsonParser json, JsonToken value, String field) throws IOException, NotADecision {
+        if (value != JsonToken.START_OBJECT) {
+            throw new NotADecision(field + ": expected an object, got " + describe(json, value));
+        }
+    }
+
+    /** A string, or null for JSON null. */
+    private static String text(JsonParser json, JsonToken token, String field) throws IOException, NotADecision {
+        if (token == JsonToken.VALUE_NULL) return null;
+        if (token != JsonToken.VALUE_STRING) throw new NotADecision(field + ": expected a string, got " + describe(json, token));
+        return json.getText();
+    }
+
+    private static BigDecimal number(JsonParser json, JsonToken token, String field) throws IOException, NotADecision {
+        if (token == JsonToken.VALUE_NULL) return null;
+        if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT) {
+            throw new NotADecision(field + ": expected a number, got " + describe(json, token));
+        }
+        return json.getDecimalValue();
+    }
+
+    private static LocalDate date(JsonParser json, JsonToken token, String field) throws IOException, NotADecision {
+        String text = text(json, token, field);
+        if (text == null) return null;
+        try {
+            return isoDate(text);
+        } catch (DateTimeException | NumberFormatException e) {
+            throw new NotADecision(field + ": expected a date YYYY-MM-DD, got \"" + text + "\"");
+        }
+    }
+
+    private static LocalDateTime dateTime(JsonParser json, JsonToken token, String field) throws IOException, NotADecision {
+        String text = text(json, token, field);
+        if (text == null) return null;
+        try {
+            if (text.length() != 16 || text.charAt(10) != 'T' || text.charAt(13) != ':') return LocalDateTime.parse(text);
+            return isoDate(text.substring(0, 10)).atTime(digits(text, 11, 13), digits(text, 14, 16));
+        } catch (DateTimeException | NumberFormatException e) {
+            throw new NotADecision(field + ": expected a date-time YYYY-MM-DDTHH:MM, got \"" + text + "\"");
+        }
+    }
+
+    /** {@code YYYY-MM-DD}, read by hand: {@link LocalDate#parse} costs more than the rest of a line's fields together. */
+    private static LocalDate isoDate(String text) {
+        if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') return LocalDate.parse(text);
+        return LocalDate.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10));
+    }
+
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') throw new NumberFormatException(text);
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
+    private static <E extends Enum<E>> E constant(Class<E> type, String text, String field) throws NotADecision {
+        if (text == null) return null;
+        try {
+            return Enum.valueOf(type, text);
+        } catch (IllegalArgumentException e) {
+            throw new NotADecision(field + ": unknown value \"" + text + "\"");
+        }
+    }
+
+    private static String describe(JsonParser json, JsonToken token) throws IOException {
+        if (token == null) return "nothing";
+        return switch (token) {
+            case START_OBJECT -> "an object";
+            case START_ARRAY -> "an array";
+            case VALUE_STRING -> "\"" + json.getText() + "\"";
+            default -> json.getText();
+        };
+    }
+}

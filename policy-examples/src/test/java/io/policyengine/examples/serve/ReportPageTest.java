@@ -1,0 +1,143 @@
+package io.policyengine.examples.serve;
+
+import io.policyengine.examples.report.DecisionLogs;
+import io.policyengine.examples.report.MonthOfClaims;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The report page (contract 13) in a real headless Chromium: the file {@code policy report --html} writes,
+ * and {@code GET /report} of a service whose decision log holds a generated month, each in English and
+ * Chinese. Screenshots are saved as policy-examples/target/report-*.png for people to look at.
+ */
+class ReportPageTest {
+
+    @TempDir
+    static Path dir;
+    private static Path month;
+    private static LiveService live;
+    private static WebDriver browser;
+
+    @BeforeAll
+    static void start() throws IOException {
+        browser = HeadlessChromium.start(dir.resolve("chromium"), 1280, 2300);
+        DecisionLogs.Run generated = DecisionLogs.policy("generate-log", "--month", "2026-06");
+        assertThat(generated.exit()).as(generated.err()).isZero();
+        month = dir.resolve("month.jsonl");
+        Files.writeString(month, generated.out());
+        Path serviceLog = dir.resolve("service.jsonl");
+        Files.copy(month, serviceLog);
+        live = LiveService.start(LiveService.storeStandard(), false, serviceLog);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) browser.quit();
+        if (live != null) live.close();
+    }
+
+    @Test
+    @DisplayName("--html: one self-contained file with a chart per figure over the weeks, the warning and the missed plan, in en and zh-CN")
+    void htmlFile() throws IOException {
+        Path targets = dir.resolve("targets.txt");
+        Files.writeString(targets, "requestsMet 98%\nonSiteLate 5%\n");
+        for (String lang : List.of("en", "zh-CN")) {
+            Path page = dir.resolve("report-" + lang + ".html");
+            DecisionLogs.Run run = DecisionLogs.policy("report", "--by", "week", "--targets", targets.toString(), "--lang", lang,
+                    "--html", page.toString(), month.toString());
+            assertThat(run.exit()).as(run.err()).isZero();
+            assertThat(Files.readString(page)).doesNotContainPattern("(src|href)=\"?https?:");
+
+            browser.get(page.toUri().toString());
+            waitFor(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+
+            assertCharts(5);
+            assertThat(text("warnings")).contains(MonthOfClaims.RECURRING_SKU).contains(MonthOfClaims.RECURRING_FAULT);
+            assertThat(text("targets")).contains(lang.equals("en") ? "review the plan" : "需复核计划");
+            assertThat(text("title")).isEqualTo(lang.equals("en") ? "Service report" : "售后服务报告");
+            assertThat(browser.findElements(By.cssSelector("#switch a"))).as("a file has no period switch").isEmpty();
+            screenshot("report-page-" + lang + ".png");
+        }
+    }
+
+    @Test
+    @DisplayName("a log from before money and duties: those three figures say 'not in the log' instead of a chart")
+    void olderLog() throws IOException {
+        Path older = dir.resolve("older.jsonl");
+        Files.write(older, Files.readAllLines(month).stream().map(DecisionLogs::beforeMoneyAndDuties).toList());
+        Path page = dir.resolve("older.html");
+        assertThat(DecisionLogs.policy("report", "--html", page.toString(), older.toString()).exit()).isZero();
+
+        browser.get(page.toUri().toString());
+        waitFor(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+
+        for (String figure : List.of("refunded", "depreciationKept", "overdueDuties")) {
+            assertThat(browser.findElements(By.cssSelector("#chart-" + figure + " canvas"))).as(figure).isEmpty();
+            assertThat(text("chart-" + figure)).as(figure).endsWith("not in the log");
+        }
+        assertThat(browser.findElements(By.cssSelector("#chart-claims canvas"))).isNotEmpty();
+    }
+
+    @Test
+    @DisplayName("GET /report: the service's own log by month, switched to days, then to 中文")
+    void servicePage() throws IOException {
+        browser.get(live.service.uri() + "/report");
+        waitFor(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+        assertThat(text("subtitle")).startsWith("by month, 308 decisions from 2026-06-01 to 2026-06-30");
+        assertCharts(1);
+        assertThat(text("warnings")).contains(MonthOfClaims.RECURRING_SKU);
+        screenshot("report-service-en.png");
+
+        browser.findElement(By.id("by-day")).click();
+        waitFor(d -> d.getCurrentUrl().contains("by=day") && "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+        assertCharts(30);
+        screenshot("report-service-by-day-en.png");
+
+        browser.findElement(By.id("lang-zh-CN")).click();
+        waitFor(d -> d.getCurrentUrl().contains("lang=zh-CN") && "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+        assertThat(text("title")).isEqualTo("售后服务报告");
+        assertThat(text("subtitle")).startsWith("按日统计，308条决定");
+        assertCharts(30);
+        screenshot("report-service-zh-CN.png");
+    }
+
+    /** A box per figure, with a chart drawn over {@code periods} periods in each. */
+    private static void assertCharts(int periods) {
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        List<String> figures = List.of("claims", "byOutcome", "requestsMet", "refusals", "refunded", "depreciationKept",
+                "compensation", "onSiteLate", "repeatRepairs", "overdueDuties");
+        for (String figure : figures) {
+            String box = "chart-" + figure;
+            assertThat(browser.findElements(By.cssSelector("#" + box + " canvas"))).as(figure).isNotEmpty();
+            Object categories = js.executeScript("const chart = echarts.getInstanceByDom(document.querySelector('#" + box
+                    + " .chart')); return chart.getOption().xAxis[0].data.length;");
+            assertThat(((Number) categories).intValue()).as(figure).isEqualTo(periods);
+        }
+    }
+
+    private static String text(String id) {
+        return browser.findElement(By.id(id)).getText();
+    }
+
+    private static void waitFor(Predicate<WebDriver> condition) {
+        HeadlessChromium.waitFor(browser, condition);
+    }
+
+    private static void screenshot(String name) throws IOException {
+        HeadlessChromium.screenshot(browser, name);
+    }
+}
