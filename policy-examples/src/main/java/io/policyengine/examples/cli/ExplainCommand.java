@@ -127,7 +127,7 @@ final class ExplainCommand implements Callable<Integer> {
                 String remedies = group.stream().map(i -> rule.rule().reasons().get(i).remedy()).filter(r -> r != null)
                         .map(r -> english ? r.name() : wording.word(decision, r)).collect(Collectors.joining(labels.listSeparator()));
                 if (first.effect() == Effect.DUTY) {
-                    out.printf("       %s%n", duty(decision, first, rule.reasons().get(group.get(0)).message()));
+                    out.printf("       %s%n", duty(decision, first, rule.reasons().get(group.get(0)).message(), english));
                     continue;
                 }
                 out.printf("       %s%s%s%s%s%n", labels.verbs().get(first.effect()), remedies.isEmpty() || !english ? "" : " ", remedies,
@@ -179,17 +179,26 @@ final class ExplainCommand implements Callable<Integer> {
      * A follow-up duty (contract 12.2): its state (open with its due date, closed, or not held because the outcome is not
      * a repair), its sentence, and the events that opened and closed it.
      */
-    static String duty(Decision decision, Reason reason, String message) {
+    static String duty(Decision decision, Reason reason, String message, boolean english) {
         Action open = decision.actions().stream().filter(a -> a.reason() == reason).findFirst().orElse(null);
         Map<String, Object> params = reason.params();
         String state;
-        if (open != null) state = open.action() + " open, due " + open.due() + (open.overdue() ? ", overdue" : "");
-        else if (params.get(Duty.CLOSED_BY) != null) state = "closed";
-        else state = "not held: the outcome is not a repair";
-        String opened = params.get(Duty.OPENED_BY) == null ? "opened by the decision"
-                : "opened by " + params.get(Duty.OPENED_BY) + " on " + params.get(Duty.OPENED_ON);
-        String closed = params.get(Duty.CLOSED_BY) == null ? "" : ", closed by " + params.get(Duty.CLOSED_BY) + " on " + params.get(Duty.CLOSED_ON);
-        return "duty (" + state + "): " + Printable.oneLine(message) + " [" + opened + closed + "]";
+        if (open != null) {
+            state = english ? open.action() + " open, due " + open.due() + (open.overdue() ? ", overdue" : "")
+                    : open.action() + "，期限" + open.due() + (open.overdue() ? "，已逾期" : "");
+        } else if (params.get(Duty.CLOSED_BY) != null) {
+            state = english ? "closed" : "已完成";
+        } else {
+            state = english ? "not held: the outcome is not a repair" : "不适用：处理结果不是维修";
+        }
+        Object openedBy = params.get(Duty.OPENED_BY);
+        Object closedBy = params.get(Duty.CLOSED_BY);
+        String opened = openedBy == null ? (english ? "opened by the decision" : "由判定开启")
+                : english ? "opened by " + openedBy + " on " + params.get(Duty.OPENED_ON) : "由" + openedBy + "（" + params.get(Duty.OPENED_ON) + "）开启";
+        String closed = closedBy == null ? ""
+                : english ? ", closed by " + closedBy + " on " + params.get(Duty.CLOSED_ON) : "，由" + closedBy + "（" + params.get(Duty.CLOSED_ON) + "）关闭";
+        return (english ? "duty (" + state + "): " : "待办（" + state + "）：") + Printable.oneLine(message)
+                + (english ? " [" : " ［") + opened + closed + (english ? "]" : "］");
     }
 
     /** Why the customer's request was or was not met. */
