@@ -33,6 +33,8 @@ import java.util.function.Function;
  */
 public final class Wording {
     private static final Template MONEY = Template.parse("{amount, money}");
+    /** The duty of a repair outcome (contract 12.2, art. 16), whose due date the outcome sentence gives. */
+    private static final String REPAIR_DUTY = "REPAIR";
     private static final Template DATE = Template.parse("{date}");
 
     private final Language language;
@@ -160,7 +162,8 @@ public final class Wording {
 
     /**
      * What the cashier reads (contract 8.2), at most three sentences: the request not met and why;
-     * the outcome, with a repair's due date; the on-site deadline, money owed and where the law prevails.
+     * the outcome, with a repair's due date; the on-site deadline, money owed and where the law prevails;
+     * then the store's most urgent open duty (contract 12.3), when there is one.
      */
     public String summary(Decision decision) {
         List<String> sentences = new ArrayList<>(3);
@@ -196,7 +199,21 @@ public final class Wording {
             if (language == Language.EN) joined = Character.toUpperCase(joined.charAt(0)) + joined.substring(1);
             sentences.add(pattern(decision, "extras").render(Map.of("clauses", joined), language));
         }
+        Action next = decision.actions().isEmpty() ? null : decision.actions().get(0);
+        // a repair still on time is the outcome's own due date, said already in sentence 2
+        if (next != null && (next.overdue() || !next.action().equals(REPAIR_DUTY))) {
+            sentences.add(nextDuty(decision, next));
+        }
         return String.join(language.gap(), sentences);
+    }
+
+    /** Contract 12.3: the most urgent open duty (the actions come sorted by due date), and whether it is late. */
+    private String nextDuty(Decision decision, Action action) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String key = "duty " + action.action();
+        params.put("duty", hasPattern(decision, key) ? pattern(decision, key).render(Map.of(), language) : action.action());
+        params.put("due", action.due());
+        return pattern(decision, action.overdue() ? "next duty overdue" : "next duty").render(params, language);
     }
 
     private String outcome(Decision decision, boolean refusalSaid) {
@@ -266,6 +283,11 @@ public final class Wording {
 
     private String word(Decision decision, String name) {
         return pattern(decision, "word " + name).render(Map.of(), language);
+    }
+
+    private boolean hasPattern(Decision decision, String key) {
+        PackSentences store = store(decision);
+        return store != null && store.summary(key) != null || engine.summary(key) != null;
     }
 
     /** A summary pattern: the store pack's own where it gives one, else the engine's. */

@@ -3,6 +3,7 @@ package io.policyengine.check;
 import io.policyengine.model.Channel;
 import io.policyengine.model.Claim;
 import io.policyengine.model.Condition;
+import io.policyengine.model.EventType;
 import io.policyengine.model.OpenRepair;
 import io.policyengine.model.Packaging;
 import io.policyengine.model.PastRepair;
@@ -85,7 +86,45 @@ public final class ClaimSpace {
         }
         addServiceRequests(claims, codes, lastDay);
         addRepeatRepairs(claims, PURCHASES.get(0), terms, codes);
+        addFollowUps(claims, lastDay);
         return claims;
+    }
+
+    /**
+     * Repairs and exchanges after the decision (contract 12): no event yet, judged on each day up to two weeks on;
+     * each event alone; the goods back, called once, three times, handed back; unrepairable; out of stock, found
+     * elsewhere, arrived. And force majeure (which only some packs read) on a few days of the windows.
+     */
+    private static void addFollowUps(List<Claim> claims, int lastDay) {
+        LocalDate purchase = PURCHASES.get(0);
+        for (int day : new int[]{0, 5, 20, 45, lastDay}) {
+            LocalDate c = purchase.plusDays(day);
+            for (boolean defect : new boolean[]{false, true}) {
+                for (Condition condition : List.of(Condition.AS_SOLD, Condition.AS_SOLD.withForceMajeure(true), CONDITIONS.get(6))) {
+                    claims.add(claim(claims.size() + 1, new Product("SKU", null, null, SaleType.REGULAR, false), purchase, c, defect,
+                            Request.REPAIR, condition, Channel.STORE, purchase));
+                }
+            }
+            List<List<Object>> histories = new ArrayList<>();
+            for (EventType type : EventType.values()) histories.add(List.of(type, 2));
+            histories.add(List.of(EventType.REPAIRED, 3, EventType.PICKUP_NOTIFIED, 3));
+            histories.add(List.of(EventType.REPAIRED, 3, EventType.PICKUP_NOTIFIED, 3, EventType.PICKUP_NOTIFIED, 6, EventType.PICKUP_NOTIFIED, 9));
+            histories.add(List.of(EventType.REPAIRED, 3, EventType.PICKED_UP, 4));
+            histories.add(List.of(EventType.OUT_OF_STOCK, 0, EventType.STOCK_FOUND, 2, EventType.CUSTOMER_CONTACTED, 3));
+            histories.add(List.of(EventType.OUT_OF_STOCK, 0, EventType.STOCK_ARRIVED, 5));
+            for (int judged = 0; judged <= 14; judged++) {
+                claims.add(Claim.builder("SPACE-" + (claims.size() + 1), "SKU").purchaseDate(purchase).claimDate(c)
+                        .qualityDefect(true).request(Request.REPAIR).asOf(c.plusDays(judged)).build());
+            }
+            for (List<Object> history : histories) {
+                for (Request request : REQUESTS) {
+                    Claim.Builder claim = Claim.builder("SPACE-" + (claims.size() + 1), "SKU").purchaseDate(purchase).claimDate(c)
+                            .qualityDefect(true).request(request);
+                    for (int i = 0; i < history.size(); i += 2) claim.event((EventType) history.get(i), c.plusDays((Integer) history.get(i + 1)));
+                    claims.add(claim.asOf(c.plusDays(12)).build());
+                }
+            }
+        }
     }
 
     /**

@@ -103,8 +103,9 @@ public final class Expectation {
                                 }, false));
                     }
                 }
+                case "actions" -> checks.add(actions(path, value));
                 default -> throw new BadInputException(path, "unknown field (expect may give outcome, remedies, "
-                        + "daysSincePurchase, repairDueDate, reasons, claimId, commitments, compensation, money, summary)");
+                        + "daysSincePurchase, repairDueDate, reasons, claimId, commitments, compensation, money, summary, actions)");
             }
         }
         return new Expectation(checks);
@@ -256,6 +257,41 @@ public final class Expectation {
             return ok ? shown.toString() : owed.stream().map(c -> c.article() + " " + c.amount() + " " + c.currency())
                     .collect(Collectors.joining(", ", "[", "]"));
         }, false);
+    }
+
+    private static final List<String> ACTION_KEYS = List.of("action", "article", "due", "overdue");
+
+    /**
+     * The open duties (contract 12.3), exactly and in order: each element gives action, article, due and overdue,
+     * and the decision's actions must be those, no more.
+     */
+    private static Check actions(String path, JsonNode value) {
+        if (!value.isArray()) throw new BadInputException(path, "expected an array of actions");
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < value.size(); i++) {
+            String element = path + "[" + i + "]";
+            JsonNode node = value.get(i);
+            if (!node.isObject()) throw new BadInputException(element, "expected an object with " + String.join(", ", ACTION_KEYS));
+            for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                if (!ACTION_KEYS.contains(name)) {
+                    throw new BadInputException(element + "." + name, "unknown field (an action has " + String.join(", ", ACTION_KEYS) + ")");
+                }
+            }
+            for (String key : ACTION_KEYS) {
+                if (!node.has(key)) throw new BadInputException(element + "." + key, "missing");
+            }
+            JsonNode overdue = node.get("overdue");
+            if (!overdue.isBoolean()) throw new BadInputException(element + ".overdue", "expected true or false, got " + overdue);
+            expected.add(action(text(element + ".action", node.get("action")), text(element + ".article", node.get("article")),
+                    dateOrNull(element + ".due", node.get("due")), overdue.booleanValue()));
+        }
+        return new Check("actions", expected.toString(), d -> d.actions().stream()
+                .map(a -> action(a.action(), a.article(), a.due().toString(), a.overdue())).toList().toString(), false);
+    }
+
+    private static String action(String action, String article, String due, boolean overdue) {
+        return action + " (art. " + article + ") due " + due + (overdue ? " overdue" : "");
     }
 
     private static final List<String> MONEY_KEYS = List.of("currency", "refund", "depreciation", "refundDueDate", "returnShipping");

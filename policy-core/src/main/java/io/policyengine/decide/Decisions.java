@@ -1,10 +1,12 @@
 package io.policyengine.decide;
 
 import io.policyengine.facts.Commitment;
+import io.policyengine.facts.Duty;
 import io.policyengine.facts.CompensationDue;
 import io.policyengine.facts.Exclusion;
 import io.policyengine.facts.Findings;
 import io.policyengine.facts.Grant;
+import io.policyengine.model.Action;
 import io.policyengine.facts.RefundAmount;
 import io.policyengine.facts.RefundDue;
 import io.policyengine.facts.ReturnShipping;
@@ -96,7 +98,7 @@ public final class Decisions {
         return new Decision(claim.id(), outcome, REMEDY_LISTS.get(allowed), claim.daysSincePurchase(),
                 repairDue(claim, outcome, packs), reasons, packs.get(0).policy(), floors,
                 commitments(claim, outcome, packs), compensation(outcome, packs), claim.request(),
-                money(claim, outcome, packs), List.of());
+                money(claim, outcome, packs), actions(claim, outcome, packs));
     }
 
     /** Contract section 2: the request if allowed, else the first allowed remedy, else REJECTED. */
@@ -143,7 +145,7 @@ public final class Decisions {
         if (!outcome.isRepair()) return null;
         for (PackFindings pack : packs) {
             if (pack.findings().repairDeadline() != null) {
-                return claim.claimDate().plusDays(pack.findings().repairDeadline().days());
+                return pack.findings().repairDeadline().due();
             }
         }
         return null;
@@ -171,6 +173,31 @@ public final class Decisions {
             }
         }
         return owed;
+    }
+
+    // ---- Contract 12.3: the follow-up duties still open, as the rules found them ----
+
+    /** By due date, then article in reading order. */
+    private static final Comparator<Action> ACTION_ORDER =
+            Comparator.comparing(Action::due).thenComparing((a, b) -> compareArticles(a.article(), b.article()));
+
+    /** Every pack's open duties (a repair's only when the outcome is one), overdue when judged after their due date. */
+    private static List<Action> actions(Claim claim, Outcome outcome, List<PackFindings> packs) {
+        List<Action> open = null;
+        LocalDate judgedOn = null;
+        for (PackFindings pack : packs) {
+            for (Duty duty : pack.findings().duties()) {
+                if (!duty.open() || duty.repairOnly() && !outcome.isRepair()) continue;
+                if (open == null) {
+                    open = new ArrayList<>(4);
+                    judgedOn = claim.judgedOn();
+                }
+                open.add(new Action(duty.action(), duty.reason().article(), duty.due(), judgedOn.isAfter(duty.due()), duty.reason()));
+            }
+        }
+        if (open == null) return List.of();
+        open.sort(ACTION_ORDER);
+        return open;
     }
 
     /** The reasons of what a pack said of the money that hold for this outcome: the refund's deadline, postage, deductions. */

@@ -7,14 +7,17 @@ import java.util.List;
 
 /**
  * Everything a pack's rules found about one claim: what they granted and excluded, the repair
- * deadline they set (null when none), the service commitments and compensation they gave, and what
- * they said of a refund's money: its deadline and currency, who pays the postage, how much is kept back.
+ * deadline they set (null when none), the service commitments and compensation they gave, what
+ * they said of a refund's money: its deadline and currency, who pays the postage, how much is kept back;
+ * and the follow-up duties they found, open and closed.
  */
 public record Findings(List<Grant> grants, List<Exclusion> exclusions, RepairDeadline repairDeadline,
                        List<Commitment> commitments, List<CompensationDue> compensation,
-                       List<RefundDue> refundDue, List<ReturnShipping> returnShipping, List<RefundAmount> refundAmounts) {
+                       List<RefundDue> refundDue, List<ReturnShipping> returnShipping, List<RefundAmount> refundAmounts,
+                       List<Duty> duties) {
 
     public Findings {
+        duties = List.copyOf(duties);
         grants = List.copyOf(grants);
         exclusions = List.copyOf(exclusions);
         commitments = List.copyOf(commitments);
@@ -40,6 +43,7 @@ public record Findings(List<Grant> grants, List<Exclusion> exclusions, RepairDea
         private final List<RefundDue> refundDue = new ArrayList<>(1);
         private final List<ReturnShipping> returnShipping = new ArrayList<>(1);
         private final List<RefundAmount> refundAmounts = new ArrayList<>(0);
+        private final List<Duty> duties = new ArrayList<>(0);
         private RepairDeadline repairDeadline;
 
         void add(Grant grant) {
@@ -70,12 +74,17 @@ public record Findings(List<Grant> grants, List<Exclusion> exclusions, RepairDea
             refundAmounts.add(amount);
         }
 
+        void add(Duty duty) {
+            duties.add(duty);
+        }
+
         void set(RepairDeadline deadline) {
             repairDeadline = deadline;
         }
 
         Findings build() {
-            return new Findings(grants, exclusions, repairDeadline, commitments, compensation, refundDue, returnShipping, refundAmounts);
+            return new Findings(grants, exclusions, repairDeadline, commitments, compensation, refundDue, returnShipping, refundAmounts,
+                    duties);
         }
     }
 }

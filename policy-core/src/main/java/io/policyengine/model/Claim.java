@@ -192,6 +192,67 @@ public record Claim(String id, Product product, LocalDate purchaseDate, LocalDat
         return latest;
     }
 
+    // ---- The events as the follow-up duties (contract 12.2) ask about them: on or after a day, of some types. ----
+
+    /** Whether the duties are judged on {@code day} or later. */
+    public boolean judgedOnOrAfter(LocalDate day) {
+        return !judgedOn().isBefore(day);
+    }
+
+    /** The earliest event of {@code type} on or after {@code from}; null when none. */
+    public ClaimEvent firstEvent(LocalDate from, EventType type) {
+        return firstEvent(from, type, type, type);
+    }
+
+    /** The earliest event of either type on or after {@code from}; null when none. */
+    public ClaimEvent firstEvent(LocalDate from, EventType type, EventType orType) {
+        return firstEvent(from, type, orType, orType);
+    }
+
+    /** The earliest event of any of the three types on or after {@code from}; null when none (the first given wins a tie). */
+    public ClaimEvent firstEvent(LocalDate from, EventType type, EventType orType, EventType orThird) {
+        ClaimEvent first = null;
+        for (EventType wanted : new EventType[] {type, orType, orThird}) {
+            for (ClaimEvent event : events) {
+                if (event.type() != wanted || event.at().isBefore(from)) continue;
+                if (first == null || event.at().isBefore(first.at())) first = event;
+            }
+        }
+        return first;
+    }
+
+    /** The latest event of either type on or after {@code from}; null when none (the second type wins a tie). */
+    public ClaimEvent lastEvent(LocalDate from, EventType type, EventType orType) {
+        ClaimEvent last = null;
+        for (EventType wanted : new EventType[] {type, orType}) {
+            for (ClaimEvent event : events) {
+                if (event.type() != wanted || event.at().isBefore(from)) continue;
+                if (last == null || !event.at().isBefore(last.at())) last = event;
+            }
+        }
+        return last;
+    }
+
+    /** How many events of {@code type} fall on or after {@code from}. */
+    public int countEvents(LocalDate from, EventType type) {
+        int count = 0;
+        for (ClaimEvent event : events) {
+            if (event.type() == type && !event.at().isBefore(from)) count++;
+        }
+        return count;
+    }
+
+    /** The {@code n}th (from 1) event of {@code type} on or after {@code from}, in date order; null when there are fewer. */
+    public ClaimEvent nthEvent(LocalDate from, EventType type, int n) {
+        List<ClaimEvent> matching = new ArrayList<>();
+        for (ClaimEvent event : events) {
+            if (event.type() == type && !event.at().isBefore(from)) matching.add(event);
+        }
+        if (n < 1 || matching.size() < n) return null;
+        matching.sort(java.util.Comparator.comparing(ClaimEvent::at));
+        return matching.get(n - 1);
+    }
+
     public Claim withRequest(Request value) {
         return toBuilder().request(value).build();
     }

@@ -5,6 +5,7 @@ import io.policyengine.facts.CompensationDue;
 import io.policyengine.facts.Exclusion;
 import io.policyengine.facts.Grant;
 import io.policyengine.facts.RepairDeadline;
+import io.policyengine.facts.Duty;
 import io.policyengine.model.Claim;
 import io.policyengine.model.PackRule;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
@@ -55,6 +56,7 @@ final class ClaimFirings extends DefaultAgendaEventListener {
         if (fact instanceof Commitment commitment) return commitment.claim();
         if (fact instanceof CompensationDue due) return due.claim();
         if (fact instanceof RepairDeadline deadline) return deadline.claim();
+        if (fact instanceof Duty duty) return duty.claim();
         Method claim = fact == null ? null : CLAIM_GETTER.get(fact.getClass());
         if (claim == null) return null;
         try {

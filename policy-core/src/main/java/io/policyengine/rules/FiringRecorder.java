@@ -2,6 +2,7 @@ package io.policyengine.rules;
 
 import io.policyengine.facts.Commitment;
 import io.policyengine.facts.CompensationDue;
+import io.policyengine.facts.Duty;
 import io.policyengine.facts.Exclusion;
 import io.policyengine.facts.Grant;
 import io.policyengine.facts.RefundAmount;
@@ -63,6 +64,7 @@ final class FiringRecorder extends DefaultAgendaEventListener implements Consume
         else if (fact instanceof RefundDue r) reasons.add(r.reason());
         else if (fact instanceof ReturnShipping r) reasons.add(r.reason());
         else if (fact instanceof RefundAmount r) reasons.add(r.reason());
+        else if (fact instanceof Duty d) reasons.add(d.reason());
     }
 
     List<FiredRule> fired() {

@@ -31,7 +31,12 @@ import java.util.stream.Stream;
  * The DRL files of one pack folder, read once, with the hash of their content, and what is missing from
  * the folder that does not stop its rules from being compiled and checked (no sentence file).
  */
-record PackFiles(Path folder, List<DrlFile> files, List<SentenceFile> sentences, String hash, List<RuleProblem> problems) {
+record PackFiles(Path folder, List<DrlFile> files, List<SentenceFile> sentences, CalendarBytes calendar, String hash,
+                 List<RuleProblem> problems) {
+
+    /** The pack's {@code calendar.txt} as bytes (contract 12.5); null when the pack has none. */
+    record CalendarBytes(Path path, byte[] content) {
+    }
 
     record DrlFile(Path path, String text) {
     }
@@ -48,6 +53,7 @@ record PackFiles(Path folder, List<DrlFile> files, List<SentenceFile> sentences,
         }
         List<DrlFile> files = new ArrayList<>();
         List<SentenceFile> sentences = new ArrayList<>();
+        CalendarBytes calendar = null;
         try (Stream<Path> listing = Files.list(folder)) {
             for (Path path : listing.sorted().toList()) {
                 if (isDrl(path)) {
@@ -55,6 +61,7 @@ record PackFiles(Path folder, List<DrlFile> files, List<SentenceFile> sentences,
                 } else if (Files.isRegularFile(path)) {
                     Matcher name = PackSentences.FILE_NAME.matcher(path.getFileName().toString());
                     if (name.matches()) sentences.add(new SentenceFile(path, name.group(1), Files.readAllBytes(path)));
+                    if (path.getFileName().toString().equals(CalendarFile.NAME)) calendar = new CalendarBytes(path, Files.readAllBytes(path));
                 }
             }
         } catch (NotUtf8 e) {
@@ -70,7 +77,8 @@ record PackFiles(Path folder, List<DrlFile> files, List<SentenceFile> sentences,
             problems.add(RuleProblem.error(folder, 0, "holds no sentences.LANG.txt file: a pack gives its reasons' sentences in at least one language "
                     + "(sentences.en.txt; see docs/authoring-guide.md)"));
         }
-        return new PackFiles(folder, List.copyOf(files), List.copyOf(sentences), hash(files, sentences), List.copyOf(problems));
+        return new PackFiles(folder, List.copyOf(files), List.copyOf(sentences), calendar, hash(files, sentences, calendar),
+                List.copyOf(problems));
     }
 
     /**
@@ -157,8 +165,8 @@ record PackFiles(Path folder, List<DrlFile> files, List<SentenceFile> sentences,
         return path.getFileName().toString().endsWith(".drl") && Files.isRegularFile(path);
     }
 
-    /** The rules' and their sentences' content: a reworded sentence is another policy text, so another hash. */
-    private static String hash(List<DrlFile> files, List<SentenceFile> sentences) {
+    /** The rules', their sentences' and calendar's content: a reworded sentence is another policy text, so another hash. */
+    private static String hash(List<DrlFile> files, List<SentenceFile> sentences, CalendarBytes calendar) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (DrlFile file : files) {
@@ -173,6 +181,7 @@ record PackFiles(Path folder, List<DrlFile> files, List<SentenceFile> sentences,
                 digest.update(file.content());
                 digest.update((byte) 0);
             }
+            if (calendar != null) digest.update(calendar.content());  // another holiday is another due date
             return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

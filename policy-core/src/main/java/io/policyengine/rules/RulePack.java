@@ -5,6 +5,7 @@ import io.policyengine.RuleFailureException;
 import io.policyengine.RuleProblem;
 import io.policyengine.facts.Commitment;
 import io.policyengine.facts.CompensationDue;
+import io.policyengine.facts.Duty;
 import io.policyengine.facts.Exclusion;
 import io.policyengine.facts.Findings;
 import io.policyengine.facts.Grant;
@@ -13,6 +14,7 @@ import io.policyengine.facts.RefundDue;
 import io.policyengine.facts.ReturnShipping;
 import io.policyengine.facts.RepairDeadline;
 import io.policyengine.facts.Firing;
+import io.policyengine.facts.WorkingCalendar;
 import io.policyengine.model.Claim;
 import io.policyengine.model.FiredRule;
 import io.policyengine.model.PackRule;
@@ -31,6 +33,7 @@ import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -55,7 +58,7 @@ public final class RulePack {
     private static final Pattern FAILED_RULE = Pattern.compile("[Rr]ule(?: name=)?\\s*[\"']([^\"']+)[\"']");
     private static final List<Class<?>> FINDINGS = List.of(
             Grant.class, Exclusion.class, RepairDeadline.class, Commitment.class, CompensationDue.class,
-            RefundDue.class, ReturnShipping.class, RefundAmount.class);
+            RefundDue.class, ReturnShipping.class, RefundAmount.class, Duty.class);
     private static final Pattern ARTICLE = Pattern.compile("@article\\s*\\([^)]*\\)");
     private static final Pattern TERMS_DECLARATION =
             Pattern.compile("(?s)\\bdeclare\\s+" + TERMS_TYPE + "\\b(.*?)^\\s*end\\b", Pattern.MULTILINE);
@@ -92,11 +95,14 @@ public final class RulePack {
     private final int timeLimitMillis;
     /** The pack's sentences, by language (sentences.LANG.txt). */
     private final Map<Language, PackSentences> sentences;
+    /** The pack's calendar.txt; null when it has none (then working days are Monday to Friday). */
+    private final CalendarFile calendar;
 
     private RulePack(KieBase kieBase, PolicyId policy, Map<String, String> metadata,
                      Map<String, Object> terms, List<Object> termFacts, RuleIndex index, List<String> codes, Path folder,
-                     Map<Language, PackSentences> sentences) {
+                     Map<Language, PackSentences> sentences, CalendarFile calendar) {
         this.kieBase = kieBase;
+        this.calendar = calendar;
         this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
         this.policy = policy;
         this.metadata = metadata;
@@ -166,12 +172,15 @@ public final class RulePack {
         terms = inDeclarationOrder(terms, files);
         problems.addAll(TermChecks.problems(terms, files.files(), files.folder()));
         problems.addAll(TermChecks.rowProblems(tableRows(base, termFacts), files.files(), files.folder()));
+        CalendarFile calendar = files.calendar() == null ? null
+                : CalendarFile.read(files.calendar().path(), files.calendar().content(), problems);
         if (!problems.isEmpty()) throw new RuleLoadException(problems);
+        termFacts.add(calendar == null ? WorkingCalendar.MONDAY_TO_FRIDAY : calendar.calendar());
         String name = metadata.getOrDefault("name", files.folder().getFileName().toString());
         String version = metadata.getOrDefault("version", "unversioned");
         PolicyId policy = new PolicyId(name, version, files.hash());
         return new RulePack(base, policy, Map.copyOf(metadata), Collections.unmodifiableMap(terms), List.copyOf(termFacts),
-                index, codes(files), files.folder(), sentences);
+                index, codes(files), files.folder(), sentences, calendar);
     }
 
     /**
@@ -470,6 +479,7 @@ public final class RulePack {
         }
         List<RuleProblem> problems = new ArrayList<>();
         if (broken != null) problems.add(broken.problem(folder, "a generated claim"));
+        problems.addAll(calendarWarnings(LocalDate.now()));
         for (RuleIndex.Entry rule : index.rules().values()) {
             if (rule.article() == null || rule.article().isBlank()) {
                 problems.add(RuleProblem.warning(rule.file(), rule.line(),
@@ -483,6 +493,26 @@ public final class RulePack {
             }
         }
         return problems;
+    }
+
+    /**
+     * Contract 12.5: a calendar that runs out within {@value CalendarFile#WARN_DAYS} days of {@code today}, and a
+     * term counted in working days ({@code ...WorkingDays}) in a pack without a calendar, which counts Monday to Friday.
+     */
+    List<RuleProblem> calendarWarnings(LocalDate today) {
+        List<RuleProblem> warnings = new ArrayList<>(1);
+        if (calendar != null) {
+            RuleProblem endsSoon = calendar.endsSoon(today);
+            if (endsSoon != null) warnings.add(endsSoon);
+            return warnings;
+        }
+        for (String term : terms.keySet()) {
+            if (term.endsWith("WorkingDays")) {
+                warnings.add(RuleProblem.warning(folder, 0, "term " + term + " counts working days, but the pack has no "
+                        + CalendarFile.NAME + ": they count Monday to Friday, without holidays or make-up working days"));
+            }
+        }
+        return warnings;
     }
 
     /** Runs a batch of probe claims together; false when the rules failed or kept firing for some claim of it. */

@@ -5,11 +5,6 @@ import io.policyengine.RuleProblem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -82,24 +77,10 @@ public final class PackSentences {
     public static PackSentences read(Path file, Language language, byte[] content, List<RuleProblem> problems) {
         Map<String, Map<String, Entry>> sections = new LinkedHashMap<>();
         SECTIONS.forEach(s -> sections.put(s, new LinkedHashMap<>()));
-        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        int start = content.length >= 3 && (content[0] & 0xFF) == 0xEF && (content[1] & 0xFF) == 0xBB && (content[2] & 0xFF) == 0xBF ? 3 : 0;
         String section = null;
-        int line = 0;
-        for (int from = start; from < content.length; ) {
-            int end = from;
-            while (end < content.length && content[end] != '\n') end++;
-            line++;
-            String text;
-            try {
-                text = utf8.decode(ByteBuffer.wrap(content, from, end - from)).toString().strip();
-            } catch (CharacterCodingException e) {
-                problems.add(RuleProblem.error(file, line, "not valid UTF-8: save the file as UTF-8"));
-                from = end + 1;
-                continue;
-            }
-            from = end + 1;
+        for (Utf8Lines.Line read : Utf8Lines.of(file, content, problems)) {
+            int line = read.number();
+            String text = read.text().strip();
             if (text.isEmpty() || text.startsWith("#")) continue;
             if (text.startsWith("[") && text.endsWith("]")) {
                 section = text.substring(1, text.length() - 1).strip();

@@ -54,6 +54,23 @@ public final class ClaimBatches {
     }
 
     /**
+     * The same, each claim first changed by {@code prepare} (such as {@code due --as-of}); a claim it refuses
+     * with a {@link BadInputException} becomes that error, as bad input does.
+     */
+    public static boolean decide(PolicyEngine engine, List<String> inputs, InputStream stdin, UnaryOperator<Claim> prepare, Sink sink) {
+        return inBatches(inputs, stdin, item -> decidable(engine, prepared(item, prepare)), batch -> flush(engine, batch, sink));
+    }
+
+    private static ClaimSource.Item prepared(ClaimSource.Item item, UnaryOperator<Claim> prepare) {
+        if (item.claim() == null) return item;
+        try {
+            return new ClaimSource.Item(item.source(), item.line(), prepare.apply(item.claim()), item.claimId(), null);
+        } catch (BadInputException e) {
+            return new ClaimSource.Item(item.source(), item.line(), null, item.claim().id(), e.getMessage());
+        }
+    }
+
+    /**
      * Reads the inputs on a thread of its own and hands over their items in batches, in input order;
      * {@code check} turns a claim that cannot be decided into its error; {@code onBatch} says false when
      * the rules failed for a claim of the batch. Returns true when every item was a claim that passed

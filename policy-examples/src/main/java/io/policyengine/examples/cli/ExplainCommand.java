@@ -7,6 +7,8 @@ import io.policyengine.RenderedExplanation;
 import io.policyengine.RuleLoadException;
 import io.policyengine.Wording;
 import io.policyengine.json.DecisionJson;
+import io.policyengine.facts.Duty;
+import io.policyengine.model.Action;
 import io.policyengine.model.Claim;
 import io.policyengine.model.Decision;
 import io.policyengine.model.Effect;
@@ -92,13 +94,13 @@ final class ExplainCommand implements Callable<Integer> {
     private static final Labels EN = new Labels("%s: day %d after purchase (%s to %s), %s, asks for %s", "quality defect",
             "no quality defect", "nothing in particular",
             Map.of(Effect.GRANT, "grants", Effect.EXCLUDE, "excludes", Effect.COMMIT, "promises", Effect.COMPENSATE, "owes",
-                    Effect.PAY, "settles"),
+                    Effect.PAY, "settles", Effect.DUTY, "duty"),
             "  [terms: %s]", "  allowed: %s", "nothing", "  outcome: %s", ", repair due %s", "the request for %s is met",
             "the request for %s is not met: %s", "no article grants it", "; offered instead: %s",
             "no request was made, so the first allowed remedy is the outcome", "nothing is allowed, so the claim is rejected",
             "  money: %s", "  summary: %s", ", ", "  %d. %s (%s)%s%n", ": ", "; ");
     private static final Labels ZH = new Labels("%s：购买后第%d天（%s至%s），%s，要求%s", "有质量问题", "无质量问题", "未提具体要求",
-            Map.of(Effect.GRANT, "准予", Effect.EXCLUDE, "排除", Effect.COMMIT, "承诺", Effect.COMPENSATE, "赔付", Effect.PAY, "结算"),
+            Map.of(Effect.GRANT, "准予", Effect.EXCLUDE, "排除", Effect.COMMIT, "承诺", Effect.COMPENSATE, "赔付", Effect.PAY, "结算", Effect.DUTY, "待办"),
             "  [条款数值：%s]", "  可选处理：%s", "无", "  结果：%s", "，维修期限%s", "顾客要求的%s可以满足",
             "顾客要求的%s不能满足：%s", "没有条款支持", "；改为：%s", "顾客未提具体要求，按第一项可选处理办理", "没有可选处理，不予退换",
             "  退款与运费（money）：%s", "  摘要：%s", "、", "  %d. %s（%s）%s%n", "：", "；");
@@ -124,6 +126,10 @@ final class ExplainCommand implements Callable<Integer> {
                 Reason first = rule.rule().reasons().get(group.get(0));
                 String remedies = group.stream().map(i -> rule.rule().reasons().get(i).remedy()).filter(r -> r != null)
                         .map(r -> english ? r.name() : wording.word(decision, r)).collect(Collectors.joining(labels.listSeparator()));
+                if (first.effect() == Effect.DUTY) {
+                    out.printf("       %s%n", duty(decision, first, rule.reasons().get(group.get(0)).message(), english));
+                    continue;
+                }
                 out.printf("       %s%s%s%s%s%n", labels.verbs().get(first.effect()), remedies.isEmpty() || !english ? "" : " ", remedies,
                         labels.colon(), Printable.oneLine(rule.reasons().get(group.get(0)).message()));
             }
@@ -167,6 +173,32 @@ final class ExplainCommand implements Callable<Integer> {
             line.append("postage paid by ").append(money.returnShipping());
         }
         return line.toString();
+    }
+
+    /**
+     * A follow-up duty (contract 12.2): its state (open with its due date, closed, or not held because the outcome is not
+     * a repair), its sentence, and the events that opened and closed it.
+     */
+    static String duty(Decision decision, Reason reason, String message, boolean english) {
+        Action open = decision.actions().stream().filter(a -> a.reason() == reason).findFirst().orElse(null);
+        Map<String, Object> params = reason.params();
+        String state;
+        if (open != null) {
+            state = english ? open.action() + " open, due " + open.due() + (open.overdue() ? ", overdue" : "")
+                    : open.action() + "，期限" + open.due() + (open.overdue() ? "，已逾期" : "");
+        } else if (params.get(Duty.CLOSED_BY) != null) {
+            state = english ? "closed" : "已完成";
+        } else {
+            state = english ? "not held: the outcome is not a repair" : "不适用：处理结果不是维修";
+        }
+        Object openedBy = params.get(Duty.OPENED_BY);
+        Object closedBy = params.get(Duty.CLOSED_BY);
+        String opened = openedBy == null ? (english ? "opened by the decision" : "由判定开启")
+                : english ? "opened by " + openedBy + " on " + params.get(Duty.OPENED_ON) : "由" + openedBy + "（" + params.get(Duty.OPENED_ON) + "）开启";
+        String closed = closedBy == null ? ""
+                : english ? ", closed by " + closedBy + " on " + params.get(Duty.CLOSED_ON) : "，由" + closedBy + "（" + params.get(Duty.CLOSED_ON) + "）关闭";
+        return (english ? "duty (" + state + "): " : "待办（" + state + "）：") + Printable.oneLine(message)
+                + (english ? " [" : " ［") + opened + closed + (english ? "]" : "］");
     }
 
     /** Why the customer's request was or was not met. */

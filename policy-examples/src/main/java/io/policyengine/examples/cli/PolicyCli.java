@@ -15,14 +15,14 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The {@code policy} command line: {@code decide}, {@code validate}, {@code test}, {@code explain}.
+ * The {@code policy} command line: {@code decide}, {@code validate}, {@code test}, {@code explain}, {@code due}, ...
  * Writes only to the writers it is given, so tests run it like {@code main} does.
  */
 // scope INHERIT: every subcommand answers --help (and --version), the launcher's bench included
 @Command(name = "policy", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "policy-engine 0.1.0",
         description = "Decides warranty and return claims with policy rule files.",
         subcommands = {DecideCommand.class, ValidateCommand.class, TestCommand.class, ExplainCommand.class, AuditCommand.class,
-                DiffCommand.class, ServeCommand.class, ReportCommand.class, GenerateLogCommand.class})
+                DiffCommand.class, ServeCommand.class, ReportCommand.class, GenerateLogCommand.class, DueCommand.class})
 public final class PolicyCli {
     private static final Logger LOG = LoggerFactory.getLogger(PolicyCli.class);
 
@@ -90,6 +90,7 @@ public final class PolicyCli {
             if (type == DecideCommand.class) return type.cast(new DecideCommand(in));
             if (type == ExplainCommand.class) return type.cast(new ExplainCommand(in));
             if (type == DiffCommand.class) return type.cast(new DiffCommand(in));
+            if (type == DueCommand.class) return type.cast(new DueCommand(in));
             if (type == ReportCommand.class) return type.cast(new ReportCommand(in));
             return CommandLine.defaultFactory().create(type);
         }

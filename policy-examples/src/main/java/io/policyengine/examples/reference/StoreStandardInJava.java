@@ -123,7 +123,8 @@ public final class StoreStandardInJava {
         List<Reason> reasons = reasons(c);
         reasons.addAll(moneyReasons(c, outcome));
         return new Decision(c.id(), outcome, REMEDY_LISTS.get(mask), daysSincePurchase(c), due, reasons, policy,
-                List.of(), null, List.of(), c.request(), money(c, outcome, NOTHING_KEPT), List.of());
+                List.of(), null, List.of(), c.request(), money(c, outcome, NOTHING_KEPT),
+                FollowUpDutiesInJava.actions(c, outcome, due, policy.name()));
     }
 
     /**

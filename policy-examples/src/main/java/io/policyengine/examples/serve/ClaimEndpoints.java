@@ -179,7 +179,7 @@ final class ClaimEndpoints {
     }
 
     /** {@code ?lang=} first, then {@code Accept-Language}, then the server's {@code --lang}. */
-    private Locale language(HttpExchange exchange) {
+    Locale language(HttpExchange exchange) {
         return Languages.requested(exchange, defaultLanguage);
     }
 

@@ -86,6 +86,7 @@ final class DecisionService implements AutoCloseable {
                 .route("POST", "/v1/explanations", claims::explanations)
                 .route("POST", "/v1/decisions/renderings", claims::decisionRenderings)
                 .route("POST", "/v1/explanations/renderings", claims::explanationRenderings)
+                .route("POST", "/v1/due", new DueEndpoint(rules, claims::language)::due)
                 .route("GET", "/v1/policy", exchange -> Http.sendJson(exchange, 200, rules.policyJson()))
                 .route("GET", "/healthz", exchange -> Http.sendJson(exchange, 200, "{\"status\":\"serving\"}"))
                 .route("GET", "/readyz", this::readiness)

@@ -84,6 +84,23 @@ class DifferentialTest {
     }
 
     @Test
+    @DisplayName("the follow-up duties of the DRL pack and of the plain-Java reference agree on claims with events, judged on every day")
+    void dutiesAgreeWithReference() {
+        List<Claim> followUps = io.policyengine.check.ClaimSpace.around(engine.terms(), List.of()).stream()
+                .filter(c -> !c.events().isEmpty() || c.asOf() != null).toList();
+        assertThat(followUps).hasSizeGreaterThan(300);
+        List<String> mismatches = new ArrayList<>();
+        for (Claim claim : followUps) {
+            Decision drl = engine.decide(claim);
+            Decision ref = StoreStandardInJava.decide(claim, engine.policy());
+            if (!drl.actions().equals(ref.actions()) && mismatches.size() < SHOWN) {
+                mismatches.add(claim + "\n    DRL:       " + drl.actions() + "\n    reference: " + ref.actions());
+            }
+        }
+        assertThat(mismatches).as(String.join("\n", mismatches)).isEmpty();
+    }
+
+    @Test
     @DisplayName("the reference methods agree with the reference decision")
     void referenceMethodsAreConsistent() {
         for (Claim claim : claims.subList(0, ONE_BY_ONE)) {

@@ -171,6 +171,37 @@ class CounterPageTest {
         screenshot("counter-page-bad-price.png");
     }
 
+    @Test
+    @DisplayName("a repair judged after its due date: the open duties are listed under the decision, overdue, in English and 中文")
+    void followUpDuties() throws IOException {
+        type("sku", "TV-55-X1");
+        setDate("purchaseDate", "2026-04-01");
+        setDate("claimDate", "2026-05-07");
+        setDate("asOf", "2026-05-16");
+        browser.findElement(By.id("qualityDefect")).click();
+        choose("request", "REPAIR");
+
+        browser.findElement(By.id("decide")).click();
+        waitFor(d -> d.findElement(By.id("answer")).isDisplayed() && d.findElements(By.cssSelector("#actions li")).size() == 2);
+
+        // day 36: a free repair due 2026-05-07 + 7; judged on 05-16 the warning of art. 26 (due 05-13) and the repair are late
+        var duties = browser.findElements(By.cssSelector("#actions li"));
+        assertThat(duties.get(0).getText()).startsWith("tell the customer the repair will be late: the repair is due on 2026-05-14")
+                .endsWith("(art. 26), due 2026-05-13, overdue");
+        assertThat(duties.get(1).getText()).isEqualTo("repair: finish the repair by 2026-05-14 (art. 16), due 2026-05-14, overdue");
+        assertThat(duties.get(0).getAttribute("class")).isEqualTo("overdue");
+        assertThat(text("summary")).endsWith("Tell the customer that the repair will be late: due 2026-05-13, overdue.");
+        screenshot("counter-page-duties.png");
+
+        browser.findElement(By.id("lang-zh")).click();
+        waitFor(d -> d.findElement(By.id("outcome")).getText().equals("免费维修")
+                && d.findElement(By.id("actions")).getText().contains("已逾期"));
+        assertThat(browser.findElements(By.cssSelector("#actions li")).get(1).getText())
+                .isEqualTo("维修: 请于2026年5月14日前修好 (第十六条), 期限 2026-05-14, 已逾期");
+        screenshot("counter-page-duties-zh.png");
+        browser.findElement(By.id("lang-en")).click();
+    }
+
     private void type(String id, String value) {
         WebElement input = browser.findElement(By.id(id));
         input.clear();

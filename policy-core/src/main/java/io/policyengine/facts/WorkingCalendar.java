@@ -1,0 +1,51 @@
+package io.policyengine.facts;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The working days of a pack (contract 12.5): Monday to Friday, less the holidays and plus the make-up
+ * working days (调休) its {@code calendar.txt} lists. Past the last year the file lists, Monday to Friday.
+ * One instance goes into every session of the pack, so that a rule counts a term declared in working
+ * days on it: {@code $calendar.workingDaysAfter( $claim.claimDate(), $days )}. Immutable.
+ */
+public final class WorkingCalendar {
+    /** The calendar of a pack without a {@code calendar.txt}: Monday to Friday, every year. */
+    public static final WorkingCalendar MONDAY_TO_FRIDAY = new WorkingCalendar(Map.of());
+
+    /** The listed days: true for a make-up working day, false for a holiday. */
+    private final TreeMap<LocalDate, Boolean> listed;
+    /** The last year the file lists; 0 when it lists none. */
+    private final int lastYear;
+
+    /** A calendar of these days: true for a working day (on a weekend), false for a holiday. */
+    public WorkingCalendar(Map<LocalDate, Boolean> days) {
+        this.listed = new TreeMap<>(days);
+        this.lastYear = listed.isEmpty() ? 0 : listed.lastKey().getYear();
+    }
+
+    /** Whether {@code day} is a working day: as listed, else Monday to Friday. */
+    public boolean isWorkingDay(LocalDate day) {
+        Boolean working = day.getYear() <= lastYear ? listed.get(day) : null;
+        if (working != null) return working;
+        DayOfWeek weekday = day.getDayOfWeek();
+        return weekday != DayOfWeek.SATURDAY && weekday != DayOfWeek.SUNDAY;
+    }
+
+    /** The {@code days}th working day after {@code from}; {@code from} itself is not counted. */
+    public LocalDate workingDaysAfter(LocalDate from, int days) {
+        LocalDate day = from;
+        for (int counted = 0; counted < days; ) {
+            day = day.plusDays(1);
+            if (isWorkingDay(day)) counted++;
+        }
+        return day;
+    }
+
+    /** The last day the calendar knows of (31 December of its last listed year); null when it lists no day. */
+    public LocalDate lastDay() {
+        return lastYear == 0 ? null : LocalDate.of(lastYear, 12, 31);
+    }
+}

@@ -1,0 +1,65 @@
+package io.policyengine.examples.cli;
+
+import io.policyengine.PolicyEngine;
+import io.policyengine.RuleLoadException;
+import io.policyengine.Wording;
+import io.policyengine.model.Claim;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
+
+@Command(name = "due", description = {
+        "Prints the store's to-do list over many claims: every open follow-up duty of every claim,",
+        "overdue ones first, then by due date ('-' reads standard input).",
+        "A bad claim is reported as decide reports it, and the other claims are still listed."})
+final class DueCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    RulesOption rules;
+    @Mixin
+    LanguageOption language;
+    @Option(names = "--as-of", paramLabel = "DATE",
+            description = "The day the duties are judged on, for the claims that give no asOf (default: each claim's own).")
+    LocalDate asOf;
+    @Option(names = "--json", description = "Print one duty object per line (JSON Lines).")
+    boolean json;
+    @Parameters(arity = "1..*", paramLabel = "FILE")
+    List<String> files;
+
+    private final InputStream stdin;
+
+    DueCommand(InputStream stdin) {
+        this.stdin = stdin;
+    }
+
+    @Override
+    public Integer call() throws RuleLoadException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        PolicyEngine engine = rules.engine();
+        Wording wording = language.wording(engine);
+        UnaryOperator<Claim> judged = asOf == null ? UnaryOperator.identity()
+                : claim -> claim.asOf() != null ? claim : claim.toBuilder().asOf(asOf).build();
+        try (DueList list = new DueList(wording, json)) {
+            // bad claims are reported as they are read, ahead of the list, which is complete only at the end
+            boolean allGood = ClaimBatches.decide(engine, files, stdin, judged, (item, decision) -> {
+                if (decision == null) ClaimBatches.reportBadInput(item, out, err);
+                else list.add(item.claim(), decision);
+            });
+            if (!json) out.println(list.header());
+            list.write(out::println);
+            return allGood ? ExitCodes.OK : ExitCodes.BAD_INPUT;
+        }
+    }
+}
