@@ -6,13 +6,14 @@ import io.policyengine.json.ClaimJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,8 +23,9 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Makes a fresh JVM fast before the service says it is ready: for a bounded time, generated claims go
@@ -36,9 +38,11 @@ final class WarmUp {
     private static final Logger LOG = LoggerFactory.getLogger(WarmUp.class);
     private static final long SEED = 20261203L;
     private static final int CLAIMS = 2_000;
-    private static final int CONNECTIONS = 4;
+    private static final int CONNECTIONS = 8;
     private static final int BATCH_EVERY = 64;
     private static final int BATCH_CLAIMS = 256;
+    private static final int ANSWER_TIMEOUT_MILLIS = 30_000;
+    private static final Pattern CONTENT_LENGTH = Pattern.compile("(?i)\r\ncontent-length: *(\\d+)");
 
     private WarmUp() {
     }
@@ -65,14 +69,14 @@ final class WarmUp {
             }
             InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
             try (DecisionService service = new DecisionService(loopback, engine, false, log, defaultLanguage)) {
-                URI decisions = URI.create(service.uri() + "/v1/decisions");
+                InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), service.uri().getPort());
                 long deadline = System.nanoTime() + budget.toNanos();
                 AtomicLong answered = new AtomicLong();
                 List<Future<?>> connections = new ArrayList<>();
                 for (int c = 0; c < CONNECTIONS; c++) {
                     int first = c;
                     connections.add(clients.submit(() -> {
-                        send(decisions, claims, first, deadline, answered);
+                        send(address, claims, first, deadline, answered);
                         return null;
                     }));
                 }
@@ -89,21 +93,69 @@ final class WarmUp {
         }
     }
 
-    /** One connection's requests: a claim at a time, languages alternating, and every so often a batch. */
-    private static void send(URI decisions, List<String> claims, int first, long deadline, AtomicLong answered)
-            throws IOException, InterruptedException {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        for (int i = first; System.nanoTime() < deadline; i += CONNECTIONS) {
-            String lang = i % 2 == 0 ? "en" : "zh-CN";
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(decisions + "?lang=" + lang));
-            if ((i / CONNECTIONS) % BATCH_EVERY == 0) {
-                StringBuilder batch = new StringBuilder();
-                for (int k = 0; k < BATCH_CLAIMS; k++) batch.append(claims.get((i + k) % claims.size())).append('\n');
-                request.header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofString(batch.toString()));
-            } else {
-                request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(claims.get(i % claims.size())));
+    /**
+     * One connection's requests: a claim at a time, languages alternating, and every so often a batch.
+     * A plain socket rather than an HTTP client: the client's own work would take the cores the server
+     * is being warmed on.
+     */
+    private static void send(InetSocketAddress server, List<String> claims, int first, long deadline, AtomicLong answered)
+            throws IOException {
+        Socket socket = null;
+        try {
+            for (int i = first; System.nanoTime() < deadline; i += CONNECTIONS) {
+                if (socket == null) socket = connect(server);
+                String lang = i % 2 == 0 ? "en" : "zh-CN";
+                boolean batch = (i / CONNECTIONS) % BATCH_EVERY == 0;
+                String body;
+                if (batch) {
+                    StringBuilder lines = new StringBuilder();
+                    for (int k = 0; k < BATCH_CLAIMS; k++) lines.append(claims.get((i + k) % claims.size())).append('\n');
+                    body = lines.toString();
+                } else {
+                    body = claims.get(i % claims.size());
+                }
+                byte[] content = body.getBytes(StandardCharsets.UTF_8);
+                // a batch's answer is chunked: asked with Connection: close, it ends where the stream does
+                String head = "POST /v1/decisions?lang=" + lang + " HTTP/1.1\r\nHost: warm-up\r\nContent-Type: "
+                        + (batch ? "application/x-ndjson" : "application/json") + "\r\nContent-Length: " + content.length
+                        + (batch ? "\r\nConnection: close" : "") + "\r\n\r\n";
+                OutputStream out = socket.getOutputStream();
+                out.write(head.getBytes(StandardCharsets.US_ASCII));
+                out.write(content);
+                out.flush();
+                if (answer(socket.getInputStream(), batch)) answered.incrementAndGet();
+                if (batch) {
+                    socket.close();
+                    socket = null;
+                }
             }
-            if (client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) answered.incrementAndGet();
+        } finally {
+            if (socket != null) socket.close();
         }
+    }
+
+    private static Socket connect(InetSocketAddress server) throws IOException {
+        Socket socket = new Socket(server.getAddress(), server.getPort());
+        socket.setTcpNoDelay(true);
+        socket.setSoTimeout(ANSWER_TIMEOUT_MILLIS);
+        return socket;
+    }
+
+    /** Reads one answer (to the end of the stream when {@code toEnd}); whether its status was 200. */
+    private static boolean answer(InputStream in, boolean toEnd) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (head.length() < 4 || !head.substring(head.length() - 4).equals("\r\n\r\n")) {
+            int c = in.read();
+            if (c < 0) throw new EOFException("the warm-up service closed the connection");
+            head.append((char) c);
+        }
+        if (toEnd) {
+            in.transferTo(OutputStream.nullOutputStream());
+        } else {
+            Matcher length = CONTENT_LENGTH.matcher(head);
+            if (!length.find()) throw new IOException("an answer without Content-Length: " + head);
+            in.readNBytes(Integer.parseInt(length.group(1)));
+        }
+        return head.indexOf("HTTP/1.1 200 ") == 0;
     }
 }
