@@ -47,13 +47,18 @@ final class WarmUp {
     private WarmUp() {
     }
 
+    /** Requests answered 200: one claim each, and JSON Lines batches. */
+    record Answered(long oneClaim, long batches) {
+    }
+
     /**
-     * Runs for {@code budget} (nothing when it is zero) and returns the number of requests answered 200.
+     * Runs for {@code budget}, and at least one one-claim request and one batch per connection (nothing
+     * when the budget is zero); returns the requests answered 200.
      *
      * @param withLog whether the warm-up service writes a decision log (to a temporary file, deleted after)
      */
-    static long run(PolicyEngine engine, Locale defaultLanguage, Duration budget, boolean withLog) {
-        if (budget.isZero() || budget.isNegative()) return 0;
+    static Answered run(PolicyEngine engine, Locale defaultLanguage, Duration budget, boolean withLog) {
+        if (budget.isZero() || budget.isNegative()) return new Answered(0, 0);
         List<String> claims = ClaimGenerator.random(SEED, CLAIMS).stream().map(ClaimJson::toJson).toList();
         Path logFile = null;
         ExecutorService clients = Executors.newFixedThreadPool(CONNECTIONS, task -> {
@@ -71,22 +76,23 @@ final class WarmUp {
             try (DecisionService service = new DecisionService(loopback, engine, false, log, defaultLanguage)) {
                 InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), service.uri().getPort());
                 long deadline = System.nanoTime() + budget.toNanos();
-                AtomicLong answered = new AtomicLong();
+                AtomicLong oneClaim = new AtomicLong();
+                AtomicLong batches = new AtomicLong();
                 List<Future<?>> connections = new ArrayList<>();
                 for (int c = 0; c < CONNECTIONS; c++) {
                     int first = c;
                     connections.add(clients.submit(() -> {
-                        send(address, claims, first, deadline, answered);
+                        send(address, claims, first, deadline, oneClaim, batches);
                         return null;
                     }));
                 }
                 for (Future<?> connection : connections) connection.get();
-                return answered.get();
+                return new Answered(oneClaim.get(), batches.get());
             }
         } catch (Exception e) {
             // A warm-up that fails only leaves the service slower at first; serving matters more.
             LOG.debug("warm-up stopped early", e);
-            return 0;
+            return new Answered(0, 0);
         } finally {
             clients.shutdownNow();
             if (logFile != null) logFile.toFile().delete();
@@ -94,18 +100,20 @@ final class WarmUp {
     }
 
     /**
-     * One connection's requests: a claim at a time, languages alternating, and every so often a batch.
+     * One connection's requests: a claim at a time and every so often a batch, in English on
+     * even connections and in Chinese on odd ones.
      * A plain socket rather than an HTTP client: the client's own work would take the cores the server
      * is being warmed on.
      */
-    private static void send(InetSocketAddress server, List<String> claims, int first, long deadline, AtomicLong answered)
+    private static void send(InetSocketAddress server, List<String> claims, int first, long deadline, AtomicLong oneClaim,
+                             AtomicLong batches)
             throws IOException {
         Socket socket = null;
         try {
-            for (int i = first; System.nanoTime() < deadline; i += CONNECTIONS) {
+            for (int i = first; i < first + 2 * CONNECTIONS || System.nanoTime() < deadline; i += CONNECTIONS) {
                 if (socket == null) socket = connect(server);
                 String lang = i % 2 == 0 ? "en" : "zh-CN";
-                boolean batch = (i / CONNECTIONS) % BATCH_EVERY == 0;
+                boolean batch = (i / CONNECTIONS) % BATCH_EVERY == 1;
                 String body;
                 if (batch) {
                     StringBuilder lines = new StringBuilder();
@@ -123,7 +131,7 @@ final class WarmUp {
                 out.write(head.getBytes(StandardCharsets.US_ASCII));
                 out.write(content);
                 out.flush();
-                if (answer(socket.getInputStream(), batch)) answered.incrementAndGet();
+                if (answer(socket.getInputStream(), batch)) (batch ? batches : oneClaim).incrementAndGet();
                 if (batch) {
                     socket.close();
                     socket = null;
