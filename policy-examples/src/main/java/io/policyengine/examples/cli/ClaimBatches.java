@@ -24,9 +24,10 @@ import java.util.function.UnaryOperator;
 
 /**
  * Reads claims from the inputs and decides them in batches, handing back every item, good or bad,
- * in input order. Reading and parsing run on a thread of their own, a few batches ahead of deciding
- * and writing, so the two halves of the work share the cores; only those few batches are held in
- * memory, so any input size streams through.
+ * in input order. Reading and parsing run on a thread of their own, a few batches ahead of deciding;
+ * in {@link #decide} deciding runs on another, a few batches ahead of the caller's thread, which
+ * writes; so the stages share the cores. Only those few batches are held in memory, so any input
+ * size streams through.
  */
 public final class ClaimBatches {
     private static final int BATCH = 1024;
@@ -34,6 +35,12 @@ public final class ClaimBatches {
     private static final int AHEAD = 4;
     /** The reader's last word; compared by identity, so it is a list no batch can be. */
     private static final List<ClaimSource.Item> END = java.util.Collections.unmodifiableList(new ArrayList<>());
+    /** The decider's last word, likewise. */
+    private static final List<Decided> DECIDED_END = java.util.Collections.unmodifiableList(new ArrayList<>());
+
+    /** An item as the sink gets it: {@code decision} is null when the item is bad input or the rules failed for it. */
+    private record Decided(ClaimSource.Item item, Decision decision) {
+    }
 
     public interface Sink {
         /** {@code decision} is null when the item is bad input. */
@@ -43,9 +50,40 @@ public final class ClaimBatches {
     private ClaimBatches() {
     }
 
-    /** Returns true when every item was a claim and got decided (a rule that failed for a claim makes it false). */
+    /**
+     * Returns true when every item was a claim and got decided (a rule that failed for a claim makes it
+     * false). The sink is called on the caller's thread, so what it throws (a client gone) ends the run here.
+     */
     public static boolean decide(PolicyEngine engine, List<String> inputs, InputStream stdin, Sink sink) {
-        return inBatches(inputs, stdin, item -> decidable(engine, item), batch -> flush(engine, batch, sink));
+        BlockingQueue<List<Decided>> decided = new ArrayBlockingQueue<>(AHEAD);
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        AtomicBoolean allGood = new AtomicBoolean();
+        AtomicBoolean writerGone = new AtomicBoolean();
+        Thread decider = new Thread(() -> {
+            try {
+                allGood.set(inBatches(inputs, stdin, item -> decidable(engine, item), batch -> {
+                    List<Decided> out = new ArrayList<>(batch.size());
+                    boolean allDecided = flush(engine, batch, (item, decision) -> out.add(new Decided(item, decision)));
+                    handOver(decided, out, DECIDED_END, writerGone);
+                    return allDecided;
+                }));
+            } catch (RuntimeException e) {
+                failure.set(e);
+            } finally {
+                handOver(decided, DECIDED_END, DECIDED_END, writerGone);
+            }
+        }, "policy-claim-decider");
+        decider.setDaemon(true);
+        decider.start();
+        try {
+            for (List<Decided> batch = take(decided); batch != DECIDED_END; batch = take(decided)) {
+                for (Decided item : batch) sink.accept(item.item(), item.decision());
+            }
+        } finally {
+            writerGone.set(true);
+        }
+        if (failure.get() != null) throw failure.get();
+        return allGood.get();
     }
 
     /**
@@ -67,15 +105,15 @@ public final class ClaimBatches {
                 allGood.set(read(inputs, stdin, check, item -> {
                     pending.add(item);
                     if (pending.size() == BATCH) {
-                        handOver(batches, List.copyOf(pending), deciderGone);
+                        handOver(batches, List.copyOf(pending), END, deciderGone);
                         pending.clear();
                     }
                 }));
-                if (!pending.isEmpty()) handOver(batches, List.copyOf(pending), deciderGone);
+                if (!pending.isEmpty()) handOver(batches, List.copyOf(pending), END, deciderGone);
             } catch (RuntimeException e) {
                 failure.set(e);
             } finally {
-                handOver(batches, END, deciderGone);
+                handOver(batches, END, END, deciderGone);
             }
         }, "policy-claim-reader");
         reader.setDaemon(true);
@@ -91,14 +129,13 @@ public final class ClaimBatches {
         return allGood.get() && !rulesFailed.get();
     }
 
-    /** Queues a batch for the decider; gives up (throwing, unless it is the end) once the decider has stopped. */
-    private static void handOver(BlockingQueue<List<ClaimSource.Item>> batches, List<ClaimSource.Item> batch,
-                                 AtomicBoolean deciderGone) {
+    /** Queues a batch for the next stage; gives up (throwing, unless it is the end) once that stage has stopped. */
+    private static <T> void handOver(BlockingQueue<List<T>> batches, List<T> batch, List<T> end, AtomicBoolean nextGone) {
         try {
             while (!batches.offer(batch, 100, TimeUnit.MILLISECONDS)) {
-                if (deciderGone.get()) {
-                    if (batch == END) return;
-                    throw new IllegalStateException("deciding stopped before every claim was read");
+                if (nextGone.get()) {
+                    if (batch == end) return;
+                    throw new IllegalStateException("the next stage stopped before every batch was handed over");
                 }
             }
         } catch (InterruptedException e) {
@@ -106,7 +143,7 @@ public final class ClaimBatches {
         }
     }
 
-    private static List<ClaimSource.Item> take(BlockingQueue<List<ClaimSource.Item>> batches) {
+    private static <T> List<T> take(BlockingQueue<List<T>> batches) {
         try {
             return batches.take();
         } catch (InterruptedException e) {
