@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
@@ -35,8 +36,6 @@ public final class ClaimBatches {
     private static final int AHEAD = 4;
     /** The reader's last word; compared by identity, so it is a list no batch can be. */
     private static final List<ClaimSource.Item> END = java.util.Collections.unmodifiableList(new ArrayList<>());
-    /** The decider's last word, likewise. */
-    private static final List<Decided> DECIDED_END = java.util.Collections.unmodifiableList(new ArrayList<>());
 
     /** An item as the sink gets it: {@code decision} is null when the item is bad input or the rules failed for it. */
     private record Decided(ClaimSource.Item item, Decision decision) {
@@ -55,35 +54,57 @@ public final class ClaimBatches {
      * false). The sink is called on the caller's thread, so what it throws (a client gone) ends the run here.
      */
     public static boolean decide(PolicyEngine engine, List<String> inputs, InputStream stdin, Sink sink) {
-        BlockingQueue<List<Decided>> decided = new ArrayBlockingQueue<>(AHEAD);
+        return inStages(inputs, stdin, item -> decidable(engine, item), batch -> {
+            List<Decided> decided = new ArrayList<>(batch.size());
+            boolean allDecided = flush(engine, batch, (item, decision) -> decided.add(new Decided(item, decision)));
+            return new DecidedBatch(decided, allDecided);
+        }, batch -> {
+            for (Decided item : batch.items()) sink.accept(item.item(), item.decision());
+            return batch.allDecided();
+        });
+    }
+
+    private record DecidedBatch(List<Decided> items, boolean allDecided) {
+    }
+
+    /**
+     * Three stages, each on its own thread, a few batches ahead of the next: reading (see
+     * {@link #inBatches}), {@code decide} on each batch, and {@code report} on what it made of it, in
+     * input order, on the caller's thread, so that what the report throws ends the run here.
+     * {@code report} says false when the rules failed for a claim of the batch. Returns true when every
+     * item was a claim that passed the check and the rules never failed.
+     */
+    static <R> boolean inStages(List<String> inputs, InputStream stdin, UnaryOperator<ClaimSource.Item> check,
+                                Function<List<ClaimSource.Item>, R> decide, Predicate<R> report) {
+        BlockingQueue<List<R>> decided = new ArrayBlockingQueue<>(AHEAD);
+        List<R> end = java.util.Collections.unmodifiableList(new ArrayList<>());
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
-        AtomicBoolean allGood = new AtomicBoolean();
-        AtomicBoolean writerGone = new AtomicBoolean();
+        AtomicBoolean allRead = new AtomicBoolean();
+        AtomicBoolean rulesFailed = new AtomicBoolean();
+        AtomicBoolean reporterGone = new AtomicBoolean();
         Thread decider = new Thread(() -> {
             try {
-                allGood.set(inBatches(inputs, stdin, item -> decidable(engine, item), batch -> {
-                    List<Decided> out = new ArrayList<>(batch.size());
-                    boolean allDecided = flush(engine, batch, (item, decision) -> out.add(new Decided(item, decision)));
-                    handOver(decided, out, DECIDED_END, writerGone);
-                    return allDecided;
+                allRead.set(inBatches(inputs, stdin, check, batch -> {
+                    handOver(decided, List.of(decide.apply(batch)), end, reporterGone);
+                    return true;
                 }));
             } catch (RuntimeException e) {
                 failure.set(e);
             } finally {
-                handOver(decided, DECIDED_END, DECIDED_END, writerGone);
+                handOver(decided, end, end, reporterGone);
             }
         }, "policy-claim-decider");
         decider.setDaemon(true);
         decider.start();
         try {
-            for (List<Decided> batch = take(decided); batch != DECIDED_END; batch = take(decided)) {
-                for (Decided item : batch) sink.accept(item.item(), item.decision());
+            for (List<R> batch = take(decided); batch != end; batch = take(decided)) {
+                if (!report.test(batch.get(0))) rulesFailed.set(true);
             }
         } finally {
-            writerGone.set(true);
+            reporterGone.set(true);
         }
         if (failure.get() != null) throw failure.get();
-        return allGood.get();
+        return allRead.get() && !rulesFailed.get();
     }
 
     /**
@@ -92,7 +113,7 @@ public final class ClaimBatches {
      * the rules failed for a claim of the batch. Returns true when every item was a claim that passed
      * the check and the rules never failed.
      */
-    static boolean inBatches(List<String> inputs, InputStream stdin, UnaryOperator<ClaimSource.Item> check,
+    private static boolean inBatches(List<String> inputs, InputStream stdin, UnaryOperator<ClaimSource.Item> check,
                              Predicate<List<ClaimSource.Item>> onBatch) {
         BlockingQueue<List<ClaimSource.Item>> batches = new ArrayBlockingQueue<>(AHEAD);
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
