@@ -34,8 +34,8 @@ public final class ClaimBatches {
     private static final int BATCH = 1024;
     /** Batches read ahead of the one being decided. */
     private static final int AHEAD = 4;
-    /** The reader's last word; compared by identity, so it is a list no batch can be. */
-    private static final List<ClaimSource.Item> END = java.util.Collections.unmodifiableList(new ArrayList<>());
+    /** A stage's last word to the next; compared by identity. */
+    private static final Object END = new Object();
 
     /** An item as the sink gets it: {@code decision} is null when the item is bad input or the rules failed for it. */
     private record Decided(ClaimSource.Item item, Decision decision) {
@@ -76,35 +76,10 @@ public final class ClaimBatches {
      */
     static <R> boolean inStages(List<String> inputs, InputStream stdin, UnaryOperator<ClaimSource.Item> check,
                                 Function<List<ClaimSource.Item>, R> decide, Predicate<R> report) {
-        BlockingQueue<List<R>> decided = new ArrayBlockingQueue<>(AHEAD);
-        List<R> end = java.util.Collections.unmodifiableList(new ArrayList<>());
-        AtomicReference<RuntimeException> failure = new AtomicReference<>();
-        AtomicBoolean allRead = new AtomicBoolean();
-        AtomicBoolean rulesFailed = new AtomicBoolean();
-        AtomicBoolean reporterGone = new AtomicBoolean();
-        Thread decider = new Thread(() -> {
-            try {
-                allRead.set(inBatches(inputs, stdin, check, batch -> {
-                    handOver(decided, List.of(decide.apply(batch)), end, reporterGone);
-                    return true;
-                }));
-            } catch (RuntimeException e) {
-                failure.set(e);
-            } finally {
-                handOver(decided, end, end, reporterGone);
-            }
-        }, "policy-claim-decider");
-        decider.setDaemon(true);
-        decider.start();
-        try {
-            for (List<R> batch = take(decided); batch != end; batch = take(decided)) {
-                if (!report.test(batch.get(0))) rulesFailed.set(true);
-            }
-        } finally {
-            reporterGone.set(true);
-        }
-        if (failure.get() != null) throw failure.get();
-        return allRead.get() && !rulesFailed.get();
+        return ahead("policy-claim-decider", decided -> inBatches(inputs, stdin, check, batch -> {
+            decided.accept(decide.apply(batch));
+            return true;
+        }), report);
     }
 
     /**
@@ -114,48 +89,63 @@ public final class ClaimBatches {
      * the check and the rules never failed.
      */
     private static boolean inBatches(List<String> inputs, InputStream stdin, UnaryOperator<ClaimSource.Item> check,
-                             Predicate<List<ClaimSource.Item>> onBatch) {
-        BlockingQueue<List<ClaimSource.Item>> batches = new ArrayBlockingQueue<>(AHEAD);
-        AtomicReference<RuntimeException> failure = new AtomicReference<>();
-        AtomicBoolean allGood = new AtomicBoolean();
-        AtomicBoolean deciderGone = new AtomicBoolean();
-        AtomicBoolean rulesFailed = new AtomicBoolean();
-        Thread reader = new Thread(() -> {
+                                     Predicate<List<ClaimSource.Item>> onBatch) {
+        return ahead("policy-claim-reader", batches -> {
             List<ClaimSource.Item> pending = new ArrayList<>(BATCH);
+            boolean allGood = read(inputs, stdin, check, item -> {
+                pending.add(item);
+                if (pending.size() == BATCH) {
+                    batches.accept(List.copyOf(pending));
+                    pending.clear();
+                }
+            });
+            if (!pending.isEmpty()) batches.accept(List.copyOf(pending));
+            return allGood;
+        }, onBatch);
+    }
+
+    /**
+     * Runs {@code produce} on a thread of its own, a few values ahead of {@code consume}, which gets
+     * them in order on the caller's thread. A failure of either ends both: what {@code consume} throws
+     * stops the producer at its next value and is thrown here; what {@code produce} throws is thrown
+     * here once the values before it are consumed. Returns true when {@code produce} did and
+     * {@code consume} never said false.
+     */
+    private static <T> boolean ahead(String thread, Predicate<Consumer<T>> produce, Predicate<T> consume) {
+        BlockingQueue<Object> queue = new ArrayBlockingQueue<>(AHEAD);
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        AtomicBoolean produced = new AtomicBoolean();
+        AtomicBoolean consumerGone = new AtomicBoolean();
+        Thread producer = new Thread(() -> {
             try {
-                allGood.set(read(inputs, stdin, check, item -> {
-                    pending.add(item);
-                    if (pending.size() == BATCH) {
-                        handOver(batches, List.copyOf(pending), END, deciderGone);
-                        pending.clear();
-                    }
-                }));
-                if (!pending.isEmpty()) handOver(batches, List.copyOf(pending), END, deciderGone);
+                produced.set(produce.test(value -> handOver(queue, value, consumerGone)));
             } catch (RuntimeException e) {
                 failure.set(e);
             } finally {
-                handOver(batches, END, END, deciderGone);
+                handOver(queue, END, consumerGone);
             }
-        }, "policy-claim-reader");
-        reader.setDaemon(true);
-        reader.start();
+        }, thread);
+        producer.setDaemon(true);
+        producer.start();
+        boolean allConsumed = true;
         try {
-            for (List<ClaimSource.Item> batch = take(batches); batch != END; batch = take(batches)) {
-                if (!onBatch.test(batch)) rulesFailed.set(true);
+            for (Object value = take(queue); value != END; value = take(queue)) {
+                @SuppressWarnings("unchecked") T next = (T) value;
+                if (!consume.test(next)) allConsumed = false;
             }
         } finally {
-            deciderGone.set(true);
+            consumerGone.set(true);
         }
         if (failure.get() != null) throw failure.get();
-        return allGood.get() && !rulesFailed.get();
+        return produced.get() && allConsumed;
     }
 
-    /** Queues a batch for the next stage; gives up (throwing, unless it is the end) once that stage has stopped. */
-    private static <T> void handOver(BlockingQueue<List<T>> batches, List<T> batch, List<T> end, AtomicBoolean nextGone) {
+    /** Queues a value for the next stage; gives up (throwing, unless it is the end) once that stage has stopped. */
+    private static void handOver(BlockingQueue<Object> queue, Object value, AtomicBoolean consumerGone) {
         try {
-            while (!batches.offer(batch, 100, TimeUnit.MILLISECONDS)) {
-                if (nextGone.get()) {
-                    if (batch == end) return;
+            while (!queue.offer(value, 100, TimeUnit.MILLISECONDS)) {
+                if (consumerGone.get()) {
+                    if (value == END) return;
                     throw new IllegalStateException("the next stage stopped before every batch was handed over");
                 }
             }
@@ -164,9 +154,9 @@ public final class ClaimBatches {
         }
     }
 
-    private static <T> List<T> take(BlockingQueue<List<T>> batches) {
+    private static Object take(BlockingQueue<Object> queue) {
         try {
-            return batches.take();
+            return queue.take();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("deciding claims was interrupted", e);
