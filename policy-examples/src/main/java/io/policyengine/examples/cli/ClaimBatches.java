@@ -19,27 +19,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
  * Reads claims from the inputs and decides them in batches, handing back every item, good or bad,
- * in input order. Reading and parsing run on a thread of their own, a few batches ahead of deciding;
- * in {@link #decide} deciding runs on another, a few batches ahead of the caller's thread, which
- * writes; so the stages share the cores. Only those few batches are held in memory, so any input
- * size streams through.
+ * in input order. Reading and parsing run on a thread of their own, a few batches ahead of deciding
+ * and writing, so the two halves of the work share the cores; only those few batches are held in
+ * memory, so any input size streams through.
  */
 public final class ClaimBatches {
     private static final int BATCH = 1024;
     /** Batches read ahead of the one being decided. */
     private static final int AHEAD = 4;
-    /** A stage's last word to the next; compared by identity. */
-    private static final Object END = new Object();
-
-    /** An item as the sink gets it: {@code decision} is null when the item is bad input or the rules failed for it. */
-    private record Decided(ClaimSource.Item item, Decision decision) {
-    }
+    /** The reader's last word; compared by identity, so it is a list no batch can be. */
+    private static final List<ClaimSource.Item> END = java.util.Collections.unmodifiableList(new ArrayList<>());
 
     public interface Sink {
         /** {@code decision} is null when the item is bad input. */
@@ -49,37 +43,9 @@ public final class ClaimBatches {
     private ClaimBatches() {
     }
 
-    /**
-     * Returns true when every item was a claim and got decided (a rule that failed for a claim makes it
-     * false). The sink is called on the caller's thread, so what it throws (a client gone) ends the run here.
-     */
+    /** Returns true when every item was a claim and got decided (a rule that failed for a claim makes it false). */
     public static boolean decide(PolicyEngine engine, List<String> inputs, InputStream stdin, Sink sink) {
-        return inStages(inputs, stdin, item -> decidable(engine, item), batch -> {
-            List<Decided> decided = new ArrayList<>(batch.size());
-            boolean allDecided = flush(engine, batch, (item, decision) -> decided.add(new Decided(item, decision)));
-            return new DecidedBatch(decided, allDecided);
-        }, batch -> {
-            for (Decided item : batch.items()) sink.accept(item.item(), item.decision());
-            return batch.allDecided();
-        });
-    }
-
-    private record DecidedBatch(List<Decided> items, boolean allDecided) {
-    }
-
-    /**
-     * Three stages, each on its own thread, a few batches ahead of the next: reading (see
-     * {@link #inBatches}), {@code decide} on each batch, and {@code report} on what it made of it, in
-     * input order, on the caller's thread, so that what the report throws ends the run here.
-     * {@code report} says false when the rules failed for a claim of the batch. Returns true when every
-     * item was a claim that passed the check and the rules never failed.
-     */
-    static <R> boolean inStages(List<String> inputs, InputStream stdin, UnaryOperator<ClaimSource.Item> check,
-                                Function<List<ClaimSource.Item>, R> decide, Predicate<R> report) {
-        return ahead("policy-claim-decider", decided -> inBatches(inputs, stdin, check, batch -> {
-            decided.accept(decide.apply(batch));
-            return true;
-        }), report);
+        return inBatches(inputs, stdin, item -> decidable(engine, item), batch -> flush(engine, batch, sink));
     }
 
     /**
@@ -88,65 +54,51 @@ public final class ClaimBatches {
      * the rules failed for a claim of the batch. Returns true when every item was a claim that passed
      * the check and the rules never failed.
      */
-    private static boolean inBatches(List<String> inputs, InputStream stdin, UnaryOperator<ClaimSource.Item> check,
-                                     Predicate<List<ClaimSource.Item>> onBatch) {
-        return ahead("policy-claim-reader", batches -> {
-            List<ClaimSource.Item> pending = new ArrayList<>(BATCH);
-            boolean allGood = read(inputs, stdin, check, item -> {
-                pending.add(item);
-                if (pending.size() == BATCH) {
-                    batches.accept(List.copyOf(pending));
-                    pending.clear();
-                }
-            });
-            if (!pending.isEmpty()) batches.accept(List.copyOf(pending));
-            return allGood;
-        }, onBatch);
-    }
-
-    /**
-     * Runs {@code produce} on a thread of its own, a few values ahead of {@code consume}, which gets
-     * them in order on the caller's thread. A failure of either ends both: what {@code consume} throws
-     * stops the producer at its next value and is thrown here; what {@code produce} throws is thrown
-     * here once the values before it are consumed. Returns true when {@code produce} did and
-     * {@code consume} never said false.
-     */
-    private static <T> boolean ahead(String thread, Predicate<Consumer<T>> produce, Predicate<T> consume) {
-        BlockingQueue<Object> queue = new ArrayBlockingQueue<>(AHEAD);
+    static boolean inBatches(List<String> inputs, InputStream stdin, UnaryOperator<ClaimSource.Item> check,
+                             Predicate<List<ClaimSource.Item>> onBatch) {
+        BlockingQueue<List<ClaimSource.Item>> batches = new ArrayBlockingQueue<>(AHEAD);
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
-        AtomicBoolean produced = new AtomicBoolean();
-        AtomicBoolean consumerGone = new AtomicBoolean();
-        Thread producer = new Thread(() -> {
+        AtomicBoolean allGood = new AtomicBoolean();
+        AtomicBoolean deciderGone = new AtomicBoolean();
+        AtomicBoolean rulesFailed = new AtomicBoolean();
+        Thread reader = new Thread(() -> {
+            List<ClaimSource.Item> pending = new ArrayList<>(BATCH);
             try {
-                produced.set(produce.test(value -> handOver(queue, value, consumerGone)));
+                allGood.set(read(inputs, stdin, check, item -> {
+                    pending.add(item);
+                    if (pending.size() == BATCH) {
+                        handOver(batches, List.copyOf(pending), deciderGone);
+                        pending.clear();
+                    }
+                }));
+                if (!pending.isEmpty()) handOver(batches, List.copyOf(pending), deciderGone);
             } catch (RuntimeException e) {
                 failure.set(e);
             } finally {
-                handOver(queue, END, consumerGone);
+                handOver(batches, END, deciderGone);
             }
-        }, thread);
-        producer.setDaemon(true);
-        producer.start();
-        boolean allConsumed = true;
+        }, "policy-claim-reader");
+        reader.setDaemon(true);
+        reader.start();
         try {
-            for (Object value = take(queue); value != END; value = take(queue)) {
-                @SuppressWarnings("unchecked") T next = (T) value;
-                if (!consume.test(next)) allConsumed = false;
+            for (List<ClaimSource.Item> batch = take(batches); batch != END; batch = take(batches)) {
+                if (!onBatch.test(batch)) rulesFailed.set(true);
             }
         } finally {
-            consumerGone.set(true);
+            deciderGone.set(true);
         }
         if (failure.get() != null) throw failure.get();
-        return produced.get() && allConsumed;
+        return allGood.get() && !rulesFailed.get();
     }
 
-    /** Queues a value for the next stage; gives up (throwing, unless it is the end) once that stage has stopped. */
-    private static void handOver(BlockingQueue<Object> queue, Object value, AtomicBoolean consumerGone) {
+    /** Queues a batch for the decider; gives up (throwing, unless it is the end) once the decider has stopped. */
+    private static void handOver(BlockingQueue<List<ClaimSource.Item>> batches, List<ClaimSource.Item> batch,
+                                 AtomicBoolean deciderGone) {
         try {
-            while (!queue.offer(value, 100, TimeUnit.MILLISECONDS)) {
-                if (consumerGone.get()) {
-                    if (value == END) return;
-                    throw new IllegalStateException("the next stage stopped before every batch was handed over");
+            while (!batches.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+                if (deciderGone.get()) {
+                    if (batch == END) return;
+                    throw new IllegalStateException("deciding stopped before every claim was read");
                 }
             }
         } catch (InterruptedException e) {
@@ -154,9 +106,9 @@ public final class ClaimBatches {
         }
     }
 
-    private static Object take(BlockingQueue<Object> queue) {
+    private static List<ClaimSource.Item> take(BlockingQueue<List<ClaimSource.Item>> batches) {
         try {
-            return queue.take();
+            return batches.take();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("deciding claims was interrupted", e);

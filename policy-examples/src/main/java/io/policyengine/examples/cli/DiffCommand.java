@@ -90,13 +90,13 @@ final class DiffCommand implements Callable<Integer> {
         Wording newWording = language.wording(after);
         Comparison comparison = new Comparison(before, after, true);
 
-        long[] comparedClaims = {0};
+        long[] compared = {0};
         long[] changed = {0};
         Map<Comparison.Aspect, Long> byAspect = new LinkedHashMap<>();
         for (Comparison.Aspect aspect : Comparison.Aspect.values()) byAspect.put(aspect, 0L);
         Map<String, Tally> byOutcome = new LinkedHashMap<>();
         Map<String, Tally> byRule = new LinkedHashMap<>();
-        boolean allGood = ClaimBatches.inStages(inputs(), stdin,
+        boolean allGood = ClaimBatches.inBatches(inputs(), stdin,
                 item -> ClaimBatches.decidable(after, ClaimBatches.decidable(before, item)),
                 batch -> {
                     List<Claim> claims = new ArrayList<>(batch.size());
@@ -105,12 +105,7 @@ final class DiffCommand implements Callable<Integer> {
                     }
                     Map<Claim, Comparison.Change> changes = new IdentityHashMap<>();
                     comparison.compare(claims, change -> changes.put(change.claim(), change));
-                    return new Compared(batch, claims.size(), changes);
-                },
-                compared -> {
-                    List<ClaimSource.Item> batch = compared.batch();
-                    Map<Claim, Comparison.Change> changes = compared.changes();
-                    comparedClaims[0] += compared.claims();
+                    compared[0] += claims.size();
                     for (ClaimSource.Item item : batch) {
                         if (item.claim() == null) {
                             if (json) ClaimBatches.reportBadInput(item, out, err);
@@ -129,13 +124,9 @@ final class DiffCommand implements Callable<Integer> {
                     }
                     return true;
                 });
-        if (!json) print(out, before, after, comparedClaims[0], changed[0], byAspect, byOutcome, byRule);
+        if (!json) print(out, before, after, compared[0], changed[0], byAspect, byOutcome, byRule);
         if (!allGood) return ExitCodes.BAD_INPUT;
         return failOnChange && changed[0] > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
-    }
-
-    /** A batch as both sides decided it: its items, how many were claims, and the claims whose decision changed. */
-    private record Compared(List<ClaimSource.Item> batch, int claims, Map<Claim, Comparison.Change> changes) {
     }
 
     /** A missing or unreadable folder, or both sides the same: one line, or null when the sides can be compared. */
