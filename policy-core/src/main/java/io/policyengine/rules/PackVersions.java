@@ -162,9 +162,15 @@ public final class PackVersions {
         }
     }
 
+    /**
+     * Sub-folders holding rule files, hidden ones left out: a Kubernetes ConfigMap mounted as the rules
+     * folder holds its files as links into {@code ..data/} and a {@code ..TIMESTAMP/} folder, which are
+     * the same pack, not versions of it.
+     */
     private static List<Path> versionFolders(Path folder) {
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(Files::isDirectory).filter(PackVersions::hasDrlFiles).sorted().toList();
+            return files.filter(p -> !p.getFileName().toString().startsWith("."))
+                    .filter(Files::isDirectory).filter(PackVersions::hasDrlFiles).sorted().toList();
         } catch (IOException e) {
             return List.of();
         }

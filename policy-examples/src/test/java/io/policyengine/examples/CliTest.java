@@ -488,7 +488,7 @@ public class CliTest {
 
         run.assertExit(2);
         assertThat(run.outLines()).hasSize(1);
-        assertThat(parse(run.outLines().get(0)).get("error").asText()).startsWith("bad\nfield: unknown field");
+        assertThat(parse(run.outLines().get(0)).get("error").asText()).as("the field's name on one line, its line break escaped").startsWith("bad\\nfield: unknown field");
         assertThat(run.errLines()).hasSize(1);
         assertThat(run.errLines().get(0)).startsWith(file + ":1: bad\\nfield: unknown field");
     }

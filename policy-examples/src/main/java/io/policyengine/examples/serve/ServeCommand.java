@@ -49,6 +49,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--decision-log", paramLabel = "FILE",
             description = "Append one JSON line per decided claim to FILE (decisionId, time, policy, claim, decision).")
     Path decisionLog;
+    @Option(names = "--warm-up", paramLabel = "SECONDS", defaultValue = "5",
+            description = "Seconds of generated claims through the decision path, before the port opens and the ready line, "
+                    + "so that the first requests are fast; 0: none (default: ${DEFAULT-VALUE}).")
+    double warmUpSeconds;
 
     @Override
     public Integer call() throws RuleLoadException, IOException, InterruptedException {
@@ -66,6 +70,10 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (UnsupportedLanguageException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--lang: " + e.getMessage());
         }
+        if (!(warmUpSeconds >= 0 && warmUpSeconds <= 600)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--warm-up: " + warmUpSeconds + " is not 0 to 600 seconds");
+        }
+        WarmUp.run(engine, Languages.of(language), Duration.ofMillis(Math.round(warmUpSeconds * 1000)), decisionLog != null);
         DecisionLog log;
         try {
             log = decisionLog == null ? DecisionLog.NONE : DecisionLog.open(decisionLog);
