@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import io.policyengine.json.ClaimSource.Item;
+import io.policyengine.model.Claim;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -98,6 +99,8 @@ final class JsonLinesReader extends ItemReader {
                     return error(++lineNumber, "line over " + (ByteLines.MAX_LINE_BYTES >> 20)
                             + " MiB, the limit for one claim: not read");
                 }
+                Claim claim = bytes == null ? null : ClaimTokens.readLine(bytes);
+                if (claim != null) return Item.of(source, ++lineNumber, claim);
                 line = decode(bytes);
             } catch (CharacterCodingException e) {
                 return error(++lineNumber, Json.readProblem(e));

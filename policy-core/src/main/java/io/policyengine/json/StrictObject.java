@@ -8,13 +8,11 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * A JSON object read strictly: only its known fields are allowed, and each typed reader names the
@@ -157,13 +155,10 @@ final class StrictObject {
     <E extends Enum<E>> E optionalEnum(String name, Class<E> type) {
         JsonNode value = present(name);
         if (value == null) return null;
-        if (value.isTextual()) {
-            for (E constant : type.getEnumConstants()) {
-                if (constant.name().equals(value.textValue())) return constant;
-            }
-        }
-        String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
-        throw bad(name, "expected one of " + allowed + ", got " + Json.shown(value));
+        EnumNames<E> names = EnumNames.of(type);
+        E constant = value.isTextual() ? names.find(value.textValue()) : null;
+        if (constant != null) return constant;
+        throw bad(name, "expected one of " + names.allowed() + ", got " + Json.shown(value));
     }
 
     /** Like {@link #optionalEnum}, and "missing" when absent. */
