@@ -35,11 +35,11 @@ import java.util.List;
  */
 public final class ClaimJson {
 
-    private static final List<String> CLAIM_FIELDS = List.of(
+    static final List<String> CLAIM_FIELDS = List.of(
             "id", "product", "purchaseDate", "claimDate", "qualityDefect", "request", "condition",
             "channel", "deliveryDate", "fault", "repairHistory", "service", "openRepair", "sameModelInStock", "events", "asOf");
-    private static final List<String> PRODUCT_FIELDS = List.of("sku", "category", "price", "saleType", "customMade");
-    private static final List<String> CONDITION_FIELDS = List.of(
+    static final List<String> PRODUCT_FIELDS = List.of("sku", "category", "price", "saleType", "customMade");
+    static final List<String> CONDITION_FIELDS = List.of(
             "packaging", "accessoriesComplete", "warrantyCard", "usageTraces", "customerDamage", "forceMajeure");
     private static final List<String> REPAIR_FIELDS = List.of("completedOn", "fault", "receivedOn");
     private static final List<String> OPEN_REPAIR_FIELDS = List.of("receivedOn", "waitingFor");

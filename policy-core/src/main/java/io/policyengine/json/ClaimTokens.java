@@ -2,6 +2,8 @@ package io.policyengine.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import io.policyengine.model.BadInputException;
 import io.policyengine.model.Channel;
 import io.policyengine.model.Claim;
@@ -21,12 +23,16 @@ import io.policyengine.model.Urgency;
 import io.policyengine.model.WaitingFor;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
+import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.Month;
 import java.time.chrono.IsoChronology;
+import java.util.List;
 
 /**
  * Reads a good claim straight from a parser's tokens into the model, without a tree: the fast way for the
@@ -41,6 +47,12 @@ final class ClaimTokens {
     private static final int FIRST_YEAR_OUT_OF_RANGE = 8999;
     private static final int DATE_LENGTH = "YYYY-MM-DD".length();
     private static final int DATE_TIME_LENGTH = "YYYY-MM-DDTHH:MM".length();
+    /** The fields in the contract's order, as good claims mostly have them: the next one is tried first. */
+    private static final SerializableString[] CLAIM_NAMES = serialized(ClaimJson.CLAIM_FIELDS);
+    private static final SerializableString[] PRODUCT_NAMES = serialized(ClaimJson.PRODUCT_FIELDS);
+    private static final SerializableString[] CONDITION_NAMES = serialized(ClaimJson.CONDITION_FIELDS);
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
+    private static final long HIGH_BITS = 0x8080808080808080L;
     private static final int CLAIM = 1;
     private static final int EXPECT = 2;
     private static final int NOTE = 4;
@@ -62,9 +74,11 @@ final class ClaimTokens {
 
     /** Plain ASCII is UTF-8 as it is: Jackson reads the bytes themselves, with no decoding into text first. */
     private static boolean isAscii(byte[] bytes) {
-        int all = 0;
-        for (byte b : bytes) all |= b; // no early exit, so that the loop is vectorised
-        return all >= 0;
+        long all = 0;
+        int i = 0;
+        for (; i + Long.BYTES <= bytes.length; i += Long.BYTES) all |= (long) LONGS.get(bytes, i);
+        for (; i < bytes.length; i++) all |= bytes[i];
+        return (all & HIGH_BITS) == 0;
     }
 
     private static JsonParser decodedParser(byte[] line) throws IOException {
@@ -106,6 +120,21 @@ final class ClaimTokens {
         return claim;
     }
 
+    private static SerializableString[] serialized(List<String> names) {
+        return names.stream().map(SerializedString::new).toArray(SerializableString[]::new);
+    }
+
+    /**
+     * The next field's name, or null at the end of the object. The field after {@code previous} in the contract's
+     * order is matched first, on the input's bytes: the name is then not looked up.
+     */
+    private static String nextName(JsonParser parser, SerializableString[] contractOrder, int previous) throws IOException {
+        if (previous + 1 >= contractOrder.length) return parser.nextFieldName();
+        SerializableString expected = contractOrder[previous + 1];
+        if (parser.nextFieldName(expected)) return expected.getValue();
+        return parser.currentToken() == JsonToken.FIELD_NAME ? parser.currentName() : null;
+    }
+
     private static int exampleKey(String name) {
         return switch (name) {
             case "claim" -> CLAIM;
@@ -119,9 +148,9 @@ final class ClaimTokens {
     private static Claim claim(JsonParser parser, String first) throws IOException {
         Claim.Builder claim = Claim.builder(null, null);
         long seen = 0;
-        for (String name = first; name != null; name = parser.nextFieldName()) {
+        int field = -1;
+        for (String name = first; name != null; name = nextName(parser, CLAIM_NAMES, field)) {
             JsonToken token = parser.nextToken();
-            int field;
             boolean read;
             switch (name) {
                 case "id" -> {
@@ -231,9 +260,9 @@ final class ClaimTokens {
         SaleType saleType = null;
         boolean customMade = false;
         int seen = 0;
-        for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+        int field = -1;
+        for (String name = nextName(parser, PRODUCT_NAMES, field); name != null; name = nextName(parser, PRODUCT_NAMES, field)) {
             JsonToken token = parser.nextToken();
-            int field;
             boolean read;
             switch (name) {
                 case "sku" -> {
@@ -277,25 +306,26 @@ final class ClaimTokens {
         boolean[] flags = {asSold.accessoriesComplete(), asSold.warrantyCard(), asSold.usageTraces(),
                 asSold.customerDamage(), asSold.forceMajeure()};
         int seen = 0;
-        for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+        int field = -1;
+        for (String name = nextName(parser, CONDITION_NAMES, field); name != null; name = nextName(parser, CONDITION_NAMES, field)) {
             JsonToken token = parser.nextToken();
-            int field = switch (name) {
-                case "packaging" -> 5;
-                case "accessoriesComplete" -> 0;
-                case "warrantyCard" -> 1;
-                case "usageTraces" -> 2;
-                case "customerDamage" -> 3;
-                case "forceMajeure" -> 4;
+            field = switch (name) {
+                case "packaging" -> 0;
+                case "accessoriesComplete" -> 1;
+                case "warrantyCard" -> 2;
+                case "usageTraces" -> 3;
+                case "customerDamage" -> 4;
+                case "forceMajeure" -> 5;
                 default -> -1;
             };
             if (field < 0 || (seen & 1 << field) != 0) return null;
             seen |= 1 << field;
-            if (field == 5) {
+            if (field == 0) {
                 packaging = constant(parser, token, Packaging.class);
                 if (packaging == null) return null;
             } else {
                 if (!token.isBoolean()) return null;
-                flags[field] = token == JsonToken.VALUE_TRUE;
+                flags[field - 1] = token == JsonToken.VALUE_TRUE;
             }
         }
         return new Condition(packaging, flags[0], flags[1], flags[2], flags[3], flags[4]);
