@@ -105,6 +105,8 @@ public final class ClaimJson {
             return Json.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             throw new BadInputException(what, Json.problem(e));
+        } catch (NumberFormatException e) {
+            throw new BadInputException(what, "number out of range"); // 1e9999999999: no BigDecimal holds it
         }
     }
 

@@ -67,7 +67,7 @@ final class ClaimTokens {
     static Claim readLine(byte[] line) {
         try (JsonParser parser = isAscii(line) ? Json.FACTORY.createParser(line) : decodedParser(line)) {
             return parser == null ? null : onlyClaim(parser);
-        } catch (IOException | BadInputException e) {
+        } catch (IOException | BadInputException | NumberFormatException e) {
             return null;
         }
     }

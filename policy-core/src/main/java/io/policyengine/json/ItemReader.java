@@ -66,15 +66,24 @@ abstract class ItemReader implements Iterator<Item> {
             throw new Unreadable((field.isEmpty() ? "" : field + ": ") + problem);
         } catch (DatabindException e) {
             String field = Json.fieldPath(parser.getParsingContext(), container);
-            while (parser.getParsingContext() != container && parser.nextToken() != null) {
-                // skip the rest of the bad value
-            }
+            skipRest(parser, container);
             String problem = e.getOriginalMessage().startsWith("Duplicate field")
                     ? field + ": duplicate field"
                     : Json.problem(e);
             return error(line, problem);
+        } catch (NumberFormatException e) {
+            // a number no BigDecimal holds, such as 1e9999999999: the parser is past it and can go on
+            String field = Json.fieldPath(parser.getParsingContext(), container);
+            skipRest(parser, container);
+            return error(line, (field.isEmpty() ? "claim" : field) + ": number out of range");
         }
         return claimItem(line, node);
+    }
+
+    private static void skipRest(JsonParser parser, JsonStreamContext container) throws IOException {
+        while (parser.getParsingContext() != container && parser.nextToken() != null) {
+            // skip the rest of the bad value
+        }
     }
 
     /** A value too large to read (a number of 2,000 digits): the parser cannot go on after it. */

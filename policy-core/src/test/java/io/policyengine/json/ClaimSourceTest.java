@@ -227,6 +227,20 @@ class ClaimSourceTest {
     }
 
     @Test
+    void readsANumberNoDecimalHoldsAsOneBadClaim() {
+        String hugePrice = claim("A").replace("\"sku\": \"S\"", "\"sku\": \"S\", \"price\": 1e9999999999");
+        String tinyInAnUnknownField = claim("B").replace("{\"id\"", "{\"weight\": [0.1e-2147483648], \"id\"");
+
+        assertThat(read(hugePrice + "\n" + tinyInAnUnknownField + "\n" + claim("C")))
+                .extracting(Item::line, Item::error)
+                .containsExactly(tuple(1, "product.price: number out of range"), tuple(2, "weight[0]: number out of range"),
+                        tuple(3, null));
+        assertThat(read("[\n" + hugePrice + ",\n" + claim("C") + "\n]"))
+                .extracting(Item::line, Item::error)
+                .containsExactly(tuple(2, "product.price: number out of range"), tuple(3, null));
+    }
+
+    @Test
     void streamsWithoutReadingTheWholeInput() {
         assertThat(firstThree(new EndlessInput("", "\n"))).extracting(Item::line).containsExactly(1, 2, 3);
         assertThat(firstThree(new EndlessInput("[", ",\n"))).extracting(Item::line).containsExactly(1, 2, 3);
