@@ -1,5 +1,6 @@
 package io.policyengine.json;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.policyengine.RenderedDecision;
 import io.policyengine.RenderedExplanation;
@@ -17,6 +18,7 @@ import io.policyengine.model.Reason;
 import io.policyengine.model.Remedy;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -209,7 +211,15 @@ public final class DecisionJson {
      * {@code out} open.
      */
     public static JsonGenerator lines(Writer out) throws IOException {
-        JsonGenerator json = Json.FACTORY.createGenerator(out);
+        return forLines(Json.FACTORY.createGenerator(out));
+    }
+
+    /** The same, writing UTF-8 bytes to {@code out}. */
+    public static JsonGenerator lines(OutputStream out) throws IOException {
+        return forLines(Json.FACTORY.createGenerator(out, JsonEncoding.UTF8));
+    }
+
+    private static JsonGenerator forLines(JsonGenerator json) {
         json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         json.setRootValueSeparator(null);
         return json;
