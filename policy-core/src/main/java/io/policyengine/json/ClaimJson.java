@@ -41,10 +41,10 @@ public final class ClaimJson {
     static final List<String> PRODUCT_FIELDS = List.of("sku", "category", "price", "saleType", "customMade");
     static final List<String> CONDITION_FIELDS = List.of(
             "packaging", "accessoriesComplete", "warrantyCard", "usageTraces", "customerDamage", "forceMajeure");
-    private static final List<String> REPAIR_FIELDS = List.of("completedOn", "fault", "receivedOn");
-    private static final List<String> OPEN_REPAIR_FIELDS = List.of("receivedOn", "waitingFor");
-    private static final List<String> EVENT_FIELDS = List.of("type", "at");
-    private static final List<String> SERVICE_FIELDS = List.of("reportedAt", "urgency", "region", "severity", "arrivedAt");
+    static final List<String> REPAIR_FIELDS = List.of("completedOn", "fault", "receivedOn");
+    static final List<String> OPEN_REPAIR_FIELDS = List.of("receivedOn", "waitingFor");
+    static final List<String> EVENT_FIELDS = List.of("type", "at");
+    static final List<String> SERVICE_FIELDS = List.of("reportedAt", "urgency", "region", "severity", "arrivedAt");
 
     private ClaimJson() {
     }

@@ -7,13 +7,11 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import io.policyengine.model.BadInputException;
 import io.policyengine.model.Channel;
 import io.policyengine.model.Claim;
-import io.policyengine.model.ClaimEvent;
 import io.policyengine.model.Condition;
 import io.policyengine.model.EventType;
 import io.policyengine.model.OpenRepair;
 import io.policyengine.model.Packaging;
 import io.policyengine.model.PastRepair;
-import io.policyengine.model.Product;
 import io.policyengine.model.Region;
 import io.policyengine.model.Request;
 import io.policyengine.model.SaleType;
@@ -37,25 +35,31 @@ import java.util.List;
 /**
  * Reads a good claim straight from a parser's tokens into the model, without a tree: the fast way for the
  * common case. It only accepts; it never explains. Anything else (a problem of any kind, or a shape that is
- * rare in good claims, such as an explicit {@code null}) makes it give up with null, and the value is read
- * again by {@link ClaimJson#parse}, the one place that judges a claim and names its first bad field.
- * So whatever this reads, {@link ClaimJson#parse} reads as the same claim (ClaimTokensTest holds it to that).
+ * rare in good claims, such as an explicit {@code null}) makes it give up, and the value is read again by
+ * {@link ClaimJson#parse}, the one place that judges a claim and names its first bad field. So whatever this
+ * reads, {@link ClaimJson#parse} reads as the same claim (ClaimTokensTest holds it to that).
  */
 final class ClaimTokens {
+
+    private static final Fields CLAIM = new Fields(ClaimJson.CLAIM_FIELDS);
+    private static final Fields PRODUCT = new Fields(ClaimJson.PRODUCT_FIELDS);
+    private static final Fields CONDITION = new Fields(ClaimJson.CONDITION_FIELDS);
+    private static final Fields REPAIR = new Fields(ClaimJson.REPAIR_FIELDS);
+    private static final Fields OPEN_REPAIR = new Fields(ClaimJson.OPEN_REPAIR_FIELDS);
+    private static final Fields EVENT = new Fields(ClaimJson.EVENT_FIELDS);
+    private static final Fields SERVICE = new Fields(ClaimJson.SERVICE_FIELDS);
+    private static final Fields EXAMPLE = new Fields(List.of("claim", "expect", "note"));
+    private static final int END = -1;
+    private static final int UNKNOWN = -2;
 
     /** Dates from this year on are rejected by {@link StrictObject}, with a message saying why. */
     private static final int FIRST_YEAR_OUT_OF_RANGE = 8999;
     private static final int DATE_LENGTH = "YYYY-MM-DD".length();
     private static final int DATE_TIME_LENGTH = "YYYY-MM-DDTHH:MM".length();
-    /** The fields in the contract's order, as good claims mostly have them: the next one is tried first. */
-    private static final SerializableString[] CLAIM_NAMES = serialized(ClaimJson.CLAIM_FIELDS);
-    private static final SerializableString[] PRODUCT_NAMES = serialized(ClaimJson.PRODUCT_FIELDS);
-    private static final SerializableString[] CONDITION_NAMES = serialized(ClaimJson.CONDITION_FIELDS);
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
     private static final long HIGH_BITS = 0x8080808080808080L;
-    private static final int CLAIM = 1;
-    private static final int EXPECT = 2;
-    private static final int NOTE = 4;
+
+    private static final GiveUp GIVE_UP = new GiveUp();
 
     private ClaimTokens() {
     }
@@ -66,8 +70,10 @@ final class ClaimTokens {
      */
     static Claim readLine(byte[] line) {
         try (JsonParser parser = isAscii(line) ? Json.FACTORY.createParser(line) : decodedParser(line)) {
-            return parser == null ? null : onlyClaim(parser);
-        } catch (IOException | BadInputException | NumberFormatException e) {
+            if (parser == null || parser.nextToken() != JsonToken.START_OBJECT) return null;
+            Claim claim = claimOrExample(parser);
+            return parser.nextToken() == null ? claim : null;
+        } catch (GiveUp | IOException | BadInputException | NumberFormatException e) {
             return null;
         }
     }
@@ -91,397 +97,293 @@ final class ClaimTokens {
         return text.startsWith("\uFEFF") ? null : Json.FACTORY.createParser(text);
     }
 
-    private static Claim onlyClaim(JsonParser parser) throws IOException {
-        Claim claim = parser.nextToken() == JsonToken.START_OBJECT ? claimOrExample(parser) : null;
-        return claim != null && parser.nextToken() == null ? claim : null;
-    }
-
-    /** The claim, or the example's claim, whose object the parser is at the start of. */
+    /** The claim, or the example's claim, whose object the parser is at the start of; the object is read to its end. */
     private static Claim claimOrExample(JsonParser parser) throws IOException {
-        String name = parser.nextFieldName();
-        if (name == null) return null;
-        if (exampleKey(name) == 0) return claim(parser, name);
+        int field = CLAIM.next(parser, END);
+        if (field != UNKNOWN || EXAMPLE.indexOf(parser.currentName()) < 0) return claim(parser, field);
         Claim claim = null;
-        int seen = 0;
-        for (; name != null; name = parser.nextFieldName()) {
-            int key = exampleKey(name);
-            if (key == 0 || (seen & key) != 0) return null;
-            seen |= key;
-            JsonToken value = parser.nextToken();
-            if (key == CLAIM) {
-                if (value != JsonToken.START_OBJECT) return null;
-                String first = parser.nextFieldName();
-                claim = first == null ? null : claim(parser, first);
-                if (claim == null) return null;
-            } else if (value.isStructStart()) {
+        long seen = 0;
+        for (field = EXAMPLE.indexOf(parser.currentName()); field != END; field = EXAMPLE.next(parser, field)) {
+            seen = once(seen, field);
+            JsonToken token = parser.nextToken();
+            if (field == 0) {
+                if (token != JsonToken.START_OBJECT) throw GIVE_UP;
+                claim = claim(parser, CLAIM.next(parser, END));
+            } else if (token.isStructStart()) {
                 Json.MAPPER.readTree(parser); // not used, but a duplicate key in it is bad input all the same
             }
         }
+        if (claim == null) throw GIVE_UP;
         return claim;
     }
 
-    private static SerializableString[] serialized(List<String> names) {
-        return names.stream().map(SerializedString::new).toArray(SerializableString[]::new);
-    }
-
-    /**
-     * The next field's name, or null at the end of the object. The field after {@code previous} in the contract's
-     * order is matched first, on the input's bytes: the name is then not looked up.
-     */
-    private static String nextName(JsonParser parser, SerializableString[] contractOrder, int previous) throws IOException {
-        if (previous + 1 >= contractOrder.length) return parser.nextFieldName();
-        SerializableString expected = contractOrder[previous + 1];
-        if (parser.nextFieldName(expected)) return expected.getValue();
-        return parser.currentToken() == JsonToken.FIELD_NAME ? parser.currentName() : null;
-    }
-
-    private static int exampleKey(String name) {
-        return switch (name) {
-            case "claim" -> CLAIM;
-            case "expect" -> EXPECT;
-            case "note" -> NOTE;
-            default -> 0;
-        };
-    }
-
-    /** The claim whose first field name the parser is at; its object is read to its end. */
-    private static Claim claim(JsonParser parser, String first) throws IOException {
+    /** The claim whose first field the parser is at ({@code field}, from {@link Fields#next}), read to the end of its object. */
+    private static Claim claim(JsonParser parser, int first) throws IOException {
         Claim.Builder claim = Claim.builder(null, null);
         long seen = 0;
-        int field = -1;
-        for (String name = first; name != null; name = nextName(parser, CLAIM_NAMES, field)) {
+        for (int field = first; field != END; field = CLAIM.next(parser, field)) {
+            seen = once(seen, field);
             JsonToken token = parser.nextToken();
-            boolean read;
-            switch (name) {
-                case "id" -> {
-                    field = 0;
-                    String id = text(parser, token);
-                    read = id != null;
-                    claim.id(id);
-                }
-                case "product" -> {
-                    field = 1;
-                    Product product = token == JsonToken.START_OBJECT ? product(parser) : null;
-                    read = product != null;
-                    claim.product(product);
-                }
-                case "purchaseDate" -> {
-                    field = 2;
-                    LocalDate date = date(parser, token);
-                    read = date != null;
-                    claim.purchaseDate(date);
-                }
-                case "claimDate" -> {
-                    field = 3;
-                    LocalDate date = date(parser, token);
-                    read = date != null;
-                    claim.claimDate(date);
-                }
-                case "qualityDefect" -> {
-                    field = 4;
-                    read = token.isBoolean();
-                    claim.qualityDefect(token == JsonToken.VALUE_TRUE);
-                }
-                case "request" -> {
-                    field = 5;
-                    Request request = constant(parser, token, Request.class);
-                    read = request != null;
-                    claim.request(request);
-                }
-                case "condition" -> {
-                    field = 6;
-                    Condition condition = token == JsonToken.START_OBJECT ? condition(parser) : null;
-                    read = condition != null;
-                    claim.condition(condition);
-                }
-                case "channel" -> {
-                    field = 7;
-                    Channel channel = constant(parser, token, Channel.class);
-                    read = channel != null;
-                    claim.channel(channel);
-                }
-                case "deliveryDate" -> {
-                    field = 8;
-                    LocalDate date = date(parser, token);
-                    read = date != null;
-                    claim.deliveryDate(date);
-                }
-                case "fault" -> {
-                    field = 9;
-                    String fault = text(parser, token);
-                    read = fault != null && !fault.isBlank();
-                    claim.fault(fault);
-                }
-                case "repairHistory" -> {
-                    field = 10;
-                    read = token == JsonToken.START_ARRAY && repairHistory(parser, claim);
-                }
-                case "service" -> {
-                    field = 11;
-                    ServiceRequest service = token == JsonToken.START_OBJECT ? service(parser) : null;
-                    read = service != null;
-                    claim.service(service);
-                }
-                case "openRepair" -> {
-                    field = 12;
-                    OpenRepair repair = token == JsonToken.START_OBJECT ? openRepair(parser) : null;
-                    read = repair != null;
-                    claim.openRepair(repair);
-                }
-                case "sameModelInStock" -> {
-                    field = 13;
-                    read = token.isBoolean();
-                    claim.sameModelInStock(token == JsonToken.VALUE_TRUE);
-                }
-                case "events" -> {
-                    field = 14;
-                    read = token == JsonToken.START_ARRAY && events(parser, claim);
-                }
-                case "asOf" -> {
-                    field = 15;
-                    LocalDate date = date(parser, token);
-                    read = date != null;
-                    claim.asOf(date);
-                }
-                default -> {
-                    return null;
-                }
+            switch (parser.currentName()) {
+                case "id" -> claim.id(text(parser, token));
+                case "product" -> product(parser, token, claim);
+                case "purchaseDate" -> claim.purchaseDate(date(parser, token));
+                case "claimDate" -> claim.claimDate(date(parser, token));
+                case "qualityDefect" -> claim.qualityDefect(bool(token));
+                case "request" -> claim.request(constant(parser, token, Request.class));
+                case "condition" -> claim.condition(condition(parser, token));
+                case "channel" -> claim.channel(constant(parser, token, Channel.class));
+                case "deliveryDate" -> claim.deliveryDate(date(parser, token));
+                case "fault" -> claim.fault(text(parser, token));
+                case "repairHistory" -> repairHistory(parser, token, claim);
+                case "service" -> claim.service(service(parser, token));
+                case "openRepair" -> claim.openRepair(openRepair(parser, token));
+                case "sameModelInStock" -> claim.sameModelInStock(bool(token));
+                case "events" -> events(parser, token, claim);
+                case "asOf" -> claim.asOf(date(parser, token));
+                default -> throw new IllegalStateException("a claim field without a reader: " + parser.currentName());
             }
-            if (!read || (seen & 1L << field) != 0) return null;
-            seen |= 1L << field;
         }
         return claim.build();
     }
 
-    private static Product product(JsonParser parser) throws IOException {
-        String sku = null;
-        String category = null;
-        BigDecimal price = null;
-        SaleType saleType = null;
-        boolean customMade = false;
-        int seen = 0;
-        int field = -1;
-        for (String name = nextName(parser, PRODUCT_NAMES, field); name != null; name = nextName(parser, PRODUCT_NAMES, field)) {
-            JsonToken token = parser.nextToken();
-            boolean read;
-            switch (name) {
-                case "sku" -> {
-                    field = 0;
-                    sku = text(parser, token);
-                    read = sku != null && !sku.isBlank();
-                }
-                case "category" -> {
-                    field = 1;
-                    category = text(parser, token);
-                    read = category != null;
-                }
-                case "price" -> {
-                    field = 2;
-                    price = token.isNumeric() ? parser.getDecimalValue() : null;
-                    read = price != null && price.signum() >= 0;
-                }
-                case "saleType" -> {
-                    field = 3;
-                    saleType = constant(parser, token, SaleType.class);
-                    read = saleType != null;
-                }
-                case "customMade" -> {
-                    field = 4;
-                    customMade = token == JsonToken.VALUE_TRUE;
-                    read = token.isBoolean();
-                }
-                default -> {
-                    return null;
-                }
+    private static void product(JsonParser parser, JsonToken token, Claim.Builder claim) throws IOException {
+        start(token, JsonToken.START_OBJECT);
+        long seen = 0;
+        for (int field = PRODUCT.next(parser, END); field != END; field = PRODUCT.next(parser, field)) {
+            seen = once(seen, field);
+            JsonToken value = parser.nextToken();
+            switch (parser.currentName()) {
+                case "sku" -> claim.sku(text(parser, value));
+                case "category" -> claim.category(text(parser, value));
+                case "price" -> claim.price(price(parser, value));
+                case "saleType" -> claim.saleType(constant(parser, value, SaleType.class));
+                case "customMade" -> claim.customMade(bool(value));
+                default -> throw new IllegalStateException("a product field without a reader: " + parser.currentName());
             }
-            if (!read || (seen & 1 << field) != 0) return null;
-            seen |= 1 << field;
         }
-        return sku == null ? null : new Product(sku, category, price, saleType, customMade);
     }
 
-    private static Condition condition(JsonParser parser) throws IOException {
+    private static Condition condition(JsonParser parser, JsonToken token) throws IOException {
+        start(token, JsonToken.START_OBJECT);
         Condition asSold = Condition.AS_SOLD;
         Packaging packaging = asSold.packaging();
-        boolean[] flags = {asSold.accessoriesComplete(), asSold.warrantyCard(), asSold.usageTraces(),
-                asSold.customerDamage(), asSold.forceMajeure()};
-        int seen = 0;
-        int field = -1;
-        for (String name = nextName(parser, CONDITION_NAMES, field); name != null; name = nextName(parser, CONDITION_NAMES, field)) {
-            JsonToken token = parser.nextToken();
-            field = switch (name) {
-                case "packaging" -> 0;
-                case "accessoriesComplete" -> 1;
-                case "warrantyCard" -> 2;
-                case "usageTraces" -> 3;
-                case "customerDamage" -> 4;
-                case "forceMajeure" -> 5;
-                default -> -1;
-            };
-            if (field < 0 || (seen & 1 << field) != 0) return null;
-            seen |= 1 << field;
-            if (field == 0) {
-                packaging = constant(parser, token, Packaging.class);
-                if (packaging == null) return null;
-            } else {
-                if (!token.isBoolean()) return null;
-                flags[field - 1] = token == JsonToken.VALUE_TRUE;
+        boolean accessoriesComplete = asSold.accessoriesComplete();
+        boolean warrantyCard = asSold.warrantyCard();
+        boolean usageTraces = asSold.usageTraces();
+        boolean customerDamage = asSold.customerDamage();
+        boolean forceMajeure = asSold.forceMajeure();
+        long seen = 0;
+        for (int field = CONDITION.next(parser, END); field != END; field = CONDITION.next(parser, field)) {
+            seen = once(seen, field);
+            JsonToken value = parser.nextToken();
+            switch (parser.currentName()) {
+                case "packaging" -> packaging = constant(parser, value, Packaging.class);
+                case "accessoriesComplete" -> accessoriesComplete = bool(value);
+                case "warrantyCard" -> warrantyCard = bool(value);
+                case "usageTraces" -> usageTraces = bool(value);
+                case "customerDamage" -> customerDamage = bool(value);
+                case "forceMajeure" -> forceMajeure = bool(value);
+                default -> throw new IllegalStateException("a condition field without a reader: " + parser.currentName());
             }
         }
-        return new Condition(packaging, flags[0], flags[1], flags[2], flags[3], flags[4]);
+        return new Condition(packaging, accessoriesComplete, warrantyCard, usageTraces, customerDamage, forceMajeure);
     }
 
-    /** Adds the array's repairs to the claim; false when one is not plainly good. */
-    private static boolean repairHistory(JsonParser parser, Claim.Builder claim) throws IOException {
+    private static void repairHistory(JsonParser parser, JsonToken token, Claim.Builder claim) throws IOException {
+        start(token, JsonToken.START_ARRAY);
         while (parser.nextToken() == JsonToken.START_OBJECT) {
             LocalDate completedOn = null;
             String fault = null;
             LocalDate receivedOn = null;
-            for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
-                JsonToken token = parser.nextToken();
-                switch (name) {
-                    case "completedOn" -> {
-                        if (completedOn != null || (completedOn = date(parser, token)) == null) return false;
-                    }
-                    case "fault" -> {
-                        if (fault != null || (fault = text(parser, token)) == null || fault.isBlank()) return false;
-                    }
-                    case "receivedOn" -> {
-                        if (receivedOn != null || (receivedOn = date(parser, token)) == null) return false;
-                    }
-                    default -> {
-                        return false;
-                    }
+            long seen = 0;
+            for (int field = REPAIR.next(parser, END); field != END; field = REPAIR.next(parser, field)) {
+                seen = once(seen, field);
+                JsonToken value = parser.nextToken();
+                switch (parser.currentName()) {
+                    case "completedOn" -> completedOn = date(parser, value);
+                    case "fault" -> fault = text(parser, value);
+                    case "receivedOn" -> receivedOn = date(parser, value);
+                    default -> throw new IllegalStateException("a repair field without a reader: " + parser.currentName());
                 }
             }
-            if (completedOn == null || fault == null) return false;
             claim.repair(new PastRepair(completedOn, fault, receivedOn));
         }
-        return parser.currentToken() == JsonToken.END_ARRAY;
+        start(parser.currentToken(), JsonToken.END_ARRAY);
     }
 
-    private static OpenRepair openRepair(JsonParser parser) throws IOException {
+    private static OpenRepair openRepair(JsonParser parser, JsonToken token) throws IOException {
+        start(token, JsonToken.START_OBJECT);
         LocalDate receivedOn = null;
         WaitingFor waitingFor = null;
-        for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
-            JsonToken token = parser.nextToken();
-            switch (name) {
-                case "receivedOn" -> {
-                    if (receivedOn != null || (receivedOn = date(parser, token)) == null) return null;
-                }
-                case "waitingFor" -> {
-                    if (waitingFor != null || (waitingFor = constant(parser, token, WaitingFor.class)) == null) return null;
-                }
-                default -> {
-                    return null;
-                }
+        long seen = 0;
+        for (int field = OPEN_REPAIR.next(parser, END); field != END; field = OPEN_REPAIR.next(parser, field)) {
+            seen = once(seen, field);
+            JsonToken value = parser.nextToken();
+            switch (parser.currentName()) {
+                case "receivedOn" -> receivedOn = date(parser, value);
+                case "waitingFor" -> waitingFor = constant(parser, value, WaitingFor.class);
+                default -> throw new IllegalStateException("an open repair field without a reader: " + parser.currentName());
             }
         }
-        return receivedOn == null || waitingFor == null ? null : new OpenRepair(receivedOn, waitingFor);
+        return new OpenRepair(receivedOn, waitingFor);
     }
 
-    /** Adds the array's events to the claim; false when one is not plainly good. */
-    private static boolean events(JsonParser parser, Claim.Builder claim) throws IOException {
+    private static void events(JsonParser parser, JsonToken token, Claim.Builder claim) throws IOException {
+        start(token, JsonToken.START_ARRAY);
         while (parser.nextToken() == JsonToken.START_OBJECT) {
             EventType type = null;
             LocalDate at = null;
-            for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
-                JsonToken token = parser.nextToken();
-                switch (name) {
-                    case "type" -> {
-                        if (type != null || (type = constant(parser, token, EventType.class)) == null) return false;
-                    }
-                    case "at" -> {
-                        if (at != null || (at = date(parser, token)) == null) return false;
-                    }
-                    default -> {
-                        return false;
-                    }
+            long seen = 0;
+            for (int field = EVENT.next(parser, END); field != END; field = EVENT.next(parser, field)) {
+                seen = once(seen, field);
+                JsonToken value = parser.nextToken();
+                switch (parser.currentName()) {
+                    case "type" -> type = constant(parser, value, EventType.class);
+                    case "at" -> at = date(parser, value);
+                    default -> throw new IllegalStateException("an event field without a reader: " + parser.currentName());
                 }
             }
-            if (type == null || at == null) return false;
             claim.event(type, at);
         }
-        return parser.currentToken() == JsonToken.END_ARRAY;
+        start(parser.currentToken(), JsonToken.END_ARRAY);
     }
 
-    private static ServiceRequest service(JsonParser parser) throws IOException {
+    private static ServiceRequest service(JsonParser parser, JsonToken token) throws IOException {
+        start(token, JsonToken.START_OBJECT);
         LocalDateTime reportedAt = null;
         Urgency urgency = null;
         Region region = null;
         Severity severity = null;
         LocalDateTime arrivedAt = null;
-        for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
-            JsonToken token = parser.nextToken();
-            switch (name) {
-                case "reportedAt" -> {
-                    if (reportedAt != null || (reportedAt = dateTime(parser, token)) == null) return null;
-                }
-                case "urgency" -> {
-                    if (urgency != null || (urgency = constant(parser, token, Urgency.class)) == null) return null;
-                }
-                case "region" -> {
-                    if (region != null || (region = constant(parser, token, Region.class)) == null) return null;
-                }
-                case "severity" -> {
-                    if (severity != null || (severity = constant(parser, token, Severity.class)) == null) return null;
-                }
-                case "arrivedAt" -> {
-                    if (arrivedAt != null || (arrivedAt = dateTime(parser, token)) == null) return null;
-                }
-                default -> {
-                    return null;
-                }
+        long seen = 0;
+        for (int field = SERVICE.next(parser, END); field != END; field = SERVICE.next(parser, field)) {
+            seen = once(seen, field);
+            JsonToken value = parser.nextToken();
+            switch (parser.currentName()) {
+                case "reportedAt" -> reportedAt = dateTime(parser, value);
+                case "urgency" -> urgency = constant(parser, value, Urgency.class);
+                case "region" -> region = constant(parser, value, Region.class);
+                case "severity" -> severity = constant(parser, value, Severity.class);
+                case "arrivedAt" -> arrivedAt = dateTime(parser, value);
+                default -> throw new IllegalStateException("a service field without a reader: " + parser.currentName());
             }
         }
-        return reportedAt == null ? null : new ServiceRequest(reportedAt, urgency, region, severity, arrivedAt);
+        return new ServiceRequest(reportedAt, urgency, region, severity, arrivedAt);
+    }
+
+    /** {@code seen} with {@code field} added; gives up on an unknown field or one seen before (a duplicate key). */
+    private static long once(long seen, int field) {
+        if (field == UNKNOWN || (seen & 1L << field) != 0) throw GIVE_UP;
+        return seen | 1L << field;
+    }
+
+    private static void start(JsonToken token, JsonToken expected) {
+        if (token != expected) throw GIVE_UP;
     }
 
     private static String text(JsonParser parser, JsonToken token) throws IOException {
-        return token == JsonToken.VALUE_STRING ? parser.getText() : null;
+        start(token, JsonToken.VALUE_STRING);
+        return parser.getText();
+    }
+
+    private static boolean bool(JsonToken token) {
+        if (!token.isBoolean()) throw GIVE_UP;
+        return token == JsonToken.VALUE_TRUE;
+    }
+
+    private static BigDecimal price(JsonParser parser, JsonToken token) throws IOException {
+        if (!token.isNumeric()) throw GIVE_UP;
+        BigDecimal price = parser.getDecimalValue();
+        if (price.signum() < 0) throw GIVE_UP;
+        return price;
     }
 
     private static <E extends Enum<E>> E constant(JsonParser parser, JsonToken token, Class<E> type) throws IOException {
-        if (token != JsonToken.VALUE_STRING) return null;
-        return EnumNames.of(type).find(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+        start(token, JsonToken.VALUE_STRING);
+        E constant = EnumNames.of(type).find(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+        if (constant == null) throw GIVE_UP;
+        return constant;
     }
 
-    /** A {@code YYYY-MM-DD} date that exists, in the years a claim may have; null for anything else. */
+    /** A {@code YYYY-MM-DD} date that exists, in the years a claim may have. */
     private static LocalDate date(JsonParser parser, JsonToken token) throws IOException {
-        if (token != JsonToken.VALUE_STRING || parser.getTextLength() != DATE_LENGTH) return null;
+        start(token, JsonToken.VALUE_STRING);
+        if (parser.getTextLength() != DATE_LENGTH) throw GIVE_UP;
         return date(parser.getTextCharacters(), parser.getTextOffset());
     }
 
-    /** A {@code YYYY-MM-DDTHH:MM} date and time that exist, in the years a claim may have; null for anything else. */
+    /** A {@code YYYY-MM-DDTHH:MM} date and time that exist, in the years a claim may have. */
     private static LocalDateTime dateTime(JsonParser parser, JsonToken token) throws IOException {
-        if (token != JsonToken.VALUE_STRING || parser.getTextLength() != DATE_TIME_LENGTH) return null;
+        start(token, JsonToken.VALUE_STRING);
+        if (parser.getTextLength() != DATE_TIME_LENGTH) throw GIVE_UP;
         char[] text = parser.getTextCharacters();
         int at = parser.getTextOffset();
         LocalDate date = date(text, at);
-        if (date == null || text[at + 10] != 'T' || text[at + 13] != ':') return null;
         int hour = number(text, at + 11, 2);
         int minute = number(text, at + 14, 2);
-        return hour >= 0 && hour < 24 && minute >= 0 && minute < 60 ? date.atTime(hour, minute) : null;
+        if (text[at + 10] != 'T' || text[at + 13] != ':' || hour > 23 || minute > 59) throw GIVE_UP;
+        return date.atTime(hour, minute);
     }
 
     private static LocalDate date(char[] text, int at) {
-        if (text[at + 4] != '-' || text[at + 7] != '-') return null;
         int year = number(text, at, 4);
         int month = number(text, at + 5, 2);
         int day = number(text, at + 8, 2);
-        if (year < 0 || year >= FIRST_YEAR_OUT_OF_RANGE || month < 1 || month > 12 || day < 1) return null;
-        if (day > 28 && day > Month.of(month).length(IsoChronology.INSTANCE.isLeapYear(year))) return null;
+        if (text[at + 4] != '-' || text[at + 7] != '-' || year >= FIRST_YEAR_OUT_OF_RANGE
+                || month < 1 || month > 12 || day < 1) {
+            throw GIVE_UP;
+        }
+        if (day > 28 && day > Month.of(month).length(IsoChronology.INSTANCE.isLeapYear(year))) throw GIVE_UP;
         return LocalDate.of(year, month, day);
     }
 
-    /** The number written by {@code digits} ASCII digits; -1 when one is not a digit. */
+    /** The number written by {@code digits} ASCII digits. */
     private static int number(char[] text, int at, int digits) {
         int value = 0;
         for (int i = at; i < at + digits; i++) {
             char c = text[i];
-            if (c < '0' || c > '9') return -1;
+            if (c < '0' || c > '9') throw GIVE_UP;
             value = value * 10 + (c - '0');
         }
         return value;
+    }
+
+    /** Thrown as soon as the value turns out not to be a plainly good claim; one instance, without a stack trace. */
+    private static final class GiveUp extends RuntimeException {
+        GiveUp() {
+            super("not a plainly good claim", null, false, false);
+        }
+    }
+
+    /** The fields of one kind of object in the contract's order, which is the order good claims mostly have. */
+    private static final class Fields {
+        private final SerializableString[] names;
+
+        Fields(List<String> names) {
+            this.names = names.stream().map(SerializedString::new).toArray(SerializableString[]::new);
+        }
+
+        /**
+         * Moves the parser to the next field name and gives the field's index; {@link #END} at the end of the object,
+         * {@link #UNKNOWN} for a name not in the list. The field after {@code previous} is matched first, on the
+         * input's bytes: its name is then not looked up.
+         */
+        int next(JsonParser parser, int previous) throws IOException {
+            int expected = previous + 1;
+            if (expected < names.length) {
+                if (parser.nextFieldName(names[expected])) return expected;
+            } else {
+                parser.nextToken();
+            }
+            return parser.currentToken() == JsonToken.FIELD_NAME ? indexOf(parser.currentName()) : END;
+        }
+
+        int indexOf(String name) {
+            for (int i = 0; i < names.length; i++) {
+                if (names[i].getValue().equals(name)) return i;
+            }
+            return UNKNOWN;
+        }
     }
 }
