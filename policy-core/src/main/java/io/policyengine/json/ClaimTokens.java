@@ -58,6 +58,7 @@ final class ClaimTokens {
     private static final int DATE_TIME_LENGTH = "YYYY-MM-DDTHH:MM".length();
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
     private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final int ENCODING_GUESSED_FROM = 4;
 
     private static final GiveUp GIVE_UP = new GiveUp();
 
@@ -69,7 +70,7 @@ final class ClaimTokens {
      * nothing else; null when the line is anything else (not UTF-8, a byte-order mark, not JSON, a bad claim).
      */
     static Claim readLine(byte[] line) {
-        try (JsonParser parser = isAscii(line) ? Json.FACTORY.createParser(line) : decodedParser(line)) {
+        try (JsonParser parser = isPlainUtf8(line) ? Json.FACTORY.createParser(line) : decodedParser(line)) {
             if (parser == null || parser.nextToken() != JsonToken.START_OBJECT) return null;
             Claim claim = claimOrExample(parser);
             return parser.nextToken() == null ? claim : null;
@@ -78,8 +79,14 @@ final class ClaimTokens {
         }
     }
 
-    /** Plain ASCII is UTF-8 as it is: Jackson reads the bytes themselves, with no decoding into text first. */
-    private static boolean isAscii(byte[] bytes) {
+    /**
+     * Whether Jackson may read the bytes themselves, with no decoding into text first: plain ASCII is UTF-8 as it is,
+     * and Jackson takes it for UTF-8 unless a NUL among the first four bytes makes it guess UTF-16 or UTF-32.
+     */
+    private static boolean isPlainUtf8(byte[] bytes) {
+        for (int i = 0; i < Math.min(bytes.length, ENCODING_GUESSED_FROM); i++) {
+            if (bytes[i] == 0) return false;
+        }
         long all = 0;
         int i = 0;
         for (; i + Long.BYTES <= bytes.length; i += Long.BYTES) all |= (long) LONGS.get(bytes, i);

@@ -28,6 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -59,7 +60,7 @@ class ClaimTokensTest {
             json("\"2024-02-29\""), json("\"2026-02-29\""), json("\"2026-13-01\""), json("\"2026-04-31\""), json("\"0000-01-01\""),
             json("\"8998-12-31\""), json("\"8999-01-01\""), json("\"2026-3-1\""), json("\"2026-03-05T23:59\""),
             json("\"2026-03-05T24:00\""), json("\"2026-03-05T10:60\""), json("{}"), json("[]"), json("[{}]"), json("[null]"));
-    private static final String ODD_CHARACTERS = "{}[],:\"\\ \t-.e0912aZntf\u00e9\u0001\u202e\u7535";
+    private static final String ODD_CHARACTERS = "{}[],:\"\\ \t-.e0912aZntf\u00e9\u0000\u0001\u202e\u7535";
 
     @Test
     void readsEveryGoodClaimAsTheTreeReaderDoes() {
@@ -107,6 +108,14 @@ class ClaimTokensTest {
         String line = shape.formatted(ClaimJson.toJson(randomClaim(new Random(1), 1)));
 
         assertThat(tokens(line)).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"UTF-16BE", "UTF-16LE", "UTF-32BE", "UTF-32LE"})
+    void readsALineOnlyAsUtf8(String charset) {
+        byte[] line = ClaimJson.toJson(randomClaim(new Random(3), 3)).getBytes(Charset.forName(charset));
+
+        assertThat(ClaimTokens.readLine(line)).isNull();
     }
 
     @Test
