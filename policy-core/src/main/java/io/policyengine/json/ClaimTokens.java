@@ -52,8 +52,6 @@ final class ClaimTokens {
     private static final int END = -1;
     private static final int UNKNOWN = -2;
 
-    /** Dates from this year on are rejected by {@link StrictObject}, with a message saying why. */
-    private static final int FIRST_YEAR_OUT_OF_RANGE = 8999;
     private static final int DATE_LENGTH = "YYYY-MM-DD".length();
     private static final int DATE_TIME_LENGTH = "YYYY-MM-DDTHH:MM".length();
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
@@ -337,7 +335,7 @@ final class ClaimTokens {
         int year = number(text, at, 4);
         int month = number(text, at + 5, 2);
         int day = number(text, at + 8, 2);
-        if (text[at + 4] != '-' || text[at + 7] != '-' || year >= FIRST_YEAR_OUT_OF_RANGE
+        if (text[at + 4] != '-' || text[at + 7] != '-' || year > StrictObject.LAST_YEAR
                 || month < 1 || month > 12 || day < 1) {
             throw GIVE_UP;
         }

@@ -23,7 +23,7 @@ final class StrictObject {
 
     private static final Pattern DATE_SHAPE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     /** The last year a claim's dates may have: deadlines run at most some years on, and must print as YYYY-MM-DD. */
-    private static final String LAST_YEAR = "8999";
+    static final int LAST_YEAR = 8999;
     private static final Pattern DATE_TIME_SHAPE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}");
 
     private final String prefix;
@@ -207,7 +207,7 @@ final class StrictObject {
         } catch (DateTimeParseException e) {
             throw bad(name, value.textValue() + " is not a valid " + kind);
         }
-        if (value.textValue().compareTo(LAST_YEAR) > 0) {
+        if (Integer.parseInt(value.textValue().substring(0, 4)) > LAST_YEAR) {
             throw bad(name, value.textValue() + " is out of range: the year must be " + LAST_YEAR
                     + " or earlier, so that every deadline computed from it is a date of year 9999 or earlier");
         }

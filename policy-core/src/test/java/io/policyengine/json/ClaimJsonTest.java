@@ -225,6 +225,14 @@ class ClaimJsonTest {
     }
 
     @Test
+    void takesDatesUpToTheLastDayOfTheYear8999() {
+        assertThat(parse("{\"purchaseDate\": \"8999-12-31\", \"claimDate\": \"8999-12-31\"}").claimDate())
+                .isEqualTo(LocalDate.of(8999, 12, 31));
+        assertThatThrownBy(() -> parse("{\"claimDate\": \"9000-01-01\"}"))
+                .hasMessageStartingWith("claimDate: 9000-01-01 is out of range: the year must be 8999 or earlier");
+    }
+
+    @Test
     void writesAnUnknownFieldNameWithControlCharactersOnOneLine() {
         assertThatThrownBy(() -> parse("{\"chan\\nel\\u0000\\u202e\": 1}"))
                 .hasMessage("chan\\nel\\u0000\\u202e: unknown field");
