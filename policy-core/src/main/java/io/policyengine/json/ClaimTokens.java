@@ -114,8 +114,8 @@ final class ClaimTokens {
             if (field == 0) {
                 if (token != JsonToken.START_OBJECT) throw GIVE_UP;
                 claim = claim(parser, CLAIM.next(parser, END));
-            } else if (token.isStructStart()) {
-                Json.MAPPER.readTree(parser); // not used, but a duplicate key in it is bad input all the same
+            } else {
+                Json.MAPPER.readTree(parser); // unused, but a duplicate key or a number out of range in it is bad input
             }
         }
         if (claim == null) throw GIVE_UP;

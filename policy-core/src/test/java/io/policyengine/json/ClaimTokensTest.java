@@ -79,7 +79,8 @@ class ClaimTokensTest {
         int readByTokens = 0;
         int good = 0;
         for (int i = 0; i < MUTATIONS; i++) {
-            String line = mutate(ClaimJson.toJson(randomClaim(random, i)), random);
+            String claim = ClaimJson.toJson(randomClaim(random, i));
+            String line = mutate(random.nextInt(4) > 0 ? claim : "{\"claim\":" + claim + ",\"expect\":{\"remedies\":[\"REFUND\"]},\"note\":\"n\"}", random);
             Claim read = tokens(line);
             Item item = tree(line);
             if (read != null) {
@@ -97,6 +98,7 @@ class ClaimTokensTest {
     @ValueSource(strings = {
             "{\"claim\": %s, \"expect\": {\"remedies\": [\"REFUND\"], \"remedies\": []}}",
             "{\"claim\": %s, \"expect\": {}, \"claim\": %1$s}",
+            "{\"claim\": %s, \"note\": 1e9999999999}",
             "{\"claim\": %s, \"id\": \"X\"}",
             "{\"expect\": {}, \"note\": \"no claim\"}",
             "{\"claim\": null}",
