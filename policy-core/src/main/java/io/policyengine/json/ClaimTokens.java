@@ -122,7 +122,7 @@ final class ClaimTokens {
         return claim;
     }
 
-    /** The claim whose first field the parser is at ({@code field}, from {@link Fields#next}), read to the end of its object. */
+    /** The claim whose first field the parser is at ({@code first}, from {@link Fields#next}), read to the end of its object. */
     private static Claim claim(JsonParser parser, int first) throws IOException {
         Claim.Builder claim = Claim.builder(null, null);
         long seen = 0;
