@@ -1,6 +1,9 @@
 package io.policyengine.json;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import io.policyengine.RenderedDecision;
 import io.policyengine.RenderedExplanation;
 import io.policyengine.Wording;
@@ -17,10 +20,12 @@ import io.policyengine.model.Reason;
 import io.policyengine.model.Remedy;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -58,45 +63,72 @@ public final class DecisionJson {
     public static void write(JsonGenerator json, RenderedDecision rendered) throws IOException {
         Decision decision = rendered.decision();
         json.writeStartObject();
-        json.writeStringField("claimId", decision.claimId());
-        json.writeStringField("outcome", name(decision.outcome()));
-        json.writeArrayFieldStart("remedies");
-        for (Remedy remedy : decision.remedies()) json.writeString(remedy.name());
+        json.writeFieldName(Encoded.CLAIM_ID);
+        json.writeString(decision.claimId());
+        json.writeFieldName(Encoded.OUTCOME);
+        writeEncoded(json, Encoded.of(decision.outcome()));
+        json.writeFieldName(Encoded.REMEDIES);
+        json.writeStartArray();
+        for (Remedy remedy : decision.remedies()) json.writeString(Encoded.of(remedy));
         json.writeEndArray();
-        json.writeNumberField("daysSincePurchase", decision.daysSincePurchase());
-        json.writeStringField("repairDueDate",
-                decision.repairDueDate() == null ? null : decision.repairDueDate().toString());
-        json.writeStringField("summary", rendered.summary());
-        json.writeArrayFieldStart("reasons");
-        for (int i = 0; i < decision.reasons().size(); i++) writeReason(json, decision.reasons().get(i), rendered.reasons().get(i));
+        json.writeFieldName(Encoded.DAYS_SINCE_PURCHASE);
+        json.writeNumber(decision.daysSincePurchase());
+        json.writeFieldName(Encoded.REPAIR_DUE_DATE);
+        writeDate(json, decision.repairDueDate());
+        json.writeFieldName(Encoded.SUMMARY);
+        json.writeString(rendered.summary());
+        json.writeFieldName(Encoded.REASONS);
+        json.writeStartArray();
+        List<RenderedDecision.Words> reasonWords = rendered.reasons();
+        SerializableString repeated = null;
+        for (int i = 0; i < decision.reasons().size(); i++) {
+            RenderedDecision.Words words = reasonWords.get(i);
+            // one rule's reasons for several remedies share their words: their sentence is encoded once
+            boolean sameAsBefore = i > 0 && reasonWords.get(i - 1) == words;
+            if (!sameAsBefore) repeated = i + 1 < reasonWords.size() && reasonWords.get(i + 1) == words ? new SerializedString(words.message()) : null;
+            writeReason(json, decision.reasons().get(i), words, repeated);
+        }
         json.writeEndArray();
         writePolicy(json, decision.policy(), decision.floors());
         writeCommitments(json, decision.commitments());
-        json.writeArrayFieldStart("compensation");
+        json.writeFieldName(Encoded.COMPENSATION);
+        json.writeStartArray();
         for (int i = 0; i < decision.compensation().size(); i++) {
             Compensation owed = decision.compensation().get(i);
             RenderedDecision.Words words = rendered.compensation().get(i);
             json.writeStartObject();
-            json.writeStringField("article", owed.article());
-            json.writeStringField("citation", words.citation());
-            json.writeNumberField("amount", owed.amount());
-            json.writeStringField("currency", owed.currency());
-            json.writeStringField("message", words.message());
+            json.writeFieldName(Encoded.ARTICLE);
+            writeRecurring(json, owed.article());
+            json.writeFieldName(Encoded.CITATION);
+            writeRecurring(json, words.citation());
+            json.writeFieldName(Encoded.AMOUNT);
+            writeNumber(json, owed.amount());
+            json.writeFieldName(Encoded.CURRENCY);
+            writeRecurring(json, owed.currency());
+            json.writeFieldName(Encoded.MESSAGE);
+            json.writeString(words.message());
             json.writeEndObject();
         }
         json.writeEndArray();
         writeMoney(json, decision.money());
-        json.writeArrayFieldStart("actions");
+        json.writeFieldName(Encoded.ACTIONS);
+        json.writeStartArray();
         for (int i = 0; i < decision.actions().size(); i++) {
             Action action = decision.actions().get(i);
             RenderedDecision.Words words = rendered.actions().get(i);
             json.writeStartObject();
-            json.writeStringField("action", action.action());
-            json.writeStringField("article", action.article());
-            json.writeStringField("citation", words.citation());
-            json.writeStringField("due", action.due().toString());
-            json.writeBooleanField("overdue", action.overdue());
-            json.writeStringField("message", words.message());
+            json.writeFieldName(Encoded.ACTION);
+            writeRecurring(json, action.action());
+            json.writeFieldName(Encoded.ARTICLE);
+            writeRecurring(json, action.article());
+            json.writeFieldName(Encoded.CITATION);
+            writeRecurring(json, words.citation());
+            json.writeFieldName(Encoded.DUE);
+            writeDate(json, action.due());
+            json.writeFieldName(Encoded.OVERDUE);
+            json.writeBoolean(action.overdue());
+            json.writeFieldName(Encoded.MESSAGE);
+            json.writeString(words.message());
             writeParams(json, action.reason());
             json.writeEndObject();
         }
@@ -106,19 +138,40 @@ public final class DecisionJson {
 
     /** Contract 11.2: always an object; amounts as JSON numbers with their scale, null where they do not apply. */
     private static void writeMoney(JsonGenerator json, Money money) throws IOException {
-        json.writeObjectFieldStart("money");
-        json.writeStringField("currency", money.currency());
-        writeAmount(json, "refund", money.refund());
-        writeAmount(json, "depreciation", money.depreciation());
-        json.writeStringField("refundDueDate", money.refundDueDate() == null ? null : money.refundDueDate().toString());
-        json.writeStringField("returnShipping", name(money.returnShipping()));
+        json.writeFieldName(Encoded.MONEY);
+        json.writeStartObject();
+        json.writeFieldName(Encoded.CURRENCY);
+        writeRecurring(json, money.currency());
+        json.writeFieldName(Encoded.REFUND);
+        writeNumber(json, money.refund());
+        json.writeFieldName(Encoded.DEPRECIATION);
+        writeNumber(json, money.depreciation());
+        json.writeFieldName(Encoded.REFUND_DUE_DATE);
+        writeDate(json, money.refundDueDate());
+        json.writeFieldName(Encoded.RETURN_SHIPPING);
+        writeEncoded(json, Encoded.of(money.returnShipping()));
         json.writeEndObject();
     }
 
-    private static void writeAmount(JsonGenerator json, String name, BigDecimal amount) throws IOException {
-        json.writeFieldName(name);
+    private static void writeNumber(JsonGenerator json, BigDecimal amount) throws IOException {
         if (amount == null) json.writeNull();
         else json.writeNumber(amount);
+    }
+
+    private static void writeDate(JsonGenerator json, LocalDate date) throws IOException {
+        if (date == null) json.writeNull();
+        else json.writeString(date.toString());
+    }
+
+    /** Text the rules and packs repeat from decision to decision (see {@link Encoded#recurring}); null as null. */
+    private static void writeRecurring(JsonGenerator json, String text) throws IOException {
+        if (text == null) json.writeNull();
+        else json.writeString(Encoded.recurring(text));
+    }
+
+    private static void writeEncoded(JsonGenerator json, SerializableString text) throws IOException {
+        if (text == null) json.writeNull();
+        else json.writeString(text);
     }
 
     /** A term's or a param's value: numbers as numbers, dates as ISO strings, date-times to the minute. */
@@ -197,9 +250,14 @@ public final class DecisionJson {
     /** Writes a bad-input object to {@code json}, as {@link #errorLine} gives it. */
     public static void writeError(JsonGenerator json, int line, String claimId, String error) throws IOException {
         json.writeStartObject();
-        json.writeNumberField("line", line);
-        if (claimId != null) json.writeStringField("claimId", claimId);
-        json.writeStringField("error", error);
+        json.writeFieldName(Encoded.LINE);
+        json.writeNumber(line);
+        if (claimId != null) {
+            json.writeFieldName(Encoded.CLAIM_ID);
+            json.writeString(claimId);
+        }
+        json.writeFieldName(Encoded.ERROR);
+        json.writeString(error);
         json.writeEndObject();
     }
 
@@ -209,43 +267,74 @@ public final class DecisionJson {
      * {@code out} open.
      */
     public static JsonGenerator lines(Writer out) throws IOException {
-        JsonGenerator json = Json.FACTORY.createGenerator(out);
+        return forLines(Json.FACTORY.createGenerator(out));
+    }
+
+    /**
+     * A generator for JSON Lines in UTF-8 on {@code out}, as {@link #lines(Writer)} but writing bytes straight
+     * away: one for each output buffer, used by one thread at a time.
+     */
+    public static JsonGenerator lines(OutputStream out) throws IOException {
+        return forLines(Json.FACTORY.createGenerator(out, JsonEncoding.UTF8));
+    }
+
+    private static JsonGenerator forLines(JsonGenerator json) {
+        // a pair of surrogates as the four bytes of its character, as a Writer's encoder writes it, not as two escapes
+        json.enable(JsonGenerator.Feature.COMBINE_UNICODE_SURROGATES_IN_UTF8);
         json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         json.setRootValueSeparator(null);
         return json;
     }
 
     private static void writeReason(JsonGenerator json, Reason reason, RenderedDecision.Words words) throws IOException {
+        writeReason(json, reason, words, null);
+    }
+
+    /** A reason; {@code message} its sentence already encoded, or null to write {@code words}' own. */
+    private static void writeReason(JsonGenerator json, Reason reason, RenderedDecision.Words words, SerializableString message)
+            throws IOException {
         json.writeStartObject();
-        json.writeStringField("rule", reason.rule());
-        json.writeStringField("article", reason.article());
-        json.writeStringField("citation", words.citation());
-        json.writeStringField("effect", name(reason.effect()));
-        json.writeStringField("remedy", name(reason.remedy()));
-        json.writeStringField("message", words.message());
-        if (reason.policy() != null) json.writeStringField("policy", reason.policy());
+        json.writeFieldName(Encoded.RULE);
+        writeRecurring(json, reason.rule());
+        json.writeFieldName(Encoded.ARTICLE);
+        writeRecurring(json, reason.article());
+        json.writeFieldName(Encoded.CITATION);
+        writeRecurring(json, words.citation());
+        json.writeFieldName(Encoded.EFFECT);
+        writeEncoded(json, Encoded.of(reason.effect()));
+        json.writeFieldName(Encoded.REMEDY);
+        writeEncoded(json, Encoded.of(reason.remedy()));
+        json.writeFieldName(Encoded.MESSAGE);
+        if (message != null) json.writeString(message);
+        else json.writeString(words.message());
+        if (reason.policy() != null) {
+            json.writeFieldName(Encoded.POLICY);
+            writeRecurring(json, reason.policy());
+        }
         writeParams(json, reason);
         json.writeEndObject();
     }
 
     private static void writeParams(JsonGenerator json, Reason reason) throws IOException {
-        json.writeObjectFieldStart("params");
+        json.writeFieldName(Encoded.PARAMS);
+        json.writeStartObject();
         for (Map.Entry<String, Object> param : reason.params().entrySet()) {
-            json.writeFieldName(param.getKey());
+            json.writeFieldName(Encoded.recurring(param.getKey()));
             writeScalar(json, param.getValue());
         }
         json.writeEndObject();
     }
 
     private static void writePolicy(JsonGenerator json, PolicyId policy, List<PolicyId> floors) throws IOException {
-        json.writeFieldName("policy");
+        json.writeFieldName(Encoded.POLICY);
         if (policy == null) {
             json.writeNull();
             return;
         }
         json.writeStartObject();
         writePolicyFields(json, policy);
-        json.writeArrayFieldStart("floors");
+        json.writeFieldName(Encoded.FLOORS);
+        json.writeStartArray();
         for (PolicyId floor : floors) {
             json.writeStartObject();
             writePolicyFields(json, floor);
@@ -256,33 +345,34 @@ public final class DecisionJson {
     }
 
     private static void writePolicyFields(JsonGenerator json, PolicyId policy) throws IOException {
-        json.writeStringField("name", policy.name());
-        json.writeStringField("version", policy.version());
-        json.writeStringField("hash", policy.hash());
+        json.writeFieldName(Encoded.NAME);
+        writeRecurring(json, policy.name());
+        json.writeFieldName(Encoded.VERSION);
+        writeRecurring(json, policy.version());
+        json.writeFieldName(Encoded.HASH);
+        writeRecurring(json, policy.hash());
     }
 
     /** Contract 7.3: null without a service request, else all five deadlines, each null where it does not apply. */
     private static void writeCommitments(JsonGenerator json, Commitments commitments) throws IOException {
-        json.writeFieldName("commitments");
+        json.writeFieldName(Encoded.COMMITMENTS);
         if (commitments == null) {
             json.writeNull();
             return;
         }
         json.writeStartObject();
-        writeDateTime(json, "respondBy", commitments.respondBy());
-        writeDateTime(json, "dispatchBy", commitments.dispatchBy());
-        writeDateTime(json, "onSiteBy", commitments.onSiteBy());
-        writeDateTime(json, "resolveBy", commitments.resolveBy());
-        writeDateTime(json, "loanerDueAt", commitments.loanerDueAt());
+        writeDateTime(json, Encoded.RESPOND_BY, commitments.respondBy());
+        writeDateTime(json, Encoded.DISPATCH_BY, commitments.dispatchBy());
+        writeDateTime(json, Encoded.ON_SITE_BY, commitments.onSiteBy());
+        writeDateTime(json, Encoded.RESOLVE_BY, commitments.resolveBy());
+        writeDateTime(json, Encoded.LOANER_DUE_AT, commitments.loanerDueAt());
         json.writeEndObject();
     }
 
-    private static void writeDateTime(JsonGenerator json, String name, LocalDateTime value) throws IOException {
-        json.writeStringField(name, value == null ? null : MINUTES.format(value));
-    }
-
-    private static String name(Enum<?> value) {
-        return value == null ? null : value.name();
+    private static void writeDateTime(JsonGenerator json, SerializableString name, LocalDateTime value) throws IOException {
+        json.writeFieldName(name);
+        if (value == null) json.writeNull();
+        else json.writeString(MINUTES.format(value));
     }
 
     private interface Content {

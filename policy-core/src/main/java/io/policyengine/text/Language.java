@@ -2,8 +2,6 @@ package io.policyengine.text;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -175,8 +173,23 @@ public enum Language {
     private String amount(BigDecimal amount) {
         BigDecimal cents = amount.setScale(2, RoundingMode.HALF_UP);
         boolean whole = cents.stripTrailingZeros().scale() <= 0;
-        if (this == ZH_CN) return whole ? cents.setScale(0, RoundingMode.UNNECESSARY).toPlainString() : cents.toPlainString();
-        return new DecimalFormat(whole ? "#,##0" : "#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(cents);
+        String plain = whole ? cents.setScale(0, RoundingMode.UNNECESSARY).toPlainString() : cents.toPlainString();
+        return this == ZH_CN ? plain : grouped(plain);
+    }
+
+    /** A plain decimal with a comma between each three digits of its whole part: 3134.05 as 3,134.05. */
+    static String grouped(String plain) {
+        int from = plain.startsWith("-") ? 1 : 0;
+        int point = plain.indexOf('.');
+        if (point < 0) point = plain.length();
+        if (point - from <= 3) return plain;
+        StringBuilder out = new StringBuilder(plain.length() + (point - from) / 3);
+        out.append(plain, 0, from);
+        for (int i = from; i < point; i++) {
+            if (i > from && (point - i) % 3 == 0) out.append(',');
+            out.append(plain.charAt(i));
+        }
+        return out.append(plain, point, plain.length()).toString();
     }
 
     private String plain(Object value) {
