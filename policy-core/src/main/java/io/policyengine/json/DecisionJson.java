@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.json.UTF8JsonGenerator;
 import io.policyengine.RenderedDecision;
 import io.policyengine.RenderedExplanation;
 import io.policyengine.Wording;
@@ -62,6 +63,10 @@ public final class DecisionJson {
     /** The one writer of decisions: its words as {@code rendered} gives them, never rendered here. */
     public static void write(JsonGenerator json, RenderedDecision rendered) throws IOException {
         Decision decision = rendered.decision();
+        if (json instanceof UTF8JsonGenerator && Encoded.mayHoldSurrogates(decision)) {
+            json.writeRawValue(Encoded.withLoneSurrogatesReplaced(toJson(rendered)));
+            return;
+        }
         json.writeStartObject();
         json.writeFieldName(Encoded.CLAIM_ID);
         json.writeString(decision.claimId());
@@ -85,7 +90,10 @@ public final class DecisionJson {
             RenderedDecision.Words words = reasonWords.get(i);
             // one rule's reasons for several remedies share their words: their sentence is encoded once
             boolean sameAsBefore = i > 0 && reasonWords.get(i - 1) == words;
-            if (!sameAsBefore) repeated = i + 1 < reasonWords.size() && reasonWords.get(i + 1) == words ? new SerializedString(words.message()) : null;
+            if (!sameAsBefore) {
+                boolean sameAfter = i + 1 < reasonWords.size() && reasonWords.get(i + 1) == words;
+                repeated = sameAfter && !Encoded.hasSurrogate(words.message()) ? new SerializedString(words.message()) : null;
+            }
             writeReason(json, decision.reasons().get(i), words, repeated);
         }
         json.writeEndArray();
@@ -249,6 +257,10 @@ public final class DecisionJson {
 
     /** Writes a bad-input object to {@code json}, as {@link #errorLine} gives it. */
     public static void writeError(JsonGenerator json, int line, String claimId, String error) throws IOException {
+        if (json instanceof UTF8JsonGenerator) {
+            claimId = Encoded.withLoneSurrogatesReplaced(claimId);
+            error = Encoded.withLoneSurrogatesReplaced(error);
+        }
         json.writeStartObject();
         json.writeFieldName(Encoded.LINE);
         json.writeNumber(line);

@@ -3,6 +3,12 @@ package io.policyengine.json;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
 
+import io.policyengine.model.Action;
+import io.policyengine.model.Compensation;
+import io.policyengine.model.Decision;
+import io.policyengine.model.Reason;
+
+import java.time.temporal.Temporal;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -88,5 +94,54 @@ final class Encoded {
             ENUMS.put(value.getDeclaringClass(), names);
         }
         return names[value.ordinal()];
+    }
+
+    /**
+     * Whether a decision written as UTF-8 bytes may differ from the same decision written as characters and then
+     * encoded: only text from the claim can hold a surrogate (a character beyond the 16-bit range, or half of
+     * one, which an encoder writes as {@code ?}); the packs' text is read from UTF-8 files and holds none alone.
+     */
+    static boolean mayHoldSurrogates(Decision decision) {
+        if (hasSurrogate(decision.claimId())) return true;
+        for (Reason reason : decision.reasons()) if (hasSurrogateParam(reason)) return true;
+        for (Compensation owed : decision.compensation()) if (hasSurrogateParam(owed.reason())) return true;
+        for (Action action : decision.actions()) if (hasSurrogateParam(action.reason())) return true;
+        return false;
+    }
+
+    private static boolean hasSurrogateParam(Reason reason) {
+        if (reason == null) return false;
+        for (Object value : reason.params().values()) {
+            if (value instanceof String text ? hasSurrogate(text)
+                    : !(value == null || value instanceof Number || value instanceof Boolean || value instanceof Temporal)
+                    && hasSurrogate(value.toString())) return true;
+        }
+        return false;
+    }
+
+    static boolean hasSurrogate(String text) {
+        if (text == null) return false;
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isSurrogate(text.charAt(i))) return true;
+        }
+        return false;
+    }
+
+    /**
+     * {@code text} as a UTF-8 encoder writes it: each half of a surrogate pair that stands alone replaced by
+     * {@code ?}, so that bytes written straight away match characters written to an encoding writer.
+     */
+    static String withLoneSurrogatesReplaced(String text) {
+        if (!hasSurrogate(text)) return text;
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                out.append(c).append(text.charAt(++i));
+            } else {
+                out.append(Character.isSurrogate(c) ? '?' : c);
+            }
+        }
+        return out.toString();
     }
 }
