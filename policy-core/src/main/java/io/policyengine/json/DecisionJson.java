@@ -306,16 +306,9 @@ public final class DecisionJson {
     private static void writeReason(JsonGenerator json, Reason reason, RenderedDecision.Words words, SerializableString message)
             throws IOException {
         json.writeStartObject();
-        json.writeFieldName(Encoded.RULE);
-        writeRecurring(json, reason.rule());
-        json.writeFieldName(Encoded.ARTICLE);
-        writeRecurring(json, reason.article());
-        json.writeFieldName(Encoded.CITATION);
-        writeRecurring(json, words.citation());
-        json.writeFieldName(Encoded.EFFECT);
-        writeEncoded(json, Encoded.of(reason.effect()));
-        json.writeFieldName(Encoded.REMEDY);
-        writeEncoded(json, Encoded.of(reason.remedy()));
+        // rule, article, citation, effect and remedy as one piece ending in a comma: the generator, told nothing
+        // of them, writes the message's field as the object's first, without a comma of its own
+        json.writeRaw(Encoded.reasonHead(reason, words.citation()));
         json.writeFieldName(Encoded.MESSAGE);
         if (message != null) json.writeString(message);
         else json.writeString(words.message());
@@ -339,30 +332,8 @@ public final class DecisionJson {
 
     private static void writePolicy(JsonGenerator json, PolicyId policy, List<PolicyId> floors) throws IOException {
         json.writeFieldName(Encoded.POLICY);
-        if (policy == null) {
-            json.writeNull();
-            return;
-        }
-        json.writeStartObject();
-        writePolicyFields(json, policy);
-        json.writeFieldName(Encoded.FLOORS);
-        json.writeStartArray();
-        for (PolicyId floor : floors) {
-            json.writeStartObject();
-            writePolicyFields(json, floor);
-            json.writeEndObject();
-        }
-        json.writeEndArray();
-        json.writeEndObject();
-    }
-
-    private static void writePolicyFields(JsonGenerator json, PolicyId policy) throws IOException {
-        json.writeFieldName(Encoded.NAME);
-        writeRecurring(json, policy.name());
-        json.writeFieldName(Encoded.VERSION);
-        writeRecurring(json, policy.version());
-        json.writeFieldName(Encoded.HASH);
-        writeRecurring(json, policy.hash());
+        if (policy == null) json.writeNull();
+        else json.writeRawValue(Encoded.policy(policy, floors));
     }
 
     /** Contract 7.3: null without a service request, else all five deadlines, each null where it does not apply. */

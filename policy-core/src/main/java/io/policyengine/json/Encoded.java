@@ -1,15 +1,24 @@
 package io.policyengine.json;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
 
 import io.policyengine.model.Action;
 import io.policyengine.model.Compensation;
 import io.policyengine.model.Decision;
+import io.policyengine.model.Effect;
+import io.policyengine.model.PolicyId;
 import io.policyengine.model.Reason;
+import io.policyengine.model.Remedy;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.time.temporal.Temporal;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -21,7 +30,36 @@ final class Encoded {
     /** A pack has some hundred rules, articles and params; a decision posted to be written may name anything. */
     private static final int RECURRING_KEPT = 4096;
     private static final Map<String, SerializedString> RECURRING = new ConcurrentHashMap<>();
-    private static final Map<Class<?>, SerializedString[]> ENUMS = new ConcurrentHashMap<>();
+    /** Immutable, so that a slot written by one thread is read whole by another. */
+    private record Seen(String text, SerializedString encoded) {
+    }
+
+    private static final Seen[] LAST_SEEN = new Seen[1024];
+
+    private record HeadKey(String rule, String article, String citation, Effect effect, Remedy remedy) {
+    }
+
+    private record Head(HeadKey key, SerializedString json) {
+    }
+
+    private static final Map<HeadKey, SerializedString> HEADS = new ConcurrentHashMap<>();
+    private static final Head[] HEADS_SEEN = new Head[1024];
+
+    private record PolicySeen(PolicyId policy, List<PolicyId> floors, SerializedString json) {
+    }
+
+    private static final Map<List<Object>, SerializedString> POLICIES = new ConcurrentHashMap<>();
+    /** A service decides under one stack of packs, or a few while a reload is under way: the last one written. */
+    private static volatile PolicySeen POLICY_SEEN;
+    private static final ClassValue<SerializedString[]> ENUM_NAMES = new ClassValue<>() {
+        @Override
+        protected SerializedString[] computeValue(Class<?> type) {
+            Object[] values = type.getEnumConstants();
+            SerializedString[] names = new SerializedString[values.length];
+            for (int i = 0; i < values.length; i++) names[i] = new SerializedString(((Enum<?>) values[i]).name());
+            return names;
+        }
+    };
 
     static final SerializedString CLAIM_ID = name("claimId");
     static final SerializedString OUTCOME = name("outcome");
@@ -35,17 +73,10 @@ final class Encoded {
     static final SerializedString COMPENSATION = name("compensation");
     static final SerializedString MONEY = name("money");
     static final SerializedString ACTIONS = name("actions");
-    static final SerializedString RULE = name("rule");
     static final SerializedString ARTICLE = name("article");
     static final SerializedString CITATION = name("citation");
-    static final SerializedString EFFECT = name("effect");
-    static final SerializedString REMEDY = name("remedy");
     static final SerializedString MESSAGE = name("message");
     static final SerializedString PARAMS = name("params");
-    static final SerializedString NAME = name("name");
-    static final SerializedString VERSION = name("version");
-    static final SerializedString HASH = name("hash");
-    static final SerializedString FLOORS = name("floors");
     static final SerializedString AMOUNT = name("amount");
     static final SerializedString CURRENCY = name("currency");
     static final SerializedString REFUND = name("refund");
@@ -75,25 +106,114 @@ final class Encoded {
      * full rather than grown, so that what recurs is soon found again.
      */
     static SerializableString recurring(String text) {
+        // the same String objects come back decision after decision (a rule's name, a cached citation): found by identity first
+        int slot = System.identityHashCode(text) & (LAST_SEEN.length - 1);
+        Seen seen = LAST_SEEN[slot];
+        if (seen != null && seen.text() == text) return seen.encoded();
         SerializedString known = RECURRING.get(text);
-        if (known != null) return known;
-        known = new SerializedString(text);
-        if (RECURRING.size() >= RECURRING_KEPT) RECURRING.clear();
-        RECURRING.put(text, known);
+        if (known == null) {
+            known = new SerializedString(text);
+            if (RECURRING.size() >= RECURRING_KEPT) RECURRING.clear();
+            RECURRING.put(text, known);
+        }
+        LAST_SEEN[slot] = new Seen(text, known);
         return known;
+    }
+
+    /**
+     * A reason's fields before its message ({@code "rule":...,"remedy":...,}), as JSON text ending in a comma: the
+     * same for every reason a rule gives for a remedy, so written as one piece instead of ten.
+     */
+    static SerializableString reasonHead(Reason reason, String citation) {
+        String rule = reason.rule();
+        String article = reason.article();
+        int hash = System.identityHashCode(rule) * 31 + System.identityHashCode(citation);
+        hash = hash * 31 + Objects.hashCode(reason.effect()) + 17 * Objects.hashCode(reason.remedy());
+        int slot = (hash ^ (hash >>> 16)) & (HEADS_SEEN.length - 1);
+        Head seen = HEADS_SEEN[slot];
+        if (seen != null && seen.key().rule() == rule && seen.key().article() == article && seen.key().citation() == citation
+                && seen.key().effect() == reason.effect() && seen.key().remedy() == reason.remedy()) return seen.json();
+        HeadKey key = new HeadKey(rule, article, citation, reason.effect(), reason.remedy());
+        SerializedString json = HEADS.get(key);
+        if (json == null) {
+            json = new SerializedString(fields(out -> {
+                out.writeStringField("rule", rule);
+                out.writeStringField("article", article);
+                out.writeStringField("citation", citation);
+                out.writeStringField("effect", key.effect() == null ? null : key.effect().name());
+                out.writeStringField("remedy", key.remedy() == null ? null : key.remedy().name());
+            }));
+            if (HEADS.size() >= RECURRING_KEPT) HEADS.clear();
+            HEADS.put(key, json);
+        }
+        HEADS_SEEN[slot] = new Head(key, json);
+        return json;
+    }
+
+    /** A decision's {@code policy} object with its floors, as JSON text: the same for every decision of a pack stack. */
+    static SerializableString policy(PolicyId policy, List<PolicyId> floors) {
+        PolicySeen seen = POLICY_SEEN;
+        if (seen != null && seen.policy() == policy && sameElements(seen.floors(), floors)) return seen.json();
+        List<Object> key = List.of(policy, floors);
+        SerializedString json = POLICIES.get(key);
+        if (json == null) {
+            StringWriter text = new StringWriter(128);
+            try (JsonGenerator out = Json.FACTORY.createGenerator(text)) {
+                out.writeStartObject();
+                writePolicyFields(out, policy);
+                out.writeArrayFieldStart("floors");
+                for (PolicyId floor : floors) {
+                    out.writeStartObject();
+                    writePolicyFields(out, floor);
+                    out.writeEndObject();
+                }
+                out.writeEndArray();
+                out.writeEndObject();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // a StringWriter does not fail
+            }
+            json = new SerializedString(text.toString());
+            if (POLICIES.size() >= RECURRING_KEPT) POLICIES.clear();
+            POLICIES.put(key, json);
+        }
+        POLICY_SEEN = new PolicySeen(policy, floors, json);
+        return json;
+    }
+
+    private static void writePolicyFields(JsonGenerator out, PolicyId policy) throws IOException {
+        out.writeStringField("name", policy.name());
+        out.writeStringField("version", policy.version());
+        out.writeStringField("hash", policy.hash());
+    }
+
+    private static boolean sameElements(List<PolicyId> a, List<PolicyId> b) {
+        if (a == b) return true;
+        if (a.size() != b.size()) return false;
+        for (int i = 0; i < a.size(); i++) if (a.get(i) != b.get(i)) return false;
+        return true;
+    }
+
+    private interface Fields {
+        void writeTo(JsonGenerator out) throws IOException;
+    }
+
+    /** Fields of an object as its generator writes them, each followed by a comma. */
+    private static String fields(Fields fields) {
+        StringWriter text = new StringWriter(128);
+        try (JsonGenerator out = Json.FACTORY.createGenerator(text)) {
+            out.writeStartObject();
+            fields.writeTo(out);
+            out.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        String object = text.toString();
+        return object.substring(1, object.length() - 1) + ",";
     }
 
     /** The value's name, encoded; null for null. */
     static SerializableString of(Enum<?> value) {
-        if (value == null) return null;
-        SerializedString[] names = ENUMS.get(value.getDeclaringClass());
-        if (names == null) {
-            Enum<?>[] values = value.getDeclaringClass().getEnumConstants();
-            names = new SerializedString[values.length];
-            for (int i = 0; i < values.length; i++) names[i] = new SerializedString(values[i].name());
-            ENUMS.put(value.getDeclaringClass(), names);
-        }
-        return names[value.ordinal()];
+        return value == null ? null : ENUM_NAMES.get(value.getDeclaringClass())[value.ordinal()];
     }
 
     /**

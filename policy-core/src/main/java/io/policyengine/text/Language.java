@@ -152,6 +152,36 @@ public enum Language {
 
     abstract String money(String amount, String currency);
 
+    /**
+     * Appends the value as {@link #write} gives it; whole numbers and dates, which most sentences name, without
+     * making a string of each first.
+     */
+    void writeTo(StringBuilder out, Object value, Template.Style style, Map<String, ?> params) {
+        if (style == Template.Style.PLAIN && value instanceof Integer n) {
+            out.append(n.intValue());
+        } else if (style == Template.Style.PLAIN && value instanceof Long n) {
+            out.append(n.longValue());
+        } else if ((style == Template.Style.PLAIN || style == Template.Style.DATE) && value instanceof LocalDate date
+                && date.getYear() >= 1000 && date.getYear() <= 9999) {
+            appendDate(out, date);
+        } else {
+            out.append(write(value, style, params));
+        }
+    }
+
+    /** A date of a four-digit year as {@link #date} writes it. */
+    private void appendDate(StringBuilder out, LocalDate date) {
+        if (this == ZH_CN) {
+            out.append(date.getYear()).append('年').append(date.getMonthValue()).append('月').append(date.getDayOfMonth()).append('日');
+            return;
+        }
+        out.append(date.getYear()).append('-');
+        if (date.getMonthValue() < 10) out.append('0');
+        out.append(date.getMonthValue()).append('-');
+        if (date.getDayOfMonth() < 10) out.append('0');
+        out.append(date.getDayOfMonth());
+    }
+
     /** A value as this language writes it, in {@code style}; {@code params} gives the context some styles read. */
     String write(Object value, Template.Style style, Map<String, ?> params) {
         if (value == null) return "";

@@ -98,7 +98,8 @@ public final class Template {
             if (part instanceof Literal l) {
                 out.append(l.text());
             } else if (part instanceof Placeholder p) {
-                out.append(language.write(params.get(p.name()), p.style(), params));
+                Object value = params.get(p.name());
+                if (value != null) language.writeTo(out, value, p.style(), params);
             } else if (part instanceof Select s) {
                 Object value = params.get(s.name());
                 Template branch = s.branches().get(value == null ? "null" : String.valueOf(value));
