@@ -358,11 +358,13 @@ public final class DecisionJson {
         else json.writeString(MINUTES.format(value));
     }
 
-    private interface Content {
+    /** What a generator writes, for {@link #write(Content)}. */
+    interface Content {
         void writeTo(JsonGenerator json) throws IOException;
     }
 
-    private static String write(Content content) {
+    /** What {@code content} writes, as a string. */
+    static String write(Content content) {
         StringWriter out = new StringWriter(256);
         try (JsonGenerator json = Json.FACTORY.createGenerator(out)) {
             content.writeTo(json);

@@ -13,8 +13,6 @@ import io.policyengine.model.Reason;
 import io.policyengine.model.Remedy;
 
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.time.temporal.Temporal;
 import java.util.List;
 import java.util.Map;
@@ -157,9 +155,7 @@ final class Encoded {
         List<Object> key = List.of(policy, floors);
         SerializedString json = POLICIES.get(key);
         if (json == null) {
-            StringWriter text = new StringWriter(128);
-            try (JsonGenerator out = Json.FACTORY.createGenerator(text)) {
-                out.writeStartObject();
+            json = new SerializedString(object(out -> {
                 writePolicyFields(out, policy);
                 out.writeArrayFieldStart("floors");
                 for (PolicyId floor : floors) {
@@ -168,11 +164,7 @@ final class Encoded {
                     out.writeEndObject();
                 }
                 out.writeEndArray();
-                out.writeEndObject();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e); // a StringWriter does not fail
-            }
-            json = new SerializedString(text.toString());
+            }));
             if (POLICIES.size() >= RECURRING_KEPT) POLICIES.clear();
             POLICIES.put(key, json);
         }
@@ -193,22 +185,19 @@ final class Encoded {
         return true;
     }
 
-    private interface Fields {
-        void writeTo(JsonGenerator out) throws IOException;
+    /** An object's fields as the generator writes them, each followed by a comma. */
+    private static String fields(DecisionJson.Content fields) {
+        String object = object(fields);
+        return object.substring(1, object.length() - 1) + ",";
     }
 
-    /** Fields of an object as its generator writes them, each followed by a comma. */
-    private static String fields(Fields fields) {
-        StringWriter text = new StringWriter(128);
-        try (JsonGenerator out = Json.FACTORY.createGenerator(text)) {
+    /** An object with these fields, as the generator writes it. */
+    private static String object(DecisionJson.Content fields) {
+        return DecisionJson.write(out -> {
             out.writeStartObject();
             fields.writeTo(out);
             out.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a StringWriter does not fail
-        }
-        String object = text.toString();
-        return object.substring(1, object.length() - 1) + ",";
+        });
     }
 
     /** The value's name, encoded; null for null. */
