@@ -68,20 +68,16 @@ public final class DecisionJson {
             return;
         }
         json.writeStartObject();
-        json.writeFieldName(Encoded.CLAIM_ID);
-        json.writeString(decision.claimId());
-        json.writeFieldName(Encoded.OUTCOME);
-        writeEncoded(json, Encoded.of(decision.outcome()));
+        writeString(json, Encoded.CLAIM_ID, decision.claimId());
+        writeEncoded(json, Encoded.OUTCOME, Encoded.of(decision.outcome()));
         json.writeFieldName(Encoded.REMEDIES);
         json.writeStartArray();
         for (Remedy remedy : decision.remedies()) json.writeString(Encoded.of(remedy));
         json.writeEndArray();
         json.writeFieldName(Encoded.DAYS_SINCE_PURCHASE);
         json.writeNumber(decision.daysSincePurchase());
-        json.writeFieldName(Encoded.REPAIR_DUE_DATE);
-        writeDate(json, decision.repairDueDate());
-        json.writeFieldName(Encoded.SUMMARY);
-        json.writeString(rendered.summary());
+        writeDate(json, Encoded.REPAIR_DUE_DATE, decision.repairDueDate());
+        writeString(json, Encoded.SUMMARY, rendered.summary());
         json.writeFieldName(Encoded.REASONS);
         json.writeStartArray();
         List<RenderedDecision.Words> reasonWords = rendered.reasons();
@@ -105,16 +101,11 @@ public final class DecisionJson {
             Compensation owed = decision.compensation().get(i);
             RenderedDecision.Words words = rendered.compensation().get(i);
             json.writeStartObject();
-            json.writeFieldName(Encoded.ARTICLE);
-            writeRecurring(json, owed.article());
-            json.writeFieldName(Encoded.CITATION);
-            writeRecurring(json, words.citation());
-            json.writeFieldName(Encoded.AMOUNT);
-            writeNumber(json, owed.amount());
-            json.writeFieldName(Encoded.CURRENCY);
-            writeRecurring(json, owed.currency());
-            json.writeFieldName(Encoded.MESSAGE);
-            json.writeString(words.message());
+            writeRecurring(json, Encoded.ARTICLE, owed.article());
+            writeRecurring(json, Encoded.CITATION, words.citation());
+            writeNumber(json, Encoded.AMOUNT, owed.amount());
+            writeRecurring(json, Encoded.CURRENCY, owed.currency());
+            writeString(json, Encoded.MESSAGE, words.message());
             json.writeEndObject();
         }
         json.writeEndArray();
@@ -125,18 +116,13 @@ public final class DecisionJson {
             Action action = decision.actions().get(i);
             RenderedDecision.Words words = rendered.actions().get(i);
             json.writeStartObject();
-            json.writeFieldName(Encoded.ACTION);
-            writeRecurring(json, action.action());
-            json.writeFieldName(Encoded.ARTICLE);
-            writeRecurring(json, action.article());
-            json.writeFieldName(Encoded.CITATION);
-            writeRecurring(json, words.citation());
-            json.writeFieldName(Encoded.DUE);
-            writeDate(json, action.due());
+            writeRecurring(json, Encoded.ACTION, action.action());
+            writeRecurring(json, Encoded.ARTICLE, action.article());
+            writeRecurring(json, Encoded.CITATION, words.citation());
+            writeDate(json, Encoded.DUE, action.due());
             json.writeFieldName(Encoded.OVERDUE);
             json.writeBoolean(action.overdue());
-            json.writeFieldName(Encoded.MESSAGE);
-            json.writeString(words.message());
+            writeString(json, Encoded.MESSAGE, words.message());
             writeParams(json, action.reason());
             json.writeEndObject();
         }
@@ -148,36 +134,40 @@ public final class DecisionJson {
     private static void writeMoney(JsonGenerator json, Money money) throws IOException {
         json.writeFieldName(Encoded.MONEY);
         json.writeStartObject();
-        json.writeFieldName(Encoded.CURRENCY);
-        writeRecurring(json, money.currency());
-        json.writeFieldName(Encoded.REFUND);
-        writeNumber(json, money.refund());
-        json.writeFieldName(Encoded.DEPRECIATION);
-        writeNumber(json, money.depreciation());
-        json.writeFieldName(Encoded.REFUND_DUE_DATE);
-        writeDate(json, money.refundDueDate());
-        json.writeFieldName(Encoded.RETURN_SHIPPING);
-        writeEncoded(json, Encoded.of(money.returnShipping()));
+        writeRecurring(json, Encoded.CURRENCY, money.currency());
+        writeNumber(json, Encoded.REFUND, money.refund());
+        writeNumber(json, Encoded.DEPRECIATION, money.depreciation());
+        writeDate(json, Encoded.REFUND_DUE_DATE, money.refundDueDate());
+        writeEncoded(json, Encoded.RETURN_SHIPPING, Encoded.of(money.returnShipping()));
         json.writeEndObject();
     }
 
-    private static void writeNumber(JsonGenerator json, BigDecimal amount) throws IOException {
+    private static void writeNumber(JsonGenerator json, SerializableString name, BigDecimal amount) throws IOException {
+        json.writeFieldName(name);
         if (amount == null) json.writeNull();
         else json.writeNumber(amount);
     }
 
-    private static void writeDate(JsonGenerator json, LocalDate date) throws IOException {
+    private static void writeDate(JsonGenerator json, SerializableString name, LocalDate date) throws IOException {
+        json.writeFieldName(name);
         if (date == null) json.writeNull();
         else json.writeString(date.toString());
     }
 
     /** Text the rules and packs repeat from decision to decision (see {@link Encoded#recurring}); null as null. */
-    private static void writeRecurring(JsonGenerator json, String text) throws IOException {
+    private static void writeRecurring(JsonGenerator json, SerializableString name, String text) throws IOException {
+        json.writeFieldName(name);
         if (text == null) json.writeNull();
         else json.writeString(Encoded.recurring(text));
     }
 
-    private static void writeEncoded(JsonGenerator json, SerializableString text) throws IOException {
+    private static void writeString(JsonGenerator json, SerializableString name, String text) throws IOException {
+        json.writeFieldName(name);
+        json.writeString(text);
+    }
+
+    private static void writeEncoded(JsonGenerator json, SerializableString name, SerializableString text) throws IOException {
+        json.writeFieldName(name);
         if (text == null) json.writeNull();
         else json.writeString(text);
     }
@@ -265,11 +255,9 @@ public final class DecisionJson {
         json.writeFieldName(Encoded.LINE);
         json.writeNumber(line);
         if (claimId != null) {
-            json.writeFieldName(Encoded.CLAIM_ID);
-            json.writeString(claimId);
+            writeString(json, Encoded.CLAIM_ID, claimId);
         }
-        json.writeFieldName(Encoded.ERROR);
-        json.writeString(error);
+        writeString(json, Encoded.ERROR, error);
         json.writeEndObject();
     }
 
@@ -313,8 +301,7 @@ public final class DecisionJson {
         if (message != null) json.writeString(message);
         else json.writeString(words.message());
         if (reason.policy() != null) {
-            json.writeFieldName(Encoded.POLICY);
-            writeRecurring(json, reason.policy());
+            writeRecurring(json, Encoded.POLICY, reason.policy());
         }
         writeParams(json, reason);
         json.writeEndObject();
