@@ -26,12 +26,17 @@ import java.util.stream.Stream;
  * for a while. It follows the folder's path, not the folder first seen there: a folder renamed into its
  * place, a symbolic link pointed elsewhere, or a folder deleted and created again is watched at once.
  * Files that are no part of a pack (hidden files, an editor's swap and backup files, a log written
- * beside the rules) are ignored.
+ * beside the rules) are ignored, except the link a Kubernetes ConfigMap volume swaps to update its files.
  */
 final class RuleWatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RuleWatcher.class);
     /** How often the folder's identity is looked at: a rename or a link swap sends no event to the old folder's watch. */
     private static final long LOOK_MILLIS = 250;
+    /**
+     * The link through which every file of a Kubernetes ConfigMap volume resolves: the kubelet updates the
+     * volume by pointing it at a new hidden folder, so no pack file's own entry changes.
+     */
+    private static final String CONFIG_MAP_DATA = "..data";
 
     private final Path folder;
     private final Duration settle;
@@ -111,7 +116,7 @@ final class RuleWatcher implements AutoCloseable {
             String name = child.getFileName().toString();
             boolean folderChanged = !name.startsWith(".") && (Files.isDirectory(child) || identities.containsKey(child));
             if (folderChanged && event.kind() == StandardWatchEventKinds.ENTRY_CREATE) watch(child);
-            changes |= folderChanged || isPackFile(name);
+            changes |= folderChanged || isPackFile(name) || name.equals(CONFIG_MAP_DATA);
         }
         if (!key.reset()) {
             watched.remove(key);

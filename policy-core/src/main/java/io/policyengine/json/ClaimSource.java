@@ -69,7 +69,7 @@ public final class ClaimSource implements Iterable<ClaimSource.Item>, AutoClosea
      * @param claimId the claim's id, when known (also for a bad claim with a readable string id)
      * @param error   a one-line description of the problem; null for a good claim
      */
-    public record Item(String source, int line, Claim claim, String claimId, String error) {
+    public record Item(String source, int line, Claim claim, String claimId, String error) implements Unread {
 
         static Item of(String source, int line, Claim claim) {
             return new Item(source, line, claim, claim.id(), null);
@@ -82,6 +82,20 @@ public final class ClaimSource implements Iterable<ClaimSource.Item>, AutoClosea
         public boolean isError() {
             return error != null;
         }
+
+        /** An item already read is itself. */
+        @Override
+        public Item read() {
+            return this;
+        }
+    }
+
+    /**
+     * An item of the input that may not be parsed yet: a line of JSON Lines is handed out as its bytes
+     * and parsed by {@link #read}, which may run on any thread, so that many lines can be parsed at once.
+     */
+    public interface Unread {
+        Item read();
     }
 
     private final String source;
@@ -126,6 +140,25 @@ public final class ClaimSource implements Iterable<ClaimSource.Item>, AutoClosea
 
     @Override
     public Iterator<Item> iterator() {
+        Iterator<Unread> unread = unread();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return unread.hasNext();
+            }
+
+            @Override
+            public Item next() {
+                return unread.next().read();
+            }
+        };
+    }
+
+    /**
+     * The items as {@link #iterator} gives them, in input order, each to be {@link Unread#read read} by the
+     * caller, on any thread: JSON Lines are split here and parsed there.
+     */
+    public Iterator<Unread> unread() {
         if (iterated) throw new IllegalStateException(source + " has already been read");
         iterated = true;
         InputStream in = stream;
@@ -162,7 +195,7 @@ public final class ClaimSource implements Iterable<ClaimSource.Item>, AutoClosea
         return Json.readProblem(e);
     }
 
-    private Iterator<Item> detectFormat(ByteLines in) throws IOException {
+    private Iterator<Unread> detectFormat(ByteLines in) throws IOException {
         if (in.startsWith(UTF_16LE) || in.startsWith(UTF_16BE)) return single(0, "not valid UTF-8: it is UTF-16; save it as UTF-8");
         int blankLines = skipWhitespace(in);
         if (blankLines < 0) return single(0, "empty input: no claims");
@@ -250,8 +283,8 @@ public final class ClaimSource implements Iterable<ClaimSource.Item>, AutoClosea
         }
     }
 
-    private Iterator<Item> single(int line, String error) {
-        return List.of(Item.error(source, line, null, error)).iterator();
+    private Iterator<Unread> single(int line, String error) {
+        return List.<Unread>of(Item.error(source, line, null, error)).iterator();
     }
 
     /** The already-read first line, then the rest of the input. */

@@ -14,20 +14,20 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 
 /** Reads the items of one input lazily; subclasses know one input format each. */
-abstract class ItemReader implements Iterator<Item> {
+abstract class ItemReader implements Iterator<ClaimSource.Unread> {
 
     private static final Set<String> EXAMPLE_KEYS = Set.of("claim", "expect", "note");
 
     protected final String source;
-    private Item next;
+    private ClaimSource.Unread next;
     private boolean ended;
 
     ItemReader(String source) {
         this.source = source;
     }
 
-    /** The next item, or null at the end of the input. */
-    protected abstract Item read();
+    /** The next item, read or still to be read, or null at the end of the input. */
+    protected abstract ClaimSource.Unread read();
 
     @Override
     public final boolean hasNext() {
@@ -39,9 +39,9 @@ abstract class ItemReader implements Iterator<Item> {
     }
 
     @Override
-    public final Item next() {
+    public final ClaimSource.Unread next() {
         if (!hasNext()) throw new NoSuchElementException();
-        Item item = next;
+        ClaimSource.Unread item = next;
         next = null;
         return item;
     }

@@ -89,34 +89,59 @@ final class JsonLinesReader extends ItemReader {
     }
 
     @Override
-    protected Item read() {
+    protected ClaimSource.Unread read() {
         while (!done) {
-            String line;
+            byte[] bytes;
             try {
-                byte[] bytes = pending.isEmpty() ? in.readLine() : pending.poll();
-                if (bytes == ByteLines.TOO_LONG) {
-                    return error(++lineNumber, "line over " + (ByteLines.MAX_LINE_BYTES >> 20)
-                            + " MiB, the limit for one claim: not read");
-                }
-                line = decode(bytes);
-            } catch (CharacterCodingException e) {
-                return error(++lineNumber, Json.readProblem(e));
+                bytes = pending.isEmpty() ? in.readLine() : pending.poll();
             } catch (IOException e) {
                 done = true;
                 return error(lineNumber + 1, Json.readProblem(e));
             }
-            if (line == null) {
+            if (bytes == null) {
                 done = true;
+            } else if (bytes == ByteLines.TOO_LONG) {
+                return error(++lineNumber, "line over " + (ByteLines.MAX_LINE_BYTES >> 20)
+                        + " MiB, the limit for one claim: not read");
             } else {
                 lineNumber++;
-                if (!line.isBlank()) return readLine(line);
+                if (!isBlank(bytes)) return new Line(this, lineNumber, bytes);
             }
         }
         return null;
     }
 
+    /**
+     * Whether the line holds only whitespace, as {@link String#isBlank} says of it decoded; a line that is not
+     * UTF-8 is not blank (it is an error). Decodes only a line that does not start with plain ASCII.
+     */
+    private static boolean isBlank(byte[] bytes) {
+        if (bytes.length == 0) return true;
+        byte first = bytes[0];
+        if (first > ' ' && first < 0x7F) return false;
+        try {
+            return decode(bytes).isBlank();
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    /** A non-blank line, not parsed yet: {@link #read} decodes and parses it, on any thread. */
+    private record Line(JsonLinesReader reader, int number, byte[] bytes) implements ClaimSource.Unread {
+        @Override
+        public Item read() {
+            String line;
+            try {
+                line = decode(bytes);
+            } catch (CharacterCodingException e) {
+                return reader.error(number, Json.readProblem(e));
+            }
+            return reader.readLine(line, number);
+        }
+    }
+
     private static String decode(byte[] line) throws CharacterCodingException {
-        return line == null ? null : stripBom(ByteLines.decode(line));
+        return stripBom(ByteLines.decode(line));
     }
 
     /** A byte-order mark is accepted at the start of any line, as at the start of the input (files joined with cat). */
@@ -124,7 +149,8 @@ final class JsonLinesReader extends ItemReader {
         return line.startsWith("\uFEFF") ? line.substring(1) : line;
     }
 
-    private Item readLine(String line) {
+    /** Parses one line, on any thread: no state of the reader but its source's name is used. */
+    private Item readLine(String line, int lineNumber) {
         try (JsonParser parser = Json.FACTORY.createParser(line)) {
             if (parser.nextToken() == null) return error(lineNumber, "not JSON: no value on the line");
             Item item = readClaim(parser, lineNumber);

@@ -6,34 +6,53 @@ import io.policyengine.json.ClaimSource;
 import io.policyengine.model.BadInputException;
 import io.policyengine.model.Claim;
 import io.policyengine.model.Decision;
-
 import io.policyengine.json.DecisionJson;
 
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
- * Reads claims from the inputs and decides them in batches, handing back every item, good or bad,
- * in input order. Reading and parsing run on a thread of their own, a few batches ahead of deciding
- * and writing, so the two halves of the work share the cores; only those few batches are held in
- * memory, so any input size streams through.
+ * Reads claims from the inputs and decides them in batches, handing back every item, good or bad, in
+ * input order. One thread splits the inputs into items (a JSON Lines line is not parsed there); each batch
+ * is then parsed, decided and, if the caller wants, written on a worker thread, several batches at once on
+ * every core, and what each batch came to is handed back in input order on the caller's thread. Only the
+ * batches in flight are held in memory, so any input size streams through.
  */
 public final class ClaimBatches {
-    private static final int BATCH = 1024;
-    /** Batches read ahead of the one being decided. */
-    private static final int AHEAD = 4;
-    /** The reader's last word; compared by identity, so it is a list no batch can be. */
-    private static final List<ClaimSource.Item> END = java.util.Collections.unmodifiableList(new ArrayList<>());
+    /** Claims per batch: no more than the engine decides on one thread, so that a batch stays on its worker. */
+    private static final int BATCH = 512;
+    private static final int WORKERS = Runtime.getRuntime().availableProcessors();
+    /** Batches handed out ahead of the one being handed back: enough to keep every worker busy, few enough to bound memory. */
+    private static final int IN_FLIGHT = 2 * WORKERS + 2;
+    private static final ExecutorService POOL = Executors.newFixedThreadPool(WORKERS, new ThreadFactory() {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable work) {
+            Thread thread = new Thread(work, "policy-batch-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
+    });
 
     public interface Sink {
         /** {@code decision} is null when the item is bad input. */
@@ -45,12 +64,36 @@ public final class ClaimBatches {
         }
     }
 
+    /**
+     * A batch's items in input order, and for each one that is a claim its result; the result is null for an
+     * item that is bad input.
+     */
+    public record Decided(List<ClaimSource.Item> items, List<PolicyEngine.Result> results) {
+        /** Hands every item to the sink in order; false when a rule failed for one of the claims. */
+        public boolean deliverTo(Sink sink) {
+            boolean allDecided = true;
+            for (int i = 0; i < items.size(); i++) {
+                ClaimSource.Item item = items.get(i);
+                PolicyEngine.Result result = results.get(i);
+                if (result == null) {
+                    sink.accept(item, null);
+                } else if (result.isFailure()) {
+                    allDecided = false;
+                    sink.ruleFailed(item, result.failure());
+                } else {
+                    sink.accept(item, result.decision());
+                }
+            }
+            return allDecided;
+        }
+    }
+
     private ClaimBatches() {
     }
 
     /** Returns true when every item was a claim and got decided (a rule that failed for a claim makes it false). */
     public static boolean decide(PolicyEngine engine, List<String> inputs, InputStream stdin, Sink sink) {
-        return inBatches(inputs, stdin, item -> decidable(engine, item), batch -> flush(engine, batch, sink));
+        return decide(engine, inputs, stdin, UnaryOperator.identity(), sink);
     }
 
     /**
@@ -58,57 +101,84 @@ public final class ClaimBatches {
      * with a {@link BadInputException} becomes that error, as bad input does.
      */
     public static boolean decide(PolicyEngine engine, List<String> inputs, InputStream stdin, UnaryOperator<Claim> prepare, Sink sink) {
-        return inBatches(inputs, stdin, item -> decidable(engine, prepared(item, prepare)), batch -> flush(engine, batch, sink));
+        return decide(engine, inputs, stdin, prepare, decided -> decided, decided -> decided.deliverTo(sink));
+    }
+
+    /**
+     * Decides the claims, then turns each batch into what {@code onWorker} makes of it (such as its output
+     * lines), on the worker thread that decided it; {@code inOrder} gets those in input order on this thread
+     * and says false when a rule failed for a claim of the batch. Returns true when every item was a claim
+     * that got decided.
+     */
+    public static <R> boolean decide(PolicyEngine engine, List<String> inputs, InputStream stdin, UnaryOperator<Claim> prepare,
+                                     Function<Decided, R> onWorker, Predicate<R> inOrder) {
+        return inBatches(inputs, stdin, item -> decidable(engine, prepared(item, prepare)),
+                items -> onWorker.apply(decided(engine, items)), inOrder);
     }
 
     private static ClaimSource.Item prepared(ClaimSource.Item item, UnaryOperator<Claim> prepare) {
         if (item.claim() == null) return item;
         try {
-            return new ClaimSource.Item(item.source(), item.line(), prepare.apply(item.claim()), item.claimId(), null);
+            Claim prepared = prepare.apply(item.claim());
+            return prepared == item.claim() ? item
+                    : new ClaimSource.Item(item.source(), item.line(), prepared, item.claimId(), null);
         } catch (BadInputException e) {
             return new ClaimSource.Item(item.source(), item.line(), null, item.claim().id(), e.getMessage());
         }
     }
 
+    /** What a worker made of a batch, and whether every item of it was a claim that passed the check. */
+    private record Done<R>(R result, boolean allClaims) {
+    }
+
     /**
-     * Reads the inputs on a thread of its own and hands over their items in batches, in input order;
-     * {@code check} turns a claim that cannot be decided into its error; {@code onBatch} says false when
-     * the rules failed for a claim of the batch. Returns true when every item was a claim that passed
-     * the check and the rules never failed.
+     * Splits the inputs into batches on a thread of its own; on the workers, reads each item of a batch,
+     * turns a claim that cannot be decided into its error with {@code check}, and hands the batch to
+     * {@code onWorker}; {@code inOrder} gets what that made, batch by batch in input order, on this thread,
+     * and says false when the rules failed for a claim of the batch. Returns true when every item was a
+     * claim that passed the check and the rules never failed.
      */
-    static boolean inBatches(List<String> inputs, InputStream stdin, UnaryOperator<ClaimSource.Item> check,
-                             Predicate<List<ClaimSource.Item>> onBatch) {
-        BlockingQueue<List<ClaimSource.Item>> batches = new ArrayBlockingQueue<>(AHEAD);
+    static <R> boolean inBatches(List<String> inputs, InputStream stdin, UnaryOperator<ClaimSource.Item> check,
+                                 Function<List<ClaimSource.Item>, R> onWorker, Predicate<R> inOrder) {
+        BlockingQueue<Future<Done<R>>> inFlight = new ArrayBlockingQueue<>(IN_FLIGHT);
+        Future<Done<R>> end = CompletableFuture.completedFuture(null);
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        AtomicBoolean allGood = new AtomicBoolean();
-        AtomicBoolean deciderGone = new AtomicBoolean();
-        AtomicBoolean rulesFailed = new AtomicBoolean();
+        AtomicBoolean consumerGone = new AtomicBoolean();
         Thread reader = new Thread(() -> {
-            List<ClaimSource.Item> pending = new ArrayList<>(BATCH);
+            List<ClaimSource.Unread> pending = new ArrayList<>(BATCH);
             try {
-                allGood.set(read(inputs, stdin, check, item -> {
-                    pending.add(item);
-                    if (pending.size() == BATCH) {
-                        handOver(batches, List.copyOf(pending), deciderGone);
-                        pending.clear();
+                for (String input : inputs) {
+                    try (ClaimSource source = ClaimSource.open(input, stdin)) {
+                        for (Iterator<ClaimSource.Unread> items = source.unread(); items.hasNext(); ) {
+                            pending.add(items.next());
+                            if (pending.size() == BATCH) {
+                                handOver(inFlight, onWorker(List.copyOf(pending), check, onWorker), consumerGone, end);
+                                pending.clear();
+                            }
+                        }
                     }
-                }));
-                if (!pending.isEmpty()) handOver(batches, List.copyOf(pending), deciderGone);
+                }
+                if (!pending.isEmpty()) handOver(inFlight, onWorker(List.copyOf(pending), check, onWorker), consumerGone, end);
             } catch (Throwable e) {
-                // an Error too (the memory): the decider must learn that the claims were not all read
+                // an Error too (the memory): the consumer must learn that the claims were not all read
                 failure.set(e);
             } finally {
-                handOver(batches, END, deciderGone);
+                handOver(inFlight, end, consumerGone, end);
             }
         }, "policy-claim-reader");
         reader.setDaemon(true);
         reader.start();
+        boolean allGood = true;
+        boolean rulesHeld = true;
         try {
-            for (List<ClaimSource.Item> batch = take(batches); batch != END; batch = take(batches)) {
-                if (!onBatch.test(batch)) rulesFailed.set(true);
+            for (Future<Done<R>> next = take(inFlight); next != end; next = take(inFlight)) {
+                Done<R> done = result(next);
+                allGood &= done.allClaims();
+                if (!inOrder.test(done.result())) rulesHeld = false;
             }
         } finally {
-            deciderGone.set(true);
+            consumerGone.set(true);
+            for (Future<Done<R>> left; (left = inFlight.poll()) != null; ) left.cancel(false);
         }
         Throwable readFailure = failure.get();
         if (readFailure instanceof RuntimeException e) throw e;
@@ -116,16 +186,43 @@ public final class ClaimBatches {
             throw new IllegalStateException("reading the claims failed: "
                     + (readFailure instanceof OutOfMemoryError ? "out of memory" : readFailure.toString()), readFailure);
         }
-        return allGood.get() && !rulesFailed.get();
+        return allGood && rulesHeld;
     }
 
-    /** Queues a batch for the decider; gives up (throwing, unless it is the end) once the decider has stopped. */
-    private static void handOver(BlockingQueue<List<ClaimSource.Item>> batches, List<ClaimSource.Item> batch,
-                                 AtomicBoolean deciderGone) {
+    private static <R> Future<Done<R>> onWorker(List<ClaimSource.Unread> batch, UnaryOperator<ClaimSource.Item> check,
+                                                Function<List<ClaimSource.Item>, R> onWorker) {
+        return POOL.submit(() -> {
+            List<ClaimSource.Item> items = new ArrayList<>(batch.size());
+            boolean allClaims = true;
+            for (ClaimSource.Unread unread : batch) {
+                ClaimSource.Item item = check.apply(unread.read());
+                allClaims &= item.claim() != null;
+                items.add(item);
+            }
+            return new Done<>(onWorker.apply(items), allClaims);
+        });
+    }
+
+    /** What the worker made of a batch; what it threw is thrown here, as if the work had been done on this thread. */
+    private static <R> Done<R> result(Future<Done<R>> batch) {
         try {
-            while (!batches.offer(batch, 100, TimeUnit.MILLISECONDS)) {
-                if (deciderGone.get()) {
-                    if (batch == END) return;
+            return batch.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("deciding claims was interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException problem) throw problem;
+            if (e.getCause() instanceof Error problem) throw problem;
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Queues a batch for the consumer; gives up (throwing, unless it is the end) once the consumer has stopped. */
+    private static <T> void handOver(BlockingQueue<T> queue, T batch, AtomicBoolean consumerGone, T end) {
+        try {
+            while (!queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+                if (consumerGone.get()) {
+                    if (batch == end) return;
                     throw new IllegalStateException("deciding stopped before every claim was read");
                 }
             }
@@ -134,9 +231,9 @@ public final class ClaimBatches {
         }
     }
 
-    private static List<ClaimSource.Item> take(BlockingQueue<List<ClaimSource.Item>> batches) {
+    private static <T> T take(BlockingQueue<T> queue) {
         try {
-            return batches.take();
+            return queue.take();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("deciding claims was interrupted", e);
@@ -185,29 +282,17 @@ public final class ClaimBatches {
         }
     }
 
-    /** Decides a batch; a claim a rule failed for becomes an error item, as bad input does. Returns false when one did. */
-    private static boolean flush(PolicyEngine engine, List<ClaimSource.Item> pending, Sink sink) {
-        List<Claim> claims = new ArrayList<>(pending.size());
-        for (ClaimSource.Item item : pending) {
+    /** Decides the claims of a batch, on the calling thread. */
+    private static Decided decided(PolicyEngine engine, List<ClaimSource.Item> items) {
+        List<Claim> claims = new ArrayList<>(items.size());
+        for (ClaimSource.Item item : items) {
             if (item.claim() != null) claims.add(item.claim());
         }
-        List<PolicyEngine.Result> results = engine.decideEach(claims);
+        List<PolicyEngine.Result> decided = claims.isEmpty() ? List.of() : engine.decideEach(claims);
+        List<PolicyEngine.Result> results = new ArrayList<>(items.size());
         int next = 0;
-        boolean allDecided = true;
-        for (ClaimSource.Item item : pending) {
-            if (item.claim() == null) {
-                sink.accept(item, null);
-                continue;
-            }
-            PolicyEngine.Result result = results.get(next++);
-            if (result.isFailure()) {
-                allDecided = false;
-                sink.ruleFailed(item, result.failure());
-            } else {
-                sink.accept(item, result.decision());
-            }
-        }
-        return allDecided;
+        for (ClaimSource.Item item : items) results.add(item.claim() == null ? null : decided.get(next++));
+        return new Decided(items, results);
     }
 
     /** The item of a claim the rules failed for, as an error naming the claim, the rule and its FILE:LINE. */

@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 
 @Command(name = "decide", description = {
         "Decides every claim in the files ('-' reads standard input).",
@@ -43,17 +44,10 @@ final class DecideCommand implements Callable<Integer> {
         PolicyEngine engine = rules.engine();
         Wording wording = language.wording(engine);
         if (json) {
-            try (DecisionLines lines = new DecisionLines(out, wording)) {
-                boolean allGood = ClaimBatches.decide(engine, files, stdin, (item, decision) -> {
-                    if (decision != null) {
-                        lines.decision(decision);
-                    } else {
-                        lines.badInput(item);
-                        ClaimBatches.reportOnStderr(item, err);
-                    }
-                });
-                return allGood ? ExitCodes.OK : ExitCodes.BAD_INPUT;
-            }
+            boolean allGood = ClaimBatches.decide(engine, files, stdin, UnaryOperator.identity(),
+                    decided -> DecisionLines.write(decided, wording), lines -> lines.sendTo(out, err));
+            out.flush();
+            return allGood ? ExitCodes.OK : ExitCodes.BAD_INPUT;
         }
         DecisionTable table = new DecisionTable(out, wording);
         table.header();

@@ -1,60 +1,62 @@
 package io.policyengine.examples.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.policyengine.PolicyEngine;
 import io.policyengine.Wording;
 import io.policyengine.json.ClaimSource;
 import io.policyengine.json.DecisionJson;
-import io.policyengine.model.Decision;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * {@code decide --json}'s output: one generator for the whole run writes each decision in the
- * wording's language, or a bad claim's error object, straight to the output, one per line; no string
- * is built per claim.
+ * {@code decide --json}'s output, a batch at a time: each decision in the wording's language, or a bad
+ * claim's error object, one per line, written as UTF-8 bytes on the worker that decided the batch; no
+ * string is built per claim. The batches then go out in input order.
  */
-final class DecisionLines implements AutoCloseable {
-    private static final String NEWLINE = System.lineSeparator();
-    private final JsonGenerator json;
-    private final Wording wording;
-
-    DecisionLines(Writer out, Wording wording) {
-        this.wording = wording;
-        try {
-            this.json = DecisionJson.lines(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+final class DecisionLines {
+    /** A batch's lines, the items among them that are errors (for standard error), and whether every claim got decided. */
+    record Batch(LineBuffer lines, List<ClaimSource.Item> errors, boolean allDecided) {
+        /** Writes the lines to {@code out} and each error's one line to {@code err}; false when a rule failed for a claim. */
+        boolean sendTo(PrintWriter out, PrintWriter err) {
+            CliOutput.writeUtf8(out, lines.buffer(), lines.size());
+            for (ClaimSource.Item error : errors) ClaimBatches.reportOnStderr(error, err);
+            return allDecided;
         }
     }
 
-    void decision(Decision decision) {
-        try {
-            DecisionJson.write(json, decision, wording);
-            json.writeRaw(NEWLINE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private DecisionLines() {
     }
 
-    /** Contract section 4: the bad claim's error object in its place. */
-    void badInput(ClaimSource.Item item) {
-        try {
-            DecisionJson.writeError(json, item.line(), item.claimId(), item.error());
-            json.writeRaw(NEWLINE);
+    /** The batch's lines, on the calling thread. */
+    static Batch write(ClaimBatches.Decided decided, Wording wording) {
+        List<ClaimSource.Item> items = decided.items();
+        LineBuffer lines = new LineBuffer(items.size());
+        List<ClaimSource.Item> errors = new ArrayList<>();
+        boolean allDecided = true;
+        try (JsonGenerator json = DecisionJson.lines(lines)) {
+            for (int i = 0; i < items.size(); i++) {
+                ClaimSource.Item item = items.get(i);
+                PolicyEngine.Result result = decided.results().get(i);
+                if (result != null && !result.isFailure()) {
+                    DecisionJson.write(json, result.decision(), wording);
+                } else {
+                    if (result != null) {
+                        allDecided = false;
+                        item = ClaimBatches.failed(item, result.failure());
+                    }
+                    // contract section 4: the bad claim's error object in its place
+                    DecisionJson.writeError(json, item.line(), item.claimId(), item.error());
+                    errors.add(item);
+                }
+                json.writeRaw('\n');
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException(e); // a byte buffer does not fail
         }
-    }
-
-    /** Flushes what is written to the output, which stays open. */
-    @Override
-    public void close() {
-        try {
-            json.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new Batch(lines, errors, allDecided);
     }
 }

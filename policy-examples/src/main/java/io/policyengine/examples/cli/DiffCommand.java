@@ -90,7 +90,7 @@ final class DiffCommand implements Callable<Integer> {
         Wording newWording = language.wording(after);
         Comparison comparison = new Comparison(before, after, true);
 
-        long[] compared = {0};
+        long[] claimsCompared = {0};
         long[] changed = {0};
         Map<Comparison.Aspect, Long> byAspect = new LinkedHashMap<>();
         for (Comparison.Aspect aspect : Comparison.Aspect.values()) byAspect.put(aspect, 0L);
@@ -99,13 +99,19 @@ final class DiffCommand implements Callable<Integer> {
         boolean allGood = ClaimBatches.inBatches(inputs(), stdin,
                 item -> ClaimBatches.decidable(after, ClaimBatches.decidable(before, item)),
                 batch -> {
+                    // on a worker: both sides decide the batch's claims
                     List<Claim> claims = new ArrayList<>(batch.size());
                     for (ClaimSource.Item item : batch) {
                         if (item.claim() != null) claims.add(item.claim());
                     }
                     Map<Claim, Comparison.Change> changes = new IdentityHashMap<>();
                     comparison.compare(claims, change -> changes.put(change.claim(), change));
-                    compared[0] += claims.size();
+                    return new Compared(batch, claims.size(), changes);
+                },
+                compared -> {
+                    List<ClaimSource.Item> batch = compared.items();
+                    Map<Claim, Comparison.Change> changes = compared.changes();
+                    claimsCompared[0] += compared.claims();
                     for (ClaimSource.Item item : batch) {
                         if (item.claim() == null) {
                             if (json) ClaimBatches.reportBadInput(item, out, err);
@@ -124,9 +130,13 @@ final class DiffCommand implements Callable<Integer> {
                     }
                     return true;
                 });
-        if (!json) print(out, before, after, compared[0], changed[0], byAspect, byOutcome, byRule);
+        if (!json) print(out, before, after, claimsCompared[0], changed[0], byAspect, byOutcome, byRule);
         if (!allGood) return ExitCodes.BAD_INPUT;
         return failOnChange && changed[0] > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    /** A batch's items, how many of them are claims, and the changes among those claims, found on a worker. */
+    private record Compared(List<ClaimSource.Item> items, int claims, Map<Claim, Comparison.Change> changes) {
     }
 
     /** A missing or unreadable folder, or both sides the same: one line, or null when the sides can be compared. */

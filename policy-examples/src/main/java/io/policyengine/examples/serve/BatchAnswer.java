@@ -1,8 +1,10 @@
 package io.policyengine.examples.serve;
 
-import io.policyengine.RuleFailureException;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.policyengine.PolicyEngine;
 import io.policyengine.Wording;
 import io.policyengine.examples.cli.ClaimBatches;
+import io.policyengine.examples.cli.LineBuffer;
 import io.policyengine.json.ClaimSource;
 import io.policyengine.json.DecisionJson;
 import io.policyengine.model.Decision;
@@ -20,27 +22,28 @@ import java.util.List;
 
 /**
  * The answer to a batch: one JSON line per claim, a decision or {@code {"line","claimId","error"}}, in
- * order, exactly as {@code ./policy decide --json} prints them. Lines go out in parts of about 64 KiB
- * through a {@link SpillingOutput}, each part's decisions written to the decision log before the part
- * leaves, so memory stays bounded whatever the batch's size and however the client reads. When the log
- * cannot take a part's records, each decision of that part goes out as an error line instead: a claim is
- * answered as decided only once its record is kept.
+ * order, exactly as {@code ./policy decide --json} prints them. Each batch of claims is written, with its
+ * decision log records, on the worker that decided it ({@link #write}); the parts then go out in order
+ * ({@link #send}) through a {@link SpillingOutput}, each part's decisions written to the decision log
+ * before the part leaves, so memory stays bounded whatever the batch's size and however the client reads.
+ * When the log cannot take a part's records, each decision of that part goes out as an error line
+ * instead: a claim is answered as decided only once its record is kept.
  */
-final class BatchAnswer implements ClaimBatches.Sink {
+final class BatchAnswer {
     private static final Logger LOG = LoggerFactory.getLogger(BatchAnswer.class);
-    private static final int PART_BYTES = 1 << 16;
 
-    /** One claim's line of the part being gathered; {@code decision} is null for an error line. */
-    private record Line(ClaimSource.Item item, Decision decision, String json) {
+    /**
+     * A part of the answer: its lines as UTF-8, where each line ends, its items, each one's decision (null
+     * for an error line), and the decision log's records of those decisions.
+     */
+    record Part(byte[] lines, int[] ends, List<ClaimSource.Item> items, List<Decision> decisions,
+                ByteArrayOutputStream logLines, boolean allDecided) {
     }
 
     private final SpillingOutput out;
     private final Wording wording;
     private final DecisionLog log;
     private final ServiceMetrics metrics;
-    private final List<Line> part = new ArrayList<>();
-    private int partChars;
-    private final ByteArrayOutputStream logLines = new ByteArrayOutputStream();
 
     BatchAnswer(OutputStream out, Wording wording, DecisionLog log, ServiceMetrics metrics) {
         this.out = new SpillingOutput(out);
@@ -49,71 +52,93 @@ final class BatchAnswer implements ClaimBatches.Sink {
         this.metrics = metrics;
     }
 
-    @Override
-    public void accept(ClaimSource.Item item, Decision decision) {
-        String line;
-        if (decision == null) {
-            metrics.badInput();
-            line = DecisionJson.errorLine(item.line(), item.claimId(), item.error());
-        } else {
-            line = AnswerJson.decision(decision, wording);
-            if (log.enabled()) DecisionLog.line(logLines, DecisionLog.newId(), Instant.now(), item.claim(), decision, line);
+    /** The batch's part of the answer, on the worker that decided it. */
+    Part write(ClaimBatches.Decided decided) {
+        List<ClaimSource.Item> items = decided.items();
+        LineBuffer lines = new LineBuffer(items.size());
+        ByteArrayOutputStream logLines = new ByteArrayOutputStream(log.enabled() ? 1 << 16 : 0);
+        int[] ends = new int[items.size()];
+        List<Decision> decisions = new ArrayList<>(items.size());
+        boolean allDecided = true;
+        try (JsonGenerator json = DecisionJson.lines(lines)) {
+            for (int i = 0; i < items.size(); i++) {
+                ClaimSource.Item item = items.get(i);
+                PolicyEngine.Result result = decided.results().get(i);
+                Decision decision = result == null || result.isFailure() ? null : result.decision();
+                if (decision != null) {
+                    DecisionJson.write(json, decision, wording);
+                } else {
+                    String error = item.error();
+                    if (result != null) {
+                        allDecided = false;
+                        metrics.ruleFailed();
+                        error = result.failure().getMessage();
+                        LOG.error("claim {} (line {} of a batch) not decided: {}", item.claimId(), item.line(), error);
+                    }
+                    DecisionJson.writeError(json, item.line(), item.claimId(), error);
+                }
+                json.flush();
+                if (decision != null && log.enabled()) {
+                    int start = i == 0 ? 0 : ends[i - 1] + 1;
+                    DecisionLog.line(logLines, DecisionLog.newId(), Instant.now(), item.claim(), decision, lines.textFrom(start));
+                }
+                ends[i] = lines.size();
+                json.writeRaw('\n');
+                decisions.add(decision);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a byte buffer does not fail
         }
-        add(new Line(item, decision, line));
+        return new Part(lines.toByteArray(), ends, items, decisions, logLines, allDecided);
     }
 
-    @Override
-    public void ruleFailed(ClaimSource.Item item, RuleFailureException failure) {
-        metrics.ruleFailed();
-        LOG.error("claim {} (line {} of a batch) not decided: {}", item.claimId(), item.line(), failure.getMessage());
-        add(new Line(item, null, DecisionJson.errorLine(item.line(), item.claimId(), failure.getMessage())));
-    }
-
-    private void add(Line line) {
-        part.add(line);
-        partChars += line.json().length() + 1;
-        if (partChars >= PART_BYTES) {
-            try {
-                sendPart();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+    /** Sends a part, in the order of the batch; false when a rule failed for one of its claims. */
+    boolean send(Part part) {
+        String notLogged = null;
+        try {
+            log.append(part.logLines());
+        } catch (DecisionLog.Unwritable e) {
+            notLogged = "not decided: " + e.getMessage() + "; send the claim again later";
+        }
+        for (int i = 0; i < part.items().size(); i++) {
+            Decision decision = part.decisions().get(i);
+            if (decision == null) {
+                if (part.items().get(i).isError()) metrics.badInput();
+            } else if (notLogged == null) {
+                metrics.decided(decision);
             }
         }
+        try {
+            out.write(notLogged == null ? part.lines() : withoutDecisions(part, notLogged));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return part.allDecided();
+    }
+
+    /** The part's lines with each decision replaced by an error line saying why it was not kept. */
+    private static byte[] withoutDecisions(Part part, String why) {
+        ByteArrayOutputStream lines = new ByteArrayOutputStream(part.lines().length);
+        for (int i = 0; i < part.items().size(); i++) {
+            int start = i == 0 ? 0 : part.ends()[i - 1] + 1;
+            if (part.decisions().get(i) == null) {
+                lines.write(part.lines(), start, part.ends()[i] + 1 - start);
+            } else {
+                ClaimSource.Item item = part.items().get(i);
+                lines.writeBytes(DecisionJson.errorLine(item.line(), item.claimId(), why).getBytes(StandardCharsets.UTF_8));
+                lines.write('\n');
+            }
+        }
+        return lines.toByteArray();
     }
 
     /** Sends what is left; the batch is answered once this returns. */
     void finish() throws IOException {
-        sendPart();
         out.finish();
     }
 
     /** Ends the answer early: nothing more will come. */
     void abort() {
         out.abort();
-    }
-
-    private void sendPart() throws IOException {
-        String notLogged = null;
-        try {
-            log.append(logLines);
-        } catch (DecisionLog.Unwritable e) {
-            notLogged = "not decided: " + e.getMessage() + "; send the claim again later";
-        } finally {
-            logLines.reset();
-        }
-        ByteArrayOutputStream lines = new ByteArrayOutputStream(partChars + 1024);
-        for (Line line : part) {
-            String json = line.json();
-            if (line.decision() != null) {
-                if (notLogged == null) metrics.decided(line.decision());
-                else json = DecisionJson.errorLine(line.item().line(), line.item().claimId(), notLogged);
-            }
-            byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-            lines.write(bytes, 0, bytes.length);
-            lines.write('\n');
-        }
-        part.clear();
-        partChars = 0;
-        out.write(lines.toByteArray());
     }
 }

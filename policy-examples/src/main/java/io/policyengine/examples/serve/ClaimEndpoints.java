@@ -19,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
@@ -159,7 +160,7 @@ final class ClaimEndpoints {
         BatchAnswer answer = new BatchAnswer(out, wording, log, metrics);
         boolean answered = false;
         try {
-            ClaimBatches.decide(rules.engine, List.of(ClaimSource.STDIN), body, answer);
+            ClaimBatches.decide(rules.engine, List.of(ClaimSource.STDIN), body, UnaryOperator.identity(), answer::write, answer::send);
             answer.finish();
             answered = true;
         } catch (UncheckedIOException e) {
