@@ -35,47 +35,48 @@ public record Findings(List<Grant> grants, List<Exclusion> exclusions, RepairDea
         return false;
     }
 
+    /** Collects a claim's findings as the rules fire; a kind of finding the rules never make costs no list. */
     static final class Builder {
-        private final List<Grant> grants = new ArrayList<>(4);
-        private final List<Exclusion> exclusions = new ArrayList<>(4);
-        private final List<Commitment> commitments = new ArrayList<>(0);
-        private final List<CompensationDue> compensation = new ArrayList<>(0);
-        private final List<RefundDue> refundDue = new ArrayList<>(1);
-        private final List<ReturnShipping> returnShipping = new ArrayList<>(1);
-        private final List<RefundAmount> refundAmounts = new ArrayList<>(0);
-        private final List<Duty> duties = new ArrayList<>(0);
+        private List<Grant> grants;
+        private List<Exclusion> exclusions;
+        private List<Commitment> commitments;
+        private List<CompensationDue> compensation;
+        private List<RefundDue> refundDue;
+        private List<ReturnShipping> returnShipping;
+        private List<RefundAmount> refundAmounts;
+        private List<Duty> duties;
         private RepairDeadline repairDeadline;
 
         void add(Grant grant) {
-            grants.add(grant);
+            grants = added(grants, grant);
         }
 
         void add(Exclusion exclusion) {
-            exclusions.add(exclusion);
+            exclusions = added(exclusions, exclusion);
         }
 
         void add(Commitment commitment) {
-            commitments.add(commitment);
+            commitments = added(commitments, commitment);
         }
 
         void add(CompensationDue due) {
-            compensation.add(due);
+            compensation = added(compensation, due);
         }
 
         void add(RefundDue due) {
-            refundDue.add(due);
+            refundDue = added(refundDue, due);
         }
 
         void add(ReturnShipping shipping) {
-            returnShipping.add(shipping);
+            returnShipping = added(returnShipping, shipping);
         }
 
         void add(RefundAmount amount) {
-            refundAmounts.add(amount);
+            refundAmounts = added(refundAmounts, amount);
         }
 
         void add(Duty duty) {
-            duties.add(duty);
+            duties = added(duties, duty);
         }
 
         void set(RepairDeadline deadline) {
@@ -83,8 +84,18 @@ public record Findings(List<Grant> grants, List<Exclusion> exclusions, RepairDea
         }
 
         Findings build() {
-            return new Findings(grants, exclusions, repairDeadline, commitments, compensation, refundDue, returnShipping, refundAmounts,
-                    duties);
+            return new Findings(all(grants), all(exclusions), repairDeadline, all(commitments), all(compensation),
+                    all(refundDue), all(returnShipping), all(refundAmounts), all(duties));
+        }
+
+        private static <T> List<T> added(List<T> list, T finding) {
+            List<T> to = list == null ? new ArrayList<>(4) : list;
+            to.add(finding);
+            return to;
+        }
+
+        private static <T> List<T> all(List<T> list) {
+            return list == null ? List.of() : list;
         }
     }
 }
