@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -36,6 +37,8 @@ public final class Wording {
     /** The duty of a repair outcome (contract 12.2, art. 16), whose due date the outcome sentence gives. */
     private static final String REPAIR_DUTY = "REPAIR";
     private static final Template DATE = Template.parse("{date}");
+    private static final Map<String, Map<String, String>> KEYS = new ConcurrentHashMap<>();
+    private static final int KEYS_KEPT = 256;
 
     private final Language language;
     /** The sentences of the pack version that made a decision, in this language; null when unknown. */
@@ -63,40 +66,41 @@ public final class Wording {
      * and the counter page show.
      */
     public RenderedDecision render(Decision decision) {
+        Packs packs = new Packs(decision);
         List<RenderedDecision.Words> reasons = new ArrayList<>(decision.reasons().size());
         Reason previous = null;
         RenderedDecision.Words words = null;
         for (Reason reason : decision.reasons()) {
             // one rule's reasons for several remedies read the same sentence: rendered once
-            if (previous == null || !saysTheSame(previous, reason)) words = words(decision, reason);
+            if (previous == null || !saysTheSame(previous, reason)) words = words(packs, reason, reason.article());
             reasons.add(words);
             previous = reason;
         }
         List<RenderedDecision.Words> compensation = new ArrayList<>(decision.compensation().size());
         for (Compensation owed : decision.compensation()) {
-            compensation.add(words(decision, owed.reason(), owed.article()));
+            compensation.add(words(packs, owed.reason(), owed.article()));
         }
         List<RenderedDecision.Words> actions = new ArrayList<>(decision.actions().size());
         for (Action action : decision.actions()) {
-            actions.add(words(decision, action.reason(), action.article()));
+            actions.add(words(packs, action.reason(), action.article()));
         }
         List<String> remedies = new ArrayList<>(decision.remedies().size());
-        for (Remedy remedy : decision.remedies()) remedies.add(word(decision, remedy.name()));
-        return new RenderedDecision(decision, language.tag(), summary(decision), word(decision, decision.outcome().name()),
+        for (Remedy remedy : decision.remedies()) remedies.add(word(packs, remedy.name()));
+        return new RenderedDecision(decision, language.tag(), summary(packs), word(packs, decision.outcome().name()),
                 remedies, reasons, compensation, actions);
     }
 
     /** Every word of {@code explanation} in this language: the decision's, and each fired rule's title, citation and reasons. */
     public RenderedExplanation render(Explanation explanation) {
-        Decision decision = explanation.decision();
+        Packs packs = new Packs(explanation.decision());
         List<RenderedExplanation.Step> steps = new ArrayList<>(explanation.firedRules().size());
         for (FiredRule rule : explanation.firedRules()) {
             String pack = rule.policy();
             List<RenderedDecision.Words> reasons = new ArrayList<>(rule.reasons().size());
-            for (Reason reason : rule.reasons()) reasons.add(words(decision, reason));
-            steps.add(new RenderedExplanation.Step(rule, title(decision, pack, rule.rule()), citation(decision, pack, rule.article()), reasons));
+            for (Reason reason : rule.reasons()) reasons.add(words(packs, reason, reason.article()));
+            steps.add(new RenderedExplanation.Step(rule, title(packs, pack, rule.rule()), cite(packs.of(pack), rule.article()), reasons));
         }
-        return new RenderedExplanation(explanation, render(decision), steps);
+        return new RenderedExplanation(explanation, render(explanation.decision()), steps);
     }
 
     /**
@@ -105,19 +109,17 @@ public final class Wording {
      * {@code citation} says. {@code pack} null means the store's.
      */
     public String citation(Decision decision, String pack, String article) {
-        return cite(packOf(decision, pack), article);
+        return cite(new Packs(decision).of(pack), article);
     }
 
     /** The title {@code pack} gives {@code rule} in this language ({@code [titles]}), else the rule's name. */
     public String title(Decision decision, String pack, String rule) {
-        PackSentences own = packOf(decision, pack);
-        String title = own == null ? null : own.title(rule);
-        return title == null ? rule : title;
+        return title(new Packs(decision), pack, rule);
     }
 
     /** The fixed word (contract 8.3) of an outcome or a remedy, by its name: {@code REFUND} is refund, 退货. */
     public String word(Decision decision, Enum<?> outcomeOrRemedy) {
-        return word(decision, outcomeOrRemedy.name());
+        return word(new Packs(decision), outcomeOrRemedy.name());
     }
 
     /** A date in this language's fixed form (contract 8.3): 2026-05-20, 2026年5月20日. */
@@ -125,34 +127,9 @@ public final class Wording {
         return DATE.render(Map.of("date", date), language);
     }
 
-    private RenderedDecision.Words words(Decision decision, Reason reason) {
-        return words(decision, reason, reason.article());
-    }
-
-    /** A reason's words, or a compensation's or an action's, whose article is its own. */
-    private RenderedDecision.Words words(Decision decision, Reason reason, String article) {
-        return new RenderedDecision.Words(message(decision, reason), citation(decision, reason.policy(), article),
-                title(decision, reason.policy(), reason.rule()));
-    }
-
-    /** Two reasons of one rule that differ only in their remedy. */
-    private static boolean saysTheSame(Reason a, Reason b) {
-        return a.rule().equals(b.rule()) && a.effect() == b.effect() && Objects.equals(a.policy(), b.policy())
-                && a.params().equals(b.params());
-    }
-
     /** The sentence of one of {@code decision}'s reasons, as a cashier reads it. */
     public String message(Decision decision, Reason reason) {
-        PackSentences pack = packOf(decision, reason.policy());
-        PackSentences.Entry entry = pack == null ? null : pack.reason(reason.rule());
-        String text = entry == null ? reason.rule() : entry.template().render(reason.params(), language);
-        if (!Boolean.TRUE.equals(reason.params().get(Decisions.LAW_PREVAILS))) return text;
-        Object over = reason.params().get(Decisions.PREVAILS_OVER);
-        Map<String, Object> params = new LinkedHashMap<>(reason.params());
-        params.put("message", text);
-        if (over == null) return pattern(decision, "law prevails over the store policy").render(params, language);
-        params.put("storeArticle", cite(store(decision), over.toString()));
-        return pattern(decision, "law prevails over article").render(params, language);
+        return message(new Packs(decision), reason);
     }
 
     /** The sentence of a compensation owed under {@code decision}. */
@@ -166,113 +143,158 @@ public final class Wording {
      * then the store's most urgent open duty (contract 12.3), when there is one.
      */
     public String summary(Decision decision) {
+        return summary(new Packs(decision));
+    }
+
+    private String title(Packs packs, String pack, String rule) {
+        PackSentences own = packs.of(pack);
+        String title = own == null ? null : own.title(rule);
+        return title == null ? rule : title;
+    }
+
+    /** A reason's words, or a compensation's or an action's, whose article is its own. */
+    private RenderedDecision.Words words(Packs packs, Reason reason, String article) {
+        return new RenderedDecision.Words(message(packs, reason), cite(packs.of(reason.policy()), article),
+                title(packs, reason.policy(), reason.rule()));
+    }
+
+    /** Two reasons of one rule that differ only in their remedy. */
+    private static boolean saysTheSame(Reason a, Reason b) {
+        return a.rule().equals(b.rule()) && a.effect() == b.effect() && Objects.equals(a.policy(), b.policy())
+                && a.params().equals(b.params());
+    }
+
+    private String message(Packs packs, Reason reason) {
+        PackSentences pack = packs.of(reason.policy());
+        PackSentences.Entry entry = pack == null ? null : pack.reason(reason.rule());
+        String text = entry == null ? reason.rule() : entry.template().render(reason.params(), language);
+        if (!Boolean.TRUE.equals(reason.params().get(Decisions.LAW_PREVAILS))) return text;
+        Object over = reason.params().get(Decisions.PREVAILS_OVER);
+        Map<String, Object> params = new LinkedHashMap<>(reason.params());
+        params.put("message", text);
+        if (over == null) return pattern(packs, "law prevails over the store policy").render(params, language);
+        params.put("storeArticle", cite(packs.store(), over.toString()));
+        return pattern(packs, "law prevails over article").render(params, language);
+    }
+
+    private String summary(Packs packs) {
+        Decision decision = packs.decision;
         List<String> sentences = new ArrayList<>(3);
         boolean requestMet = decision.request() == null || decision.request().isMetBy(decision.outcome());
         if (!requestMet) {
             Reason refusal = decision.request().refusalIn(decision.reasons());
             Map<String, Object> params = new LinkedHashMap<>();
-            params.put("request", word(decision, decision.request().name()));
+            params.put("request", word(packs, decision.request().name()));
             if (refusal == null) {
-                sentences.add(pattern(decision, "request not granted").render(params, language));
+                sentences.add(pattern(packs, "request not granted").render(params, language));
             } else {
-                putCause(decision, refusal, params);
-                sentences.add(pattern(decision, "request refused").render(params, language));
+                putCause(packs, refusal, params);
+                sentences.add(pattern(packs, "request refused").render(params, language));
             }
         }
-        sentences.add(outcome(decision, !requestMet));
+        sentences.add(outcome(packs, !requestMet));
 
         List<String> clauses = new ArrayList<>(2);
         if (decision.commitments() != null && decision.commitments().onSiteBy() != null) {
-            clauses.add(pattern(decision, "on site").render(Map.of("onSiteBy", decision.commitments().onSiteBy()), language));
+            clauses.add(pattern(packs, "on site").render(Map.of("onSiteBy", decision.commitments().onSiteBy()), language));
         }
         for (Compensation owed : decision.compensation()) {
             Map<String, Object> params = new LinkedHashMap<>(owed.reason().params());
             params.put("amount", money(owed));
-            params.put("article", cite(packOf(decision, owed.reason().policy()), owed.article()));
-            clauses.add(pattern(decision, "compensation").render(params, language));
+            params.put("article", cite(packs.of(owed.reason().policy()), owed.article()));
+            clauses.add(pattern(packs, "compensation").render(params, language));
         }
-        String law = lawPrevails(decision);
+        String law = lawPrevails(packs);
         if (law != null) clauses.add(law);
         if (!clauses.isEmpty()) {
-            String separator = pattern(decision, "clause separator").render(Map.of(), language) + language.gap();
+            String separator = pattern(packs, "clause separator").render(Map.of(), language) + language.gap();
             String joined = String.join(separator, clauses);
             if (language == Language.EN) joined = Character.toUpperCase(joined.charAt(0)) + joined.substring(1);
-            sentences.add(pattern(decision, "extras").render(Map.of("clauses", joined), language));
+            sentences.add(pattern(packs, "extras").render(Map.of("clauses", joined), language));
         }
         Action next = decision.actions().isEmpty() ? null : decision.actions().get(0);
         // a repair still on time is the outcome's own due date, said already in sentence 2
         if (next != null && (next.overdue() || !next.action().equals(REPAIR_DUTY))) {
-            sentences.add(nextDuty(decision, next));
+            sentences.add(nextDuty(packs, next));
         }
-        return String.join(language.gap(), sentences);
+        return sentences.size() == 1 ? sentences.get(0) : String.join(language.gap(), sentences);
     }
 
     /** Contract 12.3: the most urgent open duty (the actions come sorted by due date), and whether it is late. */
-    private String nextDuty(Decision decision, Action action) {
+    private String nextDuty(Packs packs, Action action) {
         Map<String, Object> params = new LinkedHashMap<>();
-        String key = "duty " + action.action();
-        params.put("duty", hasPattern(decision, key) ? pattern(decision, key).render(Map.of(), language) : action.action());
+        String key = key("duty ", action.action());
+        params.put("duty", hasPattern(packs, key) ? pattern(packs, key).render(Map.of(), language) : action.action());
         params.put("due", action.due());
-        return pattern(decision, action.overdue() ? "next duty overdue" : "next duty").render(params, language);
+        return pattern(packs, action.overdue() ? "next duty overdue" : "next duty").render(params, language);
     }
 
-    private String outcome(Decision decision, boolean refusalSaid) {
+    private String outcome(Packs packs, boolean refusalSaid) {
+        Decision decision = packs.decision;
         Map<String, Object> params = new LinkedHashMap<>();
-        params.put("outcome", word(decision, decision.outcome().name()));
+        params.put("outcome", word(packs, decision.outcome().name()));
         if (decision.repairDueDate() != null) params.put("due", decision.repairDueDate());
         if (decision.outcome() == Outcome.REJECTED && !refusalSaid) {
-            Reason first = decision.reasons().stream().filter(r -> r.effect() == Effect.EXCLUDE).findFirst().orElse(null);
+            Reason first = null;
+            for (Reason reason : decision.reasons()) {
+                if (reason.effect() == Effect.EXCLUDE) {
+                    first = reason;
+                    break;
+                }
+            }
             if (first != null) {
-                putCause(decision, first, params);
-                return pattern(decision, "outcome REJECTED because").render(params, language);
+                putCause(packs, first, params);
+                return pattern(packs, "outcome REJECTED because").render(params, language);
             }
         }
-        if (decision.outcome() == Outcome.REFUND && decision.money().refundDueDate() != null) return refund(decision, params);
-        return pattern(decision, "outcome " + decision.outcome().name()).render(params, language);
+        if (decision.outcome() == Outcome.REFUND && decision.money().refundDueDate() != null) return refund(packs, params);
+        return pattern(packs, key("outcome ", decision.outcome().name())).render(params, language);
     }
 
     /** Contract 11.2: a refund's amount and last day, and the deduction with its article when there is one. */
-    private String refund(Decision decision, Map<String, Object> params) {
+    private String refund(Packs packs, Map<String, Object> params) {
+        Decision decision = packs.decision;
         Money money = decision.money();
         params.put("due", money.refundDueDate());
         params.put("currency", money.currency());
-        if (money.refund() == null) return pattern(decision, "outcome REFUND by").render(params, language);
+        if (money.refund() == null) return pattern(packs, "outcome REFUND by").render(params, language);
         params.put("refund", money.refund());
         if (money.depreciation() == null || money.depreciation().signum() == 0) {
-            return pattern(decision, "outcome REFUND amount").render(params, language);
+            return pattern(packs, "outcome REFUND amount").render(params, language);
         }
         params.put("depreciation", money.depreciation());
         for (Reason reason : decision.reasons()) {
             if (reason.effect() == Effect.PAY && reason.params().containsKey("depreciation")) {
-                params.put("article", cite(packOf(decision, reason.policy()), reason.article()));
+                params.put("article", cite(packs.of(reason.policy()), reason.article()));
                 break;
             }
         }
-        return pattern(decision, "outcome REFUND less depreciation").render(params, language);
+        return pattern(packs, "outcome REFUND less depreciation").render(params, language);
     }
 
     /** Where a floor's grant is what the decision ends in: that the law prevails, over which store article. */
-    private String lawPrevails(Decision decision) {
+    private String lawPrevails(Packs packs) {
+        Decision decision = packs.decision;
         if (decision.outcome() == Outcome.REJECTED) return null;
         Remedy outcome = Remedy.valueOf(decision.outcome().name());
         for (Reason reason : decision.reasons()) {
             if (reason.effect() != Effect.GRANT || reason.remedy() != outcome
                     || !Boolean.TRUE.equals(reason.params().get(Decisions.LAW_PREVAILS))) continue;
             Map<String, Object> params = new LinkedHashMap<>();
-            params.put("floorArticle", cite(packOf(decision, reason.policy()), reason.article()));
+            params.put("floorArticle", cite(packs.of(reason.policy()), reason.article()));
             Object over = reason.params().get(Decisions.PREVAILS_OVER);
-            if (over == null) return pattern(decision, "law prevails over policy").render(params, language);
-            params.put("storeArticle", cite(store(decision), over.toString()));
+            if (over == null) return pattern(packs, "law prevails over policy").render(params, language);
+            params.put("storeArticle", cite(packs.store(), over.toString()));
             params.put("prevailsOver", over);
-            return pattern(decision, "law prevails").render(params, language);
+            return pattern(packs, "law prevails").render(params, language);
         }
         return null;
     }
 
-    private void putCause(Decision decision, Reason exclusion, Map<String, Object> params) {
-        PackSentences pack = packOf(decision, exclusion.policy());
+    private void putCause(Packs packs, Reason exclusion, Map<String, Object> params) {
+        PackSentences pack = packs.of(exclusion.policy());
         PackSentences.Entry refusal = pack == null ? null : pack.refusal(exclusion.rule());
-        params.put("cause", refusal == null ? message(decision, exclusion) : refusal.template().render(exclusion.params(), language));
+        params.put("cause", refusal == null ? message(packs, exclusion) : refusal.template().render(exclusion.params(), language));
         params.put("article", cite(pack, exclusion.article()));
     }
 
@@ -281,22 +303,34 @@ public final class Wording {
         return MONEY.render(params, language);
     }
 
-    private String word(Decision decision, String name) {
-        return pattern(decision, "word " + name).render(Map.of(), language);
+    private String word(Packs packs, String name) {
+        return pattern(packs, key("word ", name)).render(Map.of(), language);
     }
 
-    private boolean hasPattern(Decision decision, String key) {
-        PackSentences store = store(decision);
+    private boolean hasPattern(Packs packs, String key) {
+        PackSentences store = packs.store();
         return store != null && store.summary(key) != null || engine.summary(key) != null;
     }
 
     /** A summary pattern: the store pack's own where it gives one, else the engine's. */
-    private Template pattern(Decision decision, String key) {
-        PackSentences store = store(decision);
+    private Template pattern(Packs packs, String key) {
+        PackSentences store = packs.store();
         PackSentences.Entry entry = store == null ? null : store.summary(key);
         if (entry == null) entry = engine.summary(key);
         if (entry == null) throw new IllegalStateException("no summary pattern \"" + key + "\" in " + engine.file());
         return entry.template();
+    }
+
+    /** The key of a summary pattern for a name ({@code word REFUND}, {@code outcome REJECTED}): made once, not per decision. */
+    private static String key(String prefix, String name) {
+        Map<String, String> keys = KEYS.get(prefix);
+        if (keys == null) keys = KEYS.computeIfAbsent(prefix, p -> new ConcurrentHashMap<>());
+        String key = keys.get(name);
+        if (key != null) return key;
+        key = prefix + name;
+        // outcomes, remedies, requests and duties are a few dozen; a decision posted to be rendered may name others
+        if (keys.size() < KEYS_KEPT) keys.put(name, key);
+        return key;
     }
 
     /** An article as the pack cites it in this language; the pack's patterns first, else art. N / 第N条. */
@@ -306,15 +340,36 @@ public final class Wording {
         return cited == null ? article : cited;
     }
 
-    private PackSentences store(Decision decision) {
-        return decision.policy() == null ? null : sentences.apply(decision.policy());
-    }
+    /** The sentences of one decision's packs, each looked up once however many of its words name it. */
+    private final class Packs {
+        final Decision decision;
+        private PackSentences store;
+        private boolean storeFound;
+        private PackSentences[] floors;
 
-    private PackSentences packOf(Decision decision, String packName) {
-        if (packName == null || decision.policy() == null || packName.equals(decision.policy().name())) return store(decision);
-        for (PolicyId floor : decision.floors()) {
-            if (floor.name().equals(packName)) return sentences.apply(floor);
+        Packs(Decision decision) {
+            this.decision = decision;
         }
-        return null;
+
+        PackSentences store() {
+            if (!storeFound) {
+                store = decision.policy() == null ? null : sentences.apply(decision.policy());
+                storeFound = true;
+            }
+            return store;
+        }
+
+        /** The sentences of the pack named {@code packName}: the store's, a floor's, or null for another. */
+        PackSentences of(String packName) {
+            if (packName == null || decision.policy() == null || packName.equals(decision.policy().name())) return store();
+            List<PolicyId> stacked = decision.floors();
+            for (int i = 0; i < stacked.size(); i++) {
+                if (!stacked.get(i).name().equals(packName)) continue;
+                if (floors == null) floors = new PackSentences[stacked.size()];
+                if (floors[i] == null) floors[i] = sentences.apply(stacked.get(i));
+                return floors[i];
+            }
+            return null;
+        }
     }
 }

@@ -2,6 +2,9 @@ package io.policyengine.json;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.json.UTF8JsonGenerator;
 import io.policyengine.RenderedDecision;
 import io.policyengine.RenderedExplanation;
 import io.policyengine.Wording;
@@ -23,6 +26,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -59,46 +63,66 @@ public final class DecisionJson {
     /** The one writer of decisions: its words as {@code rendered} gives them, never rendered here. */
     public static void write(JsonGenerator json, RenderedDecision rendered) throws IOException {
         Decision decision = rendered.decision();
+        if (json instanceof UTF8JsonGenerator && Encoded.mayHoldSurrogates(decision)) {
+            json.writeRawValue(Encoded.withLoneSurrogatesReplaced(toJson(rendered)));
+            return;
+        }
         json.writeStartObject();
-        json.writeStringField("claimId", decision.claimId());
-        json.writeStringField("outcome", name(decision.outcome()));
-        json.writeArrayFieldStart("remedies");
-        for (Remedy remedy : decision.remedies()) json.writeString(remedy.name());
+        writeString(json, Encoded.CLAIM_ID, decision.claimId());
+        writeEncoded(json, Encoded.OUTCOME, Encoded.of(decision.outcome()));
+        json.writeFieldName(Encoded.REMEDIES);
+        json.writeStartArray();
+        for (Remedy remedy : decision.remedies()) json.writeString(Encoded.of(remedy));
         json.writeEndArray();
-        json.writeNumberField("daysSincePurchase", decision.daysSincePurchase());
-        json.writeStringField("repairDueDate",
-                decision.repairDueDate() == null ? null : decision.repairDueDate().toString());
-        json.writeStringField("summary", rendered.summary());
-        json.writeArrayFieldStart("reasons");
-        for (int i = 0; i < decision.reasons().size(); i++) writeReason(json, decision.reasons().get(i), rendered.reasons().get(i));
+        json.writeFieldName(Encoded.DAYS_SINCE_PURCHASE);
+        json.writeNumber(decision.daysSincePurchase());
+        writeDate(json, Encoded.REPAIR_DUE_DATE, decision.repairDueDate());
+        writeString(json, Encoded.SUMMARY, rendered.summary());
+        json.writeFieldName(Encoded.REASONS);
+        json.writeStartArray();
+        List<RenderedDecision.Words> reasonWords = rendered.reasons();
+        SerializableString repeated = null;
+        for (int i = 0; i < decision.reasons().size(); i++) {
+            RenderedDecision.Words words = reasonWords.get(i);
+            // one rule's reasons for several remedies share their words: their sentence is encoded once
+            boolean sameAsBefore = i > 0 && reasonWords.get(i - 1) == words;
+            if (!sameAsBefore) {
+                boolean sameAfter = i + 1 < reasonWords.size() && reasonWords.get(i + 1) == words;
+                repeated = sameAfter && !Encoded.hasSurrogate(words.message()) ? new SerializedString(words.message()) : null;
+            }
+            writeReason(json, decision.reasons().get(i), words, repeated);
+        }
         json.writeEndArray();
         writePolicy(json, decision.policy(), decision.floors());
         writeCommitments(json, decision.commitments());
-        json.writeArrayFieldStart("compensation");
+        json.writeFieldName(Encoded.COMPENSATION);
+        json.writeStartArray();
         for (int i = 0; i < decision.compensation().size(); i++) {
             Compensation owed = decision.compensation().get(i);
             RenderedDecision.Words words = rendered.compensation().get(i);
             json.writeStartObject();
-            json.writeStringField("article", owed.article());
-            json.writeStringField("citation", words.citation());
-            json.writeNumberField("amount", owed.amount());
-            json.writeStringField("currency", owed.currency());
-            json.writeStringField("message", words.message());
+            writeRecurring(json, Encoded.ARTICLE, owed.article());
+            writeRecurring(json, Encoded.CITATION, words.citation());
+            writeNumber(json, Encoded.AMOUNT, owed.amount());
+            writeRecurring(json, Encoded.CURRENCY, owed.currency());
+            writeString(json, Encoded.MESSAGE, words.message());
             json.writeEndObject();
         }
         json.writeEndArray();
         writeMoney(json, decision.money());
-        json.writeArrayFieldStart("actions");
+        json.writeFieldName(Encoded.ACTIONS);
+        json.writeStartArray();
         for (int i = 0; i < decision.actions().size(); i++) {
             Action action = decision.actions().get(i);
             RenderedDecision.Words words = rendered.actions().get(i);
             json.writeStartObject();
-            json.writeStringField("action", action.action());
-            json.writeStringField("article", action.article());
-            json.writeStringField("citation", words.citation());
-            json.writeStringField("due", action.due().toString());
-            json.writeBooleanField("overdue", action.overdue());
-            json.writeStringField("message", words.message());
+            writeRecurring(json, Encoded.ACTION, action.action());
+            writeRecurring(json, Encoded.ARTICLE, action.article());
+            writeRecurring(json, Encoded.CITATION, words.citation());
+            writeDate(json, Encoded.DUE, action.due());
+            json.writeFieldName(Encoded.OVERDUE);
+            json.writeBoolean(action.overdue());
+            writeString(json, Encoded.MESSAGE, words.message());
             writeParams(json, action.reason());
             json.writeEndObject();
         }
@@ -108,19 +132,44 @@ public final class DecisionJson {
 
     /** Contract 11.2: always an object; amounts as JSON numbers with their scale, null where they do not apply. */
     private static void writeMoney(JsonGenerator json, Money money) throws IOException {
-        json.writeObjectFieldStart("money");
-        json.writeStringField("currency", money.currency());
-        writeAmount(json, "refund", money.refund());
-        writeAmount(json, "depreciation", money.depreciation());
-        json.writeStringField("refundDueDate", money.refundDueDate() == null ? null : money.refundDueDate().toString());
-        json.writeStringField("returnShipping", name(money.returnShipping()));
+        json.writeFieldName(Encoded.MONEY);
+        json.writeStartObject();
+        writeRecurring(json, Encoded.CURRENCY, money.currency());
+        writeNumber(json, Encoded.REFUND, money.refund());
+        writeNumber(json, Encoded.DEPRECIATION, money.depreciation());
+        writeDate(json, Encoded.REFUND_DUE_DATE, money.refundDueDate());
+        writeEncoded(json, Encoded.RETURN_SHIPPING, Encoded.of(money.returnShipping()));
         json.writeEndObject();
     }
 
-    private static void writeAmount(JsonGenerator json, String name, BigDecimal amount) throws IOException {
+    private static void writeNumber(JsonGenerator json, SerializableString name, BigDecimal amount) throws IOException {
         json.writeFieldName(name);
         if (amount == null) json.writeNull();
         else json.writeNumber(amount);
+    }
+
+    private static void writeDate(JsonGenerator json, SerializableString name, LocalDate date) throws IOException {
+        json.writeFieldName(name);
+        if (date == null) json.writeNull();
+        else json.writeString(date.toString());
+    }
+
+    /** Text the rules and packs repeat from decision to decision (see {@link Encoded#recurring}); null as null. */
+    private static void writeRecurring(JsonGenerator json, SerializableString name, String text) throws IOException {
+        json.writeFieldName(name);
+        if (text == null) json.writeNull();
+        else json.writeString(Encoded.recurring(text));
+    }
+
+    private static void writeString(JsonGenerator json, SerializableString name, String text) throws IOException {
+        json.writeFieldName(name);
+        json.writeString(text);
+    }
+
+    private static void writeEncoded(JsonGenerator json, SerializableString name, SerializableString text) throws IOException {
+        json.writeFieldName(name);
+        if (text == null) json.writeNull();
+        else json.writeString(text);
     }
 
     /** A term's or a param's value: numbers as numbers, dates as ISO strings, date-times to the minute. */
@@ -198,10 +247,17 @@ public final class DecisionJson {
 
     /** Writes a bad-input object to {@code json}, as {@link #errorLine} gives it. */
     public static void writeError(JsonGenerator json, int line, String claimId, String error) throws IOException {
+        if (json instanceof UTF8JsonGenerator) {
+            claimId = Encoded.withLoneSurrogatesReplaced(claimId);
+            error = Encoded.withLoneSurrogatesReplaced(error);
+        }
         json.writeStartObject();
-        json.writeNumberField("line", line);
-        if (claimId != null) json.writeStringField("claimId", claimId);
-        json.writeStringField("error", error);
+        json.writeFieldName(Encoded.LINE);
+        json.writeNumber(line);
+        if (claimId != null) {
+            writeString(json, Encoded.CLAIM_ID, claimId);
+        }
+        writeString(json, Encoded.ERROR, error);
         json.writeEndObject();
     }
 
@@ -214,92 +270,88 @@ public final class DecisionJson {
         return forLines(Json.FACTORY.createGenerator(out));
     }
 
-    /** The same, writing UTF-8 bytes to {@code out}. */
+    /**
+     * A generator for JSON Lines in UTF-8 on {@code out}, as {@link #lines(Writer)} but writing bytes straight
+     * away: one for each output buffer, used by one thread at a time.
+     */
     public static JsonGenerator lines(OutputStream out) throws IOException {
         return forLines(Json.FACTORY.createGenerator(out, JsonEncoding.UTF8));
     }
 
     private static JsonGenerator forLines(JsonGenerator json) {
+        // a pair of surrogates as the four bytes of its character, as a Writer's encoder writes it, not as two escapes
+        json.enable(JsonGenerator.Feature.COMBINE_UNICODE_SURROGATES_IN_UTF8);
         json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         json.setRootValueSeparator(null);
         return json;
     }
 
     private static void writeReason(JsonGenerator json, Reason reason, RenderedDecision.Words words) throws IOException {
+        writeReason(json, reason, words, null);
+    }
+
+    /** A reason; {@code message} its sentence already encoded, or null to write {@code words}' own. */
+    private static void writeReason(JsonGenerator json, Reason reason, RenderedDecision.Words words, SerializableString message)
+            throws IOException {
         json.writeStartObject();
-        json.writeStringField("rule", reason.rule());
-        json.writeStringField("article", reason.article());
-        json.writeStringField("citation", words.citation());
-        json.writeStringField("effect", name(reason.effect()));
-        json.writeStringField("remedy", name(reason.remedy()));
-        json.writeStringField("message", words.message());
-        if (reason.policy() != null) json.writeStringField("policy", reason.policy());
+        // rule, article, citation, effect and remedy as one piece ending in a comma: the generator, told nothing
+        // of them, writes the message's field as the object's first, without a comma of its own
+        json.writeRaw(Encoded.reasonHead(reason, words.citation()));
+        json.writeFieldName(Encoded.MESSAGE);
+        if (message != null) json.writeString(message);
+        else json.writeString(words.message());
+        if (reason.policy() != null) {
+            writeRecurring(json, Encoded.POLICY, reason.policy());
+        }
         writeParams(json, reason);
         json.writeEndObject();
     }
 
     private static void writeParams(JsonGenerator json, Reason reason) throws IOException {
-        json.writeObjectFieldStart("params");
+        json.writeFieldName(Encoded.PARAMS);
+        json.writeStartObject();
         for (Map.Entry<String, Object> param : reason.params().entrySet()) {
-            json.writeFieldName(param.getKey());
+            json.writeFieldName(Encoded.recurring(param.getKey()));
             writeScalar(json, param.getValue());
         }
         json.writeEndObject();
     }
 
     private static void writePolicy(JsonGenerator json, PolicyId policy, List<PolicyId> floors) throws IOException {
-        json.writeFieldName("policy");
-        if (policy == null) {
-            json.writeNull();
-            return;
-        }
-        json.writeStartObject();
-        writePolicyFields(json, policy);
-        json.writeArrayFieldStart("floors");
-        for (PolicyId floor : floors) {
-            json.writeStartObject();
-            writePolicyFields(json, floor);
-            json.writeEndObject();
-        }
-        json.writeEndArray();
-        json.writeEndObject();
-    }
-
-    private static void writePolicyFields(JsonGenerator json, PolicyId policy) throws IOException {
-        json.writeStringField("name", policy.name());
-        json.writeStringField("version", policy.version());
-        json.writeStringField("hash", policy.hash());
+        json.writeFieldName(Encoded.POLICY);
+        if (policy == null) json.writeNull();
+        else json.writeRawValue(Encoded.policy(policy, floors));
     }
 
     /** Contract 7.3: null without a service request, else all five deadlines, each null where it does not apply. */
     private static void writeCommitments(JsonGenerator json, Commitments commitments) throws IOException {
-        json.writeFieldName("commitments");
+        json.writeFieldName(Encoded.COMMITMENTS);
         if (commitments == null) {
             json.writeNull();
             return;
         }
         json.writeStartObject();
-        writeDateTime(json, "respondBy", commitments.respondBy());
-        writeDateTime(json, "dispatchBy", commitments.dispatchBy());
-        writeDateTime(json, "onSiteBy", commitments.onSiteBy());
-        writeDateTime(json, "resolveBy", commitments.resolveBy());
-        writeDateTime(json, "loanerDueAt", commitments.loanerDueAt());
+        writeDateTime(json, Encoded.RESPOND_BY, commitments.respondBy());
+        writeDateTime(json, Encoded.DISPATCH_BY, commitments.dispatchBy());
+        writeDateTime(json, Encoded.ON_SITE_BY, commitments.onSiteBy());
+        writeDateTime(json, Encoded.RESOLVE_BY, commitments.resolveBy());
+        writeDateTime(json, Encoded.LOANER_DUE_AT, commitments.loanerDueAt());
         json.writeEndObject();
     }
 
-    private static void writeDateTime(JsonGenerator json, String name, LocalDateTime value) throws IOException {
-        json.writeStringField(name, value == null ? null : MINUTES.format(value));
+    private static void writeDateTime(JsonGenerator json, SerializableString name, LocalDateTime value) throws IOException {
+        json.writeFieldName(name);
+        if (value == null) json.writeNull();
+        else json.writeString(MINUTES.format(value));
     }
 
-    private static String name(Enum<?> value) {
-        return value == null ? null : value.name();
-    }
-
-    private interface Content {
+    /** What a generator writes, for {@link #write(Content)}. */
+    interface Content {
         void writeTo(JsonGenerator json) throws IOException;
     }
 
-    private static String write(Content content) {
+    /** What {@code content} writes, as a string. */
+    static String write(Content content) {
         StringWriter out = new StringWriter(256);
         try (JsonGenerator json = Json.FACTORY.createGenerator(out)) {
             content.writeTo(json);

@@ -2,8 +2,6 @@ package io.policyengine.text;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -154,6 +152,36 @@ public enum Language {
 
     abstract String money(String amount, String currency);
 
+    /**
+     * Appends the value as {@link #write} gives it; whole numbers and dates, which most sentences name, without
+     * making a string of each first.
+     */
+    void writeTo(StringBuilder out, Object value, Template.Style style, Map<String, ?> params) {
+        if (style == Template.Style.PLAIN && value instanceof Integer n) {
+            out.append(n.intValue());
+        } else if (style == Template.Style.PLAIN && value instanceof Long n) {
+            out.append(n.longValue());
+        } else if ((style == Template.Style.PLAIN || style == Template.Style.DATE) && value instanceof LocalDate date
+                && date.getYear() >= 1000 && date.getYear() <= 9999) {
+            appendDate(out, date);
+        } else {
+            out.append(write(value, style, params));
+        }
+    }
+
+    /** A date of a four-digit year as {@link #date} writes it. */
+    private void appendDate(StringBuilder out, LocalDate date) {
+        if (this == ZH_CN) {
+            out.append(date.getYear()).append('年').append(date.getMonthValue()).append('月').append(date.getDayOfMonth()).append('日');
+            return;
+        }
+        out.append(date.getYear()).append('-');
+        if (date.getMonthValue() < 10) out.append('0');
+        out.append(date.getMonthValue()).append('-');
+        if (date.getDayOfMonth() < 10) out.append('0');
+        out.append(date.getDayOfMonth());
+    }
+
     /** A value as this language writes it, in {@code style}; {@code params} gives the context some styles read. */
     String write(Object value, Template.Style style, Map<String, ?> params) {
         if (value == null) return "";
@@ -175,8 +203,23 @@ public enum Language {
     private String amount(BigDecimal amount) {
         BigDecimal cents = amount.setScale(2, RoundingMode.HALF_UP);
         boolean whole = cents.stripTrailingZeros().scale() <= 0;
-        if (this == ZH_CN) return whole ? cents.setScale(0, RoundingMode.UNNECESSARY).toPlainString() : cents.toPlainString();
-        return new DecimalFormat(whole ? "#,##0" : "#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(cents);
+        String plain = whole ? cents.setScale(0, RoundingMode.UNNECESSARY).toPlainString() : cents.toPlainString();
+        return this == ZH_CN ? plain : grouped(plain);
+    }
+
+    /** A plain decimal with a comma between each three digits of its whole part: 3134.05 as 3,134.05. */
+    static String grouped(String plain) {
+        int from = plain.startsWith("-") ? 1 : 0;
+        int point = plain.indexOf('.');
+        if (point < 0) point = plain.length();
+        if (point - from <= 3) return plain;
+        StringBuilder out = new StringBuilder(plain.length() + (point - from) / 3);
+        out.append(plain, 0, from);
+        for (int i = from; i < point; i++) {
+            if (i > from && (point - i) % 3 == 0) out.append(',');
+            out.append(plain.charAt(i));
+        }
+        return out.append(plain, point, plain.length()).toString();
     }
 
     private String plain(Object value) {

@@ -48,6 +48,9 @@ public final class PackSentences {
     private final Path file;
     private final Language language;
     private final Map<String, Map<String, Entry>> sections;
+    private final Map<String, Entry> reasons;
+    private final Map<String, Entry> refusals;
+    private final Map<String, Entry> summary;
     private final List<Citation> citations;
     private final Map<String, String> titles;
     /** Citations made, by article: a pack's rules cite a handful of articles, each cited for every reason written. */
@@ -58,6 +61,9 @@ public final class PackSentences {
         this.file = file;
         this.language = language;
         this.sections = sections;
+        this.reasons = sections.get("reasons");
+        this.refusals = sections.get("refusals");
+        this.summary = sections.get("summary");
         List<Citation> citations = new ArrayList<>();
         for (Entry entry : sections.get("articles").values()) {
             String regex = Pattern.quote(entry.key()).replace("{n}", "\\E(?<n>\\d{1,9})\\Q");
@@ -151,12 +157,12 @@ public final class PackSentences {
 
     /** The sentence of a rule's reasons, or null when the file has none. */
     public Entry reason(String rule) {
-        return sections.get("reasons").get(rule);
+        return reasons.get(rule);
     }
 
     /** The short cause of an exclusion rule, for the summary; null when the file gives none. */
     public Entry refusal(String rule) {
-        return sections.get("refusals").get(rule);
+        return refusals.get(rule);
     }
 
     /** The rule's title in this language, or null when the file gives none (the rule's name is its title then). */
@@ -166,7 +172,7 @@ public final class PackSentences {
 
     /** A pattern of the summary this pack gives in place of the engine's own; null when none. */
     public Entry summary(String key) {
-        return sections.get("summary").get(key);
+        return summary.get(key);
     }
 
     /** The entries of a section ({@code reasons}, {@code refusals}, {@code articles}, {@code summary}), in file order. */

@@ -53,10 +53,14 @@ public final class Template {
 
     private final String source;
     private final List<Part> parts;
+    /** The sentence when the pattern names no param (a word, a separator): the same every time; else null. */
+    private final String constant;
 
     private Template(String source, List<Part> parts) {
         this.source = source;
         this.parts = List.copyOf(parts);
+        if (parts.isEmpty()) constant = "";
+        else constant = parts.size() == 1 && parts.get(0) instanceof Literal l ? l.text() : null;
     }
 
     /** Reads a pattern; throws {@link IllegalArgumentException} with a one-line reason when it is malformed. */
@@ -83,6 +87,7 @@ public final class Template {
 
     /** The sentence with the values put in, written as {@code language} writes them. A missing value is left empty. */
     public String render(Map<String, ?> params, Language language) {
+        if (constant != null) return constant;
         StringBuilder out = new StringBuilder(source.length() + 32);
         renderTo(out, params, language);
         return out.toString();
@@ -93,7 +98,8 @@ public final class Template {
             if (part instanceof Literal l) {
                 out.append(l.text());
             } else if (part instanceof Placeholder p) {
-                out.append(language.write(params.get(p.name()), p.style(), params));
+                Object value = params.get(p.name());
+                if (value != null) language.writeTo(out, value, p.style(), params);
             } else if (part instanceof Select s) {
                 Object value = params.get(s.name());
                 Template branch = s.branches().get(value == null ? "null" : String.valueOf(value));
