@@ -6,6 +6,7 @@ import io.policyengine.json.ClaimJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -109,9 +110,14 @@ final class WarmUp {
                              AtomicLong batches)
             throws IOException {
         Socket socket = null;
+        InputStream in = null;
         try {
             for (int i = first; i < first + 2 * CONNECTIONS || System.nanoTime() < deadline; i += CONNECTIONS) {
-                if (socket == null) socket = connect(server);
+                if (socket == null) {
+                    socket = connect(server);
+                    // buffered: the head is read a character at a time, which must not be a system call each
+                    in = new BufferedInputStream(socket.getInputStream());
+                }
                 String lang = i % 2 == 0 ? "en" : "zh-CN";
                 boolean batch = (i / CONNECTIONS) % BATCH_EVERY == 1;
                 String body;
@@ -131,7 +137,7 @@ final class WarmUp {
                 out.write(head.getBytes(StandardCharsets.US_ASCII));
                 out.write(content);
                 out.flush();
-                if (answer(socket.getInputStream(), batch)) (batch ? batches : oneClaim).incrementAndGet();
+                if (answer(in, batch)) (batch ? batches : oneClaim).incrementAndGet();
                 if (batch) {
                     socket.close();
                     socket = null;
