@@ -161,6 +161,7 @@ final class ClaimEndpoints {
         boolean answered = false;
         try {
             ClaimBatches.decide(rules.engine, List.of(ClaimSource.STDIN), body, UnaryOperator.identity(), answer::write, answer::send);
+            Http.drain(body); // reading stops at a broken JSON array: the rest of it must not cost the connection
             answer.finish();
             answered = true;
         } catch (UncheckedIOException e) {

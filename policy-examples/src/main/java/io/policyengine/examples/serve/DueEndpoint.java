@@ -55,6 +55,7 @@ final class DueEndpoint {
                 if (decision == null) line(out, DecisionJson.errorLine(item.line(), item.claimId(), item.error()));
                 else list.add(item.claim(), decision);
             });
+            Http.drain(exchange.getRequestBody()); // as for a batch: a broken array must not cost the connection
             list.write(json -> line(out, json));
         } catch (UncheckedIOException e) {
             throw e.getCause(); // the client went away

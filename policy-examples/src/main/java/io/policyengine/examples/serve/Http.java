@@ -114,7 +114,11 @@ final class Http {
     }
 
     /** Reads what is left of a request body and drops it, up to {@link #MAX_DISCARD_BYTES}. */
-    private static void drain(InputStream in) {
+    /**
+     * Reads away what is left of a body (up to a bound), so that the connection can carry the client's next
+     * request: the JDK's server closes a connection whose request body was not read to its end.
+     */
+    static void drain(InputStream in) {
         byte[] sink = new byte[1 << 16];
         try {
             for (long dropped = 0; dropped < MAX_DISCARD_BYTES; ) {

@@ -7,10 +7,15 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -110,5 +115,57 @@ class BatchTest {
         assertThat(LiveService.parse(logged.get(logged.size() - 1)).get("decisionId").asText())
                 .isEqualTo(single.headers().firstValue("Decision-Id").orElseThrow());
         assertThat(logged.stream().map(l -> LiveService.parse(l).get("decisionId").asText())).doesNotHaveDuplicates();
+    }
+
+    @Test
+    @DisplayName("a batch whose JSON array breaks off is answered, and its connection carries the next request")
+    void brokenArrayKeepsTheConnection() throws IOException {
+        // the reading stops at the array's nesting limit, far before the body's end
+        String deepArray = "[".repeat(100_000) + "]".repeat(100_000);
+        URI service = live.uri("/");
+        try (Socket socket = new Socket(service.getHost(), service.getPort())) {
+            socket.setSoTimeout(30_000);
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            OutputStream out = socket.getOutputStream();
+
+            post(out, deepArray);
+            String batch = answer(in);
+            post(out, LiveService.EXAMPLE_CLAIM);
+            String next = answer(in);
+
+            assertThat(batch).startsWith("HTTP/1.1 200 ").contains("\"error\"");
+            assertThat(next).as("the next request on the same connection").startsWith("HTTP/1.1 200 ").contains("\"claimId\":\"C-1001\"");
+        }
+    }
+
+    private static void post(OutputStream out, String json) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        out.write(("POST /v1/decisions HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\nContent-Length: "
+                + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(body);
+        out.flush();
+    }
+
+    /** One answer, fixed-length or chunked, as text; what the server sent before closing if it closed. */
+    private static String answer(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        for (int c; !head.toString().endsWith("\r\n\r\n") && (c = in.read()) >= 0; ) head.append((char) c);
+        java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
+        if (length.find()) return head + new String(in.readNBytes(Integer.parseInt(length.group(1))), StandardCharsets.UTF_8);
+        StringBuilder body = new StringBuilder();
+        while (true) {
+            String size = line(in);
+            if (size.isEmpty()) return head.toString() + body; // the connection closed
+            int bytes = Integer.parseInt(size.trim(), 16);
+            body.append(new String(in.readNBytes(bytes), StandardCharsets.UTF_8));
+            line(in);
+            if (bytes == 0) return head.toString() + body;
+        }
+    }
+
+    private static String line(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c; (c = in.read()) >= 0 && c != '\n'; ) if (c != '\r') line.append((char) c);
+        return line.toString();
     }
 }
