@@ -69,22 +69,37 @@ public final class ClaimBatches {
      * item that is bad input.
      */
     public record Decided(List<ClaimSource.Item> items, List<PolicyEngine.Result> results) {
+        /** The decision of the item at {@code i}; null when it is bad input or a rule failed for its claim. */
+        public Decision decision(int i) {
+            PolicyEngine.Result result = results.get(i);
+            return result == null || result.isFailure() ? null : result.decision();
+        }
+
+        /** Whether a rule failed for the claim at {@code i}. */
+        public boolean ruleFailed(int i) {
+            return results.get(i) != null && results.get(i).isFailure();
+        }
+
+        /** The item at {@code i} as the error said in its place: its bad input, or the rule that failed for its claim. */
+        public ClaimSource.Item error(int i) {
+            return ruleFailed(i) ? failed(items.get(i), results.get(i).failure()) : items.get(i);
+        }
+
+        /** Whether no rule failed for a claim of the batch. */
+        public boolean allDecided() {
+            for (int i = 0; i < items.size(); i++) {
+                if (ruleFailed(i)) return false;
+            }
+            return true;
+        }
+
         /** Hands every item to the sink in order; false when a rule failed for one of the claims. */
         public boolean deliverTo(Sink sink) {
-            boolean allDecided = true;
             for (int i = 0; i < items.size(); i++) {
-                ClaimSource.Item item = items.get(i);
-                PolicyEngine.Result result = results.get(i);
-                if (result == null) {
-                    sink.accept(item, null);
-                } else if (result.isFailure()) {
-                    allDecided = false;
-                    sink.ruleFailed(item, result.failure());
-                } else {
-                    sink.accept(item, result.decision());
-                }
+                if (ruleFailed(i)) sink.ruleFailed(items.get(i), results.get(i).failure());
+                else sink.accept(items.get(i), decision(i));
             }
-            return allDecided;
+            return allDecided();
         }
     }
 

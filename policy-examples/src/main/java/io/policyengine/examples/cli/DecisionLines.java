@@ -1,10 +1,10 @@
 package io.policyengine.examples.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.policyengine.PolicyEngine;
 import io.policyengine.Wording;
 import io.policyengine.json.ClaimSource;
 import io.policyengine.json.DecisionJson;
+import io.policyengine.model.Decision;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -36,27 +36,22 @@ final class DecisionLines {
         List<ClaimSource.Item> items = decided.items();
         LineBuffer lines = new LineBuffer(items.size());
         List<ClaimSource.Item> errors = new ArrayList<>();
-        boolean allDecided = true;
         try (JsonGenerator json = DecisionJson.lines(lines)) {
             for (int i = 0; i < items.size(); i++) {
-                ClaimSource.Item item = items.get(i);
-                PolicyEngine.Result result = decided.results().get(i);
-                if (result != null && !result.isFailure()) {
-                    DecisionJson.write(json, result.decision(), wording);
+                Decision decision = decided.decision(i);
+                if (decision != null) {
+                    DecisionJson.write(json, decision, wording);
                 } else {
-                    if (result != null) {
-                        allDecided = false;
-                        item = ClaimBatches.failed(item, result.failure());
-                    }
                     // contract section 4: the bad claim's error object in its place
-                    DecisionJson.writeError(json, item.line(), item.claimId(), item.error());
-                    errors.add(item);
+                    ClaimSource.Item error = decided.error(i);
+                    DecisionJson.writeError(json, error.line(), error.claimId(), error.error());
+                    errors.add(error);
                 }
                 json.writeRaw('\n');
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a byte buffer does not fail
         }
-        return new Batch(lines, errors, allDecided);
+        return new Batch(lines, errors, decided.allDecided());
     }
 }

@@ -1,7 +1,6 @@
 package io.policyengine.examples.serve;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.policyengine.PolicyEngine;
 import io.policyengine.Wording;
 import io.policyengine.examples.cli.ClaimBatches;
 import io.policyengine.examples.cli.LineBuffer;
@@ -17,7 +16,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -32,12 +30,8 @@ import java.util.List;
 final class BatchAnswer {
     private static final Logger LOG = LoggerFactory.getLogger(BatchAnswer.class);
 
-    /**
-     * A part of the answer: its lines as UTF-8, where each line ends, its items, each one's decision (null
-     * for an error line), and the decision log's records of those decisions.
-     */
-    record Part(byte[] lines, int[] ends, List<ClaimSource.Item> items, List<Decision> decisions,
-                ByteArrayOutputStream logLines, boolean allDecided) {
+    /** A part of the answer: its lines as UTF-8, where each line ends, its batch, and the decision log's records of its decisions. */
+    record Part(byte[] lines, int[] ends, ClaimBatches.Decided decided, ByteArrayOutputStream logLines) {
     }
 
     private final SpillingOutput out;
@@ -58,24 +52,19 @@ final class BatchAnswer {
         LineBuffer lines = new LineBuffer(items.size());
         ByteArrayOutputStream logLines = new ByteArrayOutputStream(log.enabled() ? 1 << 16 : 0);
         int[] ends = new int[items.size()];
-        List<Decision> decisions = new ArrayList<>(items.size());
-        boolean allDecided = true;
         try (JsonGenerator json = DecisionJson.lines(lines)) {
             for (int i = 0; i < items.size(); i++) {
                 ClaimSource.Item item = items.get(i);
-                PolicyEngine.Result result = decided.results().get(i);
-                Decision decision = result == null || result.isFailure() ? null : result.decision();
+                Decision decision = decided.decision(i);
                 if (decision != null) {
                     DecisionJson.write(json, decision, wording);
                 } else {
-                    String error = item.error();
-                    if (result != null) {
-                        allDecided = false;
+                    ClaimSource.Item error = decided.error(i);
+                    if (decided.ruleFailed(i)) {
                         metrics.ruleFailed();
-                        error = result.failure().getMessage();
-                        LOG.error("claim {} (line {} of a batch) not decided: {}", item.claimId(), item.line(), error);
+                        LOG.error("claim {} (line {} of a batch) not decided: {}", item.claimId(), item.line(), error.error());
                     }
-                    DecisionJson.writeError(json, item.line(), item.claimId(), error);
+                    DecisionJson.writeError(json, error.line(), error.claimId(), error.error());
                 }
                 json.flush();
                 if (decision != null && log.enabled()) {
@@ -84,12 +73,11 @@ final class BatchAnswer {
                 }
                 ends[i] = lines.size();
                 json.writeRaw('\n');
-                decisions.add(decision);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a byte buffer does not fail
         }
-        return new Part(lines.toByteArray(), ends, items, decisions, logLines, allDecided);
+        return new Part(lines.toByteArray(), ends, decided, logLines);
     }
 
     /** Sends a part, in the order of the batch; false when a rule failed for one of its claims. */
@@ -100,10 +88,11 @@ final class BatchAnswer {
         } catch (DecisionLog.Unwritable e) {
             notLogged = "not decided: " + e.getMessage() + "; send the claim again later";
         }
-        for (int i = 0; i < part.items().size(); i++) {
-            Decision decision = part.decisions().get(i);
+        ClaimBatches.Decided decided = part.decided();
+        for (int i = 0; i < decided.items().size(); i++) {
+            Decision decision = decided.decision(i);
             if (decision == null) {
-                if (part.items().get(i).isError()) metrics.badInput();
+                if (!decided.ruleFailed(i)) metrics.badInput();
             } else if (notLogged == null) {
                 metrics.decided(decision);
             }
@@ -113,18 +102,19 @@ final class BatchAnswer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return part.allDecided();
+        return decided.allDecided();
     }
 
     /** The part's lines with each decision replaced by an error line saying why it was not kept. */
     private static byte[] withoutDecisions(Part part, String why) {
         ByteArrayOutputStream lines = new ByteArrayOutputStream(part.lines().length);
-        for (int i = 0; i < part.items().size(); i++) {
+        ClaimBatches.Decided decided = part.decided();
+        for (int i = 0; i < decided.items().size(); i++) {
             int start = i == 0 ? 0 : part.ends()[i - 1] + 1;
-            if (part.decisions().get(i) == null) {
+            if (decided.decision(i) == null) {
                 lines.write(part.lines(), start, part.ends()[i] + 1 - start);
             } else {
-                ClaimSource.Item item = part.items().get(i);
+                ClaimSource.Item item = decided.items().get(i);
                 lines.writeBytes(DecisionJson.errorLine(item.line(), item.claimId(), why).getBytes(StandardCharsets.UTF_8));
                 lines.write('\n');
             }
