@@ -235,6 +235,18 @@ public final class PolicyEngine {
         return new Wording(language, policy -> sentences(policy, language), PackSentences.engine(language));
     }
 
+    /**
+     * Decides {@code claim} and puts the decision into words in {@code locale}: the summary a cashier reads
+     * aloud, each reason's sentence and citation, the money in words (contract section 8). The same as
+     * {@code wording(locale).render(decide(claim))}; {@link io.policyengine.json.DecisionJson#toJson(RenderedDecision)}
+     * writes it as the contract's JSON.
+     *
+     * @throws UnsupportedLanguageException as {@link #wording(Locale)}
+     */
+    public RenderedDecision render(Claim claim, Locale locale) {
+        return wording(locale).render(decide(claim));
+    }
+
     /** The languages every pack of the stack has sentences in. */
     public Set<Locale> languages() {
         Set<Language> common = EnumSet.allOf(Language.class);

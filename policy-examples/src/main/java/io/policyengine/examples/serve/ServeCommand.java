@@ -12,8 +12,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import sun.misc.Signal;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
@@ -95,9 +93,12 @@ public final class ServeCommand implements Callable<Integer> {
             service.stop(GRACE);
             stopped.countDown();
         };
-        Signal.handle(new Signal("TERM"), signal -> stop.run());
-        Signal.handle(new Signal("INT"), signal -> stop.run());
-        Runtime.getRuntime().addShutdownHook(new Thread(stop, "policy-serve-shutdown"));
+        // SIGTERM and Ctrl-C are how a service is stopped, not a failure: once in-flight work is done and logged,
+        // the JVM ends with 0 (as ExampleWatch does) rather than the 143 of a signal, without sun.misc.Signal.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop.run();
+            Runtime.getRuntime().halt(ExitCodes.OK);
+        }, "policy-serve-shutdown"));
         PolicyId policy = engine.policy();
         err.println("serving " + policy.name() + " " + policy.version() + " (hash " + policy.hash() + ") on " + service.uri());
         err.flush();

@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.function.Predicate;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -26,8 +28,20 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 final class HeadlessChromium {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /**
+     * Selenium warns on every start that it ships no DevTools (CDP) support for Debian's newer Chromium; the
+     * tests use WebDriver alone, so its warnings are only noise in the build. Held here: java.util.logging keeps
+     * loggers weakly, and a collected one would forget its level.
+     */
+    private static final Logger SELENIUM = quiet("org.openqa.selenium");
 
     private HeadlessChromium() {
+    }
+
+    private static Logger quiet(String name) {
+        Logger logger = Logger.getLogger(name);
+        logger.setLevel(Level.SEVERE);
+        return logger;
     }
 
     /** A browser with its profile in {@code profile}, its window {@code width} x {@code height}; the test is skipped without Chromium. */
