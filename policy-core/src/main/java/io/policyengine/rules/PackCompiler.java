@@ -75,7 +75,10 @@ final class PackCompiler {
         // a file that does not parse leaves its declarations (Terms, Pack) unbuilt, and every other
         // file then fails to resolve them: only the syntax errors are worth the author's time
         if (!syntax.isEmpty()) throw new RuleLoadException(syntax);
-        if (!problems.isEmpty()) throw new RuleLoadException(problems);
+        if (!problems.isEmpty()) {
+            throw new RuleLoadException(ProblemHints.improve(problems,
+                    path -> bySource.containsKey(path.toString()) ? bySource.get(path.toString()).text() : null, classes));
+        }
         try {
             KieBaseConfiguration base = KieServices.get().newKieBaseConfiguration(null, classes);
             BuiltModel.keepHidden(base, classes);
