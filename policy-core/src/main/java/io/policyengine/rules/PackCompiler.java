@@ -74,10 +74,9 @@ final class PackCompiler {
         List<RuleProblem> syntax = problems.stream().filter(p -> p.message().startsWith("[ERR ")).toList();
         // a file that does not parse leaves its declarations (Terms, Pack) unbuilt, and every other
         // file then fails to resolve them: only the syntax errors are worth the author's time
-        if (!syntax.isEmpty()) throw new RuleLoadException(syntax);
+        if (!syntax.isEmpty()) throw new RuleLoadException(ProblemHints.improve(syntax, text(bySource), classes));
         if (!problems.isEmpty()) {
-            throw new RuleLoadException(ProblemHints.improve(problems,
-                    path -> bySource.containsKey(path.toString()) ? bySource.get(path.toString()).text() : null, classes));
+            throw new RuleLoadException(ProblemHints.improve(problems, text(bySource), classes));
         }
         try {
             KieBaseConfiguration base = KieServices.get().newKieBaseConfiguration(null, classes);
@@ -86,6 +85,10 @@ final class PackCompiler {
         } catch (RuntimeException e) {
             throw new RuleLoadException(List.of(RuleProblem.error(pack.folder(), 0, oneLine(e.getMessage()))));
         }
+    }
+
+    private static java.util.function.Function<Path, String> text(Map<String, PackFiles.DrlFile> bySource) {
+        return path -> bySource.containsKey(path.toString()) ? bySource.get(path.toString()).text() : null;
     }
 
     private static int firstLine(int[] lines) {

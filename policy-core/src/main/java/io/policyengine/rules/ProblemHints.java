@@ -72,6 +72,13 @@ final class ProblemHints {
                 }
             }
             if (failedBindings.stream().anyMatch(b -> problem.message().contains(COMPILATION_ERROR + b + " cannot be resolved"))) continue;
+            if (problem.message().startsWith("[ERR ") && text != null) {
+                int line = unclosedLineBefore(text, problem.line(), problem.message());
+                if (line > 0) {
+                    improved.add(RuleProblem.error(problem.file(), line, problem.message() + " (a ( opened on this line is not closed)"));
+                    continue;
+                }
+            }
             if (problem.message().startsWith(COMPILATION_ERROR + "Syntax error") && text != null) {
                 int line = unbalancedLineInConsequence(text, problem.line());
                 if (line > 0) {
@@ -161,6 +168,23 @@ final class ProblemHints {
             current = swap;
         }
         return previous[b.length()];
+    }
+
+    /**
+     * The parser meets a missing {@code )} only at the start of the next line ({@code Line 14:0 mismatched input
+     * 'then'}): the line before it, when that line opens more parentheses than it closes; 0 otherwise.
+     */
+    static int unclosedLineBefore(String drl, int line, String message) {
+        if (!message.matches("\\[ERR \\d+\\] Line \\d+:0 .*")) return 0;
+        String[] lines = drl.split("\n", -1);
+        for (int i = line - 2; i >= 0; i--) {
+            String previous = lines[i].replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"", "\"\"").replaceAll("//.*", "");
+            if (previous.isBlank()) continue;
+            long open = previous.chars().filter(c -> c == '(').count();
+            long close = previous.chars().filter(c -> c == ')').count();
+            return open > close ? i + 1 : 0;
+        }
+        return 0;
     }
 
     /**

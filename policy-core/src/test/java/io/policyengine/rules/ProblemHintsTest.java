@@ -60,6 +60,17 @@ class ProblemHintsTest {
     }
 
     @Test
+    @DisplayName("a missing ) in a condition is reported at its own line, not at the then the parser stumbles on next")
+    void missingParenthesisInCondition() throws IOException {
+        List<RuleProblem> problems = problemsAfter("$claim : Claim( qualityDefect, daysSincePurchase <= $days )",
+                "$claim : Claim( qualityDefect, daysSincePurchase <= $days");
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(lineOf("$claim : Claim( qualityDefect, daysSincePurchase <= $days"));
+            assertThat(p.message()).contains("mismatched input 'then'", "is not closed");
+        });
+    }
+
+    @Test
     void distanceAndSuggestion() {
         assertThat(ProblemHints.distance("daysSincePurchse", "daysSincePurchase")).isEqualTo(1);
         assertThat(ProblemHints.didYouMean("refundDay", List.of("repairDays", "refundDays"))).isEqualTo(" (did you mean refundDays?)");
