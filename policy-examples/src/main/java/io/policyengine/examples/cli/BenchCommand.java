@@ -64,6 +64,9 @@ final class BenchCommand implements Callable<Integer> {
     Path rulesDir;
     @Option(names = "--cli-heap", paramLabel = "SIZE", description = "Heap of the command-line JVM (default: ${DEFAULT-VALUE}).", defaultValue = "256m")
     String cliHeap;
+    @Option(names = "--write-claims", paramLabel = "FILE",
+            description = "Write the generated claims to FILE as JSON Lines and stop, to time other commands over the same claims (decide, diff, serve's batches).")
+    Path claimsFile;
 
     private PrintWriter out;
 
@@ -73,6 +76,11 @@ final class BenchCommand implements Callable<Integer> {
         int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         PolicyEngine engine = rulesDir == null ? PolicyEngine.storeStandard() : PolicyEngine.load(rulesDir);
         List<Claim> claims = ClaimGenerator.random(SEED, count);
+        if (claimsFile != null) {
+            writeJsonLines(claims, claimsFile);
+            out.printf("policy bench: %,d generated claims (seed %d) written to %s%n", count, SEED, claimsFile);
+            return ExitCodes.OK;
+        }
         out.printf("policy bench: %,d generated claims (seed %d), %s %s, %d cores, Java %s, heap %d MiB%n",
                 count, SEED, engine.policy().name(), engine.policy().version(), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
@@ -198,12 +206,7 @@ final class BenchCommand implements Callable<Integer> {
         Path input = dir.resolve("claims.jsonl");
         Path output = dir.resolve("decisions.jsonl");
         try {
-            try (BufferedWriter writer = Files.newBufferedWriter(input, StandardCharsets.UTF_8)) {
-                for (Claim claim : claims) {
-                    writer.write(ClaimJson.toJson(claim));
-                    writer.newLine();
-                }
-            }
+            writeJsonLines(claims, input);
             List<String> command = new ArrayList<>(javaCommand("-Xmx" + cliHeap));
             command.addAll(List.of("decide", "--json", input.toString()));
             if (rulesDir != null) command.addAll(List.of("--rules", rulesDir.toString()));
@@ -218,6 +221,15 @@ final class BenchCommand implements Callable<Integer> {
             Files.deleteIfExists(input);
             Files.deleteIfExists(output);
             Files.deleteIfExists(dir);
+        }
+    }
+
+    private static void writeJsonLines(List<Claim> claims, Path file) throws IOException {
+        try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (Claim claim : claims) {
+                writer.write(ClaimJson.toJson(claim));
+                writer.newLine();
+            }
         }
     }
 
