@@ -2,6 +2,7 @@ package io.policyengine;
 
 import io.policyengine.model.Claim;
 import io.policyengine.model.Outcome;
+import io.policyengine.model.PolicyId;
 import io.policyengine.model.Product;
 import io.policyengine.model.Request;
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.time.LocalDate;
 import java.util.stream.Stream;
 
@@ -71,17 +75,28 @@ class ReloadTest {
     void aWatchedFolderReloadsByItselfAndSkipsBrokenSaves() throws Exception {
         Path pack = PackCopy.storeStandardIn(temp.resolve("rules"));
         PolicyEngine engine = PolicyEngine.load(pack);
-        try (AutoCloseable watcher = engine.watch(Duration.ofMillis(100))) {
+        BlockingQueue<Object> reloads = new LinkedBlockingQueue<>();  // each reload's new policy, or its failure
+        try (AutoCloseable watcher = engine.watch(Duration.ofMillis(100), new PolicyEngine.ReloadListener() {
+            @Override
+            public void reloaded(PolicyId live) {
+                reloads.add(live);
+            }
+
+            @Override
+            public void failed(Exception problem) {
+                reloads.add(problem);
+            }
+        })) {
             PackCopy.edit(pack, "defect-tiers.drl", "rule \"defect refund window\"", "rule \"defect refund window\" oops(");
-            Thread.sleep(600);
+            assertThat(reloads.poll(30, TimeUnit.SECONDS)).as("the broken save's reload").isInstanceOf(RuleLoadException.class);
             assertThat(engine.decide(DAY_15_REFUND).outcome()).isEqualTo(Outcome.REFUND);
 
             PackCopy.edit(pack, "defect-tiers.drl", "rule \"defect refund window\" oops(", "rule \"defect refund window\"");
             PackCopy.edit(pack, "pack.drl", "defectRefundDays   : int = 15", "defectRefundDays   : int = 14");
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (engine.decide(DAY_15_REFUND).outcome() != Outcome.EXCHANGE && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
+            Object reload;
+            do {
+                reload = reloads.poll(30, TimeUnit.SECONDS);
+            } while (reload != null && engine.decide(DAY_15_REFUND).outcome() != Outcome.EXCHANGE);
             assertThat(engine.decide(DAY_15_REFUND).outcome()).isEqualTo(Outcome.EXCHANGE);
         }
     }
