@@ -1,6 +1,12 @@
 package io.policyengine.examples.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.policyengine.PolicyEngine;
 import io.policyengine.examples.docs.ReturnsDesk;
+import io.policyengine.json.ClaimJson;
+import io.policyengine.json.DecisionJson;
+import io.policyengine.model.Claim;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -137,6 +143,39 @@ class DocsExamplesTest {
         assertThat(minimal).contains("<version>" + tag(pom, "version") + "</version>",
                 "<version>" + tag(pom, "slf4j.version") + "</version>",
                 "<maven.compiler.release>" + tag(pom, "release") + "</maven.compiler.release>");
+    }
+
+    @Test
+    @DisplayName("README's claim is decided as README shows it, in English and in Chinese")
+    void readmeDecisionIsCurrent() throws Exception {
+        List<Block> json = blocks().stream().filter(b -> b.document().endsWith("README.md") && b.language().equals("json")).toList();
+        ObjectMapper mapper = new ObjectMapper();
+        JsonNode shown = mapper.readTree(json.get(1).text());
+        Claim claim = ClaimJson.parse(ClaimJson.readValue("claim", json.get(0).text()));
+        PolicyEngine engine = PolicyEngine.storeStandard();
+        JsonNode actual = mapper.readTree(DecisionJson.toJson(engine.render(claim, Locale.ENGLISH)));
+        assertSameAsShown("decision", shown, actual);
+
+        JsonNode chinese = mapper.readTree(DecisionJson.toJson(engine.render(claim, Locale.forLanguageTag("zh-CN"))));
+        String readme = Files.readString(ROOT.resolve("README.md"));
+        assertThat(readme).contains("`\"summary\": \"" + chinese.get("summary").asText() + "\"`",
+                "`\"message\": \"" + chinese.get("reasons").get(0).get("message").asText() + "\"`");
+    }
+
+    /** Every field README shows has the value the engine gives ({@code "…"} stands for any value); fields it leaves out are not checked. */
+    private static void assertSameAsShown(String path, JsonNode shown, JsonNode actual) {
+        if (shown.isTextual() && shown.asText().equals("…")) return;
+        assertThat(actual).as(path).isNotNull();
+        if (shown.isObject()) {
+            shown.fieldNames().forEachRemaining(name -> assertSameAsShown(path + "." + name, shown.get(name), actual.get(name)));
+        } else if (shown.isArray()) {
+            assertThat(actual.isArray()).as(path).isTrue();
+            for (int i = 0; i < shown.size(); i++) assertSameAsShown(path + "[" + i + "]", shown.get(i), actual.get(i));
+        } else if (shown.isNumber()) {
+            assertThat(actual.decimalValue()).as(path).isEqualByComparingTo(shown.decimalValue());
+        } else {
+            assertThat(actual).as(path).isEqualTo(shown);
+        }
     }
 
     private static String tag(String xml, String name) {
