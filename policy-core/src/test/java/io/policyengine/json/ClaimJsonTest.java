@@ -169,6 +169,9 @@ class ClaimJsonTest {
             {"qualityDefect": "a very long string that goes on and on and on"} | qualityDefect: expected true or false, got "a very long string that goes on and ...
             {"qualityDefect": {"nested": [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]}} | qualityDefect: expected true or false, got {"nested":[1,2,3,4,5,6,7,8,9,10,11]}
             {"sameModelInStock": "yes"}                       | sameModelInStock: expected true or false, got "yes"
+            {"store": ""}                                     | store: must not be blank
+            {"store": 12}                                     | store: expected a string, got 12
+            {"Store": "SH-0012"}                              | Store: unknown field (did you mean store?)
             {"openRepair": {"receivedOn": "2026-03-10", "waitingFor": "PARTS"}} | openRepair.receivedOn: 2026-03-10 is after claimDate 2026-03-09
             {"openRepair": {"receivedOn": "2026-03-05", "waitingFor": "SUPPLIER"}} | openRepair.waitingFor: expected one of PARTS, REPAIRER, got "SUPPLIER"
             {"openRepair": {"receivedOn": "2026-03-05"}}      | openRepair.waitingFor: missing
