@@ -38,6 +38,7 @@ public final class ClaimJson {
     static final List<String> CLAIM_FIELDS = List.of(
             "id", "product", "purchaseDate", "claimDate", "qualityDefect", "request", "condition",
             "channel", "deliveryDate", "fault", "repairHistory", "service", "openRepair", "sameModelInStock", "events", "asOf",
+            "withdrawalInformed",
             "store");
     static final List<String> PRODUCT_FIELDS = List.of("sku", "category", "price", "saleType", "customMade");
     static final List<String> CONDITION_FIELDS = List.of(
@@ -73,6 +74,7 @@ public final class ClaimJson {
                 .sameModelInStock(claim.optionalBool("sameModelInStock", true))
                 .events(claim.optionalObjects("events", EVENT_FIELDS).stream().map(ClaimJson::event).toList())
                 .asOf(claim.optionalDate("asOf"))
+                .withdrawalInformed(claim.optionalBool("withdrawalInformed", true))
                 .store(claim.optionalNonBlankText("store"));
         return built.build();
     }
@@ -183,6 +185,7 @@ public final class ClaimJson {
                 json.writeEndArray();
             }
             if (claim.asOf() != null) json.writeStringField("asOf", claim.asOf().toString());
+            if (!claim.withdrawalInformed()) json.writeBooleanField("withdrawalInformed", false);
             if (claim.store() != null) json.writeStringField("store", claim.store());
             json.writeEndObject();
         } catch (IOException e) {
