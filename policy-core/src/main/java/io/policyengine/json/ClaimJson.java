@@ -37,7 +37,8 @@ public final class ClaimJson {
 
     static final List<String> CLAIM_FIELDS = List.of(
             "id", "product", "purchaseDate", "claimDate", "qualityDefect", "request", "condition",
-            "channel", "deliveryDate", "fault", "repairHistory", "service", "openRepair", "sameModelInStock", "events", "asOf");
+            "channel", "deliveryDate", "fault", "repairHistory", "service", "openRepair", "sameModelInStock", "events", "asOf",
+            "withdrawalInformed");
     static final List<String> PRODUCT_FIELDS = List.of("sku", "category", "price", "saleType", "customMade");
     static final List<String> CONDITION_FIELDS = List.of(
             "packaging", "accessoriesComplete", "warrantyCard", "usageTraces", "customerDamage", "forceMajeure");
@@ -71,7 +72,8 @@ public final class ClaimJson {
                 .openRepair(claim.optionalObject("openRepair", OPEN_REPAIR_FIELDS).map(ClaimJson::openRepair).orElse(null))
                 .sameModelInStock(claim.optionalBool("sameModelInStock", true))
                 .events(claim.optionalObjects("events", EVENT_FIELDS).stream().map(ClaimJson::event).toList())
-                .asOf(claim.optionalDate("asOf"));
+                .asOf(claim.optionalDate("asOf"))
+                .withdrawalInformed(claim.optionalBool("withdrawalInformed", true));
         return built.build();
     }
 
@@ -181,6 +183,7 @@ public final class ClaimJson {
                 json.writeEndArray();
             }
             if (claim.asOf() != null) json.writeStringField("asOf", claim.asOf().toString());
+            if (!claim.withdrawalInformed()) json.writeBooleanField("withdrawalInformed", false);
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringWriter does not fail

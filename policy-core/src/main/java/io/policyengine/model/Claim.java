@@ -21,12 +21,14 @@ import java.util.List;
  * @param events           what has happened since the claim (v5, 12.1), in any order
  * @param asOf             the day the duties are judged on (v5, 12.1) as the claim gives it; null when unsaid,
  *                         see {@link #judgedOn()}
+ * @param withdrawalInformed the customer was told of the right of withdrawal before the contract (v6, 16); true by default
  */
 public record Claim(String id, Product product, LocalDate purchaseDate, LocalDate claimDate,
                     boolean qualityDefect, Request request, Condition condition,
                     Channel channel, LocalDate deliveryDate,
                     String fault, List<PastRepair> repairHistory, ServiceRequest service,
-                    OpenRepair openRepair, boolean sameModelInStock, List<ClaimEvent> events, LocalDate asOf) {
+                    OpenRepair openRepair, boolean sameModelInStock, List<ClaimEvent> events, LocalDate asOf,
+                    boolean withdrawalInformed) {
 
     public Claim {
         if (id == null || id.isBlank()) throw new BadInputException("id", "missing or blank");
@@ -106,7 +108,7 @@ public record Claim(String id, Product product, LocalDate purchaseDate, LocalDat
     public Claim(String id, Product product, LocalDate purchaseDate, LocalDate claimDate,
                  boolean qualityDefect, Request request, Condition condition) {
         this(id, product, purchaseDate, claimDate, qualityDefect, request, condition,
-                Channel.STORE, null, null, List.of(), null, null, true, List.of(), null);
+                Channel.STORE, null, null, List.of(), null, null, true, List.of(), null, true);
     }
 
     /** A builder for a claim of item {@code sku}; {@code purchaseDate}, {@code claimDate} and {@code qualityDefect} must be set. */
@@ -137,6 +139,11 @@ public record Claim(String id, Product product, LocalDate purchaseDate, LocalDat
     /** Whether the claim falls on or before the delivery date plus {@code months} calendar months. */
     public boolean withinMonthsOfDelivery(int months) {
         return !claimDate.isAfter(deliveryDate.plusMonths(months));
+    }
+
+    /** Whether the claim falls on or before {@code day} (that day included). */
+    public boolean claimedOnOrBefore(LocalDate day) {
+        return !claimDate.isAfter(day);
     }
 
     /** Calendar days from {@code earlier} to the claim date: 0 on the claim date itself. */
@@ -291,6 +298,7 @@ public record Claim(String id, Product product, LocalDate purchaseDate, LocalDat
         private boolean sameModelInStock = true;
         private final List<ClaimEvent> events = new ArrayList<>();
         private LocalDate asOf;
+        private boolean withdrawalInformed = true;
 
         private Builder(String id, String sku) {
             this.id = id;
@@ -314,6 +322,7 @@ public record Claim(String id, Product product, LocalDate purchaseDate, LocalDat
             sameModelInStock = claim.sameModelInStock;
             events.addAll(claim.events);
             asOf = claim.asOf;
+            withdrawalInformed = claim.withdrawalInformed;
         }
 
         public Builder id(String value) { id = value; return this; }
@@ -399,6 +408,8 @@ public record Claim(String id, Product product, LocalDate purchaseDate, LocalDat
 
         public Builder asOf(LocalDate value) { asOf = value; return this; }
 
+        public Builder withdrawalInformed(boolean value) { withdrawalInformed = value; return this; }
+
         /** The claim, checked as the JSON reader checks it. */
         public Claim build() {
             if (id == null || id.isBlank()) throw new BadInputException("id", "missing or blank");
@@ -407,7 +418,7 @@ public record Claim(String id, Product product, LocalDate purchaseDate, LocalDat
             if (claimDate == null) throw new BadInputException("claimDate", "missing");
             if (qualityDefect == null) throw new BadInputException("qualityDefect", "missing");
             return new Claim(id, built, purchaseDate, claimDate, qualityDefect, request, condition, channel, deliveryDate,
-                    fault, repairHistory, service, openRepair, sameModelInStock, events, asOf);
+                    fault, repairHistory, service, openRepair, sameModelInStock, events, asOf, withdrawalInformed);
         }
 
         /** Setting a product field after {@link #product(Product)} starts from that product's values. */

@@ -169,6 +169,8 @@ class ClaimJsonTest {
             {"qualityDefect": "a very long string that goes on and on and on"} | qualityDefect: expected true or false, got "a very long string that goes on and ...
             {"qualityDefect": {"nested": [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]}} | qualityDefect: expected true or false, got {"nested":[1,2,3,4,5,6,7,8,9,10,11]}
             {"sameModelInStock": "yes"}                       | sameModelInStock: expected true or false, got "yes"
+            {"withdrawalInformed": "no"}                      | withdrawalInformed: expected true or false, got "no"
+            {"withdrawalinformed": false}                     | withdrawalinformed: unknown field (did you mean withdrawalInformed?)
             {"openRepair": {"receivedOn": "2026-03-10", "waitingFor": "PARTS"}} | openRepair.receivedOn: 2026-03-10 is after claimDate 2026-03-09
             {"openRepair": {"receivedOn": "2026-03-05", "waitingFor": "SUPPLIER"}} | openRepair.waitingFor: expected one of PARTS, REPAIRER, got "SUPPLIER"
             {"openRepair": {"receivedOn": "2026-03-05"}}      | openRepair.waitingFor: missing
@@ -222,6 +224,17 @@ class ClaimJsonTest {
         assertThat(claim.condition().forceMajeure()).isFalse();
         assertThat(claim.events()).isEmpty();
         assertThat(claim.judgedOn()).isEqualTo(claim.claimDate());
+    }
+
+    @Test
+    void readsWhetherTheCustomerWasToldOfTheWithdrawalRight() {
+        assertThat(parse("{}").withdrawalInformed()).as("contract 16: told, unless the claim says otherwise").isTrue();
+        Claim notTold = parse("{\"withdrawalInformed\": false}");
+
+        assertThat(notTold.withdrawalInformed()).isFalse();
+        assertThat(ClaimJson.toJson(notTold)).contains("\"withdrawalInformed\":false");
+        assertThat(ClaimJson.parse(json(ClaimJson.toJson(notTold)))).as("written and read back").isEqualTo(notTold);
+        assertThat(ClaimJson.toJson(parse("{}"))).as("the default is not written").doesNotContain("withdrawalInformed");
     }
 
     @Test

@@ -227,7 +227,8 @@ class ClaimTokensTest {
                     .channel(random.nextBoolean() ? pick(random, Channel.values()) : null)
                     .deliveryDate(random.nextBoolean() ? purchase.plusDays(random.nextInt(5)) : null)
                     .fault(random.nextBoolean() ? "NO_COOLING" : null)
-                    .sameModelInStock(random.nextInt(5) > 0);
+                    .sameModelInStock(random.nextInt(5) > 0)
+                    .withdrawalInformed(random.nextInt(5) > 0);
             for (int i = random.nextInt(3); i > 0; i--) {
                 LocalDate completed = claimDate.minusDays(random.nextInt(300));
                 claim.repair(new PastRepair(completed, "F" + i, random.nextBoolean() ? completed.minusDays(random.nextInt(9)) : null));
