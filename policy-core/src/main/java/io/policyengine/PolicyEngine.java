@@ -117,6 +117,15 @@ public final class PolicyEngine {
         }
     }
 
+    /**
+     * A chain's engine (contract 14.2): each claim decided by the stack its store's row in {@code storesFile} names.
+     *
+     * @throws RuleLoadException with every problem of the file and of the packs it names, as {@code FILE:LINE}
+     */
+    public static StoreEngine forStores(Path storesFile) throws RuleLoadException {
+        return StoreEngine.load(storesFile);
+    }
+
     /** The names of the packs bundled on the classpath. */
     public static List<String> bundledPacks() {
         return RulePack.bundledNames();

@@ -38,7 +38,8 @@ public final class ClaimJson {
     static final List<String> CLAIM_FIELDS = List.of(
             "id", "product", "purchaseDate", "claimDate", "qualityDefect", "request", "condition",
             "channel", "deliveryDate", "fault", "repairHistory", "service", "openRepair", "sameModelInStock", "events", "asOf",
-            "withdrawalInformed");
+            "withdrawalInformed",
+            "store");
     static final List<String> PRODUCT_FIELDS = List.of("sku", "category", "price", "saleType", "customMade");
     static final List<String> CONDITION_FIELDS = List.of(
             "packaging", "accessoriesComplete", "warrantyCard", "usageTraces", "customerDamage", "forceMajeure");
@@ -73,7 +74,8 @@ public final class ClaimJson {
                 .sameModelInStock(claim.optionalBool("sameModelInStock", true))
                 .events(claim.optionalObjects("events", EVENT_FIELDS).stream().map(ClaimJson::event).toList())
                 .asOf(claim.optionalDate("asOf"))
-                .withdrawalInformed(claim.optionalBool("withdrawalInformed", true));
+                .withdrawalInformed(claim.optionalBool("withdrawalInformed", true))
+                .store(claim.optionalNonBlankText("store"));
         return built.build();
     }
 
@@ -184,6 +186,7 @@ public final class ClaimJson {
             }
             if (claim.asOf() != null) json.writeStringField("asOf", claim.asOf().toString());
             if (!claim.withdrawalInformed()) json.writeBooleanField("withdrawalInformed", false);
+            if (claim.store() != null) json.writeStringField("store", claim.store());
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringWriter does not fail

@@ -22,13 +22,16 @@ import java.util.List;
  * @param asOf             the day the duties are judged on (v5, 12.1) as the claim gives it; null when unsaid,
  *                         see {@link #judgedOn()}
  * @param withdrawalInformed the customer was told of the right of withdrawal before the contract (v6, 16); true by default
+ * @param store            the store (or shop) the claim is made at (v6, 14.2); it chooses the stack that decides
+ *                         the claim when the engine routes by store; null when unsaid
  */
 public record Claim(String id, Product product, LocalDate purchaseDate, LocalDate claimDate,
                     boolean qualityDefect, Request request, Condition condition,
                     Channel channel, LocalDate deliveryDate,
                     String fault, List<PastRepair> repairHistory, ServiceRequest service,
                     OpenRepair openRepair, boolean sameModelInStock, List<ClaimEvent> events, LocalDate asOf,
-                    boolean withdrawalInformed) {
+                    boolean withdrawalInformed,
+                    String store) {
 
     public Claim {
         if (id == null || id.isBlank()) throw new BadInputException("id", "missing or blank");
@@ -48,6 +51,7 @@ public record Claim(String id, Product product, LocalDate purchaseDate, LocalDat
             throw new BadInputException("deliveryDate", deliveryDate + " is after claimDate " + claimDate);
         }
         if (fault != null && fault.isBlank()) throw new BadInputException("fault", "must not be blank");
+        if (store != null && store.isBlank()) throw new BadInputException("store", "must not be blank");
         repairHistory = repairHistory == null ? List.of() : List.copyOf(repairHistory);
         for (int i = 0; i < repairHistory.size(); i++) {
             PastRepair repair = repairHistory.get(i);
@@ -108,7 +112,7 @@ public record Claim(String id, Product product, LocalDate purchaseDate, LocalDat
     public Claim(String id, Product product, LocalDate purchaseDate, LocalDate claimDate,
                  boolean qualityDefect, Request request, Condition condition) {
         this(id, product, purchaseDate, claimDate, qualityDefect, request, condition,
-                Channel.STORE, null, null, List.of(), null, null, true, List.of(), null, true);
+                Channel.STORE, null, null, List.of(), null, null, true, List.of(), null, true, null);
     }
 
     /** A builder for a claim of item {@code sku}; {@code purchaseDate}, {@code claimDate} and {@code qualityDefect} must be set. */
@@ -312,6 +316,7 @@ public record Claim(String id, Product product, LocalDate purchaseDate, LocalDat
         private final List<ClaimEvent> events = new ArrayList<>();
         private LocalDate asOf;
         private boolean withdrawalInformed = true;
+        private String store;
 
         private Builder(String id, String sku) {
             this.id = id;
@@ -336,6 +341,7 @@ public record Claim(String id, Product product, LocalDate purchaseDate, LocalDat
             events.addAll(claim.events);
             asOf = claim.asOf;
             withdrawalInformed = claim.withdrawalInformed;
+            store = claim.store;
         }
 
         public Builder id(String value) { id = value; return this; }
@@ -423,6 +429,8 @@ public record Claim(String id, Product product, LocalDate purchaseDate, LocalDat
 
         public Builder withdrawalInformed(boolean value) { withdrawalInformed = value; return this; }
 
+        public Builder store(String value) { store = value; return this; }
+
         /** The claim, checked as the JSON reader checks it. */
         public Claim build() {
             if (id == null || id.isBlank()) throw new BadInputException("id", "missing or blank");
@@ -431,7 +439,7 @@ public record Claim(String id, Product product, LocalDate purchaseDate, LocalDat
             if (claimDate == null) throw new BadInputException("claimDate", "missing");
             if (qualityDefect == null) throw new BadInputException("qualityDefect", "missing");
             return new Claim(id, built, purchaseDate, claimDate, qualityDefect, request, condition, channel, deliveryDate,
-                    fault, repairHistory, service, openRepair, sameModelInStock, events, asOf, withdrawalInformed);
+                    fault, repairHistory, service, openRepair, sameModelInStock, events, asOf, withdrawalInformed, store);
         }
 
         /** Setting a product field after {@link #product(Product)} starts from that product's values. */

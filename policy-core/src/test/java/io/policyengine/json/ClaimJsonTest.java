@@ -171,6 +171,9 @@ class ClaimJsonTest {
             {"sameModelInStock": "yes"}                       | sameModelInStock: expected true or false, got "yes"
             {"withdrawalInformed": "no"}                      | withdrawalInformed: expected true or false, got "no"
             {"withdrawalinformed": false}                     | withdrawalinformed: unknown field (did you mean withdrawalInformed?)
+            {"store": ""}                                     | store: must not be blank
+            {"store": 12}                                     | store: expected a string, got 12
+            {"Store": "SH-0012"}                              | Store: unknown field (did you mean store?)
             {"openRepair": {"receivedOn": "2026-03-10", "waitingFor": "PARTS"}} | openRepair.receivedOn: 2026-03-10 is after claimDate 2026-03-09
             {"openRepair": {"receivedOn": "2026-03-05", "waitingFor": "SUPPLIER"}} | openRepair.waitingFor: expected one of PARTS, REPAIRER, got "SUPPLIER"
             {"openRepair": {"receivedOn": "2026-03-05"}}      | openRepair.waitingFor: missing
