@@ -479,6 +479,7 @@ public final class RulePack {
         List<RuleProblem> problems = new ArrayList<>();
         if (broken != null) problems.add(broken.problem(folder, "a generated claim"));
         problems.addAll(calendarWarnings(LocalDate.now()));
+        problems.addAll(PackTexts.warnings(sentences, index));
         for (RuleIndex.Entry rule : index.rules().values()) {
             if (rule.article() == null || rule.article().isBlank()) {
                 problems.add(RuleProblem.warning(rule.file(), rule.line(),
