@@ -243,7 +243,7 @@ public final class Decisions {
         if (outcome != Outcome.REFUND) return new Money(currency, null, null, null, payer);
 
         BigDecimal price = claim.product().price();
-        BigDecimal depreciation = BigDecimal.ZERO.setScale(2);
+        BigDecimal depreciation = BigDecimal.ZERO;
         boolean priced = price != null;
         for (PackFindings pack : packs) {
             for (RefundAmount amount : pack.findings().refundAmounts()) {
@@ -256,7 +256,15 @@ public final class Decisions {
                 }
             }
         }
-        BigDecimal refund = priced && depreciation != null ? price.subtract(depreciation).setScale(2, RoundingMode.HALF_UP) : null;
+        // Contract 17: the amount kept is rounded to the currency's minor units first and capped at the price
+        // after, so that 0 <= depreciation <= price and refund + depreciation = price hold to the last digit.
+        int minorUnits = Money.minorUnits(currency);
+        if (depreciation != null) {
+            depreciation = depreciation.setScale(minorUnits, RoundingMode.HALF_UP);
+            if (price != null && depreciation.compareTo(price) > 0) depreciation = price.setScale(minorUnits, RoundingMode.UNNECESSARY);
+        }
+        BigDecimal refund = priced && depreciation != null
+                ? price.subtract(depreciation).setScale(minorUnits, RoundingMode.UNNECESSARY) : null;
         return new Money(currency, refund, depreciation, refundDue, payer);
     }
 

@@ -51,10 +51,14 @@ public record RefundAmount(Claim claim, BigDecimal kept, String onlyUnder, Reaso
                 RuleCitation.of(kcontext).reason(Effect.PAY, null, arithmetic)));
     }
 
-    /** The fee for {@code days} days of use at {@code percentPerDay}, capped at the price, 2 decimals half up. */
+    /**
+     * The fee for {@code days} days of use at {@code percentPerDay}, 2 decimals half up, then capped at the price:
+     * rounded after the cap, a fee over a price of 10.005 would come to 10.01, more than the price (contract 17).
+     */
     public static BigDecimal depreciation(BigDecimal price, BigDecimal percentPerDay, long days) {
-        BigDecimal fee = price.multiply(percentPerDay).multiply(BigDecimal.valueOf(days)).divide(HUNDRED);
-        return fee.min(price).setScale(2, RoundingMode.HALF_UP);
+        BigDecimal fee = price.multiply(percentPerDay).multiply(BigDecimal.valueOf(days)).divide(HUNDRED)
+                .setScale(2, RoundingMode.HALF_UP);
+        return fee.compareTo(price) > 0 ? price : fee;
     }
 
     /** The refund cannot be priced, whichever rule grants it (no price on the claim). Called from a rule's {@code then}. */
