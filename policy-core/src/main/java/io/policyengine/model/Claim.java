@@ -183,6 +183,19 @@ public record Claim(String id, Product product, LocalDate purchaseDate, LocalDat
         return latest;
     }
 
+    /** The latest earlier repair of the reported fault completed on or after {@code from}; null if none, or when no fault is reported. */
+    public PastRepair sameFaultRepairedSince(LocalDate from) {
+        PastRepair latest = null;
+        if (fault == null) return null;
+        for (PastRepair repair : repairHistory) {
+            if (repair.fault().equals(fault) && !repair.completedOn().isBefore(from)
+                    && (latest == null || repair.completedOn().isAfter(latest.completedOn()))) {
+                latest = repair;
+            }
+        }
+        return latest;
+    }
+
     /**
      * Calendar days the item spent at the repairer (contract 11.3): the periods from each earlier repair's
      * {@code receivedOn} to its {@code completedOn} (none when {@code receivedOn} is unknown) and the open
