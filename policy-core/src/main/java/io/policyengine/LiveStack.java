@@ -24,16 +24,16 @@ final class LiveStack {
 
     /** Null for a bundled pack: nothing to reload. */
     private final Path folder;
-    private final AtomicReference<Stack> live;
+    private final AtomicReference<PackStack> live;
     /** Hashes of pack versions a reload checked and found without errors. */
     private final Set<String> checkedHashes = ConcurrentHashMap.newKeySet();
 
-    LiveStack(Path folder, Stack stack) {
+    LiveStack(Path folder, PackStack stack) {
         this.folder = folder;
         this.live = new AtomicReference<>(stack);
     }
 
-    Stack get() {
+    PackStack get() {
         return live.get();
     }
 
@@ -53,7 +53,7 @@ final class LiveStack {
     /** See {@link PolicyEngine#reload()}. */
     PolicyId reload() throws RuleLoadException {
         if (folder == null) throw new IllegalStateException("a bundled pack has no folder to reload");
-        Stack old = live.get();
+        PackStack old = live.get();
         try {
             PackVersions fresh = PackVersions.load(folder);
             // what validate rejects never goes live: a rule that fails, keeps firing or hangs on a generated claim

@@ -38,7 +38,7 @@ import java.util.Set;
 public final class PolicyEngine {
     private final LiveStack live;
 
-    private PolicyEngine(Path folder, Stack stack) {
+    private PolicyEngine(Path folder, PackStack stack) {
         this.live = new LiveStack(folder, stack);
     }
 
@@ -58,12 +58,12 @@ public final class PolicyEngine {
 
     /** Compiles the rules in {@code rulesDir}: its {@code .drl} files, or one sub-folder per version. Throws with every problem's file and line. */
     public static PolicyEngine load(Path rulesDir) throws RuleLoadException {
-        return new PolicyEngine(rulesDir, Stack.of(PackVersions.load(rulesDir)));
+        return new PolicyEngine(rulesDir, PackStack.of(PackVersions.load(rulesDir)));
     }
 
     /** A pack bundled with policy-rules, such as {@code store-standard} or {@code cn-consumer-law}. */
     public static PolicyEngine bundled(String name) throws RuleLoadException {
-        return new PolicyEngine(null, Stack.of(PackVersions.bundled(name)));
+        return new PolicyEngine(null, PackStack.of(PackVersions.bundled(name)));
     }
 
     /** The bundled store-standard policy (contract section 3); needs policy-rules on the classpath. */
@@ -73,6 +73,11 @@ public final class PolicyEngine {
         } catch (RuleLoadException e) {
             throw new IllegalStateException("the bundled store-standard pack does not load: " + e.getMessage(), e);
         }
+    }
+
+    /** A chain's engine (contract 14.2): each claim decided by the stack its store's row in {@code storesFile} names. */
+    public static StoreEngine forStores(Path storesFile) throws RuleLoadException {
+        return StoreEngine.load(storesFile);
     }
 
     /** The names of the packs bundled on the classpath. */
@@ -145,10 +150,8 @@ public final class PolicyEngine {
     }
 
     /**
-     * Decides {@code claim} and puts the decision into words in {@code locale} (contract section 8): the same as
-     * {@code wording(locale).render(decide(claim))}; {@link io.policyengine.json.DecisionJson#toJson(RenderedDecision)} writes it.
-     *
-     * @throws UnsupportedLanguageException as {@link #wording(Locale)}
+     * Decides {@code claim} and puts it into words in {@code locale} (contract section 8), as {@code wording(locale).render(decide(claim))};
+     * {@link io.policyengine.json.DecisionJson#toJson(RenderedDecision)} writes it. Throws {@link UnsupportedLanguageException} as {@link #wording}.
      */
     public RenderedDecision render(Claim claim, Locale locale) {
         return wording(locale).render(decide(claim));
@@ -159,13 +162,13 @@ public final class PolicyEngine {
         return live.get().locales();
     }
 
-    /** Checks that every pack has a version in force on the claim's purchase date; throws the bad input, naming {@code purchaseDate}, otherwise. */
+    /** Checks that every pack has a version in force on the purchase date, and the price no more decimals than the currency (contract 17). */
     public void check(Claim claim) {
         live.get().check(claim);
     }
 
     /**
-     * @throws BadInputException    when no version of a pack is in force on the claim's purchase date
+     * @throws BadInputException    when no version of a pack is in force on the claim's purchase date, or its price has more decimals than the currency
      * @throws RuleFailureException when a rule fails or keeps firing for the claim
      */
     public Decision decide(Claim claim) {
@@ -188,8 +191,8 @@ public final class PolicyEngine {
     }
 
     /**
-     * Decides every claim on its own account: a rule that fails or keeps firing for one claim costs that claim
-     * alone, whose result then carries the failure instead of a decision. Results come back in the claims' order.
+     * Decides every claim on its own account: a rule that fails or keeps firing for one claim costs that claim alone,
+     * whose result then carries the failure. Results come back in the claims' order.
      *
      * @throws BadInputException when no version of a pack is in force on a claim's purchase date
      */
@@ -237,11 +240,9 @@ public final class PolicyEngine {
         ReloadListener NONE = new ReloadListener() { };
 
         /** The folder's rules are live now. */
-        default void reloaded(PolicyId live) {
-        }
+        default void reloaded(PolicyId live) { }
 
         /** The folder's rules did not load ({@link RuleLoadException} lists every problem); the old rules keep serving. */
-        default void failed(Exception problem) {
-        }
+        default void failed(Exception problem) { }
     }
 }

@@ -68,10 +68,10 @@ final class RuleWatcher implements AutoCloseable {
         }
     }
 
-    /** Whether a file of this name can be part of a pack: rules, sentences or a calendar, not hidden. */
+    /** Whether a file of this name can be part of a pack (rules, sentences or a calendar) or a chain's stores file, not hidden. */
     static boolean isPackFile(String name) {
         if (name.startsWith(".")) return false;
-        return name.endsWith(".drl") || name.equals("calendar.txt") || PackSentences.FILE_NAME.matcher(name).matches();
+        return name.endsWith(".drl") || name.endsWith(".csv") || name.equals("calendar.txt") || PackSentences.FILE_NAME.matcher(name).matches();
     }
 
     private void run() {

@@ -34,8 +34,9 @@ final class StackDecider {
     }
 
     /** {@code fired}, when not null, gets one set per claim, in order, of the rules that fired for it. */
-    static List<PolicyEngine.Result> decideEach(Stack stack, Collection<Claim> claims, List<Set<PackRule>> fired) {
+    static List<PolicyEngine.Result> decideEach(PackStack stack, Collection<Claim> claims, List<Set<PackRule>> fired) {
         List<Claim> all = List.copyOf(claims);
+        for (Claim claim : all) stack.check(claim);
         if (fired != null) {
             for (int i = 0; i < all.size(); i++) fired.add(new HashSet<>());
         }
@@ -62,7 +63,7 @@ final class StackDecider {
     }
 
     /** {@link PolicyEngine#decideTraced}: each claim's result with the rules that fired for it. */
-    static List<PolicyEngine.Traced> decideTraced(Stack stack, Collection<Claim> claims) {
+    static List<PolicyEngine.Traced> decideTraced(PackStack stack, Collection<Claim> claims) {
         List<Set<PackRule>> fired = new ArrayList<>(claims.size());
         List<PolicyEngine.Result> results = decideEach(stack, claims, fired);
         List<PolicyEngine.Traced> traced = new ArrayList<>(results.size());
@@ -71,7 +72,7 @@ final class StackDecider {
     }
 
     /** Decides the claims of one batch into their places in {@code results}; each claim's fired rules into its set of {@code fired}. */
-    private static void decideBatch(Stack stack, List<Claim> all, int batchIndex, PolicyEngine.Result[] results,
+    private static void decideBatch(PackStack stack, List<Claim> all, int batchIndex, PolicyEngine.Result[] results,
                                      List<Set<PackRule>> fired) {
         List<PackVersions> packs = stack.packs();
         int from = batchIndex * BATCH;
@@ -102,7 +103,7 @@ final class StackDecider {
      * One pack's findings for each claim, each claim decided by the version in force on its purchase date;
      * when {@code fired} is not null, the rules that fired for each claim are added to it.
      */
-    private static List<RulePack.Fired> fire(Stack stack, PackVersions pack, List<Claim> claims, List<Set<PackRule>> fired) {
+    private static List<RulePack.Fired> fire(PackStack stack, PackVersions pack, List<Claim> claims, List<Set<PackRule>> fired) {
         if (!pack.isVersioned()) {
             RulePack only = pack.latest();
             return only.fire(claims, stack.limitOf(only), stack.millisOf(only), fired);
@@ -124,7 +125,7 @@ final class StackDecider {
     }
 
     /** One claim decided with every rule that fired, in order, with the terms it used, pack by pack. */
-    static Explanation explain(Stack stack, Claim claim) {
+    static Explanation explain(PackStack stack, Claim claim) {
         List<PackFindings> perPack = new ArrayList<>();
         List<FiredRule> fired = new ArrayList<>();
         for (PackVersions pack : stack.packs()) {

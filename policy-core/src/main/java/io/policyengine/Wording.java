@@ -56,6 +56,16 @@ public final class Wording {
         return language.locale();
     }
 
+    /** The sentences in this language of the pack version {@code policy}; null when this wording does not know it. */
+    PackSentences sentencesOf(PolicyId policy) {
+        return sentences.apply(policy);
+    }
+
+    /** The language these words are in. */
+    Language language() {
+        return language;
+    }
+
     /** The language's tag: {@code en} or {@code zh-CN}. */
     public String languageTag() {
         return language.tag();

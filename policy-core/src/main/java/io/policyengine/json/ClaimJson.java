@@ -23,7 +23,9 @@ import io.policyengine.model.Urgency;
 
 import java.io.IOException;
 import java.io.StringWriter;
+
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -37,7 +39,9 @@ public final class ClaimJson {
 
     static final List<String> CLAIM_FIELDS = List.of(
             "id", "product", "purchaseDate", "claimDate", "qualityDefect", "request", "condition",
-            "channel", "deliveryDate", "fault", "repairHistory", "service", "openRepair", "sameModelInStock", "events", "asOf");
+            "channel", "deliveryDate", "fault", "repairHistory", "service", "openRepair", "sameModelInStock", "events", "asOf",
+            "withdrawalInformed",
+            "store");
     static final List<String> PRODUCT_FIELDS = List.of("sku", "category", "price", "saleType", "customMade");
     static final List<String> CONDITION_FIELDS = List.of(
             "packaging", "accessoriesComplete", "warrantyCard", "usageTraces", "customerDamage", "forceMajeure");
@@ -71,7 +75,9 @@ public final class ClaimJson {
                 .openRepair(claim.optionalObject("openRepair", OPEN_REPAIR_FIELDS).map(ClaimJson::openRepair).orElse(null))
                 .sameModelInStock(claim.optionalBool("sameModelInStock", true))
                 .events(claim.optionalObjects("events", EVENT_FIELDS).stream().map(ClaimJson::event).toList())
-                .asOf(claim.optionalDate("asOf"));
+                .asOf(claim.optionalDate("asOf"))
+                .withdrawalInformed(claim.optionalBool("withdrawalInformed", true))
+                .store(claim.optionalNonBlankText("store"));
         return built.build();
     }
 
@@ -108,6 +114,15 @@ public final class ClaimJson {
         } catch (NumberFormatException e) {
             throw new BadInputException(what, "number out of range"); // 1e9999999999: no BigDecimal holds it
         }
+    }
+
+    /**
+     * A date {@code YYYY-MM-DD} given outside a claim, such as {@code --as-of} or {@code ?asOf=}: the same
+     * one-line bad input as a claim's date gets, naming {@code field} ({@code --as-of: 2026-02-30 is not a
+     * date: February 2026 has 28 days}).
+     */
+    public static LocalDate date(String field, String text) {
+        return StrictObject.date(field, text);
     }
 
     /** The claim as one line of JSON in the contract's shape, every field written out; {@link #parse} reads it back. */
@@ -181,6 +196,8 @@ public final class ClaimJson {
                 json.writeEndArray();
             }
             if (claim.asOf() != null) json.writeStringField("asOf", claim.asOf().toString());
+            if (!claim.withdrawalInformed()) json.writeBooleanField("withdrawalInformed", false);
+            if (claim.store() != null) json.writeStringField("store", claim.store());
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringWriter does not fail

@@ -146,6 +146,8 @@ final class ClaimTokens {
                 case "sameModelInStock" -> claim.sameModelInStock(bool(token));
                 case "events" -> events(parser, token, claim);
                 case "asOf" -> claim.asOf(date(parser, token));
+                case "withdrawalInformed" -> claim.withdrawalInformed(bool(token));
+                case "store" -> claim.store(text(parser, token));
                 default -> throw new IllegalStateException("a claim field without a reader: " + parser.currentName());
             }
         }

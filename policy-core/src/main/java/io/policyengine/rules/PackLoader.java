@@ -33,7 +33,6 @@ import static io.policyengine.rules.PackDeclarations.TERMS_TYPE;
  * and calendar. Every problem of the files, sentences and terms refuses the pack, all at once.
  */
 final class PackLoader {
-    private static final Pattern ARTICLE = Pattern.compile("@article\\s*\\([^)]*\\)");
     private static final Pattern TERMS_DECLARATION =
             Pattern.compile("(?s)\\bdeclare\\s+" + TERMS_TYPE + "\\b(.*?)^\\s*end\\b", Pattern.MULTILINE);
     private static final Pattern DECLARED_FIELD = Pattern.compile("(?m)^\\s*(\\w+)\\s*:");
@@ -148,7 +147,7 @@ final class PackLoader {
     private static List<String> codes(PackFiles files) {
         Set<String> codes = new TreeSet<>();
         for (PackFiles.DrlFile file : files.files()) {
-            Matcher literal = CODE.matcher(ARTICLE.matcher(file.text()).replaceAll(""));
+            Matcher literal = CODE.matcher(RuleIndex.ARTICLE.matcher(file.text()).replaceAll(""));
             while (literal.find()) codes.add(literal.group(1));
         }
         return List.copyOf(codes);

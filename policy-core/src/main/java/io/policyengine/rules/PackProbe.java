@@ -49,6 +49,7 @@ final class PackProbe {
         List<RuleProblem> problems = new ArrayList<>();
         if (broken != null) problems.add(broken.problem(pack.folder(), "a generated claim"));
         problems.addAll(calendarWarnings(pack, LocalDate.now()));
+        problems.addAll(PackTexts.warnings(pack.sentencesByLanguage(), index));
         for (RuleIndex.Entry rule : index.rules().values()) {
             if (rule.article() == null || rule.article().isBlank()) {
                 problems.add(RuleProblem.warning(rule.file(), rule.line(),

@@ -285,11 +285,11 @@ final class PackRunner {
         }
     }
 
-    /** The fired rules' reasons less the exclusions made {@code ifGranted} of a remedy the pack did not grant: they took nothing away. */
+    /** The fired rules' reasons less the exclusions made {@code ifGranted} of grants the pack did not make: they took nothing away. */
     private static List<FiredRule> withoutUnusedExclusions(List<FiredRule> fired, Findings findings) {
         Set<Reason> unused = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Exclusion exclusion : findings.exclusions()) {
-            if (exclusion.ifGranted() && !findings.granted(exclusion.remedy())) {
+            if (exclusion.ifGranted() && !findings.takesAwayAny(exclusion)) {
                 unused.add(exclusion.reason());
             }
         }

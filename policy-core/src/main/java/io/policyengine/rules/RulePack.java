@@ -120,6 +120,11 @@ public final class RulePack {
         return List.copyOf(rules.values());
     }
 
+    /** The pack's sentences by language. */
+    Map<Language, PackSentences> sentencesByLanguage() {
+        return sentences;
+    }
+
     /** The pack's calendar.txt; null when it has none. */
     CalendarFile calendar() {
         return calendar;

@@ -131,8 +131,8 @@ class ClaimJsonTest {
             {"qualityDefect": null}                           | qualityDefect: missing
             {"qualityDefect": 1}                              | qualityDefect: expected true or false, got 1
             {"claimDate": 20260112}                           | claimDate: expected a date string YYYY-MM-DD, got 20260112
-            {"claimDate": "2026-13-01"}                       | claimDate: 2026-13-01 is not a valid date
-            {"claimDate": "2026-02-30"}                       | claimDate: 2026-02-30 is not a valid date
+            {"claimDate": "2026-13-01"}                       | claimDate: 2026-13-01 is not a date: a year has months 01 to 12
+            {"claimDate": "2026-02-30"}                       | claimDate: 2026-02-30 is not a date: February 2026 has 28 days
             {"claimDate": "2026-02-01"}                       | claimDate: 2026-02-01 is before purchaseDate 2026-03-01
             {"purchaseDate": "2026-3-1"}                      | purchaseDate: expected a date string YYYY-MM-DD, got "2026-3-1"
             {"purchaseDate": "2026-03-01T10:00"}              | purchaseDate: expected a date string YYYY-MM-DD, got "2026-03-01T10:00"
@@ -169,6 +169,11 @@ class ClaimJsonTest {
             {"qualityDefect": "a very long string that goes on and on and on"} | qualityDefect: expected true or false, got "a very long string that goes on and ...
             {"qualityDefect": {"nested": [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]}} | qualityDefect: expected true or false, got {"nested":[1,2,3,4,5,6,7,8,9,10,11]}
             {"sameModelInStock": "yes"}                       | sameModelInStock: expected true or false, got "yes"
+            {"withdrawalInformed": "no"}                      | withdrawalInformed: expected true or false, got "no"
+            {"withdrawalinformed": false}                     | withdrawalinformed: unknown field (did you mean withdrawalInformed?)
+            {"store": ""}                                     | store: must not be blank
+            {"store": 12}                                     | store: expected a string, got 12
+            {"Store": "SH-0012"}                              | Store: unknown field (did you mean store?)
             {"openRepair": {"receivedOn": "2026-03-10", "waitingFor": "PARTS"}} | openRepair.receivedOn: 2026-03-10 is after claimDate 2026-03-09
             {"openRepair": {"receivedOn": "2026-03-05", "waitingFor": "SUPPLIER"}} | openRepair.waitingFor: expected one of PARTS, REPAIRER, got "SUPPLIER"
             {"openRepair": {"receivedOn": "2026-03-05"}}      | openRepair.waitingFor: missing
@@ -222,6 +227,17 @@ class ClaimJsonTest {
         assertThat(claim.condition().forceMajeure()).isFalse();
         assertThat(claim.events()).isEmpty();
         assertThat(claim.judgedOn()).isEqualTo(claim.claimDate());
+    }
+
+    @Test
+    void readsWhetherTheCustomerWasToldOfTheWithdrawalRight() {
+        assertThat(parse("{}").withdrawalInformed()).as("contract 16: told, unless the claim says otherwise").isTrue();
+        Claim notTold = parse("{\"withdrawalInformed\": false}");
+
+        assertThat(notTold.withdrawalInformed()).isFalse();
+        assertThat(ClaimJson.toJson(notTold)).contains("\"withdrawalInformed\":false");
+        assertThat(ClaimJson.parse(json(ClaimJson.toJson(notTold)))).as("written and read back").isEqualTo(notTold);
+        assertThat(ClaimJson.toJson(parse("{}"))).as("the default is not written").doesNotContain("withdrawalInformed");
     }
 
     @Test

@@ -227,7 +227,8 @@ class ClaimTokensTest {
                     .channel(random.nextBoolean() ? pick(random, Channel.values()) : null)
                     .deliveryDate(random.nextBoolean() ? purchase.plusDays(random.nextInt(5)) : null)
                     .fault(random.nextBoolean() ? "NO_COOLING" : null)
-                    .sameModelInStock(random.nextInt(5) > 0);
+                    .sameModelInStock(random.nextInt(5) > 0)
+                    .withdrawalInformed(random.nextInt(5) > 0);
             for (int i = random.nextInt(3); i > 0; i--) {
                 LocalDate completed = claimDate.minusDays(random.nextInt(300));
                 claim.repair(new PastRepair(completed, "F" + i, random.nextBoolean() ? completed.minusDays(random.nextInt(9)) : null));
@@ -240,6 +241,7 @@ class ClaimTokensTest {
             if (random.nextInt(4) == 0) claim.openRepair(new OpenRepair(claimDate.minusDays(random.nextInt(30)), pick(random, WaitingFor.values())));
             for (int i = random.nextInt(3); i > 0; i--) claim.event(pick(random, EventType.values()), claimDate.plusDays(random.nextInt(60)));
             if (random.nextInt(4) == 0) claim.asOf(claimDate.plusDays(60 + random.nextInt(30)));
+            if (random.nextInt(3) == 0) claim.store("SH-" + random.nextInt(100));
             try {
                 return claim.build();
             } catch (BadInputException e) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.policyengine.PolicyEngine;
 import io.policyengine.RenderedDecision;
 import io.policyengine.RuleLoadException;
+import io.policyengine.StoreEngine;
 import io.policyengine.json.ClaimJson;
 import io.policyengine.json.DecisionJson;
 import io.policyengine.model.Claim;
@@ -49,6 +50,15 @@ final class ApiSnippets {
         // tag::floor[]
         PolicyEngine underLaw = PolicyEngine.storeStandard().withFloor(PolicyEngine.bundled("cn-consumer-law"));
         // end::floor[]
+    }
+
+    static void stores(Claim claim, List<Claim> claims) throws Exception {
+        // tag::stores[]
+        StoreEngine chain = PolicyEngine.forStores(Path.of("chain/stores.csv")); // every problem at once, FILE:LINE
+        Decision d = chain.decide(claim);                     // by the stack of claim.store(), else the * row's
+        List<PolicyEngine.Result> each = chain.decideEach(claims);  // many stores in one batch, in order
+        AutoCloseable watcher = chain.watch(Duration.ofMillis(200), PolicyEngine.ReloadListener.NONE);
+        // end::stores[]
     }
 
     static void reload(Path rulesDir) throws Exception {

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -44,7 +45,10 @@ final class HeadlessChromium {
         return logger;
     }
 
-    /** A browser with its profile in {@code profile}, its window {@code width} x {@code height}; the test is skipped without Chromium. */
+    /**
+     * A browser with its profile in {@code profile}, its window (or below 500 px wide, an emulated phone's screen)
+     * {@code width} x {@code height}; the test is skipped without Chromium.
+     */
     static WebDriver start(Path profile, int width, int height) {
         boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (!installed && "true".equals(System.getenv("CI"))) {
@@ -55,7 +59,12 @@ final class HeadlessChromium {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--window-size=" + width + "," + height, "--lang=en-US");
+                "--user-data-dir=" + profile, "--window-size=" + Math.max(width, 500) + "," + height, "--lang=en-US");
+        if (width < 500) {
+            // Chromium's windows are at least 500 px wide: a phone's screen is emulated as a phone (its viewport, touch).
+            options.setExperimentalOption("mobileEmulation",
+                    Map.of("deviceMetrics", Map.of("width", width, "height", height, "pixelRatio", 1.0)));
+        }
         ChromeDriverService driver = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         return new ChromeDriver(driver, options);

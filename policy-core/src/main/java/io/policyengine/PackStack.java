@@ -1,6 +1,7 @@
 package io.policyengine;
 
 import io.policyengine.model.Claim;
+import io.policyengine.model.Money;
 import io.policyengine.model.PackRule;
 import io.policyengine.model.PolicyId;
 import io.policyengine.rules.PackVersions;
@@ -24,10 +25,12 @@ import java.util.stream.Collectors;
  * @param firingLimit     rule firings allowed per claim in every pack; 0: each pack's own limit
  * @param timeLimitMillis milliseconds allowed per claim in every pack; 0: each pack's own limit
  */
-record Stack(PackVersions store, List<PackVersions> floors, int firingLimit, long timeLimitMillis) {
+record PackStack(PackVersions store, List<PackVersions> floors, int firingLimit, long timeLimitMillis) {
+    /** The store pack's term that names the currency of its amounts (contract 11.2). */
+    private static final String CURRENCY_TERM = "currency";
 
-    static Stack of(PackVersions store) {
-        return new Stack(store, List.of(), 0, 0);
+    static PackStack of(PackVersions store) {
+        return new PackStack(store, List.of(), 0, 0);
     }
 
     List<PackVersions> packs() {
@@ -37,28 +40,28 @@ record Stack(PackVersions store, List<PackVersions> floors, int firingLimit, lon
         return packs;
     }
 
-    Stack withFloor(PackVersions floor) {
+    PackStack withFloor(PackVersions floor) {
         List<PackVersions> more = new ArrayList<>(floors);
         more.add(floor);
-        return new Stack(store, List.copyOf(more), firingLimit, timeLimitMillis);
+        return new PackStack(store, List.copyOf(more), firingLimit, timeLimitMillis);
     }
 
-    Stack withFiringLimit(int firingsPerClaim) {
+    PackStack withFiringLimit(int firingsPerClaim) {
         if (firingsPerClaim < 1) {
             throw new IllegalArgumentException("firingsPerClaim: must be at least 1, got " + firingsPerClaim);
         }
-        return new Stack(store, floors, firingsPerClaim, timeLimitMillis);
+        return new PackStack(store, floors, firingsPerClaim, timeLimitMillis);
     }
 
-    Stack withTimeLimit(Duration perClaim) {
+    PackStack withTimeLimit(Duration perClaim) {
         if (perClaim.toMillis() < 1) {
             throw new IllegalArgumentException("perClaim: must be at least 1 ms, got " + perClaim.toMillis() + " ms");
         }
-        return new Stack(store, floors, firingLimit, perClaim.toMillis());
+        return new PackStack(store, floors, firingLimit, perClaim.toMillis());
     }
 
-    Stack withStore(PackVersions fresh) {
-        return new Stack(fresh, floors, firingLimit, timeLimitMillis);
+    PackStack withStore(PackVersions fresh) {
+        return new PackStack(fresh, floors, firingLimit, timeLimitMillis);
     }
 
     int limitOf(RulePack pack) {
@@ -115,8 +118,13 @@ record Stack(PackVersions store, List<PackVersions> floors, int firingLimit, lon
         return rules;
     }
 
-    /** Throws the bad input, naming {@code purchaseDate}, when a pack has no version in force on the claim's purchase date. */
+    /**
+     * Throws the bad input when a pack has no version in force on the claim's purchase date (naming {@code purchaseDate}),
+     * or the price has more decimals than the store pack's currency has (contract 17, naming {@code product.price}).
+     */
     void check(Claim claim) {
         for (PackVersions pack : packs()) pack.forPurchase(claim.purchaseDate());
+        Object currency = store.forPurchase(claim.purchaseDate()).terms().get(CURRENCY_TERM);
+        Money.checkPrice(claim.product().price(), currency == null ? null : currency.toString());
     }
 }
