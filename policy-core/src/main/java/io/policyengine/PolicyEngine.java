@@ -8,6 +8,7 @@ import io.policyengine.model.Claim;
 import io.policyengine.model.Decision;
 import io.policyengine.model.Explanation;
 import io.policyengine.model.FiredRule;
+import io.policyengine.model.Money;
 import io.policyengine.model.PackRule;
 import io.policyengine.model.PolicyId;
 import io.policyengine.rules.PackVersions;
@@ -57,6 +58,8 @@ public final class PolicyEngine {
     private static final Logger LOG = LoggerFactory.getLogger(PolicyEngine.class);
     /** Claims per rule session in {@link #decideAll}: shares a session's cost without growing its memory. */
     private static final int BATCH = 512;
+    /** The store pack's term that names the currency of its amounts (contract 11.2). */
+    private static final String CURRENCY_TERM = "currency";
     private static final int PARALLELISM = Runtime.getRuntime().availableProcessors();
 
     /** The packs that decide together: the store pack, then the floors. Swapped whole on reload. */
@@ -281,14 +284,21 @@ public final class PolicyEngine {
 
     /**
      * Checks that this engine can decide the claim: every pack has a version in force on its purchase
-     * date. Throws the bad input otherwise, naming {@code purchaseDate}.
+     * date, and the price has no more decimals than the store pack's currency has (contract 17). Throws
+     * the bad input otherwise, naming {@code purchaseDate} or {@code product.price}.
      */
     public void check(Claim claim) {
-        for (PackVersions pack : live.get().packs()) pack.forPurchase(claim.purchaseDate());
+        check(live.get().packs(), claim);
+    }
+
+    private static void check(List<PackVersions> packs, Claim claim) {
+        for (PackVersions pack : packs) pack.forPurchase(claim.purchaseDate());
+        Object currency = packs.get(0).forPurchase(claim.purchaseDate()).terms().get(CURRENCY_TERM);
+        Money.checkPrice(claim.product().price(), currency == null ? null : currency.toString());
     }
 
     /**
-     * @throws BadInputException    when no version of a pack is in force on the claim's purchase date
+     * @throws BadInputException    when no version of a pack is in force on the claim's purchase date, or its price has more decimals than the currency
      * @throws RuleFailureException when a rule fails or keeps firing for the claim
      */
     public Decision decide(Claim claim) {
@@ -317,7 +327,7 @@ public final class PolicyEngine {
      * that claim alone, whose result then carries the failure instead of a decision. Results come
      * back in the claims' order.
      *
-     * @throws BadInputException when no version of a pack is in force on a claim's purchase date
+     * @throws BadInputException when no version of a pack is in force on a claim's purchase date, or a price has more decimals than the currency
      */
     public List<Result> decideEach(Collection<Claim> claims) {
         return decideEach(claims, null);
@@ -334,7 +344,7 @@ public final class PolicyEngine {
      * Decides every claim as {@link #decideEach} does and also tells which rules of the stack fired for
      * each: what rule coverage and comparisons of two rule sets need. Slower than {@link #decideEach}.
      *
-     * @throws BadInputException when no version of a pack is in force on a claim's purchase date
+     * @throws BadInputException when no version of a pack is in force on a claim's purchase date, or a price has more decimals than the currency
      */
     public List<Traced> decideTraced(Collection<Claim> claims) {
         List<Set<PackRule>> fired = new ArrayList<>(claims.size());
@@ -357,6 +367,7 @@ public final class PolicyEngine {
     private List<Result> decideEach(Collection<Claim> claims, List<Set<PackRule>> fired) {
         List<PackVersions> packs = live.get().packs();
         List<Claim> all = List.copyOf(claims);
+        for (Claim claim : all) check(packs, claim);
         if (fired != null) {
             for (int i = 0; i < all.size(); i++) fired.add(new HashSet<>());
         }

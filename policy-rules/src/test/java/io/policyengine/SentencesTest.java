@@ -93,6 +93,33 @@ class SentencesTest {
     }
 
     @Test
+    void aRuleWithoutAChineseTitleIsAWarningAtTheRule() throws IOException {
+        Path pack = PackCopy.storeStandardIn(temp.resolve("rules"));
+        PackCopy.edit(pack, "sentences.zh-CN.txt", "gifts exclude refund and exchange = 赠品不退不换\n", "");
+
+        assertThat(PolicyEngine.validate(pack)).singleElement().satisfies(p -> {
+            assertThat(p.warning()).isTrue();
+            assertThat(p.file()).isEqualTo(pack.resolve("exclusions.drl"));
+            assertThat(p.line()).isEqualTo(lineOf(pack.resolve("exclusions.drl"), "rule \"gifts exclude refund and exchange\""));
+            assertThat(p.message()).isEqualTo("rule \"gifts exclude refund and exchange\" has no title in sentences.zh-CN.txt: explain and"
+                    + " the counter page show its name in English (add `gifts exclude refund and exchange = ...` under [titles])");
+        });
+    }
+
+    @Test
+    void anArticleNoPatternCitesIsAWarningInEachLanguage() throws IOException {
+        Path pack = PackCopy.storeStandardIn(temp.resolve("rules"));
+        PackCopy.edit(pack, "exclusions.drl", "rule \"gifts exclude refund and exchange\"\n    @article(\"15\")",
+                "rule \"gifts exclude refund and exchange\"\n    @article(\"F1\")");
+
+        assertThat(PolicyEngine.validate(pack)).extracting(RuleProblem::message).containsExactlyInAnyOrder(
+                "article \"F1\" of rule \"gifts exclude refund and exchange\" matches no pattern under [articles] in sentences.en.txt:"
+                        + " it is cited bare, as (F1)",
+                "article \"F1\" of rule \"gifts exclude refund and exchange\" matches no pattern under [articles] in sentences.zh-CN.txt:"
+                        + " it is cited bare, as (F1)");
+    }
+
+    @Test
     void aFileThatIsNotUtf8IsReportedWithItsLine() throws IOException {
         Path pack = PackCopy.storeStandardIn(temp.resolve("rules"));
         Path file = pack.resolve("sentences.zh-CN.txt");

@@ -46,7 +46,7 @@ public final class ClaimSpace {
 
     /**
      * Every day from the purchase to just past the longest window, where a rule that can fire will:
-     * each condition alone; each of {@code codes} (the codes a pack's rules name, such as product
+     * each condition alone (and a customer not told of the right of withdrawal); each of {@code codes} (the codes a pack's rules name, such as product
      * categories and fault codes) as the category, sold in the store and online, delivered on the
      * purchase day and later; and service requests of every urgency, region and severity, with an
      * engineer on time and late, and with the same fault repaired before.
@@ -79,6 +79,8 @@ public final class ClaimSpace {
                             }
                             claims.add(claim(claims.size() + 1, regular.withSaleType(SaleType.GIFT), purchase, claimDate,
                                     defect, null, Condition.AS_SOLD, channel, delivered));
+                            claims.add(claim(claims.size() + 1, regular, purchase, claimDate, defect, null, Condition.AS_SOLD,
+                                    channel, delivered).toBuilder().withdrawalInformed(false).build());
                         }
                     }
                 }
@@ -128,7 +130,8 @@ public final class ClaimSpace {
     }
 
     /**
-     * Goods that keep failing (contract 11.3), for each category: repaired twice, or with the repairer now
+     * Goods that keep failing (contract 11.3), for each category: repaired twice, the same fault back after a
+     * repair (a major and a minor one), or with the repairer now
      * for just as many and one more days than each window term, waiting for parts or for the repairer;
      * early and late in a year's warranty; asking for a refund or an exchange, the same model in stock or
      * not, with a price or without, sold in the store and online.
@@ -148,6 +151,12 @@ public final class ClaimSpace {
                 shapes.add(Claim.builder("SPACE", "SKU").qualityDefect(true)
                         .repair(new PastRepair(purchase.plusDays(day / 3), "FAULT", purchase.plusDays(day / 3 - 1)))
                         .repair(new PastRepair(purchase.plusDays(day / 2), "FAULT", purchase.plusDays(day / 2 - 2))));
+                // the same fault back after a repair, reported as a major and as a minor one (SGD art. 13(4), 13(5))
+                for (Severity severity : Severity.values()) {
+                    shapes.add(Claim.builder("SPACE", "SKU").qualityDefect(true).fault("FAULT")
+                            .repair(new PastRepair(purchase.plusDays(day / 2), "FAULT", purchase.plusDays(day / 2 - 2)))
+                            .service(new ServiceRequest(claimDate.atTime(10, 0), Urgency.NORMAL, Region.CITY, severity, null)));
+                }
                 for (int wait : waits) {
                     if (wait > day) continue;
                     for (WaitingFor waitingFor : WaitingFor.values()) {
@@ -238,6 +247,17 @@ public final class ClaimSpace {
      * given product categories, and goods of those categories that keep failing: where two policies are most likely to part.
      */
     public static List<Claim> boundaries(Map<String, Object> terms, List<String> categories) {
+        return boundaries(List.of(terms), categories);
+    }
+
+    /**
+     * {@link #boundaries(Map, List)} over the terms of every pack of a stack, and, within each pack, the ends of a
+     * window of days stretched by one of months (CRD art. 10: 14 days from delivery, then 12 months more when the
+     * customer was not told of the right of withdrawal): a pack's own terms may add up, another pack's do not.
+     */
+    public static List<Claim> boundaries(List<Map<String, Object>> packTerms, List<String> categories) {
+        Map<String, Object> terms = new java.util.LinkedHashMap<>();
+        packTerms.forEach(terms::putAll);
         List<Claim> claims = new ArrayList<>();
         for (LocalDate purchase : PURCHASES) {
             for (int deliveryDays : new int[]{0, 3}) {
@@ -252,6 +272,12 @@ public final class ClaimSpace {
                         claimDates.add(end);
                         claimDates.add(end.plusDays(1));
                     }
+                    for (Map<String, Object> pack : packTerms) {
+                        for (LocalDate end : stretchedEnds(start, pack)) {
+                            claimDates.add(end);
+                            claimDates.add(end.plusDays(1));
+                        }
+                    }
                 }
                 for (LocalDate claimDate : claimDates) {
                     if (claimDate.isBefore(delivery)) continue;
@@ -263,6 +289,18 @@ public final class ClaimSpace {
         }
         addRepeatRepairs(claims, PURCHASES.get(0), terms, categories);
         return claims;
+    }
+
+    /** The ends of each window of days of one pack, stretched by each of its windows of months. */
+    private static List<LocalDate> stretchedEnds(LocalDate start, Map<String, Object> terms) {
+        List<LocalDate> ends = new ArrayList<>();
+        for (Map.Entry<String, Object> days : terms.entrySet()) {
+            if (!(days.getValue() instanceof Integer d) || d < 0 || !days.getKey().endsWith("Days")) continue;
+            for (Map.Entry<String, Object> months : terms.entrySet()) {
+                if (months.getValue() instanceof Integer m && m > 0 && isMonths(months.getKey())) ends.add(start.plusDays(d).plusMonths(m));
+            }
+        }
+        return ends;
     }
 
     private static void addVariants(List<Claim> claims, LocalDate purchase, LocalDate claimDate, Channel channel,
@@ -279,6 +317,8 @@ public final class ClaimSpace {
                     for (Product product : variants) {
                         claims.add(claim(claims.size() + 1, product, purchase, claimDate, defect, request, Condition.AS_SOLD, channel, delivery));
                     }
+                    claims.add(claim(claims.size() + 1, plain, purchase, claimDate, defect, request, Condition.AS_SOLD, channel, delivery)
+                            .toBuilder().withdrawalInformed(false).build());
                 }
             }
         }

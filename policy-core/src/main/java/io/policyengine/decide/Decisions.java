@@ -79,7 +79,7 @@ public final class Decisions {
                     continue;
                 }
                 for (Grant grant : findings.grants()) {
-                    if (grant.remedy() == exclusion.remedy()) reasons.add(exclusion.reason());  // once per grant taken away
+                    if (exclusion.takesAway(grant)) reasons.add(exclusion.reason());  // once per grant taken away
                 }
             }
             for (Commitment commitment : findings.commitments()) {
@@ -112,12 +112,13 @@ public final class Decisions {
         return Outcome.of(REMEDIES[Integer.numberOfTrailingZeros(allowed)]);
     }
 
+    /** The remedies a pack grants that none of its exclusions takes away. */
     private static int allowed(Findings findings) {
-        int granted = 0;
-        int excluded = 0;
-        for (Grant grant : findings.grants()) granted |= 1 << grant.remedy().ordinal();
-        for (Exclusion exclusion : findings.exclusions()) excluded |= 1 << exclusion.remedy().ordinal();
-        return granted & ~excluded;
+        int allowed = 0;
+        for (Grant grant : findings.grants()) {
+            if (!findings.excluded(grant)) allowed |= 1 << grant.remedy().ordinal();
+        }
+        return allowed;
     }
 
     /**
@@ -131,7 +132,7 @@ public final class Decisions {
             if (reason.effect() != Effect.GRANT || (onlyByLaw & (1 << reason.remedy().ordinal())) == 0) continue;
             Reason prevailing = reason.withParam(LAW_PREVAILS, true);
             for (Exclusion exclusion : store.exclusions()) {
-                if (exclusion.remedy() == reason.remedy() && (!exclusion.ifGranted() || store.granted(exclusion.remedy()))) {
+                if (exclusion.remedy() == reason.remedy() && (!exclusion.ifGranted() || store.takesAwayAny(exclusion))) {
                     prevailing = prevailing.withParam(PREVAILS_OVER, exclusion.reason().article());
                     break;
                 }
@@ -203,38 +204,46 @@ public final class Decisions {
     /** The reasons of what a pack said of the money that hold for this outcome: the refund's deadline, postage, deductions. */
     private static void addMoneyReasons(List<Reason> reasons, Outcome outcome, Findings findings, List<PackFindings> packs) {
         if (outcome == Outcome.REFUND) {
-            for (RefundDue due : findings.refundDue()) reasons.add(due.reason());
+            for (RefundDue due : findings.refundDue()) {
+                if (applies(due, findings)) reasons.add(due.reason());
+            }
             for (RefundAmount amount : findings.refundAmounts()) {
                 if (applies(amount, packs)) reasons.add(amount.reason());
             }
         }
         for (ReturnShipping shipping : findings.returnShipping()) {
-            if (shipping.covers(outcome)) reasons.add(shipping.reason());
+            if (applies(shipping, outcome, findings)) reasons.add(shipping.reason());
         }
     }
 
     /**
-     * Contract 11.2: the currency and the refund's deadline from the store pack's terms; the refund is the
-     * price less what the rules keep back, null when a rule says it cannot be priced; the postage is paid
-     * by whom the first rule that speaks of this outcome says.
+     * Contract 11.2: the currency of the store pack's terms (of the first floor's, when the store pack names none);
+     * the refund's deadline is the earliest any pack sets for this refund; the refund is the price less what
+     * the rules keep back, null when a rule says it cannot be priced; the postage is paid by whom the first
+     * rule that speaks of this outcome says.
      */
     private static Money money(Claim claim, Outcome outcome, List<PackFindings> packs) {
-        Findings store = packs.get(0).findings();
-        RefundDue due = store.refundDue().isEmpty() ? null : store.refundDue().get(0);
-        String currency = due == null ? null : due.currency();
+        String currency = null;
+        LocalDate refundDue = null;
+        for (PackFindings pack : packs) {
+            for (RefundDue due : pack.findings().refundDue()) {
+                if (currency == null) currency = due.currency();
+                if (outcome != Outcome.REFUND || !applies(due, pack.findings())) continue;
+                LocalDate date = claim.claimDate().plusDays(due.days());
+                if (refundDue == null || date.isBefore(refundDue)) refundDue = date;
+            }
+        }
         Payer payer = null;
         for (int i = 0; i < packs.size() && payer == null; i++) {
             for (ReturnShipping shipping : packs.get(i).findings().returnShipping()) {
-                if (shipping.covers(outcome)) {
-                    payer = shipping.payer();
-                    break;
-                }
+                // within a pack that speaks of this outcome on two grounds, the customer takes the better: the store pays
+                if (applies(shipping, outcome, packs.get(i).findings()) && payer != Payer.STORE) payer = shipping.payer();
             }
         }
         if (outcome != Outcome.REFUND) return new Money(currency, null, null, null, payer);
 
         BigDecimal price = claim.product().price();
-        BigDecimal depreciation = BigDecimal.ZERO.setScale(2);
+        BigDecimal depreciation = BigDecimal.ZERO;
         boolean priced = price != null;
         for (PackFindings pack : packs) {
             for (RefundAmount amount : pack.findings().refundAmounts()) {
@@ -247,19 +256,36 @@ public final class Decisions {
                 }
             }
         }
-        BigDecimal refund = priced && depreciation != null ? price.subtract(depreciation).setScale(2, RoundingMode.HALF_UP) : null;
-        return new Money(currency, refund, depreciation, due == null ? null : claim.claimDate().plusDays(due.days()), payer);
+        // Contract 17: the amount kept is rounded to the currency's minor units first and capped at the price
+        // after, so that 0 <= depreciation <= price and refund + depreciation = price hold to the last digit.
+        int minorUnits = Money.minorUnits(currency);
+        if (depreciation != null) {
+            depreciation = depreciation.setScale(minorUnits, RoundingMode.HALF_UP);
+            if (price != null && depreciation.compareTo(price) > 0) depreciation = price.setScale(minorUnits, RoundingMode.UNNECESSARY);
+        }
+        BigDecimal refund = priced && depreciation != null
+                ? price.subtract(depreciation).setScale(minorUnits, RoundingMode.UNNECESSARY) : null;
+        return new Money(currency, refund, depreciation, refundDue, payer);
     }
 
-    /** A finding made {@code ifOnlyGrant} holds when its article is the only one of any pack that grants the refund. */
+    /** Who pays the postage of this outcome, as a rule said: for any grant of it, or for its grants under one article. */
+    private static boolean applies(ReturnShipping shipping, Outcome outcome, Findings pack) {
+        if (!shipping.covers(outcome)) return false;
+        return shipping.under() == null || pack.allowsUnder(Remedy.valueOf(outcome.name()), shipping.under());
+    }
+
+    /** A deadline made for the refunds under an article holds when the pack grants the refund under it. */
+    private static boolean applies(RefundDue due, Findings pack) {
+        return due.under() == null || pack.allowsUnder(Remedy.REFUND, due.under());
+    }
+
+    /** A finding made {@code ifOnlyGrant} holds when every grant of the refund, in any pack, is under its article. */
     private static boolean applies(RefundAmount amount, List<PackFindings> packs) {
         if (!amount.ifOnlyGrant()) return true;
-        int refund = 1 << Remedy.REFUND.ordinal();
         for (PackFindings pack : packs) {
-            if ((allowed(pack.findings()) & refund) == 0) continue;
             for (Grant grant : pack.findings().grants()) {
-                if (grant.remedy() == Remedy.REFUND && !(Objects.equals(grant.reason().policy(), amount.reason().policy())
-                        && grant.reason().article().equals(amount.reason().article()))) {
+                if (grant.remedy() == Remedy.REFUND && !pack.findings().excluded(grant)
+                        && !(Objects.equals(grant.reason().policy(), amount.reason().policy()) && grant.reason().cites(amount.onlyUnder()))) {
                     return false;
                 }
             }

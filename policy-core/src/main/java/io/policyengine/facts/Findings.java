@@ -1,5 +1,6 @@
 package io.policyengine.facts;
 
+import io.policyengine.model.Reason;
 import io.policyengine.model.Remedy;
 
 import java.util.ArrayList;
@@ -31,6 +32,30 @@ public record Findings(List<Grant> grants, List<Exclusion> exclusions, RepairDea
     public boolean granted(Remedy remedy) {
         for (Grant grant : grants) {
             if (grant.remedy() == remedy) return true;
+        }
+        return false;
+    }
+
+    /** Whether an exclusion of the pack takes {@code grant} away. */
+    public boolean excluded(Grant grant) {
+        for (Exclusion exclusion : exclusions) {
+            if (exclusion.takesAway(grant)) return true;
+        }
+        return false;
+    }
+
+    /** Whether the pack allows {@code remedy} by a grant under {@code article} ({@link Reason#cites}) that no exclusion takes away. */
+    public boolean allowsUnder(Remedy remedy, String article) {
+        for (Grant grant : grants) {
+            if (grant.remedy() == remedy && grant.reason().cites(article) && !excluded(grant)) return true;
+        }
+        return false;
+    }
+
+    /** Whether {@code exclusion} takes away some grant of the pack (an exclusion made {@code ifGranted} counts only then). */
+    public boolean takesAwayAny(Exclusion exclusion) {
+        for (Grant grant : grants) {
+            if (exclusion.takesAway(grant)) return true;
         }
         return false;
     }

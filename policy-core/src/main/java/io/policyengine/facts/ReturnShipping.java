@@ -14,20 +14,40 @@ import java.util.Set;
 
 /**
  * A rule's finding of who pays to send the goods of {@code claim} back or to the repairer (contract
- * 11.2), when the decision's outcome is one of {@code remedies}.
+ * 11.2), when the decision's outcome is one of {@code remedies} (one made {@link #forGrantsUnder}: and
+ * the pack grants that outcome under the article it names).
+ *
+ * @param under the article whose grants this speaks of, as {@link Reason#cites} reads it; null for every grant
  */
-public record ReturnShipping(Claim claim, Payer payer, Set<Remedy> remedies, Reason reason) {
+public record ReturnShipping(Claim claim, Payer payer, Set<Remedy> remedies, Reason reason, String under) {
 
     public ReturnShipping {
         remedies = Set.copyOf(remedies);
     }
 
+    public ReturnShipping(Claim claim, Payer payer, Set<Remedy> remedies, Reason reason) {
+        this(claim, payer, remedies, reason, null);
+    }
+
     /** {@code payer} pays the postage when the outcome is one of {@code remedies}. Called from a rule's {@code then}. */
     public static void insert(RuleContext kcontext, Claim claim, Payer payer, Map<String, Object> params, Remedy... remedies) {
-        ReturnShipping shipping = new ReturnShipping(claim, payer, EnumSet.of(remedies[0], remedies),
-                RuleCitation.of(kcontext).reason(Effect.PAY, null, params));
+        add(kcontext, new ReturnShipping(claim, payer, EnumSet.of(remedies[0], remedies),
+                RuleCitation.of(kcontext).reason(Effect.PAY, null, params)));
+    }
+
+    /**
+     * {@code payer} pays the postage when the outcome is one of {@code remedies} and the pack grants it under
+     * {@code article} (a withdrawal's return under the CRD, a guarantee's under the SGD). Called from a rule's {@code then}.
+     */
+    public static void forGrantsUnder(RuleContext kcontext, Claim claim, String article, Payer payer, Map<String, Object> params,
+                                      Remedy... remedies) {
+        add(kcontext, new ReturnShipping(claim, payer, EnumSet.of(remedies[0], remedies),
+                RuleCitation.of(kcontext).reason(Effect.PAY, null, params), article));
+    }
+
+    private static void add(RuleContext kcontext, ReturnShipping shipping) {
         Firing.insert(kcontext, shipping);
-        Findings.Builder findings = Firing.of(claim);
+        Findings.Builder findings = Firing.of(shipping.claim());
         if (findings != null) findings.add(shipping);
     }
 

@@ -23,7 +23,9 @@ import io.policyengine.model.Urgency;
 
 import java.io.IOException;
 import java.io.StringWriter;
+
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -112,6 +114,15 @@ public final class ClaimJson {
         } catch (NumberFormatException e) {
             throw new BadInputException(what, "number out of range"); // 1e9999999999: no BigDecimal holds it
         }
+    }
+
+    /**
+     * A date {@code YYYY-MM-DD} given outside a claim, such as {@code --as-of} or {@code ?asOf=}: the same
+     * one-line bad input as a claim's date gets, naming {@code field} ({@code --as-of: 2026-02-30 is not a
+     * date: February 2026 has 28 days}).
+     */
+    public static LocalDate date(String field, String text) {
+        return StrictObject.date(field, text);
     }
 
     /** The claim as one line of JSON in the contract's shape, every field written out; {@link #parse} reads it back. */

@@ -35,7 +35,7 @@ final class JsonValueStream extends ItemReader {
             while ((token = parser.nextToken()) != null) {
                 boolean rootArrayEdge = token == JsonToken.END_ARRAY
                         || token == JsonToken.START_ARRAY && parser.getParsingContext().getParent().inRoot();
-                if (!rootArrayEdge) return readClaim(parser, line(parser.currentTokenLocation()));
+                if (!rootArrayEdge) return withinLimit(parser.currentTokenLocation(), readClaim(parser, line(parser.currentTokenLocation())));
             }
             return end(null);
         } catch (Unreadable e) {
@@ -46,6 +46,18 @@ final class JsonValueStream extends ItemReader {
         } catch (IOException e) {
             return end(error(line(parser.currentLocation()), Json.readProblem(e)));
         }
+    }
+
+    /**
+     * The item, or an error when its value ran over {@link ByteLines#MAX_LINE_BYTES}: the limit of one claim holds
+     * for an element of an array and a pretty-printed claim as for a line of JSON Lines (contract 17). Counted in
+     * characters, which a UTF-8 claim has no more of than bytes.
+     */
+    private Item withinLimit(JsonLocation start, Item item) {
+        long size = parser.currentLocation().getCharOffset() - start.getCharOffset();
+        if (size <= ByteLines.MAX_LINE_BYTES) return item;
+        return Item.error(source, item.line(), item.claimId(), "claim over " + (ByteLines.MAX_LINE_BYTES >> 20)
+                + " MiB, the limit for one claim: not read");
     }
 
     private Item end(Item last) {

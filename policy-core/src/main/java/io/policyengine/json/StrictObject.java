@@ -1,15 +1,19 @@
 package io.policyengine.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.policyengine.model.BadInputException;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.format.TextStyle;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -201,17 +205,48 @@ final class StrictObject {
         if (!value.isTextual() || !shape.matcher(value.textValue()).matches()) {
             throw bad(name, "expected " + expected + ", got " + Json.shown(value));
         }
+        return temporal(path(name), value.textValue(), kind, parse);
+    }
+
+    /**
+     * A date {@code YYYY-MM-DD} given outside a claim (a command-line option, a query string), judged as a
+     * claim's dates are, with the same one-line messages naming {@code field}.
+     */
+    static LocalDate date(String field, String text) {
+        if (text == null || !DATE_SHAPE.matcher(text).matches()) {
+            throw new BadInputException(field, "expected a date YYYY-MM-DD, got " + Json.shown(TextNode.valueOf(String.valueOf(text))));
+        }
+        return temporal(field, text, "date", LocalDate::parse);
+    }
+
+    /** Text of the right shape that parses, in the years a claim may have; an impossible day says why it is none. */
+    private static <T> T temporal(String field, String text, String kind, Function<String, T> parse) {
         T parsed;
         try {
-            parsed = parse.apply(value.textValue());
+            parsed = parse.apply(text);
         } catch (DateTimeParseException e) {
-            throw bad(name, value.textValue() + " is not a valid " + kind);
+            String why = whyNoDate(text);
+            throw new BadInputException(field, text + (why == null ? " is not a valid " + kind : " is not a date: " + why));
         }
-        if (Integer.parseInt(value.textValue().substring(0, 4)) > LAST_YEAR) {
-            throw bad(name, value.textValue() + " is out of range: the year must be " + LAST_YEAR
+        if (Integer.parseInt(text.substring(0, 4)) > LAST_YEAR) {
+            throw new BadInputException(field, text + " is out of range: the year must be " + LAST_YEAR
                     + " or earlier, so that every deadline computed from it is a date of year 9999 or earlier");
         }
         return parsed;
+    }
+
+    /** Why {@code YYYY-MM-DD...} names no day ("February 2026 has 28 days"); null when its date part is a day. */
+    private static String whyNoDate(String text) {
+        int year = Integer.parseInt(text.substring(0, 4));
+        int month = Integer.parseInt(text.substring(5, 7));
+        int day = Integer.parseInt(text.substring(8, 10));
+        if (month < 1 || month > 12) return "a year has months 01 to 12";
+        YearMonth yearMonth = YearMonth.of(year, month);
+        if (day < 1 || day > yearMonth.lengthOfMonth()) {
+            return yearMonth.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH)
+                    + " " + year + " has " + yearMonth.lengthOfMonth() + " days";
+        }
+        return null;
     }
 
     private String path(String name) {

@@ -3,7 +3,9 @@ package io.policyengine.model;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.TreeMap;
 
 /**
  * A customer's warranty or return claim: what was bought, when, and in what state it comes back.
@@ -55,10 +57,11 @@ public record Claim(String id, Product product, LocalDate purchaseDate, LocalDat
         repairHistory = repairHistory == null ? List.of() : List.copyOf(repairHistory);
         for (int i = 0; i < repairHistory.size(); i++) {
             PastRepair repair = repairHistory.get(i);
-            if (repair.completedOn().isAfter(claimDate)) {
-                throw new BadInputException("repairHistory[" + i + "].completedOn",
-                        repair.completedOn() + " is after claimDate " + claimDate);
+            // Contract 17: a repair period lies between the purchase and the claim.
+            if (repair.receivedOn() != null) {
+                withinPurchaseAndClaim("repairHistory[" + i + "].receivedOn", repair.receivedOn(), purchaseDate, claimDate);
             }
+            withinPurchaseAndClaim("repairHistory[" + i + "].completedOn", repair.completedOn(), purchaseDate, claimDate);
             if (repair.receivedOn() != null && repair.receivedOn().isAfter(repair.completedOn())) {
                 throw new BadInputException("repairHistory[" + i + "].receivedOn",
                         repair.receivedOn() + " is after its completedOn " + repair.completedOn());
@@ -67,16 +70,20 @@ public record Claim(String id, Product product, LocalDate purchaseDate, LocalDat
         if (service != null && !service.reportedAt().toLocalDate().equals(claimDate)) {
             throw new BadInputException("service.reportedAt", service.reportedAt() + " is not on claimDate " + claimDate);
         }
-        if (openRepair != null && openRepair.receivedOn().isAfter(claimDate)) {
-            throw new BadInputException("openRepair.receivedOn", openRepair.receivedOn() + " is after claimDate " + claimDate);
-        }
+        if (openRepair != null) withinPurchaseAndClaim("openRepair.receivedOn", openRepair.receivedOn(), purchaseDate, claimDate);
         events = events == null ? List.of() : List.copyOf(events);
         checkEvents(events, claimDate, asOf);
     }
 
-    /** Contract 12.1: events on or after the claim, at most one REPAIRED, nothing picked up or mailed before it, asOf after all. */
+    private static void withinPurchaseAndClaim(String field, LocalDate day, LocalDate purchaseDate, LocalDate claimDate) {
+        if (day.isBefore(purchaseDate)) throw new BadInputException(field, day + " is before purchaseDate " + purchaseDate);
+        if (day.isAfter(claimDate)) throw new BadInputException(field, day + " is after claimDate " + claimDate);
+    }
+
+    /** Contract 12.1 and 17: events on or after the claim, at most one REPAIRED and not with UNREPAIRABLE, nothing picked up or mailed before it, asOf after all. */
     private static void checkEvents(List<ClaimEvent> events, LocalDate claimDate, LocalDate asOf) {
         int repaired = -1;
+        int ended = -1; // the first REPAIRED or UNREPAIRABLE: how the repair ended
         for (int i = 0; i < events.size(); i++) {
             ClaimEvent event = events.get(i);
             if (event.at().isBefore(claimDate)) {
@@ -84,6 +91,14 @@ public record Claim(String id, Product product, LocalDate purchaseDate, LocalDat
             }
             if (asOf != null && asOf.isBefore(event.at())) {
                 throw new BadInputException("asOf", asOf + " is before events[" + i + "], " + event.type() + " on " + event.at());
+            }
+            if (event.type() == EventType.REPAIRED || event.type() == EventType.UNREPAIRABLE) {
+                // contract 17: a repair ends one way; REPAIRED and UNREPAIRABLE would open contradictory duties (art. 27, 29)
+                if (ended >= 0 && events.get(ended).type() != event.type()) {
+                    throw new BadInputException("events[" + i + "]", event.type() + " contradicts " + events.get(ended).type()
+                            + " (events[" + ended + "], on " + events.get(ended).at() + "): a repair is either done or impossible");
+                }
+                if (ended < 0) ended = i;
             }
             if (event.type() == EventType.REPAIRED) {
                 if (repaired >= 0) {
@@ -168,13 +183,38 @@ public record Claim(String id, Product product, LocalDate purchaseDate, LocalDat
         return latest;
     }
 
+    /** The latest earlier repair of the reported fault completed on or after {@code from}; null if none, or when no fault is reported. */
+    public PastRepair sameFaultRepairedSince(LocalDate from) {
+        PastRepair latest = null;
+        if (fault == null) return null;
+        for (PastRepair repair : repairHistory) {
+            if (repair.fault().equals(fault) && !repair.completedOn().isBefore(from)
+                    && (latest == null || repair.completedOn().isAfter(latest.completedOn()))) {
+                latest = repair;
+            }
+        }
+        return latest;
+    }
+
     /**
-     * Calendar days the item spent at the repairer (contract 11.3): each earlier repair's days from
-     * {@code receivedOn} to {@code completedOn} (0 when {@code receivedOn} is unknown), plus the days of the open repair.
+     * Calendar days the item spent at the repairer (contract 11.3): the periods from each earlier repair's
+     * {@code receivedOn} to its {@code completedOn} (none when {@code receivedOn} is unknown) and the open
+     * repair's to the claim date, overlapping periods counted once (contract 17: their union).
      */
     public long daysInRepair() {
-        long days = daysAtRepairer();
-        for (PastRepair repair : repairHistory) days += repair.daysInRepair();
+        List<long[]> periods = new ArrayList<>(repairHistory.size() + 1);
+        for (PastRepair repair : repairHistory) {
+            if (repair.receivedOn() != null) periods.add(new long[] {repair.receivedOn().toEpochDay(), repair.completedOn().toEpochDay()});
+        }
+        if (openRepair != null) periods.add(new long[] {openRepair.receivedOn().toEpochDay(), claimDate.toEpochDay()});
+        periods.sort(Comparator.comparingLong(period -> period[0]));
+        long days = 0;
+        long coveredTo = Long.MIN_VALUE;
+        for (long[] period : periods) {
+            long from = Math.max(period[0], coveredTo);
+            if (period[1] > from) days += period[1] - from;
+            coveredTo = Math.max(coveredTo, period[1]);
+        }
         return days;
     }
 
@@ -244,24 +284,30 @@ public record Claim(String id, Product product, LocalDate purchaseDate, LocalDat
         return last;
     }
 
-    /** How many events of {@code type} fall on or after {@code from}. */
+    /**
+     * How many days on or after {@code from} have an event of {@code type}: several on one day count once
+     * (contract 17: three pickup calls on one day are one notice, art. 27-28).
+     */
     public int countEvents(LocalDate from, EventType type) {
-        int count = 0;
-        for (ClaimEvent event : events) {
-            if (event.type() == type && !event.at().isBefore(from)) count++;
-        }
-        return count;
+        return daysOf(from, type).size();
     }
 
-    /** The {@code n}th (from 1) event of {@code type} on or after {@code from}, in date order; null when there are fewer. */
+    /**
+     * The event of {@code type} on the {@code n}th (from 1) day on or after {@code from} that has one, in date
+     * order, several on one day counting once; null when there are fewer such days.
+     */
     public ClaimEvent nthEvent(LocalDate from, EventType type, int n) {
-        List<ClaimEvent> matching = new ArrayList<>();
+        List<ClaimEvent> days = daysOf(from, type);
+        return n < 1 || days.size() < n ? null : days.get(n - 1);
+    }
+
+    /** The first event of {@code type} of each day on or after {@code from} that has one, in date order. */
+    private List<ClaimEvent> daysOf(LocalDate from, EventType type) {
+        TreeMap<LocalDate, ClaimEvent> byDay = new TreeMap<>();
         for (ClaimEvent event : events) {
-            if (event.type() == type && !event.at().isBefore(from)) matching.add(event);
+            if (event.type() == type && !event.at().isBefore(from)) byDay.putIfAbsent(event.at(), event);
         }
-        if (n < 1 || matching.size() < n) return null;
-        matching.sort(java.util.Comparator.comparing(ClaimEvent::at));
-        return matching.get(n - 1);
+        return new ArrayList<>(byDay.values());
     }
 
     public Claim withRequest(Request value) {

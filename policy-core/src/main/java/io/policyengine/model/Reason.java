@@ -18,6 +18,16 @@ public record Reason(String rule, String article, Effect effect, Remedy remedy, 
         params = NamedValues.copyOf(params);
     }
 
+    /**
+     * Whether this reason cites {@code article} or a part of it: a statute's name covers each of its articles
+     * ({@code "SGD"} covers {@code "SGD 13(5)"}), an article each of its paragraphs ({@code "CRD 9"} covers
+     * {@code "CRD 9"} and {@code "CRD 9(1)"}, not {@code "CRD 90"}).
+     */
+    public boolean cites(String article) {
+        return this.article.equals(article) || this.article.startsWith(article)
+                && (this.article.charAt(article.length()) == ' ' || this.article.charAt(article.length()) == '(');
+    }
+
     /** This reason with one more named value (a value of the same name is replaced). */
     public Reason withParam(String name, Object value) {
         return new Reason(rule, article, effect, remedy, policy, NamedValues.copyOf(params).with(name, value));

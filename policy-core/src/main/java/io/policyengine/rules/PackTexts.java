@@ -53,6 +53,7 @@ final class PackTexts {
                         + fileName + " (add `" + PackSentences.key(rule.name()) + " = ...` under [reasons])"));
             }
         }
+        PackSentences engineWords = PackSentences.engine(sentences.language());
         for (String section : List.of("reasons", "refusals")) {
             for (PackSentences.Entry entry : sentences.section(section).values()) {
                 RuleIndex.Entry rule = index.entry(entry.key());
@@ -87,12 +88,40 @@ final class PackTexts {
                         + name + "}; a citation may name {n} (the article's number) and {article}"));
             }
         }
-        PackSentences engine = PackSentences.engine(sentences.language());
         for (PackSentences.Entry entry : sentences.section("summary").values()) {
-            if (engine.summary(entry.key()) == null) {
+            if (engineWords.summary(entry.key()) == null) {
                 problems.add(RuleProblem.error(sentences.file(), entry.line(), "\"" + entry.key() + "\" is not a summary pattern (they are: "
-                        + String.join(", ", engine.section("summary").keySet()) + ")"));
+                        + String.join(", ", engineWords.section("summary").keySet()) + ")"));
             }
         }
+    }
+
+    /**
+     * What reads wrong to a customer though the pack works: an article no {@code [articles]} pattern cites (shown bare,
+     * "(F1)"), and a rule with no title in a language other than English (its English name among Chinese words).
+     */
+    static List<RuleProblem> warnings(Map<Language, PackSentences> byLanguage, RuleIndex index) {
+        List<RuleProblem> problems = new ArrayList<>();
+        for (PackSentences sentences : byLanguage.values()) {
+            String fileName = sentences.file().getFileName().toString();
+            PackSentences engineWords = PackSentences.engine(sentences.language());
+            Set<String> articlesWarned = new LinkedHashSet<>();
+            for (RuleIndex.Entry rule : index.rules().values()) {
+                // Without a pattern the citation is the bare label, "(F1)", which a customer cannot look up.
+                if (rule.article() != null && sentences.cite(rule.article()) == null && engineWords.cite(rule.article()) == null
+                        && articlesWarned.add(rule.article())) {
+                    problems.add(RuleProblem.warning(rule.file(), rule.line(), "article \"" + rule.article() + "\" of rule \""
+                            + rule.name() + "\" matches no pattern under [articles] in " + fileName + ": it is cited bare, as ("
+                            + rule.article() + ")"));
+                }
+                // Without a title, explain and the counter page show the rule's English name among the other language's words.
+                if (sentences.language() != Language.EN && sentences.title(rule.name()) == null) {
+                    problems.add(RuleProblem.warning(rule.file(), rule.line(), "rule \"" + rule.name() + "\" has no title in "
+                            + fileName + ": explain and the counter page show its name in English (add `"
+                            + PackSentences.key(rule.name()) + " = ...` under [titles])"));
+                }
+            }
+        }
+        return problems;
     }
 }

@@ -29,7 +29,8 @@ record RuleIndex(Map<String, Entry> rules) {
     }
 
     private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"", Pattern.MULTILINE);
-    private static final Pattern ARTICLE = Pattern.compile("@article\\s*\\(\\s*\"?([^\")]*)\"?\\s*\\)");
+    /** {@code @article("SGD 13(4)(b)")}: a quoted article may hold parentheses, an unquoted one ends at the first. */
+    static final Pattern ARTICLE = Pattern.compile("@article\\s*\\(\\s*(?:\"([^\"]*)\"|([^\")]*))\\s*\\)");
     private static final Pattern TERMS_PATTERN = Pattern.compile("\\b" + RulePack.TERMS_TYPE + "\\s*\\(([^)]*)\\)");
     private static final Pattern BINDING = Pattern.compile("\\$\\w+\\s*:\\s*(\\w+)");
     private static final Pattern PATTERN_TYPE = Pattern.compile("\\b([A-Z]\\w*)\\s*\\(");
@@ -73,7 +74,7 @@ record RuleIndex(Map<String, Entry> rules) {
                 Set<String> params = paramNames(consequence);
                 if (DEPRECIATION.matcher(consequence).find()) params.addAll(RefundAmount.ARITHMETIC);
                 rules.put(names.get(i), new Entry(names.get(i), file.path(), line,
-                        article.find() ? article.group(1).trim() : null, terms, types,
+                        article.find() ? (article.group(1) != null ? article.group(1) : article.group(2)).trim() : null, terms, types,
                         GIVES_REASON.matcher(consequence).find(), params));
             }
         }

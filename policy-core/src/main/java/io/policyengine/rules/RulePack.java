@@ -59,7 +59,6 @@ public final class RulePack {
     private static final List<Class<?>> FINDINGS = List.of(
             Grant.class, Exclusion.class, RepairDeadline.class, Commitment.class, CompensationDue.class,
             RefundDue.class, ReturnShipping.class, RefundAmount.class, Duty.class);
-    private static final Pattern ARTICLE = Pattern.compile("@article\\s*\\([^)]*\\)");
     private static final Pattern TERMS_DECLARATION =
             Pattern.compile("(?s)\\bdeclare\\s+" + TERMS_TYPE + "\\b(.*?)^\\s*end\\b", Pattern.MULTILINE);
     private static final Pattern DECLARED_FIELD = Pattern.compile("(?m)^\\s*(\\w+)\\s*:");
@@ -272,7 +271,7 @@ public final class RulePack {
     private static List<String> codes(PackFiles files) {
         Set<String> codes = new java.util.TreeSet<>();
         for (PackFiles.DrlFile file : files.files()) {
-            Matcher literal = CODE.matcher(ARTICLE.matcher(file.text()).replaceAll(""));
+            Matcher literal = CODE.matcher(RuleIndex.ARTICLE.matcher(file.text()).replaceAll(""));
             while (literal.find()) codes.add(literal.group(1));
         }
         return List.copyOf(codes);
@@ -480,6 +479,7 @@ public final class RulePack {
         List<RuleProblem> problems = new ArrayList<>();
         if (broken != null) problems.add(broken.problem(folder, "a generated claim"));
         problems.addAll(calendarWarnings(LocalDate.now()));
+        problems.addAll(PackTexts.warnings(sentences, index));
         for (RuleIndex.Entry rule : index.rules().values()) {
             if (rule.article() == null || rule.article().isBlank()) {
                 problems.add(RuleProblem.warning(rule.file(), rule.line(),
@@ -593,11 +593,11 @@ public final class RulePack {
         }
     }
 
-    /** The fired rules' reasons less the exclusions made {@code ifGranted} of a remedy the pack did not grant: they took nothing away. */
+    /** The fired rules' reasons less the exclusions made {@code ifGranted} of grants the pack did not make: they took nothing away. */
     private static List<FiredRule> withoutUnusedExclusions(List<FiredRule> fired, Findings findings) {
         Set<Reason> unused = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Exclusion exclusion : findings.exclusions()) {
-            if (exclusion.ifGranted() && !findings.granted(exclusion.remedy())) {
+            if (exclusion.ifGranted() && !findings.takesAwayAny(exclusion)) {
                 unused.add(exclusion.reason());
             }
         }

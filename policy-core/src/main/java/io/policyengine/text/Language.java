@@ -88,7 +88,8 @@ public enum Language {
 
         @Override
         String money(String amount, String currency) {
-            return currency == null || currency.equals("CNY") ? amount + "元" : amount + " " + currency;
+            if (currency == null || currency.equals("CNY")) return amount + "元";
+            return currency.equals("EUR") ? amount + "欧元" : amount + " " + currency;
         }
     };
 

@@ -131,8 +131,8 @@ class ClaimJsonTest {
             {"qualityDefect": null}                           | qualityDefect: missing
             {"qualityDefect": 1}                              | qualityDefect: expected true or false, got 1
             {"claimDate": 20260112}                           | claimDate: expected a date string YYYY-MM-DD, got 20260112
-            {"claimDate": "2026-13-01"}                       | claimDate: 2026-13-01 is not a valid date
-            {"claimDate": "2026-02-30"}                       | claimDate: 2026-02-30 is not a valid date
+            {"claimDate": "2026-13-01"}                       | claimDate: 2026-13-01 is not a date: a year has months 01 to 12
+            {"claimDate": "2026-02-30"}                       | claimDate: 2026-02-30 is not a date: February 2026 has 28 days
             {"claimDate": "2026-02-01"}                       | claimDate: 2026-02-01 is before purchaseDate 2026-03-01
             {"purchaseDate": "2026-3-1"}                      | purchaseDate: expected a date string YYYY-MM-DD, got "2026-3-1"
             {"purchaseDate": "2026-03-01T10:00"}              | purchaseDate: expected a date string YYYY-MM-DD, got "2026-03-01T10:00"

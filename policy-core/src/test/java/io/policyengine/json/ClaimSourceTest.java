@@ -2,6 +2,9 @@ package io.policyengine.json;
 
 import io.policyengine.json.ClaimSource.Item;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
@@ -270,6 +273,44 @@ class ClaimSourceTest {
             long at = position++;
             return at < prefix.length ? prefix[(int) at] : element[(int) ((at - prefix.length) % element.length)];
         }
+    }
+
+    @Test
+    @DisplayName("the 1 MiB limit of one claim holds for an array's element and a pretty-printed claim as for a line (contract 17)")
+    void oneMebibytePerClaimInEveryForm() {
+        // 25,000 earlier repairs of 46 bytes: a claim of 1.1 MiB, on one line or, pretty-printed, on many short ones
+        String big = claim("BIG").replace("\"qualityDefect\": true", "\"qualityDefect\": true, \"repairHistory\": ["
+                + String.join(", ", java.util.Collections.nCopies(25_000, "{\"completedOn\": \"2026-03-05\", \"fault\": \"F\"}")) + "]");
+        String small = claim("SMALL");
+
+        List<Item> lines = read(big + "\n" + small + "\n");
+        List<Item> array = read("[" + big + ",\n" + small + "]");
+        List<Item> pretty = read(big.replace(", ", ",\n") + "\n" + small.replace(", ", ",\n") + "\n");
+
+        for (List<Item> items : List.of(lines, array, pretty)) {
+            assertThat(items).hasSize(2);
+            assertThat(items.get(0).error()).matches("(line|claim) over 1 MiB, the limit for one claim: not read");
+            assertThat(items.get(1).claim().id()).isEqualTo("SMALL");
+        }
+        String justUnder = claim("UNDER").replace("\"qualityDefect\": true", "\"qualityDefect\": true, \"fault\": \"" + "x".repeat(1 << 19) + "\"");
+        assertThat(read("[" + justUnder + "]")).singleElement().extracting(Item::error).isNull();
+    }
+
+    @ParameterizedTest(name = "price {0}")
+    @ValueSource(strings = {"1234567890123456.78", "1.23456789012345678E15", "1234567890123456.780", "0.10", "1e2", "12.5e-1",
+            "123456789012345678901234567890.12", "9007199254740993.01"})
+    @DisplayName("one object, a JSON array, pretty-printed claims, JSON Lines and an example read a price to the last digit alike")
+    void everyFormReadsNumbersAlike(String price) {
+        String claim = claim("P").replace("\"sku\": \"S\"", "\"sku\": \"S\", \"price\": " + price);
+        String unusual = claim.replace("\"id\": \"P\"", "\"id\": \"P\", \"channel\": null"); // the strict reader's path, not the fast one
+        List<String> forms = List.of(claim + "\n", unusual + "\n", "[" + claim + "]", "[\n" + unusual + "\n]", claim.replace(", ", ",\n") + "\n",
+                "{\"claim\": " + claim + "}\n");
+        java.math.BigDecimal expected = new java.math.BigDecimal(price);
+
+        for (String form : forms) {
+            assertThat(read(form)).singleElement().satisfies(item -> assertThat(item.claim().product().price()).as(form).isEqualTo(expected));
+        }
+        assertThat(ClaimJson.parse(ClaimJson.readValue("claim", claim)).product().price()).isEqualTo(expected);
     }
 
     private String errorOf(Path file) {

@@ -13,6 +13,8 @@ import io.policyengine.model.Remedy;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -23,7 +25,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -378,13 +379,35 @@ class AuthoringToolsTest {
     // ---------------------------------------------------------------- audit
 
     @Test
+    @DisplayName("audit --floor eu-consumer-law names the store articles that fall below EU law, and the EU rule that lifts each")
+    void auditNamesWhereTheStoreFallsBelowEuLaw() {
+        Run run = run("audit", "--floor", "eu-consumer-law", "--category", "TV");
+
+        run.assertExit(0).assertNoStderr();
+        assertThat(run.outLines().get(0)).isEqualTo("policy audit: store-standard 1 under eu-consumer-law 1, 79,632 generated claims");
+        // packaging (13), usage traces (11), special price (15): no refund in the store; a withdrawal under the CRD
+        for (String article : List.of("6", "11", "13", "15")) {
+            assertThat(run.outLines()).as("store art. %s", article)
+                    .anyMatch(l -> l.matches("store art\\. " + article + " +withdrawal from a distance sale \\(CRD 9\\) .*-> REFUND"));
+        }
+        // the store's no-reason return ends on day 7 of the purchase; not told of the right, the customer has a year more
+        assertThat(run.outLines()).anyMatch(l -> l.matches("store art\\. 6 +withdrawal period extended when the customer was not told of it \\(CRD 10\\) .*REJECTED -> REFUND"));
+        // the store's paid repair after 3 months (10) against the 2-year legal guarantee
+        assertThat(run.outLines()).anyMatch(l -> l.matches("store: not granted +legal guarantee: repair or replacement \\(SGD 10\\) .*PAID_REPAIR -> (EXCHANGE|FREE_REPAIR)"));
+        // termination after a failed repair: the store offers no refund after day 15
+        assertThat(run.outLines()).anyMatch(l -> l.matches(".*termination when the defect comes back after a repair \\(SGD 13\\(4\\)\\(b\\)\\) .*-> REFUND"));
+        assertThat(run.outLines()).anyMatch(l -> l.matches(".*termination when the repair takes longer than a reasonable time \\(SGD 13\\(4\\)\\(a\\)\\) .*-> REFUND"));
+    }
+
+    @ParameterizedTest(name = "--floor {0} --category {1}")
+    @CsvSource({"cn-consumer-law, TV", "eu-consumer-law, HYGIENE"})
     @DisplayName("audit gives the same groups as comparing the store pack alone with the stack claim by claim")
-    void auditGroups() throws Exception {
+    void auditGroups(String floor, String category) throws Exception {
         PolicyEngine store = PolicyEngine.storeStandard();
-        PolicyEngine stack = store.withFloor(PolicyEngine.bundled("cn-consumer-law"));
-        Map<String, Object> terms = new LinkedHashMap<>(store.terms());
-        stack.floorTerms().forEach(terms::putAll);
-        List<Claim> claims = ClaimSpace.boundaries(terms, List.of("TV"));
+        PolicyEngine stack = store.withFloor(PolicyEngine.bundled(floor));
+        List<Map<String, Object>> terms = new ArrayList<>(List.of(store.terms()));
+        terms.addAll(stack.floorTerms());
+        List<Claim> claims = ClaimSpace.boundaries(terms, List.of(category));
         Map<String, Integer> expected = new TreeMap<>();
         Map<String, String> expectedExample = new HashMap<>();
         List<Decision> alone = store.decideAll(claims);
@@ -399,7 +422,7 @@ class AuthoringToolsTest {
             }
         }
 
-        Run run = run("audit", "--json", "--floor", "cn-consumer-law", "--category", "TV", "--claims", String.valueOf(claims.size()));
+        Run run = run("audit", "--json", "--floor", floor, "--category", category, "--claims", String.valueOf(claims.size()));
 
         run.assertExit(0).assertNoStderr();
         Map<String, Integer> actual = new TreeMap<>();

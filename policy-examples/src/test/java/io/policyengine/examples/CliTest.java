@@ -217,14 +217,16 @@ public class CliTest {
                 Run run = run("decide", "--lang", lang, file.toString());
 
                 run.assertExit(0).assertNoStderr();
-                List<String> lines = run.outLines();
-                assertThat(lines).hasSize(4);
+                List<String> lines = new java.util.ArrayList<>(run.outLines());
+                assertThat(lines).hasSize(5);
+                // a claim id longer than its column is never cut: it stands whole on a line of its own, above its row
+                assertThat(lines.remove(2)).isEqualTo(longId);
                 int whyColumn = displayWidth(lines.get(0).substring(0, lines.get(0).lastIndexOf(lang.equals("en") ? "WHY" : "说明")));
                 for (String row : lines.subList(1, 4)) {
                     String why = lang.equals("en") ? row.substring(row.indexOf(row.contains("No refund") ? "No refund" : "We ")) : row.substring(row.indexOf(row.contains("不能") ? "不能" : row.contains("可为您") ? "可为您" : "为您"));
                     assertThat(displayWidth(row.substring(0, row.length() - why.length()))).as("WHY starts at column %d in %s", whyColumn, row).isEqualTo(whyColumn);
                 }
-                assertThat(lines.get(2)).startsWith("ART13-PKG-MISSING-NODEFECT-DA…");
+                assertThat(lines.get(2)).startsWith(" ".repeat(30)).doesNotContain("…");
                 assertThat(lines.get(3)).startsWith("RTL\\u202eDI").doesNotContain("\u202e");
             }
         }
@@ -274,9 +276,9 @@ public class CliTest {
                 bad("blank sku", claim("X").replace("\"sku\": \"S-1\"", "\"sku\": \"\""), "product.sku: must not be blank", "X"),
                 bad("missing purchaseDate", claimWithout("purchaseDate"), "purchaseDate: missing", "X"),
                 bad("missing claimDate", claimWithout("claimDate"), "claimDate: missing", "X"),
-                bad("impossible month", claim("X", "\"purchaseDate\": \"2026-13-01\""), "purchaseDate: 2026-13-01 is not a valid date", "X"),
-                bad("impossible day", claim("X", "\"claimDate\": \"2026-02-30\""), "claimDate: 2026-02-30 is not a valid date", "X"),
-                bad("not a leap year", claim("X", "\"claimDate\": \"2026-02-29\""), "claimDate: 2026-02-29 is not a valid date", "X"),
+                bad("impossible month", claim("X", "\"purchaseDate\": \"2026-13-01\""), "purchaseDate: 2026-13-01 is not a date: a year has months 01 to 12", "X"),
+                bad("impossible day", claim("X", "\"claimDate\": \"2026-02-30\""), "claimDate: 2026-02-30 is not a date: February 2026 has 28 days", "X"),
+                bad("not a leap year", claim("X", "\"claimDate\": \"2026-02-29\""), "claimDate: 2026-02-29 is not a date: February 2026 has 28 days", "X"),
                 bad("date as a number", claim("X", "\"claimDate\": 20260112"),
                         "claimDate: expected a date string YYYY-MM-DD, got 20260112", "X"),
                 bad("date in another format", claim("X", "\"claimDate\": \"09/03/2026\""),

@@ -50,8 +50,8 @@ final class AuditCommand implements java.util.concurrent.Callable<Integer> {
         maxClaims = OptionValues.atLeast(spec, "--claims", n, 1);
     }
     @Option(names = "--category", paramLabel = "CATEGORY",
-            description = "Product categories to try (repeatable; default: none, TV, MOBILE_PHONE, COMPUTER, FURNITURE, PERISHABLE, PERIODICAL, DIGITAL).")
-    List<String> categories = new ArrayList<>(List.of("", "TV", "MOBILE_PHONE", "COMPUTER", "FURNITURE", "PERISHABLE", "PERIODICAL", "DIGITAL"));
+            description = "Product categories to try (repeatable; default: none, TV, MOBILE_PHONE, COMPUTER, FURNITURE, PERISHABLE, PERIODICAL, DIGITAL, HYGIENE).")
+    List<String> categories = new ArrayList<>(List.of("", "TV", "MOBILE_PHONE", "COMPUTER", "FURNITURE", "PERISHABLE", "PERIODICAL", "DIGITAL", "HYGIENE"));
     @Option(names = "--json", description = "Print one JSON object per group.")
     boolean json;
 
@@ -73,8 +73,8 @@ final class AuditCommand implements java.util.concurrent.Callable<Integer> {
         PolicyEngine stack = rules.engine();
         PolicyEngine store = rules.storeEngine();
         Wording wording = language.wording(stack);
-        Map<String, Object> terms = new LinkedHashMap<>(store.terms());
-        stack.floorTerms().forEach(terms::putAll);
+        List<Map<String, Object>> terms = new ArrayList<>(List.of(store.terms()));
+        terms.addAll(stack.floorTerms());
         List<Claim> claims = sample(ClaimSpace.boundaries(terms, categories));
 
         Map<Group, Tally> groups = new LinkedHashMap<>();

@@ -10,6 +10,9 @@ import io.policyengine.model.Remedy;
 import java.io.PrintWriter;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
+import io.policyengine.examples.words.Words;
+import io.policyengine.text.Language;
 import java.util.StringJoiner;
 
 /**
@@ -23,22 +26,21 @@ final class DecisionTable {
     private static final int OUTCOME = 11;
     private static final int ALLOWED = 40;
     private static final int DUE = 10;
-    private static final List<String> HEADER_EN = List.of("CLAIM", "DAY", "OUTCOME", "ALLOWED", "REPAIR DUE", "WHY");
-    private static final List<String> HEADER_ZH = List.of("单号", "天数", "结果", "可选处理", "维修期限", "说明");
-    private static final List<String> PROMISES_EN = List.of("respond by", "dispatch by", "on site by", "fixed by", "loaner due at");
-    private static final List<String> PROMISES_ZH = List.of("最迟回复", "最迟派单", "最迟上门", "最迟修复", "最迟提供备用机");
 
     private final PrintWriter out;
     private final Wording wording;
+    /** The table's own words (words.LANG.properties); the decision's come rendered from the pack. */
+    private final Words words;
 
     DecisionTable(PrintWriter out, Wording wording) {
         this.out = out;
         this.wording = wording;
+        this.words = Words.of(DecisionTable.class, Language.ofTag(wording.languageTag()).orElse(Language.EN));
     }
 
     void header() {
-        List<String> names = english() ? HEADER_EN : HEADER_ZH;
-        out.println(row(names.get(0), names.get(1), names.get(2), names.get(3), names.get(4), names.get(5)));
+        out.println(row(words.get("table.claim"), words.get("table.day"), words.get("table.outcome"), words.get("table.allowed"),
+                words.get("table.repairDue"), words.get("table.why")));
     }
 
     /**
@@ -46,20 +48,23 @@ final class DecisionTable {
      * ({@code FREE_REPAIR}); the Chinese one in the fixed words of contract 8.3 (免费维修).
      */
     void row(Decision d) {
-        RenderedDecision words = wording.render(d);
-        String outcome = english() ? d.outcome().name() : words.outcome();
-        List<String> allowed = english() ? d.remedies().stream().map(Remedy::name).toList() : words.remedies();
-        String remedies = allowed.isEmpty() ? "-" : String.join(english() ? ", " : "、", allowed);
+        RenderedDecision rendered = wording.render(d);
+        String outcome = english() ? d.outcome().name() : rendered.outcome();
+        List<String> allowed = english() ? d.remedies().stream().map(Remedy::name).toList() : rendered.remedies();
+        String remedies = allowed.isEmpty() ? "-" : String.join(words.get("list"), allowed);
         String due = d.repairDueDate() == null ? "-" : d.repairDueDate().toString();
-        out.println(row(Printable.oneLine(d.claimId()), String.valueOf(d.daysSincePurchase()), outcome, remedies, due,
-                Printable.oneLine(words.summary())));
+        String claim = Printable.oneLine(d.claimId());
+        // a claim id too long for its column stands on a line of its own, whole, above its row
+        if (width(claim) > CLAIM) out.println(claim);
+        out.println(row(width(claim) > CLAIM ? "" : claim, String.valueOf(d.daysSincePurchase()), outcome, remedies, due,
+                Printable.oneLine(rendered.summary())));
         String promises = d.commitments() == null ? "" : promises(d.commitments());
-        if (!promises.isEmpty()) out.println(indent((english() ? "service: " : "服务承诺：") + promises));
+        if (!promises.isEmpty()) out.println(indent(words.render("table.service", Map.of("promises", promises))));
         for (int i = 0; i < d.compensation().size(); i++) {
             Compensation owed = d.compensation().get(i);
-            RenderedDecision.Words owedWords = words.compensation().get(i);
-            out.println(indent((english() ? "owed: " : "应赔付：") + owed.amount().toPlainString() + " " + owed.currency() + " ("
-                    + Printable.oneLine(owedWords.citation()) + ": " + Printable.oneLine(owedWords.message()) + ")"));
+            RenderedDecision.Words owedWords = rendered.compensation().get(i);
+            out.println(indent(words.render("table.owed", Map.of("amount", owed.amount(), "currency", owed.currency(),
+                    "citation", Printable.oneLine(owedWords.citation()), "message", Printable.oneLine(owedWords.message())))));
         }
     }
 
@@ -119,17 +124,16 @@ final class DecisionTable {
     }
 
     private String promises(Commitments c) {
-        StringJoiner promises = new StringJoiner(english() ? ", " : "，");
-        List<String> what = english() ? PROMISES_EN : PROMISES_ZH;
-        add(promises, what.get(0), c.respondBy());
-        add(promises, what.get(1), c.dispatchBy());
-        add(promises, what.get(2), c.onSiteBy());
-        add(promises, what.get(3), c.resolveBy());
-        add(promises, what.get(4), c.loanerDueAt());
+        StringJoiner promises = new StringJoiner(words.get("list"));
+        add(promises, "respondBy", c.respondBy());
+        add(promises, "dispatchBy", c.dispatchBy());
+        add(promises, "onSiteBy", c.onSiteBy());
+        add(promises, "resolveBy", c.resolveBy());
+        add(promises, "loanerDueAt", c.loanerDueAt());
         return promises.toString();
     }
 
-    private static void add(StringJoiner promises, String what, LocalDateTime at) {
-        if (at != null) promises.add(what + " " + at.toLocalDate() + " " + at.toLocalTime());
+    private void add(StringJoiner promises, String what, LocalDateTime at) {
+        if (at != null) promises.add(words.render("table.promise." + what, Map.of("at", at)));
     }
 }

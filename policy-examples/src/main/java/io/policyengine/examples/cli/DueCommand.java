@@ -1,5 +1,7 @@
 package io.policyengine.examples.cli;
 
+import io.policyengine.model.BadInputException;
+import io.policyengine.json.ClaimJson;
 import io.policyengine.PolicyEngine;
 import io.policyengine.RuleLoadException;
 import io.policyengine.Wording;
@@ -29,9 +31,18 @@ final class DueCommand implements Callable<Integer> {
     RulesOption rules;
     @Mixin
     LanguageOption language;
+    LocalDate asOf;
+
+    /** Read as a claim's dates are, with their one-line messages (contract 17), not picocli's conversion text. */
     @Option(names = "--as-of", paramLabel = "DATE",
             description = "The day the duties are judged on, for the claims that give no asOf (default: each claim's own).")
-    LocalDate asOf;
+    void asOf(String text) {
+        try {
+            asOf = ClaimJson.date("--as-of", text);
+        } catch (BadInputException e) {
+            throw new OptionValues.OutOfRange(spec.commandLine(), e.getMessage());
+        }
+    }
     @Option(names = "--json", description = "Print one duty object per line (JSON Lines).")
     boolean json;
     @Parameters(arity = "1..*", paramLabel = "FILE")

@@ -19,6 +19,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import io.policyengine.examples.words.Words;
+import io.policyengine.text.Language;
 import java.util.PriorityQueue;
 import java.util.function.Consumer;
 
@@ -34,8 +36,6 @@ public final class DueList implements AutoCloseable {
     private static final JsonFactory JSON = new JsonFactory();
     /** {@code overdue flag, due day, sequence}: fixed width, so lines sort as text. */
     private static final int KEY = 1 + 11 + 12;
-    private static final List<String> HEADER_EN = List.of("CLAIM", "ACTION", "ARTICLE", "DUE", "OVERDUE", "WHAT");
-    private static final List<String> HEADER_ZH = List.of("单号", "事项", "条款", "期限", "逾期天数", "说明");
     private static final int CLAIM = 30;
     private static final int ACTION = 18;
     private static final int ARTICLE = 12;
@@ -68,8 +68,9 @@ public final class DueList implements AutoCloseable {
 
     /** The table's header line (none for JSON Lines). */
     public String header() {
-        List<String> names = wording.languageTag().equals("en") ? HEADER_EN : HEADER_ZH;
-        return row(names.get(0), names.get(1), names.get(2), names.get(3), names.get(4), names.get(5));
+        Words words = Words.of(DueList.class, Language.ofTag(wording.languageTag()).orElse(Language.EN));
+        return row(words.get("due.claim"), words.get("due.action"), words.get("due.article"), words.get("due.due"),
+                words.get("due.overdue"), words.get("due.what"));
     }
 
     /** Adds the open duties of {@code claim}'s decision, judged on the claim's day ({@link Claim#judgedOn()}). */

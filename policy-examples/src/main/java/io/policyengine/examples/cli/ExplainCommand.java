@@ -16,6 +16,8 @@ import io.policyengine.model.Explanation;
 import io.policyengine.model.Money;
 import io.policyengine.model.Reason;
 import io.policyengine.model.Remedy;
+import io.policyengine.examples.words.Words;
+import io.policyengine.text.Language;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -84,65 +86,55 @@ final class ExplainCommand implements Callable<Integer> {
         return allGood && !rulesFailed.get() ? ExitCodes.OK : ExitCodes.BAD_INPUT;
     }
 
-    /** The words of explain's own lines in one language; the decision's words come rendered from the pack. */
-    private record Labels(String day, String defect, String noDefect, String nothingAsked, Map<Effect, String> verbs,
-                          String terms, String allowed, String nothing, String outcome, String repairDue, String met,
-                          String notMet, String noArticle, String offered, String noRequest, String noRequestRejected,
-                          String money, String summary, String listSeparator, String step, String colon, String causeSeparator) {
-    }
-
-    private static final Labels EN = new Labels("%s: day %d after purchase (%s to %s), %s, asks for %s", "quality defect",
-            "no quality defect", "nothing in particular",
-            Map.of(Effect.GRANT, "grants", Effect.EXCLUDE, "excludes", Effect.COMMIT, "promises", Effect.COMPENSATE, "owes",
-                    Effect.PAY, "settles", Effect.DUTY, "duty"),
-            "  [terms: %s]", "  allowed: %s", "nothing", "  outcome: %s", ", repair due %s", "the request for %s is met",
-            "the request for %s is not met: %s", "no article grants it", "; offered instead: %s",
-            "no request was made, so the first allowed remedy is the outcome", "nothing is allowed, so the claim is rejected",
-            "  money: %s", "  summary: %s", ", ", "  %d. %s (%s)%s%n", ": ", "; ");
-    private static final Labels ZH = new Labels("%s：购买后第%d天（%s至%s），%s，要求%s", "有质量问题", "无质量问题", "未提具体要求",
-            Map.of(Effect.GRANT, "准予", Effect.EXCLUDE, "排除", Effect.COMMIT, "承诺", Effect.COMPENSATE, "赔付", Effect.PAY, "结算", Effect.DUTY, "待办"),
-            "  [条款数值：%s]", "  可选处理：%s", "无", "  结果：%s", "，维修期限%s", "顾客要求的%s可以满足",
-            "顾客要求的%s不能满足：%s", "没有条款支持", "；改为：%s", "顾客未提具体要求，按第一项可选处理办理", "没有可选处理，不予退换",
-            "  退款与运费（money）：%s", "  摘要：%s", "、", "  %d. %s（%s）%s%n", "：", "；");
-
-    private static Labels labels(Wording wording) {
-        return wording.languageTag().equals("en") ? EN : ZH;
+    /** Explain's own words in the wording's language (words.LANG.properties); the decision's come rendered from the pack. */
+    private static Words words(Wording wording) {
+        return Words.of(ExplainCommand.class, Language.ofTag(wording.languageTag()).orElse(Language.EN));
     }
 
     static void print(PrintWriter out, Explanation explanation, Wording wording) {
         RenderedExplanation rendered = wording.render(explanation);
-        Labels labels = labels(wording);
-        boolean english = labels == EN;
+        Words words = words(wording);
+        boolean english = words.language() == Language.EN;
         Claim claim = explanation.claim();
         Decision decision = explanation.decision();
-        out.println(String.format(labels.day(), Printable.oneLine(claim.id()), decision.daysSincePurchase(),
-                wording.date(claim.purchaseDate()), wording.date(claim.claimDate()), claim.qualityDefect() ? labels.defect() : labels.noDefect(),
-                claim.request() == null ? labels.nothingAsked() : english ? claim.request().name() : wording.word(decision, claim.request())));
+        out.println(words.render("explain.claim", Map.of("id", Printable.oneLine(claim.id()), "days", decision.daysSincePurchase(),
+                "purchased", claim.purchaseDate(), "claimed", claim.claimDate(),
+                "defect", words.get(claim.qualityDefect() ? "explain.defect" : "explain.noDefect"),
+                "request", claim.request() == null ? words.get("explain.nothingAsked")
+                        : english ? claim.request().name() : wording.word(decision, claim.request()))));
         int step = 0;
         for (RenderedExplanation.Step rule : rendered.steps()) {
-            out.printf(labels.step(), ++step, Printable.oneLine(rule.title()), Printable.oneLine(rule.citation()),
-                    terms(rule.rule().terms(), labels));
-            for (List<Integer> group : byMessage(rule, decision)) {
+            out.println("  " + words.render("explain.step", Map.of("n", ++step, "title", Printable.oneLine(rule.title()),
+                    "citation", Printable.oneLine(rule.citation()))) + terms(rule.rule().terms(), words));
+            Collection<List<Integer>> groups = byMessage(rule, decision);
+            if (groups.isEmpty() && !rule.rule().reasons().isEmpty()) {
+                // a money rule that speaks of another outcome (the postage of a paid repair, for a refund)
+                out.println("       " + words.render("explain.notApplied", Map.of("outcome",
+                        english ? decision.outcome().name() : rendered.decision().outcome())));
+            }
+            for (List<Integer> group : groups) {
                 Reason first = rule.rule().reasons().get(group.get(0));
-                String remedies = group.stream().map(i -> rule.rule().reasons().get(i).remedy()).filter(r -> r != null)
-                        .map(r -> english ? r.name() : wording.word(decision, r)).collect(Collectors.joining(labels.listSeparator()));
+                String message = Printable.oneLine(rule.reasons().get(group.get(0)).message());
                 if (first.effect() == Effect.DUTY) {
-                    out.printf("       %s%n", duty(decision, first, rule.reasons().get(group.get(0)).message(), english));
+                    out.println("       " + duty(decision, first, message, words));
                     continue;
                 }
-                out.printf("       %s%s%s%s%s%n", labels.verbs().get(first.effect()), remedies.isEmpty() || !english ? "" : " ", remedies,
-                        labels.colon(), Printable.oneLine(rule.reasons().get(group.get(0)).message()));
+                String remedies = group.stream().map(i -> rule.rule().reasons().get(i).remedy()).filter(r -> r != null)
+                        .map(r -> english ? r.name() : wording.word(decision, r)).collect(Collectors.joining(words.get("list")));
+                out.println("       " + words.render("explain.says", Map.of("verb", words.get("explain.verb." + first.effect()),
+                        "remedies", remedies.isEmpty() ? "" : words.render("explain.remedies", Map.of("remedies", remedies)),
+                        "message", message)));
             }
         }
         List<String> allowed = english ? decision.remedies().stream().map(Remedy::name).toList() : rendered.decision().remedies();
-        out.println(String.format(labels.allowed(), allowed.isEmpty() ? labels.nothing() : String.join(labels.listSeparator(), allowed)));
-        out.println(String.format(labels.outcome(), english ? decision.outcome().name() : rendered.decision().outcome())
-                + (decision.repairDueDate() == null ? "" : String.format(labels.repairDue(),
-                english ? decision.repairDueDate().toString() : wording.date(decision.repairDueDate()))));
-        String money = money(decision);
-        if (money != null) out.println(String.format(labels.money(), money));
-        out.printf("  %s%n", requestVerdict(claim, rendered.decision(), wording, labels));
-        out.println(String.format(labels.summary(), Printable.oneLine(rendered.decision().summary())));
+        out.println("  " + words.render("explain.allowed", Map.of("remedies",
+                allowed.isEmpty() ? words.get("explain.nothing") : String.join(words.get("list"), allowed))));
+        out.println("  " + words.render("explain.outcome", Map.of("outcome", english ? decision.outcome().name() : rendered.decision().outcome()))
+                + (decision.repairDueDate() == null ? "" : words.render("explain.repairDue", Map.of("due", decision.repairDueDate()))));
+        String money = money(decision, words);
+        if (money != null) out.println("  " + words.render("explain.money", Map.of("money", money)));
+        out.println("  " + requestVerdict(claim, rendered.decision(), wording, words));
+        out.println("  " + words.render("explain.summary", Map.of("summary", Printable.oneLine(rendered.decision().summary()))));
         out.println();
     }
 
@@ -150,80 +142,92 @@ final class ExplainCommand implements Callable<Integer> {
      * The money block (contract 11.2), with the depreciation's arithmetic when a fee is kept back:
      * price × rate × (days used − days in repair). Null when no money moves and no postage is owed.
      */
-    static String money(Decision decision) {
+    static String money(Decision decision, Words words) {
         Money money = decision.money();
         if (money.refundDueDate() == null && money.returnShipping() == null) return null;
-        String currency = money.currency() == null ? "" : " " + money.currency();
-        StringBuilder line = new StringBuilder();
+        List<String> parts = new ArrayList<>(2);
         if (money.refundDueDate() != null) {
-            line.append("refund ").append(money.refund() == null ? "cannot be priced" : money.refund().toPlainString() + currency);
-            if (money.depreciation() != null && money.depreciation().signum() > 0) {
-                decision.reasons().stream().filter(r -> r.effect() == Effect.PAY && r.params().containsKey("depreciation")).findFirst()
-                        .ifPresent(r -> line.append(" = price ").append(r.params().get("price")).append(" - depreciation ")
-                                .append(money.depreciation().toPlainString()).append(" (").append(r.params().get("price")).append(" x ")
-                                .append(r.params().get("percentPerDay")).append("% a day x (").append(r.params().get("daysUsed"))
-                                .append(" days used - ").append(r.params().get("daysInRepair")).append(" days in repair))"));
-            } else if (money.refund() != null) {
-                line.append(" (the full price").append(money.depreciation() == null ? ")" : ", no depreciation)");
+            if (money.refund() == null) {
+                parts.add(words.render("money.unpriced", Map.of("due", money.refundDueDate())));
+            } else {
+                String how = "";
+                if (money.depreciation() != null && money.depreciation().signum() > 0) {
+                    how = decision.reasons().stream().filter(r -> r.effect() == Effect.PAY && r.params().containsKey("depreciation"))
+                            .findFirst().map(r -> {
+                                Map<String, Object> params = new LinkedHashMap<>(r.params());
+                                params.put("depreciation", money.depreciation());
+                                params.put("currency", money.currency());
+                                return words.render("money.depreciation", params);
+                            }).orElse("");
+                } else {
+                    how = words.get(money.depreciation() == null ? "money.fullPrice" : "money.noDepreciation");
+                }
+                Map<String, Object> params = new LinkedHashMap<>();
+                params.put("amount", money.refund());
+                params.put("currency", money.currency());
+                params.put("how", how);
+                params.put("due", money.refundDueDate());
+                parts.add(words.render("money.refund", params));
             }
-            line.append(", by ").append(money.refundDueDate());
         }
-        if (money.returnShipping() != null) {
-            if (line.length() > 0) line.append("; ");
-            line.append("postage paid by ").append(money.returnShipping());
-        }
-        return line.toString();
+        if (money.returnShipping() != null) parts.add(words.render("money.postage", Map.of("payer", money.returnShipping().name())));
+        return String.join(words.get("money.join"), parts);
     }
 
     /**
      * A follow-up duty (contract 12.2): its state (open with its due date, closed, or not held because the outcome is not
      * a repair), its sentence, and the events that opened and closed it.
      */
-    static String duty(Decision decision, Reason reason, String message, boolean english) {
+    static String duty(Decision decision, Reason reason, String message, Words words) {
         Action open = decision.actions().stream().filter(a -> a.reason() == reason).findFirst().orElse(null);
         Map<String, Object> params = reason.params();
         String state;
         if (open != null) {
-            state = english ? open.action() + " open, due " + open.due() + (open.overdue() ? ", overdue" : "")
-                    : open.action() + "，期限" + open.due() + (open.overdue() ? "，已逾期" : "");
-        } else if (params.get(Duty.CLOSED_BY) != null) {
-            state = english ? "closed" : "已完成";
+            state = words.render("duty.open", Map.of("action", code(words, "action.", open.action()), "due", open.due(),
+                    "overdue", open.overdue() ? words.get("duty.overdue") : ""));
         } else {
-            state = english ? "not held: the outcome is not a repair" : "不适用：处理结果不是维修";
+            state = words.get(params.get(Duty.CLOSED_BY) != null ? "duty.closed" : "duty.notHeld");
         }
         Object openedBy = params.get(Duty.OPENED_BY);
         Object closedBy = params.get(Duty.CLOSED_BY);
-        String opened = openedBy == null ? (english ? "opened by the decision" : "由判定开启")
-                : english ? "opened by " + openedBy + " on " + params.get(Duty.OPENED_ON) : "由" + openedBy + "（" + params.get(Duty.OPENED_ON) + "）开启";
+        String opened = openedBy == null ? words.get("duty.openedByDecision")
+                : words.render("duty.openedBy", Map.of("event", code(words, "event.", openedBy), "on", params.get(Duty.OPENED_ON)));
         String closed = closedBy == null ? ""
-                : english ? ", closed by " + closedBy + " on " + params.get(Duty.CLOSED_ON) : "，由" + closedBy + "（" + params.get(Duty.CLOSED_ON) + "）关闭";
-        return (english ? "duty (" + state + "): " : "待办（" + state + "）：") + Printable.oneLine(message)
-                + (english ? " [" : " ［") + opened + closed + (english ? "]" : "］");
+                : words.render("duty.closedBy", Map.of("event", code(words, "event.", closedBy), "on", params.get(Duty.CLOSED_ON)));
+        return words.render("duty.line", Map.of("state", state, "message", message, "opened", opened, "closed", closed));
+    }
+
+    /** A code (an action, an event) in this language's words where it has one; English shows the code itself. */
+    private static String code(Words words, String prefix, Object code) {
+        return words.has(prefix + code) ? words.get(prefix + code) : String.valueOf(code);
     }
 
     /** Why the customer's request was or was not met. */
-    private static String requestVerdict(Claim claim, RenderedDecision rendered, Wording wording, Labels labels) {
+    private static String requestVerdict(Claim claim, RenderedDecision rendered, Wording wording, Words words) {
         Decision decision = rendered.decision();
-        if (claim.request() == null) return decision.remedies().isEmpty() ? labels.noRequestRejected() : labels.noRequest();
-        String request = labels == EN ? claim.request().name() : wording.word(decision, claim.request());
+        if (claim.request() == null) return words.get(decision.remedies().isEmpty() ? "explain.noRequestRejected" : "explain.noRequest");
+        boolean english = words.language() == Language.EN;
+        String request = english ? claim.request().name() : wording.word(decision, claim.request());
         boolean met = claim.request().metBy().stream().anyMatch(decision.remedies()::contains);
-        if (met) return String.format(labels.met(), request);
+        if (met) return words.render("explain.met", Map.of("request", request));
         Set<String> why = new LinkedHashSet<>();
         for (int i = 0; i < decision.reasons().size(); i++) {
             Reason reason = decision.reasons().get(i);
             if (reason.effect() == Effect.EXCLUDE && claim.request().metBy().contains(reason.remedy())) {
-                why.add(rendered.reasons().get(i).citation() + labels.colon() + rendered.reasons().get(i).message());
+                why.add(words.render("explain.cause", Map.of("citation", rendered.reasons().get(i).citation(),
+                        "message", rendered.reasons().get(i).message())));
             }
         }
-        return String.format(labels.notMet(), request, why.isEmpty() ? labels.noArticle() : String.join(labels.causeSeparator(), why))
-                + (decision.remedies().isEmpty() ? "" : String.format(labels.offered(),
-                labels == EN ? decision.outcome().name() : rendered.outcome()));
+        return words.render("explain.notMet", Map.of("request", request,
+                "why", why.isEmpty() ? words.get("explain.noArticle") : String.join(words.get("causes"), why)))
+                + (decision.remedies().isEmpty() ? "" : words.render("explain.offered",
+                Map.of("outcome", english ? decision.outcome().name() : rendered.outcome())));
     }
 
-    private static String terms(Map<String, Object> terms, Labels labels) {
+    private static String terms(Map<String, Object> terms, Words words) {
         if (terms.isEmpty()) return "";
-        return String.format(labels.terms(), terms.entrySet().stream().map(t -> t.getKey() + "=" + t.getValue())
-                .collect(Collectors.joining(", ")));
+        return "  " + words.render("explain.terms", Map.of("terms", terms.entrySet().stream().map(t -> t.getKey() + "=" + t.getValue())
+                .collect(Collectors.joining(", "))));
     }
 
     /** A rule's reasons grouped by effect and sentence, as indexes: "grants REFUND, EXCHANGE: ..." reads as one line. */

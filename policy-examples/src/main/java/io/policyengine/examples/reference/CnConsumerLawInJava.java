@@ -97,13 +97,18 @@ public final class CnConsumerLawInJava {
         BigDecimal price = c.product().price();
         if (rate == null || price == null) return null;
         long daysUsed = c.claimDate().toEpochDay() - c.purchaseDate().toEpochDay();
-        long daysInRepair = c.openRepair() == null ? 0 : c.claimDate().toEpochDay() - c.openRepair().receivedOn().toEpochDay();
-        for (PastRepair repair : c.repairHistory()) {
-            if (repair.receivedOn() != null) daysInRepair += repair.completedOn().toEpochDay() - repair.receivedOn().toEpochDay();
+        // every day at the repairer once, however many periods it falls in (contract 17)
+        java.util.Set<Long> inRepair = new java.util.HashSet<>();
+        if (c.openRepair() != null) {
+            for (long day = c.openRepair().receivedOn().toEpochDay(); day < c.claimDate().toEpochDay(); day++) inRepair.add(day);
         }
-        BigDecimal fee = price.multiply(rate).multiply(BigDecimal.valueOf(Math.max(0, daysUsed - daysInRepair)))
-                .divide(BigDecimal.valueOf(100));
-        return fee.min(price).setScale(2, RoundingMode.HALF_UP);
+        for (PastRepair repair : c.repairHistory()) {
+            if (repair.receivedOn() == null) continue;
+            for (long day = repair.receivedOn().toEpochDay(); day < repair.completedOn().toEpochDay(); day++) inRepair.add(day);
+        }
+        BigDecimal fee = price.multiply(rate).multiply(BigDecimal.valueOf(Math.max(0, daysUsed - inRepair.size())))
+                .divide(BigDecimal.valueOf(100)).setScale(2, RoundingMode.HALF_UP);
+        return fee.min(price);
     }
 
     /** Store-standard with this floor under it: the union, where a free repair makes a paid one moot. */

@@ -125,12 +125,17 @@ public final class FollowUpDutiesInJava {
     }
 
     /** The events of {@code type} on or after {@code from}, by date. */
+    /** The events of {@code type} from {@code from} on, in date order, one a day: calls on the same day are one notice (contract 17). */
     private static List<ClaimEvent> all(Claim c, LocalDate from, EventType type) {
-        List<ClaimEvent> found = new ArrayList<>();
+        List<ClaimEvent> matching = new ArrayList<>();
         for (ClaimEvent e : c.events()) {
-            if (e.type() == type && !e.at().isBefore(from)) found.add(e);
+            if (e.type() == type && !e.at().isBefore(from)) matching.add(e);
         }
-        found.sort(Comparator.comparing(ClaimEvent::at));
+        matching.sort(Comparator.comparing(ClaimEvent::at));
+        List<ClaimEvent> found = new ArrayList<>();
+        for (ClaimEvent e : matching) {
+            if (found.isEmpty() || !found.get(found.size() - 1).at().equals(e.at())) found.add(e);
+        }
         return found;
     }
 }

@@ -36,6 +36,12 @@ final class Figures {
     int withDuties;
     /** Due dates of the open duties, counted per day: bounded by the days, not by the duties. */
     final TreeMap<LocalDate, Integer> dutiesDueOn = new TreeMap<>();
+    /**
+     * For a period: the due dates of the open duties of its decisions and of every earlier period's (set by
+     * {@link Report#settleDutyStock()}). Overdue duties are a stock, not a flow: a duty opened in week 1 and still open in
+     * week 3 is overdue in week 3. Null for the whole log, whose own duties are all of them.
+     */
+    TreeMap<LocalDate, Integer> dutyStock;
 
     /** Sum and count of the compensation owed under one article. */
     static final class Owed {
@@ -129,9 +135,9 @@ final class Figures {
 
     /** Open duties due before {@code end}, so overdue on that day; null when the log has no duties. */
     Integer overdueDuties(LocalDate end) {
-        if (withDuties == 0) return null;
+        if (withDuties == 0 && dutyStock == null) return null;
         int overdue = 0;
-        for (int n : dutiesDueOn.headMap(end, false).values()) overdue += n;
+        for (int n : (dutyStock == null ? dutiesDueOn : dutyStock).headMap(end, false).values()) overdue += n;
         return overdue;
     }
 

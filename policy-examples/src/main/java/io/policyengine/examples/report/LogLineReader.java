@@ -30,6 +30,10 @@ final class LogLineReader {
     /** The store-standard article of a free re-repair when the same fault comes back (contract 7.2). */
     static final String SAME_FAULT_ARTICLE = "S1";
 
+    /** Digits before the point of the largest amount a log line may carry: far past any till, far below overflow. */
+    private static final int AMOUNT_DIGITS = 20;
+    /** Decimals of an amount: the most minor units of any ISO 4217 currency. */
+    private static final int AMOUNT_DECIMALS = 4;
     private static final JsonFactory JSON = new JsonFactory();
 
     /** Why a line is not a decision the report can count; the message names the field. */
@@ -257,12 +261,33 @@ final class LogLineReader {
         return json.getText();
     }
 
+    /**
+     * An amount of money (contract 17): a number from 0 up, of at most {@value #AMOUNT_DIGITS} digits before the
+     * point and {@value #AMOUNT_DECIMALS} after it (ISO 4217's most minor units). Anything else, such as
+     * {@code 1e999999999}, whose sum no BigDecimal could hold, is a bad line, never the end of the report.
+     */
     private static BigDecimal number(JsonParser json, JsonToken token, String field) throws IOException, NotADecision {
         if (token == JsonToken.VALUE_NULL) return null;
         if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT) {
             throw new NotADecision(field + ": expected a number, got " + describe(json, token));
         }
-        return json.getDecimalValue();
+        String text = json.getText();
+        String shown = text.length() <= 40 ? text : text.substring(0, 37) + "...";
+        BigDecimal amount;
+        try {
+            amount = json.getDecimalValue();
+        } catch (NumberFormatException e) {
+            throw new NotADecision(field + ": " + shown + " is not an amount: out of range");
+        }
+        if (amount.signum() < 0) throw new NotADecision(field + ": " + shown + " is not an amount: below 0");
+        BigDecimal plain = amount.stripTrailingZeros();
+        if (plain.precision() - plain.scale() > AMOUNT_DIGITS) {
+            throw new NotADecision(field + ": " + shown + " is not an amount: more than " + AMOUNT_DIGITS + " digits before the point");
+        }
+        if (plain.scale() > AMOUNT_DECIMALS) {
+            throw new NotADecision(field + ": " + shown + " is not an amount: more than " + AMOUNT_DECIMALS + " decimals");
+        }
+        return amount;
     }
 
     private static LocalDate date(JsonParser json, JsonToken token, String field) throws IOException, NotADecision {

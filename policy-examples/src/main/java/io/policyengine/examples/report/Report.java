@@ -37,6 +37,20 @@ public final class Report {
         earlyWarnings.add(decision, order);
     }
 
+    /**
+     * Carries each period's open duties into the periods after it, so that a period's overdue duties are every duty
+     * open and overdue on its last day, from its decisions or earlier ones; the last period's figure is the whole log's.
+     */
+    void settleDutyStock() {
+        TreeMap<LocalDate, Integer> carried = new TreeMap<>();
+        boolean anyDuties = false;
+        for (Figures period : periods.values()) {
+            period.dutiesDueOn.forEach((due, n) -> carried.merge(due, n, Integer::sum));
+            anyDuties |= period.withDuties > 0;
+            period.dutyStock = anyDuties ? new TreeMap<>(carried) : null;
+        }
+    }
+
     /** Lines that were not decisions. */
     public long badLines() {
         return badLines;

@@ -103,6 +103,7 @@ public final class ReportReader {
     }
 
     public Report report() {
+        report.settleDutyStock();
         return report;
     }
 

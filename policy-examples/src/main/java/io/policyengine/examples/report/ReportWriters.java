@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -197,7 +198,7 @@ public final class ReportWriters {
         for (Map.Entry<LocalDate, Figures> period : report.periods.entrySet()) {
             LocalDate end = report.by.end(period.getKey());
             out.println();
-            out.println(words.render("periodHeading", Map.of("period", report.by.label(period.getKey()), "from", period.getKey(), "to", end)));
+            out.println(words.render("periodHeading", Map.of("period", periodName(report.by, period.getKey()), "from", period.getKey(), "to", end)));
             figuresText(period.getValue(), end, out, verdicts, period.getKey());
         }
         if (!report.periods.isEmpty()) {
@@ -206,7 +207,7 @@ public final class ReportWriters {
             figuresText(report.whole, report.end(), out, verdicts, null);
         }
         out.println();
-        out.println(words.get("earlyWarnings") + " (" + words.render("earlyWarnings.rule", Map.of("warnAt", report.warnAt)) + ")");
+        out.println(words.get("earlyWarnings") + words.render("detail", Map.of("detail", words.render("earlyWarnings.rule", Map.of("warnAt", report.warnAt)))));
         List<EarlyWarnings.Warning> warnings = report.warnings();
         if (warnings.isEmpty()) out.println("  " + words.get("earlyWarnings.none"));
         for (EarlyWarnings.Warning warning : warnings) out.println("  " + words.render("earlyWarning", warningParams(warning)));
@@ -214,21 +215,40 @@ public final class ReportWriters {
             out.println();
             out.println(words.get("targets"));
             for (Report.Verdict verdict : verdicts) {
-                StringBuilder line = new StringBuilder("  ").append(words.get(verdict.plan().figure().name())).append(": ")
-                        .append(words.render("target.plan", Map.of("plan", verdict.plan().written()))).append("; ");
+                StringBuilder line = new StringBuilder("  ").append(words.get(verdict.plan().figure().name())).append(words.get("colon"))
+                        .append(words.render("target.plan", Map.of("plan", verdict.plan().written()))).append(words.get("separator"));
                 if (verdict.missed().isEmpty()) {
                     line.append(words.get("target.missedNone"));
                 } else {
                     line.append(words.render("target.missed", Map.of("missed", verdict.missed().size(), "periods", report.periods.size())))
-                            .append(": ").append(String.join(", ", verdict.missed().stream().map(report.by::label).toList()));
+                            .append(words.get("colon")).append(String.join(words.get("list"),
+                                    verdict.missed().stream().map(start -> periodName(report.by, start)).toList()));
                 }
                 if (verdict.reviewThePlan()) {
-                    line.append("; ").append(words.render("target.review", Map.of("runs", Targets.MISSES_TO_REVIEW)).toUpperCase(Locale.ROOT));
+                    line.append(words.get("separator")).append(words.render("target.review", Map.of("runs", Targets.MISSES_TO_REVIEW)).toUpperCase(Locale.ROOT));
                 }
                 out.println(line);
             }
         }
         out.flush();
+    }
+
+    /** A period as the language names it: 2026-W23 or 2026年第23周, 2026-06 or 2026年6月, a day as a date. */
+    private String periodName(Period by, LocalDate start) {
+        String label = by.label(start);
+        return switch (by) {
+            case WEEK -> words.render("period.week", Map.of("label", label, "year", start.get(IsoFields.WEEK_BASED_YEAR),
+                    "week", start.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)));
+            case MONTH -> words.render("period.month", Map.of("label", label, "year", start.getYear(), "month", start.getMonthValue()));
+            case DAY -> words.render("date", Map.of("iso", label, "year", start.getYear(), "month", start.getMonthValue(),
+                    "day", start.getDayOfMonth()));
+        };
+    }
+
+    /** An article as the language cites it: art. 6 or 第六条; a label that is not a number as art. S1 or 条款S1. */
+    private String articleName(String article) {
+        return article.matches("\\d{1,3}") ? words.render("article.numbered", Map.of("n", Long.parseLong(article)))
+                : words.render("article", Map.of("article", article));
     }
 
     private void figuresText(Figures f, LocalDate end, PrintWriter out, List<Report.Verdict> verdicts, LocalDate period) {
@@ -239,20 +259,21 @@ public final class ReportWriters {
             int n = f.byOutcome.getOrDefault(outcome, 0);
             if (n > 0) outcomes.add(words.get("outcome." + outcome.name()) + " " + n);
         }
-        rows.add(row("byOutcome", outcomes.isEmpty() ? words.get("none") : String.join(", ", outcomes)));
+        rows.add(row("byOutcome", outcomes.isEmpty() ? words.get("none") : String.join(words.get("list"), outcomes)));
         rows.add(row("requestsMet", share(f.requestsMetShare(), words.render("requestsMet.detail", Map.of("met", f.requestsMet, "of", f.requests)))));
         List<String> refusals = new ArrayList<>();
         f.refusals.forEach((article, n) -> refusals.add(
-                (article.equals(Figures.NO_ARTICLE) ? words.get("refusal.none") : words.render("article", Map.of("article", article))) + ": " + n));
-        rows.add(row("refusals", refusals.isEmpty() ? words.get("none") : String.join(", ", refusals)));
+                (article.equals(Figures.NO_ARTICLE) ? words.get("refusal.none") : articleName(article)) + words.get("colon") + n));
+        rows.add(row("refusals", refusals.isEmpty() ? words.get("none") : String.join(words.get("list"), refusals)));
         rows.add(row("refunded", f.refunded() == null ? words.get("notInLog") : amount(f.refunded())));
         rows.add(row("depreciationKept", f.depreciationKept() == null ? words.get("notInLog") : amount(f.depreciationKept())));
         StringBuilder compensation = new StringBuilder(amount(f.compensationTotal));
         if (f.compensationCount > 0) {
-            compensation.append(" (").append(words.render("compensation.detail", Map.of("count", f.compensationCount))).append(")");
+            compensation.append(words.render("detail", Map.of("detail", words.render("compensation.detail", Map.of("count", f.compensationCount)))));
             List<String> byArticle = new ArrayList<>();
-            f.compensationByArticle.forEach((article, owed) -> byArticle.add(article + " " + amount(owed.total) + " (" + owed.count + ")"));
-            compensation.append(": ").append(String.join(", ", byArticle));
+            f.compensationByArticle.forEach((article, owed) -> byArticle.add(articleName(article) + " " + amount(owed.total)
+                    + words.render("detail", Map.of("detail", owed.count))));
+            compensation.append(words.get("colon")).append(String.join(words.get("list"), byArticle));
         }
         rows.add(row("compensation", compensation.toString()));
         rows.add(row("onSiteLate", share(f.onSiteLateShare(), words.render("onSiteLate.detail", Map.of("late", f.arrivedLate, "of", f.arrivals)))));
@@ -260,7 +281,7 @@ public final class ReportWriters {
                 words.render("repeatRepairs.detail", Map.of("repeat", f.sameFaultRepairs, "of", f.repairs)))));
         Integer overdue = f.overdueDuties(end);
         rows.add(row("overdueDuties", overdue == null ? words.get("notInLog")
-                : overdue + " (" + words.render("overdueDuties.detail", Map.of("end", end)) + ")"));
+                : overdue + words.render("detail", Map.of("detail", words.render("overdueDuties.detail", Map.of("end", end))))));
         for (Report.Verdict verdict : verdicts) {
             boolean missed = period == null ? verdict.wholeMissed() : verdict.missed(period);
             if (!missed) continue;
@@ -278,7 +299,7 @@ public final class ReportWriters {
 
     private String share(Double share, String detail) {
         if (share == null) return words.get("noValue");
-        return percent(share) + " (" + detail + ")";
+        return percent(share) + words.render("detail", Map.of("detail", detail));
     }
 
     static String percent(double share) {

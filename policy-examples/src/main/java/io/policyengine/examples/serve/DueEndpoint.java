@@ -1,5 +1,7 @@
 package io.policyengine.examples.serve;
 
+import io.policyengine.model.BadInputException;
+import io.policyengine.json.ClaimJson;
 import com.sun.net.httpserver.HttpExchange;
 import io.policyengine.Wording;
 import io.policyengine.examples.cli.ClaimBatches;
@@ -15,7 +17,6 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -68,9 +69,9 @@ final class DueEndpoint {
         if (asOf == null) return UnaryOperator.identity();
         LocalDate day;
         try {
-            day = LocalDate.parse(asOf);
-        } catch (DateTimeParseException e) {
-            throw new HttpError(400, "asOf: \"" + asOf + "\" is not a date YYYY-MM-DD");
+            day = ClaimJson.date("asOf", asOf);
+        } catch (BadInputException e) {
+            throw new HttpError(400, e.getMessage());
         }
         return claim -> claim.asOf() != null ? claim : claim.toBuilder().asOf(day).build();
     }

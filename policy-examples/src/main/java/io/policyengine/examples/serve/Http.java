@@ -85,14 +85,20 @@ final class Http {
     static String queryParameter(HttpExchange exchange, String name) {
         String query = exchange.getRequestURI().getRawQuery();
         if (query == null) return null;
+        String found = null;
         for (String pair : query.split("&")) {
             int equals = pair.indexOf('=');
             String key = equals < 0 ? pair : pair.substring(0, equals);
-            if (key.equals(name)) {
-                return equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+            if (!key.equals(name)) continue;
+            // contract 17: a parameter given twice is a question with two answers, not the first one silently
+            if (found != null) throw new HttpError(400, name + ": given more than once in the query string");
+            try {
+                found = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw new HttpError(400, name + ": not URL-encoded (a % must be followed by two hex digits)");
             }
         }
-        return null;
+        return found;
     }
 
     /** The whole body of a one-claim request; 413 over {@link #MAX_CLAIM_BYTES}. */

@@ -80,6 +80,19 @@ class DueCommandTest {
     }
 
     @Test
+    @DisplayName("--as-of on a day that does not exist is one line, as a claim's date is: no Java exception text, no usage")
+    void asOfThatIsNoDay(@TempDir Path dir) {
+        Path claims = Cli.write(dir.resolve("claims.jsonl"), repair("NEW", "") + "\n");
+
+        Cli.Run run = Cli.run("due", "--as-of", "2026-02-30", claims.toString());
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.errLines()).containsExactly("--as-of: 2026-02-30 is not a date: February 2026 has 28 days");
+        assertThat(Cli.run("due", "--as-of", "2026-9-1", claims.toString()).errLines())
+                .containsExactly("--as-of: expected a date YYYY-MM-DD, got \"2026-9-1\"");
+    }
+
+    @Test
     @DisplayName("the table reads in Chinese, with each article cited the pack's way")
     void tableInChinese(@TempDir Path dir) {
         Path claims = Cli.write(dir.resolve("claims.jsonl"), repair("CALLED", event("REPAIRED", "2026-05-11") + ", "

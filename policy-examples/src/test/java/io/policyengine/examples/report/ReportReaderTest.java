@@ -38,6 +38,32 @@ class ReportReaderTest {
     }
 
     @Test
+    @DisplayName("a refund that overflows (1e999999999), is negative or is no amount costs its line, never the report (contract 17)")
+    void badAmountsCostTheirLine() throws IOException {
+        String refund = DecisionLogs.line(DecisionLogs.claim("{\"id\": \"R-1\", \"product\": {\"sku\": \"K\", \"price\": 199.90}, "
+                + "\"purchaseDate\": \"2026-03-01\", \"claimDate\": \"2026-03-03\", \"qualityDefect\": true, \"request\": \"REFUND\"}"));
+        assertThat(refund).contains("\"refund\":199.90");
+        String log = String.join("\n", refund,
+                refund.replace("\"refund\":199.90", "\"refund\":1e999999999"),
+                refund.replace("\"refund\":199.90", "\"refund\":-199.90"),
+                refund.replace("\"refund\":199.90", "\"refund\":1e9999999999"),
+                refund.replace("\"refund\":199.90", "\"refund\":0.000001"),
+                refund) + "\n";
+        List<String> problems = new ArrayList<>();
+
+        Report report = new ReportReader(Period.MONTH, 3, Targets.NONE, (source, line, problem) -> problems.add(line + ": " + problem))
+                .read("log", new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8))).report();
+
+        assertThat(report.whole.claims).isEqualTo(2);
+        assertThat(report.whole.refunded()).isEqualByComparingTo("399.80");
+        assertThat(problems).containsExactly(
+                "2: decision.money.refund: 1e999999999 is not an amount: more than 20 digits before the point",
+                "3: decision.money.refund: -199.90 is not an amount: below 0",
+                "4: decision.money.refund: 1e9999999999 is not an amount: out of range",
+                "5: decision.money.refund: 0.000001 is not an amount: more than 4 decimals");
+    }
+
+    @Test
     @DisplayName("CRLF, blank lines, a last line without its break and a line longer than a block are each read as one line")
     void linesOfEveryShape() throws IOException {
         String good = DecisionLogs.line(DecisionLogs.defect("A-1", "S", "F", "2026-03-01"));

@@ -75,7 +75,7 @@ class CounterPageTest {
         assertThat(text("remedies")).isEqualTo("refund, exchange, free repair");
         assertThat(text("dueDate")).isEqualTo("none");
         assertThat(text("compensation")).isEqualTo("none");
-        assertThat(text("money")).isEqualTo("refund 3,299.00 CNY by 2026-03-09");  // contract 11.2: at the counter, on the day
+        assertThat(text("money")).isEqualTo("refund 3,299 CNY by 2026-03-09");  // contract 11.2: at the counter, on the day
         assertThat(text("reasons")).contains(expected.get("reasons").get(0).get("message").asText());
         assertThat(text("decisionId")).matches("[0-9a-f-]{36}");
         assertThat(text("summary")).isEqualTo(expected.get("summary").asText()).isNotBlank();
@@ -83,8 +83,8 @@ class CounterPageTest {
 
         browser.findElement(By.id("lang-zh")).click();
         waitFor(d -> d.findElement(By.id("outcome")).getText().equals("退货"));
-        assertThat(text("remedies")).isEqualTo("退货, 换货, 免费维修");
-        assertThat(text("money")).isEqualTo("退款3299.00元，2026-03-09前退还");
+        assertThat(text("remedies")).isEqualTo("退货、换货、免费维修");
+        assertThat(text("money")).isEqualTo("退款3299元，2026年3月9日前退还");  // as the summary says it
         assertThat(text("summary")).isEqualTo(expectedInChinese.get("summary").asText());
         assertThat(text("reasons")).contains(expectedInChinese.get("reasons").get(0).get("message").asText());
         screenshot("counter-page-zh.png");
@@ -123,7 +123,7 @@ class CounterPageTest {
 
             String regulationArt9 = "《部分商品修理更换退货责任规定》第九条";
             assertThat(text("summary")).contains(regulationArt9);
-            assertThat(text("reasons")).contains("(" + regulationArt9 + ", cn-consumer-law)").doesNotContain("服务标准三包");
+            assertThat(text("reasons")).contains("（" + regulationArt9 + "、cn-consumer-law）").doesNotContain("服务标准三包");
             String decisionId = text("decisionId");
             screenshot("counter-page-zh-law.png");
             waitFor(d -> lines(withLaw) == 1);
@@ -137,8 +137,8 @@ class CounterPageTest {
 
             browser.findElement(By.id("explain")).click();
             waitFor(d -> d.findElement(By.id("explanation")).isDisplayed() && !d.findElements(By.cssSelector("#fired li")).isEmpty());
-            assertThat(text("fired")).contains("三包退货期 (" + regulationArt9 + ")",
-                    "三包商品目录 (《部分商品修理更换退货责任规定》第二条)").doesNotContain("服务标准", "three guarantees");
+            assertThat(text("fired")).contains("三包退货期（" + regulationArt9 + "）",
+                    "三包商品目录（《部分商品修理更换退货责任规定》第二条）").doesNotContain("服务标准", "three guarantees");
             screenshot("counter-page-zh-law-explained.png");
             Thread.sleep(200); // a line appended by a switch would be written by now
             assertThat(withLaw.logLines()).as("one claim decided once, whatever the language switches").hasSize(1);
@@ -197,9 +197,64 @@ class CounterPageTest {
         waitFor(d -> d.findElement(By.id("outcome")).getText().equals("免费维修")
                 && d.findElement(By.id("actions")).getText().contains("已逾期"));
         assertThat(browser.findElements(By.cssSelector("#actions li")).get(1).getText())
-                .isEqualTo("维修: 请于2026年5月14日前修好 (第十六条), 期限 2026-05-14, 已逾期");
+                .isEqualTo("维修：请于2026年5月14日前修好（第十六条）、期限 2026年5月14日、已逾期");
         screenshot("counter-page-duties-zh.png");
         browser.findElement(By.id("lang-en")).click();
+    }
+
+    @Test
+    @DisplayName("in 中文 the page has no English word but the product's and the packs' names: an exchange explained (the refund's "
+            + "deadline marked as not applying), an online refund, a service request with its deadlines and duties, a blank field")
+    void noEnglishInChinese() {
+        browser.findElement(By.id("lang-zh")).click();
+        type("sku", "TV-55-X1");
+        type("category", "TV");
+        type("price", "3299.50");
+        setDate("purchaseDate", "2026-03-01");
+        setDate("claimDate", "2026-03-09");
+        browser.findElement(By.id("qualityDefect")).click();
+        choose("request", "EXCHANGE");
+        browser.findElement(By.id("explain")).click();
+        waitFor(d -> !d.findElements(By.cssSelector("#fired li")).isEmpty());
+        assertThat(browser.findElements(By.cssSelector("#fired li.not-applied"))).extracting(WebElement::getText)
+                .anySatisfy(step -> assertThat(step).startsWith("柜台退款按期退还").endsWith("不适用于本次处理结果（换货）"));
+        assertNoEnglish();
+
+        choose("channel", "ONLINE");
+        setDate("deliveryDate", "2026-03-03");
+        choose("request", "REFUND");
+        browser.findElement(By.id("explain")).click();
+        waitFor(d -> d.findElement(By.id("outcome")).getText().equals("退货"));
+        assertThat(text("money")).isEqualTo("退款3299.50元，2026年3月16日前退还；运费由本店承担");
+        assertNoEnglish();
+
+        choose("channel", "STORE");
+        choose("request", "REPAIR");
+        setDate("claimDate", "2026-05-07");
+        setDate("asOf", "2026-05-16");
+        browser.findElement(By.id("isService")).click();
+        type("fault", "E-42");
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('reportedAt').value = '2026-05-07T09:30'");
+        browser.findElement(By.id("decide")).click();
+        waitFor(d -> d.findElement(By.id("outcome")).getText().equals("免费维修") && !d.findElement(By.id("commitments")).getText().isEmpty());
+        assertThat(text("commitments")).contains("2026年5月7日");
+        assertNoEnglish();
+
+        type("sku", " ");
+        browser.findElement(By.id("decide")).click();
+        WebElement sku = browser.findElement(By.id("sku"));
+        waitFor(d -> "true".equals(sku.getAttribute("aria-invalid")));
+        assertThat(sku.findElement(By.xpath("following-sibling::span[@class='error']")).getText()).isEqualTo("不能为空");
+        browser.findElement(By.id("lang-en")).click();
+    }
+
+    /** Every word the page shows, but what the cashier typed (SKU, category, fault code) and the names of packs and the hash. */
+    private void assertNoEnglish() {
+        String shown = (String) ((JavascriptExecutor) browser).executeScript(
+                "return document.querySelector('header h1').innerText + '\\n' + document.getElementById('policy').innerText"
+                        + " + '\\n' + document.querySelector('main').innerText;");
+        String words = shown.replaceAll("TV-55-X1|E-42|\\bTV\\b|store-standard|cn-consumer-law|[0-9a-f]{12}|C-[0-9A-Z]+|[0-9a-f]{8}-[0-9a-f-]{27}", "");
+        assertThat(words).as("English in the 中文 page:%n%s", shown).doesNotContainPattern("[A-Za-z]{2,}");
     }
 
     private void type(String id, String value) {

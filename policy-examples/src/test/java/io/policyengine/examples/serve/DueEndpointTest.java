@@ -57,12 +57,16 @@ class DueEndpointTest {
     }
 
     @Test
-    @DisplayName("a bad asOf is a 400 naming it; another content type a 415")
+    @DisplayName("a bad or repeated asOf is a 400 naming it, with a claim's one-line message; another content type a 415")
     void refusals() {
         String claim = LiveService.EXAMPLE_CLAIM;
         HttpResponse<String> badDay = live.post("/v1/due?asOf=2026-02-30", "application/json", claim);
         assertThat(badDay.statusCode()).isEqualTo(400);
-        assertThat(LiveService.parse(badDay.body()).get("error").asText()).isEqualTo("asOf: \"2026-02-30\" is not a date YYYY-MM-DD");
+        assertThat(LiveService.parse(badDay.body()).get("error").asText())
+                .isEqualTo("asOf: 2026-02-30 is not a date: February 2026 has 28 days");
+        HttpResponse<String> twice = live.post("/v1/due?asOf=2026-06-01&asOf=2026-07-01", "application/json", claim);
+        assertThat(twice.statusCode()).as("a repeated query parameter").isEqualTo(400);
+        assertThat(LiveService.parse(twice.body()).get("error").asText()).isEqualTo("asOf: given more than once in the query string");
 
         assertThat(live.post("/v1/due", "text/plain", claim).statusCode()).isEqualTo(415);
         HttpResponse<String> one = live.post("/v1/due", "application/json", claim);

@@ -70,6 +70,17 @@ class ReportPageTest {
             assertThat(text("targets")).contains(lang.equals("en") ? "review the plan" : "需复核计划");
             assertThat(text("title")).isEqualTo(lang.equals("en") ? "Service report" : "售后服务报告");
             assertThat(browser.findElements(By.cssSelector("#switch a"))).as("a file has no period switch").isEmpty();
+            if (lang.equals("zh-CN")) {
+                // Chinese dates, weeks and articles; no English word but the SKUs, fault codes and claim ids of the log
+                String shown = browser.findElement(By.tagName("body")).getText();
+                assertThat(shown).contains("2026年6月1日", "第六条").doesNotContain("2026-06-01");
+                String words = shown.replace(MonthOfClaims.RECURRING_SKU, "").replace(MonthOfClaims.RECURRING_FAULT, "")
+                        .replaceAll("[A-Z][A-Z0-9]*(-[A-Z0-9]+)+", "");
+                assertThat(words).as("English in the 中文 report:%n%s", shown).doesNotContainPattern("[A-Za-z]{2,}");
+                Object weeks = ((JavascriptExecutor) browser).executeScript(
+                        "return echarts.getInstanceByDom(document.querySelector('#chart-claims .chart')).getOption().xAxis[0].data;");
+                assertThat(weeks.toString()).contains("2026年第23周");
+            }
             screenshot("report-page-" + lang + ".png");
         }
     }
