@@ -63,6 +63,7 @@ final class GenerateLogCommand implements Callable<Integer> {
             DecisionLog.line(line, new UUID(ids.nextLong(), ids.nextLong()).toString(), time, claim, decision,
                     DecisionJson.toJson(decision, wording));
             out.print(line.toString(StandardCharsets.UTF_8));
+            Progress.count(1, 0);
         }
         return ExitCodes.OK;
     }

@@ -97,6 +97,7 @@ final class TestCommand implements Callable<Integer> {
             for (Example example : examples) {
                 if (example.claim() != null) claims.add(example.claim());
             }
+            Progress.count(examples.size(), examples.size() - claims.size());
             List<PolicyEngine.Result> results = new ArrayList<>(claims.size());
             if (traced) {
                 for (PolicyEngine.Traced decided : engine.decideTraced(claims)) {
