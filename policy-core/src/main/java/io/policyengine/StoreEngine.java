@@ -15,7 +15,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.function.BiFunction;
+import io.policyengine.model.PackRule;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -147,6 +149,23 @@ public final class StoreEngine {
      *                           version of its stack's packs is in force for ({@link #check} each first to keep the others)
      */
     public List<PolicyEngine.Result> decideEach(Collection<Claim> claims) {
+        return byStack(claims, PolicyEngine::decideEach);
+    }
+
+    /** As {@link PolicyEngine#decideTraced}, each claim by its store's stack: what coverage over a chain needs. */
+    public List<PolicyEngine.Traced> decideTraced(Collection<Claim> claims) {
+        return byStack(claims, PolicyEngine::decideTraced);
+    }
+
+    /** Every rule of every stack, each once (stacks share packs), in the order of the stacks. */
+    public List<PackRule> rules() {
+        Set<PackRule> rules = new LinkedHashSet<>();
+        for (Stack stack : stacks()) rules.addAll(stack.engine().rules());
+        return List.copyOf(rules);
+    }
+
+    /** Hands each stack its claims at once and puts what it gives back in the claims' order. */
+    private <R> List<R> byStack(Collection<Claim> claims, BiFunction<PolicyEngine, List<Claim>, List<R>> decide) {
         Chain chain = live.get();
         List<Claim> all = claims instanceof List<Claim> list ? list : List.copyOf(claims);
         Stack first = null;
@@ -158,18 +177,18 @@ public final class StoreEngine {
             else one &= stackOf[i] == first;
         }
         if (first == null) return List.of();
-        if (one) return first.engine().decideEach(all);
+        if (one) return decide.apply(first.engine(), all);
         Map<Stack, List<Integer>> positions = new LinkedHashMap<>();
         for (int i = 0; i < all.size(); i++) positions.computeIfAbsent(stackOf[i], s -> new ArrayList<>()).add(i);
-        PolicyEngine.Result[] results = new PolicyEngine.Result[all.size()];
+        List<R> results = new ArrayList<>(Collections.nCopies(all.size(), null));
         for (Map.Entry<Stack, List<Integer>> group : positions.entrySet()) {
             List<Integer> at = group.getValue();
             List<Claim> subset = new ArrayList<>(at.size());
             for (int i : at) subset.add(all.get(i));
-            List<PolicyEngine.Result> decided = group.getKey().engine().decideEach(subset);
-            for (int j = 0; j < at.size(); j++) results[at.get(j)] = decided.get(j);
+            List<R> decided = decide.apply(group.getKey().engine(), subset);
+            for (int j = 0; j < at.size(); j++) results.set(at.get(j), decided.get(j));
         }
-        return Collections.unmodifiableList(Arrays.asList(results));
+        return Collections.unmodifiableList(results);
     }
 
     /**

@@ -17,13 +17,18 @@ public final class WorkingCalendar {
 
     /** The listed days: true for a make-up working day, false for a holiday. */
     private final TreeMap<LocalDate, Boolean> listed;
-    /** The last year the file lists; 0 when it lists none. */
+    /** The last year the file covers (declared, else its last listed); 0 when it lists none. */
     private final int lastYear;
 
     /** A calendar of these days: true for a working day (on a weekend), false for a holiday. */
     public WorkingCalendar(Map<LocalDate, Boolean> days) {
+        this(days, days.isEmpty() ? 0 : new TreeMap<>(days).lastKey().getYear());
+    }
+
+    /** A calendar of these days that covers the years up to {@code lastYear} (its declaration, contract 17). */
+    public WorkingCalendar(Map<LocalDate, Boolean> days, int lastYear) {
         this.listed = new TreeMap<>(days);
-        this.lastYear = listed.isEmpty() ? 0 : listed.lastKey().getYear();
+        this.lastYear = lastYear;
     }
 
     /** Whether {@code day} is a working day: as listed, else Monday to Friday. */
@@ -44,7 +49,7 @@ public final class WorkingCalendar {
         return day;
     }
 
-    /** The last day the calendar knows of (31 December of its last listed year); null when it lists no day. */
+    /** The last day the calendar knows of (31 December of its last covered year); null when it lists no day. */
     public LocalDate lastDay() {
         return lastYear == 0 ? null : LocalDate.of(lastYear, 12, 31);
     }

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,9 +23,11 @@ import java.util.regex.Pattern;
  */
 record CalendarFile(Path path, WorkingCalendar calendar, int lastLine) {
     static final String NAME = "calendar.txt";
-    /** {@code validate} warns when the calendar runs out within this many days. */
-    static final int WARN_DAYS = 90;
+    /** {@code validate} warns when the calendar runs out within this many days (contract 17). */
+    static final int WARN_DAYS = 60;
     private static final Pattern ENTRY = Pattern.compile("^(\\S+)\\s+(\\S+)$");
+    /** The declaration of the years the calendar covers: {@code years 2026} or {@code years 2026-2027}. */
+    private static final Pattern YEARS = Pattern.compile("^years\\s+(\\d{4})(?:\\s*-\\s*(\\d{4}))?$");
 
     /** Reads the file's bytes; each problem goes into {@code problems} with its line. */
     static CalendarFile read(Path path, byte[] content, List<RuleProblem> problems) {
@@ -32,6 +35,9 @@ record CalendarFile(Path path, WorkingCalendar calendar, int lastLine) {
         Map<LocalDate, Integer> lines = new HashMap<>();
         int lastLine = 0;
         LocalDate last = null;
+        int[] declared = null;
+        int declaredLine = 0;
+        TreeMap<Integer, Integer> yearLines = new TreeMap<>();
         for (Utf8Lines.Line read : Utf8Lines.of(path, content, problems)) {
             int line = read.number();
             String text = read.text();
@@ -39,6 +45,20 @@ record CalendarFile(Path path, WorkingCalendar calendar, int lastLine) {
             if (comment >= 0) text = text.substring(0, comment);
             text = text.strip();
             if (text.isEmpty()) continue;
+            Matcher years = YEARS.matcher(text);
+            if (years.matches()) {
+                int from = Integer.parseInt(years.group(1));
+                int to = years.group(2) == null ? from : Integer.parseInt(years.group(2));
+                if (declared != null) {
+                    problems.add(RuleProblem.error(path, line, "the years are declared twice (first on line " + declaredLine + ")"));
+                } else if (to < from) {
+                    problems.add(RuleProblem.error(path, line, "years " + from + "-" + to + " end before they begin"));
+                } else {
+                    declared = new int[] {from, to};
+                    declaredLine = line;
+                }
+                continue;
+            }
             Matcher entry = ENTRY.matcher(text);
             if (!entry.matches() || !(entry.group(2).equals("holiday") || entry.group(2).equals("workday"))) {
                 problems.add(RuleProblem.error(path, line, "expected `YYYY-MM-DD holiday` or `YYYY-MM-DD workday`, got \"" + text + "\""));
@@ -65,12 +85,47 @@ record CalendarFile(Path path, WorkingCalendar calendar, int lastLine) {
                 continue;
             }
             days.put(day, working);
+            yearLines.putIfAbsent(day.getYear(), line);
             if (last == null || day.isAfter(last)) {
                 last = day;
                 lastLine = line;
             }
         }
-        return new CalendarFile(path, new WorkingCalendar(days), lastLine);
+        int lastYear = covered(path, declared, declaredLine, yearLines, lastLine, problems);
+        if (declared != null) lastLine = declaredLine;
+        return new CalendarFile(path, new WorkingCalendar(days, lastYear), lastLine);
+    }
+
+    /**
+     * Contract 17: the years the calendar covers, declared ({@code years 2026-2027}) or from its first listed year to
+     * its last, each with at least one line: a whole year without one is a gap (a stray line in 2030 would make
+     * 2027-2029 years without holidays), refused at the line after it; so is a calendar that lists no day, and a
+     * day outside the declared years. Returns the last year covered, 0 when none.
+     */
+    private static int covered(Path path, int[] declared, int declaredLine, TreeMap<Integer, Integer> yearLines,
+                               int lastLine, List<RuleProblem> problems) {
+        if (yearLines.isEmpty()) {
+            problems.add(RuleProblem.error(path, Math.max(1, Math.max(declaredLine, lastLine)), "the calendar lists no day: "
+                    + "list each covered year's holidays and make-up working days, or leave the file out (Monday to Friday)"));
+            return 0;
+        }
+        int from = declared == null ? yearLines.firstKey() : declared[0];
+        int to = declared == null ? yearLines.lastKey() : declared[1];
+        for (var year : yearLines.entrySet()) {
+            if (year.getKey() < from || year.getKey() > to) {
+                problems.add(RuleProblem.error(path, year.getValue(), "a day of " + year.getKey() + ", outside the years declared on line "
+                        + declaredLine + " (" + from + "-" + to + ")"));
+            }
+        }
+        for (int year = from; year <= to; year++) {
+            if (yearLines.containsKey(year)) continue;
+            Integer next = yearLines.ceilingKey(year);
+            int at = next == null ? declaredLine : yearLines.get(next);
+            problems.add(RuleProblem.error(path, Math.max(1, at), "no day of " + year + " is listed: a calendar covers whole years "
+                    + "without a gap (list that year's holidays and make-up working days, or end the calendar before it)"));
+            while (year < to && !yearLines.containsKey(year + 1)) year++;
+        }
+        return to;
     }
 
     /** A warning when the calendar ends within {@value #WARN_DAYS} days of {@code today} (or has ended); null otherwise. */

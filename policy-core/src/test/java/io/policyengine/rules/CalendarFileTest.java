@@ -76,14 +76,41 @@ class CalendarFileTest {
     }
 
     @Test
-    @DisplayName("validate warns on the last entry's line when the calendar ends within 90 days, not before")
+    @DisplayName("validate warns on the last entry's line when the calendar ends within 60 days, not before")
     void warnsWhenTheCalendarRunsOut() {
         CalendarFile file = read("# 2026\n2026-01-01 holiday\n2026-10-10 workday\n# end\n", new ArrayList<>());
 
-        assertThat(file.endsSoon(LocalDate.of(2026, 10, 1))).as("92 days before the end").isNull();
-        RuleProblem warning = file.endsSoon(LocalDate.of(2026, 10, 2));
+        assertThat(file.endsSoon(LocalDate.of(2026, 10, 31))).as("61 days before the end").isNull();
+        RuleProblem warning = file.endsSoon(LocalDate.of(2026, 11, 1));
         assertThat(warning.warning()).isTrue();
-        assertThat(warning.toString()).startsWith("calendar.txt:3: warning: the calendar ends on 2026-12-31, within 90 days");
+        assertThat(warning.toString()).startsWith("calendar.txt:3: warning: the calendar ends on 2026-12-31, within 60 days");
         assertThat(file.endsSoon(LocalDate.of(2027, 1, 5)).toString()).contains("the calendar ended on 2026-12-31");
+    }
+
+    @Test
+    @DisplayName("a stray line in 2030 is a gap of 2027-2029, refused at its line; an empty calendar is refused (contract 17)")
+    void gapsAndEmptyCalendarsAreRefused() {
+        List<RuleProblem> problems = new ArrayList<>();
+        read("2026-01-01 holiday\n2030-01-01 holiday\n", problems);
+        assertThat(problems).extracting(RuleProblem::toString).containsExactly("calendar.txt:2: no day of 2027 is listed: a calendar "
+                + "covers whole years without a gap (list that year's holidays and make-up working days, or end the calendar before it)");
+
+        problems.clear();
+        read("# nothing yet\n", problems);
+        assertThat(problems).extracting(RuleProblem::toString).singleElement().asString()
+                .startsWith("calendar.txt:1: the calendar lists no day");
+    }
+
+    @Test
+    @DisplayName("a years line declares what the calendar covers: its last day, and days outside it refused")
+    void declaredYears() {
+        List<RuleProblem> problems = new ArrayList<>();
+        CalendarFile file = read("years 2026-2027\n2026-01-01 holiday\n2027-01-01 holiday\n", problems);
+        assertThat(problems).isEmpty();
+        assertThat(file.calendar().lastDay()).isEqualTo(LocalDate.of(2027, 12, 31));
+
+        read("years 2026\n2026-01-01 holiday\n2027-01-01 holiday\n", problems);
+        assertThat(problems).extracting(RuleProblem::toString)
+                .containsExactly("calendar.txt:3: a day of 2027, outside the years declared on line 1 (2026-2026)");
     }
 }

@@ -2,6 +2,10 @@ package io.policyengine.examples.cli;
 
 import io.policyengine.PolicyEngine;
 import io.policyengine.RuleFailureException;
+import io.policyengine.StoreEngine;
+import io.policyengine.Wording;
+import io.policyengine.model.PackRule;
+import java.util.Locale;
 import io.policyengine.json.ClaimSource;
 import io.policyengine.model.BadInputException;
 import io.policyengine.model.Claim;
@@ -53,6 +57,82 @@ public final class ClaimBatches {
             return thread;
         }
     });
+
+    /** What batches are decided with: one stack, or a chain's engine that routes each claim by its store (contract 14.2). */
+    public interface Decider {
+        /** Throws the bad input when the claim cannot be decided (no version in force, a store with no row). */
+        void check(Claim claim);
+
+        /** Each claim's result, in the claims' order; see {@link PolicyEngine#decideEach}. */
+        List<PolicyEngine.Result> decideEach(List<Claim> claims);
+
+        /** Each claim's result with the rules that fired for it; see {@link PolicyEngine#decideTraced}. */
+        List<PolicyEngine.Traced> decideTraced(List<Claim> claims);
+
+        /** Every rule that can decide, each once. */
+        List<PackRule> rules();
+
+        /** The words of the decisions in {@code locale}; see {@link PolicyEngine#wording}. */
+        Wording wording(Locale locale);
+
+        static Decider of(PolicyEngine engine) {
+            return new Decider() {
+                @Override
+                public void check(Claim claim) {
+                    engine.check(claim);
+                }
+
+                @Override
+                public List<PolicyEngine.Result> decideEach(List<Claim> claims) {
+                    return engine.decideEach(claims);
+                }
+
+                @Override
+                public List<PolicyEngine.Traced> decideTraced(List<Claim> claims) {
+                    return engine.decideTraced(claims);
+                }
+
+                @Override
+                public List<PackRule> rules() {
+                    return engine.rules();
+                }
+
+                @Override
+                public Wording wording(Locale locale) {
+                    return engine.wording(locale);
+                }
+            };
+        }
+
+        static Decider of(StoreEngine chain) {
+            return new Decider() {
+                @Override
+                public void check(Claim claim) {
+                    chain.check(claim);
+                }
+
+                @Override
+                public List<PolicyEngine.Result> decideEach(List<Claim> claims) {
+                    return chain.decideEach(claims);
+                }
+
+                @Override
+                public List<PolicyEngine.Traced> decideTraced(List<Claim> claims) {
+                    return chain.decideTraced(claims);
+                }
+
+                @Override
+                public List<PackRule> rules() {
+                    return chain.rules();
+                }
+
+                @Override
+                public Wording wording(Locale locale) {
+                    return chain.wording(locale);
+                }
+            };
+        }
+    }
 
     public interface Sink {
         /** {@code decision} is null when the item is bad input. */
@@ -108,6 +188,11 @@ public final class ClaimBatches {
 
     /** Returns true when every item was a claim and got decided (a rule that failed for a claim makes it false). */
     public static boolean decide(PolicyEngine engine, List<String> inputs, InputStream stdin, Sink sink) {
+        return decide(Decider.of(engine), inputs, stdin, UnaryOperator.identity(), sink);
+    }
+
+    /** As {@link #decide(PolicyEngine, List, InputStream, Sink)}, by any decider (a chain's). */
+    public static boolean decide(Decider engine, List<String> inputs, InputStream stdin, Sink sink) {
         return decide(engine, inputs, stdin, UnaryOperator.identity(), sink);
     }
 
@@ -115,7 +200,7 @@ public final class ClaimBatches {
      * The same, each claim first changed by {@code prepare} (such as {@code due --as-of}); a claim it refuses
      * with a {@link BadInputException} becomes that error, as bad input does.
      */
-    public static boolean decide(PolicyEngine engine, List<String> inputs, InputStream stdin, UnaryOperator<Claim> prepare, Sink sink) {
+    public static boolean decide(Decider engine, List<String> inputs, InputStream stdin, UnaryOperator<Claim> prepare, Sink sink) {
         return decide(engine, inputs, stdin, prepare, decided -> decided, decided -> decided.deliverTo(sink));
     }
 
@@ -125,7 +210,7 @@ public final class ClaimBatches {
      * and says false when a rule failed for a claim of the batch. Returns true when every item was a claim
      * that got decided.
      */
-    public static <R> boolean decide(PolicyEngine engine, List<String> inputs, InputStream stdin, UnaryOperator<Claim> prepare,
+    public static <R> boolean decide(Decider engine, List<String> inputs, InputStream stdin, UnaryOperator<Claim> prepare,
                                      Function<Decided, R> onWorker, Predicate<R> inOrder) {
         return inBatches(inputs, stdin, item -> decidable(engine, prepared(item, prepare)),
                 items -> onWorker.apply(decided(engine, items)), inOrder);
@@ -259,7 +344,7 @@ public final class ClaimBatches {
     }
 
     /** Hands over every item of the inputs in order, a claim the engine cannot decide turned into its error; true when all were claims. */
-    static boolean read(PolicyEngine engine, List<String> inputs, InputStream stdin, Consumer<ClaimSource.Item> onItem) {
+    static boolean read(Decider engine, List<String> inputs, InputStream stdin, Consumer<ClaimSource.Item> onItem) {
         return read(inputs, stdin, item -> decidable(engine, item), onItem);
     }
 
@@ -290,7 +375,7 @@ public final class ClaimBatches {
     }
 
     /** The item, or its error when the engine cannot decide its claim (no version in force on its purchase date). */
-    static ClaimSource.Item decidable(PolicyEngine engine, ClaimSource.Item item) {
+    static ClaimSource.Item decidable(Decider engine, ClaimSource.Item item) {
         if (item.claim() == null) return item;
         try {
             engine.check(item.claim());
@@ -301,7 +386,7 @@ public final class ClaimBatches {
     }
 
     /** Decides the claims of a batch, on the calling thread. */
-    private static Decided decided(PolicyEngine engine, List<ClaimSource.Item> items) {
+    private static Decided decided(Decider engine, List<ClaimSource.Item> items) {
         List<Claim> claims = new ArrayList<>(items.size());
         for (ClaimSource.Item item : items) {
             if (item.claim() != null) claims.add(item.claim());

@@ -2,7 +2,10 @@ package io.policyengine.examples.cli;
 
 import io.policyengine.PolicyEngine;
 import io.policyengine.RuleLoadException;
+import io.policyengine.StoreEngine;
 import io.policyengine.Wording;
+import io.policyengine.model.Claim;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,6 +28,8 @@ final class DecideCommand implements Callable<Integer> {
     @Mixin
     RulesOption rules;
     @Mixin
+    StoresOption stores;
+    @Mixin
     LanguageOption language;
     @Option(names = "--json", description = "Print one decision object per line (JSON Lines).")
     boolean json;
@@ -41,11 +46,23 @@ final class DecideCommand implements Callable<Integer> {
     public Integer call() throws RuleLoadException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        PolicyEngine engine = rules.engine();
-        Wording wording = language.wording(engine);
+        ClaimBatches.Decider engine;
+        Function<Claim, Wording> wordings;
+        Wording wording;
+        if (stores.given()) {
+            StoreEngine chain = stores.chain(rules);
+            engine = ClaimBatches.Decider.of(chain);
+            wordings = StoresOption.wordings(chain, language);
+            wording = language.wording(chain::wording); // the table's: one language for every row
+        } else {
+            PolicyEngine one = rules.engine();
+            engine = ClaimBatches.Decider.of(one);
+            wording = language.wording(one);
+            wordings = claim -> wording;
+        }
         if (json) {
             boolean allGood = ClaimBatches.decide(engine, files, stdin, UnaryOperator.identity(),
-                    decided -> DecisionLines.write(decided, wording), lines -> lines.sendTo(out, err));
+                    decided -> DecisionLines.write(decided, wordings), lines -> lines.sendTo(out, err));
             out.flush();
             return allGood ? ExitCodes.OK : ExitCodes.BAD_INPUT;
         }

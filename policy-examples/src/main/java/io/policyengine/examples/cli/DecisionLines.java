@@ -11,6 +11,8 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import io.policyengine.model.Claim;
 
 /**
  * {@code decide --json}'s output, a batch at a time: each decision in the wording's language, or a bad
@@ -33,6 +35,11 @@ final class DecisionLines {
 
     /** The batch's lines, on the calling thread. */
     static Batch write(ClaimBatches.Decided decided, Wording wording) {
+        return write(decided, claim -> wording);
+    }
+
+    /** The batch's lines, each decision in the words {@code wordings} gives for its claim (a chain's store's language). */
+    static Batch write(ClaimBatches.Decided decided, Function<Claim, Wording> wordings) {
         List<ClaimSource.Item> items = decided.items();
         LineBuffer lines = new LineBuffer(items.size());
         List<ClaimSource.Item> errors = new ArrayList<>();
@@ -40,7 +47,7 @@ final class DecisionLines {
             for (int i = 0; i < items.size(); i++) {
                 Decision decision = decided.decision(i);
                 if (decision != null) {
-                    DecisionJson.write(json, decision, wording);
+                    DecisionJson.write(json, decision, wordings.apply(decided.results().get(i).claim()));
                 } else {
                     // contract section 4: the bad claim's error object in its place
                     ClaimSource.Item error = decided.error(i);

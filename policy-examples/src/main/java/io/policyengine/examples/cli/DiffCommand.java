@@ -97,7 +97,7 @@ final class DiffCommand implements Callable<Integer> {
         Map<String, Tally> byOutcome = new LinkedHashMap<>();
         Map<String, Tally> byRule = new LinkedHashMap<>();
         boolean allGood = ClaimBatches.inBatches(inputs(), stdin,
-                item -> ClaimBatches.decidable(after, ClaimBatches.decidable(before, item)),
+                item -> ClaimBatches.decidable(ClaimBatches.Decider.of(after), ClaimBatches.decidable(ClaimBatches.Decider.of(before), item)),
                 batch -> {
                     // on a worker: both sides decide the batch's claims
                     List<Claim> claims = new ArrayList<>(batch.size());

@@ -64,7 +64,7 @@ final class DueCommand implements Callable<Integer> {
                 : claim -> claim.asOf() != null ? claim : claim.toBuilder().asOf(asOf).build();
         try (DueList list = new DueList(wording, json)) {
             // bad claims are reported as they are read, ahead of the list, which is complete only at the end
-            boolean allGood = ClaimBatches.decide(engine, files, stdin, judged, (item, decision) -> {
+            boolean allGood = ClaimBatches.decide(ClaimBatches.Decider.of(engine), files, stdin, judged, (item, decision) -> {
                 if (decision == null) ClaimBatches.reportBadInput(item, out, err);
                 else list.add(item.claim(), decision);
             });

@@ -67,7 +67,7 @@ final class ExplainCommand implements Callable<Integer> {
         PolicyEngine engine = rules.engine();
         Wording wording = language.wording(engine);
         AtomicBoolean rulesFailed = new AtomicBoolean();
-        boolean allGood = ClaimBatches.read(engine, List.of(file), stdin, item -> {
+        boolean allGood = ClaimBatches.read(ClaimBatches.Decider.of(engine), List.of(file), stdin, item -> {
             if (item.claim() == null) {
                 ClaimBatches.reportBadInput(item, out, err);
                 return;

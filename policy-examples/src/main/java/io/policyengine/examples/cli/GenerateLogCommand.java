@@ -1,5 +1,8 @@
 package io.policyengine.examples.cli;
 
+import java.time.LocalDate;
+import io.policyengine.model.BadInputException;
+import io.policyengine.json.ClaimJson;
 import io.policyengine.PolicyEngine;
 import io.policyengine.RuleLoadException;
 import io.policyengine.Wording;
@@ -35,36 +38,57 @@ final class GenerateLogCommand implements Callable<Integer> {
     RulesOption rules;
     @Mixin
     LanguageOption language;
+    YearMonth month = YearMonth.of(2026, 6);
+
+    /** Read by hand: picocli's own conversion would answer a month 13 with Java's exception text. */
     @Option(names = "--month", paramLabel = "YYYY-MM", defaultValue = "2026-06",
             description = "The month of the claims (default: ${DEFAULT-VALUE}).")
-    YearMonth month;
+    void month(String text) {
+        try {
+            LocalDate first = ClaimJson.date("--month", text + "-01");
+            month = YearMonth.from(first);
+        } catch (BadInputException e) {
+            throw new OptionValues.OutOfRange(spec.commandLine(), "--month: expected a month YYYY-MM from 0001-01 to "
+                    + LAST_MONTH + ", got \"" + text + "\"");
+        }
+    }
+
     @Option(names = "--per-day", paramLabel = "N", defaultValue = "10",
-            description = "About how many claims a day, 1 or more (default: ${DEFAULT-VALUE}).")
+            description = "About how many claims a day, 1 to " + MAX_PER_DAY + " (default: ${DEFAULT-VALUE}).")
     int perDay;
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed of the made-up month (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    /** Claims a day at most: a month of 3 million log lines, written as they are decided, a day at a time. */
+    static final int MAX_PER_DAY = 100_000;
+    private static final String LAST_MONTH = "8999-12";
+
     @Override
     public Integer call() throws RuleLoadException {
         OptionValues.atLeast(spec, "--per-day", perDay, 1);
+        OptionValues.atMost(spec, "--per-day", perDay, MAX_PER_DAY);
         PrintWriter out = spec.commandLine().getOut();
         PolicyEngine engine = rules.engine();
         Wording wording = language.wording(engine);
-        List<Claim> claims = MonthOfClaims.of(month, perDay, seed);
-        List<Decision> decisions = engine.decideAll(claims);
         Random ids = new Random(seed);
         ByteArrayOutputStream line = new ByteArrayOutputStream(2048);
-        for (int i = 0; i < claims.size(); i++) {
-            Claim claim = claims.get(i);
-            Decision decision = decisions.get(i);
-            // logged during the claim's day, in the order the claims came
-            var time = claim.claimDate().atTime(LocalTime.of(9, 0)).plusSeconds(i % 600 * 53L).toInstant(ZoneOffset.UTC);
-            line.reset();
-            DecisionLog.line(line, new UUID(ids.nextLong(), ids.nextLong()).toString(), time, claim, decision,
-                    DecisionJson.toJson(decision, wording));
-            out.print(line.toString(StandardCharsets.UTF_8));
-            Progress.count(1, 0);
-        }
+        int[] logged = {0};
+        // a day at a time (contract 17): memory holds one day's claims, whatever the month's size
+        MonthOfClaims.forEachDay(month, perDay, seed, claims -> {
+            List<Decision> decisions = engine.decideAll(claims);
+            for (int d = 0; d < claims.size(); d++) {
+                Claim claim = claims.get(d);
+                int i = logged[0]++;
+                // logged during the claim's day, in the order the claims came
+                var time = claim.claimDate().atTime(LocalTime.of(9, 0)).plusSeconds(i % 600 * 53L).toInstant(ZoneOffset.UTC);
+                line.reset();
+                DecisionLog.line(line, new UUID(ids.nextLong(), ids.nextLong()).toString(), time, claim, decisions.get(d),
+                        DecisionJson.toJson(decisions.get(d), wording));
+                out.print(line.toString(StandardCharsets.UTF_8));
+            }
+            out.flush();
+            Progress.count(claims.size(), 0);
+        });
         return ExitCodes.OK;
     }
 }

@@ -10,17 +10,28 @@ import java.util.Locale;
 
 /** {@code --lang en|zh-CN}: the language of every sentence the command prints (contract 8.1); English by default. */
 final class LanguageOption {
-    @Option(names = "--lang", paramLabel = "LANG", defaultValue = "en",
-            description = "Language of the sentences and the summary: en or zh-CN (default: ${DEFAULT-VALUE}).")
+    /** null when the option is not given: English, or with {@code --stores} each store's own language. */
+    @Option(names = "--lang", paramLabel = "LANG",
+            description = "Language of the sentences and the summary: en or zh-CN (default: en; with --stores, each store's lang).")
     String lang;
+
+    /** Whether {@code --lang} was given. */
+    boolean chosen() {
+        return lang != null;
+    }
 
     /**
      * The engine's words in the chosen language. A language it or a pack lacks is a usage error: one line
      * naming the option, the supported languages and the pack (exit 2).
      */
     Wording wording(PolicyEngine engine) {
+        return wording(engine::wording);
+    }
+
+    /** The words, in the chosen language, of whatever makes them (an engine, a chain's engine). */
+    Wording wording(java.util.function.Function<Locale, Wording> words) {
         try {
-            return engine.wording(locale());
+            return words.apply(locale());
         } catch (UnsupportedLanguageException e) {
             throw new BadInputException("--lang", e.getMessage());
         }
@@ -28,9 +39,10 @@ final class LanguageOption {
 
     /** The chosen language; one the engine does not know is a usage error (exit 2). */
     Locale locale() {
-        if (!lang.equals("en") && !lang.equals("zh-CN")) {
-            throw new BadInputException("--lang", "unsupported \"" + lang + "\"; supported: en, zh-CN");
+        String tag = lang == null ? "en" : lang;
+        if (!tag.equals("en") && !tag.equals("zh-CN")) {
+            throw new BadInputException("--lang", "unsupported \"" + tag + "\"; supported: en, zh-CN");
         }
-        return Locale.forLanguageTag(lang);
+        return Locale.forLanguageTag(tag);
     }
 }

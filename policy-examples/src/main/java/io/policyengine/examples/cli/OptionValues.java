@@ -15,6 +15,12 @@ final class OptionValues {
         return value;
     }
 
+    /** {@code value} when it is at most {@code max}; otherwise a usage error, exit 2. */
+    static int atMost(CommandSpec spec, String option, int value, int max) {
+        if (value > max) throw new OutOfRange(spec.commandLine(), option + ": must be at most " + max + ", got " + value);
+        return value;
+    }
+
     /** A value the option does not allow: the one line says it all, without the usage after it. */
     static final class OutOfRange extends CommandLine.ParameterException {
         OutOfRange(CommandLine commandLine, String message) {

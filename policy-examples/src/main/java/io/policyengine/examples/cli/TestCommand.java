@@ -45,6 +45,8 @@ final class TestCommand implements Callable<Integer> {
             description = "Exit 1 when the examples fire fewer than P percent of the rules (0-100; implies --coverage).")
     Double minCoverage;
     @Mixin
+    StoresOption stores;
+    @Mixin
     LanguageOption language;
     @Option(names = "--watch", description = "After the first run, run the examples again each time a rules or example file is saved; Ctrl-C stops.")
     boolean watch;
@@ -73,15 +75,17 @@ final class TestCommand implements Callable<Integer> {
         if (watch) {
             List<Path> watched = new ArrayList<>(rules.folders());
             watched.addAll(paths);
+            if (stores.given()) watched.add(stores.file().toAbsolutePath().getParent());
             UnchangedPacks packs = new UnchangedPacks();
-            return new ExampleWatch(out, err).run(saves.apply(watched), () -> run(rules.engine(packs), out, err));
+            return new ExampleWatch(out, err).run(saves.apply(watched), () -> run(
+                    stores.given() ? stores.decider(rules) : ClaimBatches.Decider.of(rules.engine(packs)), out, err));
         }
-        return run(rules.engine(), out, err);
+        return run(stores.decider(rules), out, err);
     }
 
     /** One run of every example: failures, then {@code N passed, N failed}, then the coverage when asked. */
-    int run(PolicyEngine engine, PrintWriter out, PrintWriter err) throws IOException {
-        Wording wording = language.wording(engine);
+    int run(ClaimBatches.Decider engine, PrintWriter out, PrintWriter err) throws IOException {
+        Wording wording = language.wording(engine::wording);
         Map<Locale, Wording> wordings = new HashMap<>();
         Function<Locale, Wording> words = locale -> wordings.computeIfAbsent(locale, engine::wording);
         boolean traced = coverage || minCoverage != null;
@@ -167,7 +171,7 @@ final class TestCommand implements Callable<Integer> {
                 + (rule.article().isEmpty() ? " (no article)" : " (art. " + rule.article() + ")"));
     }
 
-    private static Example decidable(PolicyEngine engine, Example example) {
+    private static Example decidable(ClaimBatches.Decider engine, Example example) {
         if (example.claim() == null) return example;
         try {
             engine.check(example.claim());

@@ -10,11 +10,11 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Consumer;
 
 /**
  * A month of claims at an electronics store, for the report's examples: a mix of ages, defects, requests,
@@ -53,26 +53,48 @@ public final class MonthOfClaims {
 
     /** About {@code perDay} claims for each day of {@code month}, in claim-date order. */
     public static List<Claim> of(YearMonth month, int perDay, long seed) {
-        Random random = new Random(seed);
-        Map<String, Integer> faultsUsed = new HashMap<>();
         List<Claim> claims = new ArrayList<>();
-        int number = 0;
-        for (int day = 1; day <= month.lengthOfMonth(); day++) {
-            LocalDate claimDate = month.atDay(day);
-            int today = Math.max(1, perDay + random.nextInt(5) - 2);
-            for (int i = 0; i < today; i++) {
-                claims.add(ClaimJson.parse(claim(random, "C-" + month + "-" + String.format("%04d", ++number), claimDate, faultsUsed)));
-            }
-        }
+        forEachDay(month, perDay, seed, claims::addAll);
+        return claims;
+    }
+
+    /**
+     * The claims of {@link #of}, in the same order, handed over a day at a time, so that a month of any size
+     * is never in memory whole: the days are drawn twice, first only to reach the draws of the recurring
+     * fault's claims, which come after every day's, then again to hand each day over with its recurring claims.
+     */
+    public static void forEachDay(YearMonth month, int perDay, long seed, Consumer<List<Claim>> day) {
+        Random random = new Random(seed);
+        int number = days(random, month, perDay, new HashMap<>(), null);
         // the recurring fault: RECURRING_CLAIMS claims spread over 23 days from the 4th of the month
+        Map<LocalDate, List<Claim>> recurring = new HashMap<>();
         for (int i = 0; i < RECURRING_CLAIMS; i++) {
             LocalDate claimDate = month.atDay(4 + i * 23 / (RECURRING_CLAIMS - 1));
             ObjectNode claim = defectWithService(random, "C-" + month + "-" + String.format("%04d", ++number), claimDate,
                     CATALOGUE.get(2), RECURRING_FAULT);
-            claims.add(ClaimJson.parse(claim));
+            recurring.computeIfAbsent(claimDate, d -> new ArrayList<>()).add(ClaimJson.parse(claim));
         }
-        claims.sort(Comparator.comparing(Claim::claimDate));
-        return claims;
+        days(new Random(seed), month, perDay, new HashMap<>(), (claimDate, claims) -> {
+            claims.addAll(recurring.getOrDefault(claimDate, List.of()));
+            day.accept(claims);
+        });
+    }
+
+    /** Draws the days' claims, handing each day's to {@code day} when it is not null; returns how many there were. */
+    private static int days(Random random, YearMonth month, int perDay, Map<String, Integer> faultsUsed,
+                            java.util.function.BiConsumer<LocalDate, List<Claim>> day) {
+        int number = 0;
+        for (int d = 1; d <= month.lengthOfMonth(); d++) {
+            LocalDate claimDate = month.atDay(d);
+            int today = Math.max(1, perDay + random.nextInt(5) - 2);
+            List<Claim> claims = day == null ? null : new ArrayList<>(today);
+            for (int i = 0; i < today; i++) {
+                ObjectNode claim = claim(random, "C-" + month + "-" + String.format("%04d", ++number), claimDate, faultsUsed);
+                if (claims != null) claims.add(ClaimJson.parse(claim));
+            }
+            if (day != null) day.accept(claimDate, claims);
+        }
+        return number;
     }
 
     private static ObjectNode claim(Random random, String id, LocalDate claimDate, Map<String, Integer> faultsUsed) {

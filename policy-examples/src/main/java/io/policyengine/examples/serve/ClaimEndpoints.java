@@ -160,7 +160,7 @@ final class ClaimEndpoints {
         BatchAnswer answer = new BatchAnswer(out, wording, log, metrics);
         boolean answered = false;
         try {
-            ClaimBatches.decide(rules.engine, List.of(ClaimSource.STDIN), body, UnaryOperator.identity(), answer::write, answer::send);
+            ClaimBatches.decide(ClaimBatches.Decider.of(rules.engine), List.of(ClaimSource.STDIN), body, UnaryOperator.identity(), answer::write, answer::send);
             Http.drain(body); // reading stops at a broken JSON array: the rest of it must not cost the connection
             answer.finish();
             answered = true;

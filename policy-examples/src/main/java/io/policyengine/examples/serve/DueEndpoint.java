@@ -52,7 +52,7 @@ final class DueEndpoint {
         exchange.sendResponseHeaders(200, 0);
         Writer out = new BufferedWriter(new OutputStreamWriter(exchange.getResponseBody(), StandardCharsets.UTF_8));
         try (DueList list = new DueList(wording, true)) {
-            ClaimBatches.decide(rules.engine, List.of(ClaimSource.STDIN), exchange.getRequestBody(), judged, (item, decision) -> {
+            ClaimBatches.decide(ClaimBatches.Decider.of(rules.engine), List.of(ClaimSource.STDIN), exchange.getRequestBody(), judged, (item, decision) -> {
                 if (decision == null) line(out, DecisionJson.errorLine(item.line(), item.claimId(), item.error()));
                 else list.add(item.claim(), decision);
             });

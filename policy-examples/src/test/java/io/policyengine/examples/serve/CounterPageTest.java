@@ -62,10 +62,10 @@ class CounterPageTest {
         type("price", "3299.00");
         setDate("purchaseDate", "2026-03-01");
         setDate("claimDate", "2026-03-09");
-        browser.findElement(By.id("qualityDefect")).click();
+        click("qualityDefect");
         choose("request", "REFUND");
 
-        browser.findElement(By.id("decide")).click();
+        click("decide");
         waitFor(d -> d.findElement(By.id("answer")).isDisplayed());
 
         Decision decision = LiveService.storeStandard().decide(ClaimJson.parse(ClaimJson.readValue("claim", LiveService.EXAMPLE_CLAIM)));
@@ -81,7 +81,7 @@ class CounterPageTest {
         assertThat(text("summary")).isEqualTo(expected.get("summary").asText()).isNotBlank();
         screenshot("counter-page.png");
 
-        browser.findElement(By.id("lang-zh")).click();
+        click("lang-zh");
         waitFor(d -> d.findElement(By.id("outcome")).getText().equals("退货"));
         assertThat(text("remedies")).isEqualTo("退货、换货、免费维修");
         assertThat(text("money")).isEqualTo("退款3299元，2026年3月9日前退还");  // as the summary says it
@@ -90,8 +90,8 @@ class CounterPageTest {
         screenshot("counter-page-zh.png");
         assertThat(browser.findElement(By.id("decide")).getText()).isEqualTo("判定");
 
-        browser.findElement(By.id("lang-en")).click();
-        browser.findElement(By.id("explain")).click();
+        click("lang-en");
+        click("explain");
         waitFor(d -> d.findElement(By.id("explanation")).isDisplayed() && !d.findElements(By.cssSelector("#fired li")).isEmpty());
         assertThat(text("fired")).contains("defect refund window (art. 7) — grants refund, exchange, free repair: "
                 + expected.get("reasons").get(0).get("message").asText());
@@ -107,18 +107,18 @@ class CounterPageTest {
                 false, logFile)) {
             browser.get(withLaw.service.uri() + "/");
             waitFor(d -> d.findElement(By.id("claimDate")).getAttribute("value").length() == 10);
-            browser.findElement(By.id("lang-zh")).click();
+            click("lang-zh");
             type("id", "TV-DAY3");
             type("sku", "TV-55-X1");
             type("category", "TV");
             type("price", "3299.00");
             setDate("purchaseDate", "2026-03-01");
             setDate("claimDate", "2026-03-04");
-            browser.findElement(By.id("qualityDefect")).click();
+            click("qualityDefect");
             choose("packaging", "DAMAGED");
             choose("request", "REFUND");
 
-            browser.findElement(By.id("decide")).click();
+            click("decide");
             waitFor(d -> d.findElement(By.id("answer")).isDisplayed());
 
             String regulationArt9 = "《部分商品修理更换退货责任规定》第九条";
@@ -128,20 +128,44 @@ class CounterPageTest {
             screenshot("counter-page-zh-law.png");
             waitFor(d -> lines(withLaw) == 1);
 
-            browser.findElement(By.id("lang-en")).click();
+            click("lang-en");
             waitFor(d -> d.findElement(By.id("outcome")).getText().equals("refund"));
             assertThat(text("reasons")).contains("Three Guarantees Regulation art. 9, cn-consumer-law)").doesNotContain("art. 三包");
-            browser.findElement(By.id("lang-zh")).click();
+            click("lang-zh");
             waitFor(d -> d.findElement(By.id("outcome")).getText().equals("退货"));
             assertThat(text("decisionId")).isEqualTo(decisionId);
 
-            browser.findElement(By.id("explain")).click();
+            click("explain");
             waitFor(d -> d.findElement(By.id("explanation")).isDisplayed() && !d.findElements(By.cssSelector("#fired li")).isEmpty());
             assertThat(text("fired")).contains("三包退货期（" + regulationArt9 + "）",
                     "三包商品目录（《部分商品修理更换退货责任规定》第二条）").doesNotContain("服务标准", "three guarantees");
             screenshot("counter-page-zh-law-explained.png");
             Thread.sleep(200); // a line appended by a switch would be written by now
             assertThat(withLaw.logLines()).as("one claim decided once, whatever the language switches").hasSize(1);
+        }
+    }
+
+    @Test
+    @DisplayName("under the EU floor, a customer not told of the right of withdrawal (the box unticked) may still withdraw on day 92")
+    void withdrawalNotInformed() throws Exception {
+        try (LiveService eu = LiveService.start(PolicyEngine.bundled("eu-consumer-law"), false, null)) {
+            browser.get(eu.service.uri() + "/");
+            waitFor(d -> d.findElement(By.id("claimDate")).getAttribute("value").length() == 10);
+            type("sku", "TV-55-X1");
+            type("price", "499.00");
+            choose("channel", "ONLINE");
+            setDate("purchaseDate", "2026-03-01");
+            setDate("deliveryDate", "2026-03-01");
+            setDate("claimDate", "2026-06-01");
+            choose("request", "REFUND");
+            click("decide");
+            waitFor(d -> d.findElement(By.id("answer")).isDisplayed());
+            assertThat(text("outcome")).isNotEqualTo("refund");
+
+            click("withdrawalInformed");
+            click("decide");
+            waitFor(d -> d.findElement(By.id("outcome")).getText().equals("refund"));
+            assertThat(text("reasons")).contains("CRD");
         }
     }
 
@@ -159,7 +183,7 @@ class CounterPageTest {
         type("sku", "TV-55-X1");
         type("price", "-5");
 
-        browser.findElement(By.id("decide")).click();
+        click("decide");
         WebElement price = browser.findElement(By.id("price"));
         waitFor(d -> "true".equals(price.getAttribute("aria-invalid")));
 
@@ -178,10 +202,10 @@ class CounterPageTest {
         setDate("purchaseDate", "2026-04-01");
         setDate("claimDate", "2026-05-07");
         setDate("asOf", "2026-05-16");
-        browser.findElement(By.id("qualityDefect")).click();
+        click("qualityDefect");
         choose("request", "REPAIR");
 
-        browser.findElement(By.id("decide")).click();
+        click("decide");
         waitFor(d -> d.findElement(By.id("answer")).isDisplayed() && d.findElements(By.cssSelector("#actions li")).size() == 2);
 
         // day 36: a free repair due 2026-05-07 + 7; judged on 05-16 the warning of art. 26 (due 05-13) and the repair are late
@@ -193,28 +217,28 @@ class CounterPageTest {
         assertThat(text("summary")).endsWith("Tell the customer that the repair will be late: due 2026-05-13, overdue.");
         screenshot("counter-page-duties.png");
 
-        browser.findElement(By.id("lang-zh")).click();
+        click("lang-zh");
         waitFor(d -> d.findElement(By.id("outcome")).getText().equals("免费维修")
                 && d.findElement(By.id("actions")).getText().contains("已逾期"));
         assertThat(browser.findElements(By.cssSelector("#actions li")).get(1).getText())
                 .isEqualTo("维修：请于2026年5月14日前修好（第十六条）、期限 2026年5月14日、已逾期");
         screenshot("counter-page-duties-zh.png");
-        browser.findElement(By.id("lang-en")).click();
+        click("lang-en");
     }
 
     @Test
     @DisplayName("in 中文 the page has no English word but the product's and the packs' names: an exchange explained (the refund's "
             + "deadline marked as not applying), an online refund, a service request with its deadlines and duties, a blank field")
     void noEnglishInChinese() {
-        browser.findElement(By.id("lang-zh")).click();
+        click("lang-zh");
         type("sku", "TV-55-X1");
         type("category", "TV");
         type("price", "3299.50");
         setDate("purchaseDate", "2026-03-01");
         setDate("claimDate", "2026-03-09");
-        browser.findElement(By.id("qualityDefect")).click();
+        click("qualityDefect");
         choose("request", "EXCHANGE");
-        browser.findElement(By.id("explain")).click();
+        click("explain");
         waitFor(d -> !d.findElements(By.cssSelector("#fired li")).isEmpty());
         assertThat(browser.findElements(By.cssSelector("#fired li.not-applied"))).extracting(WebElement::getText)
                 .anySatisfy(step -> assertThat(step).startsWith("柜台退款按期退还").endsWith("不适用于本次处理结果（换货）"));
@@ -223,7 +247,7 @@ class CounterPageTest {
         choose("channel", "ONLINE");
         setDate("deliveryDate", "2026-03-03");
         choose("request", "REFUND");
-        browser.findElement(By.id("explain")).click();
+        click("explain");
         waitFor(d -> d.findElement(By.id("outcome")).getText().equals("退货"));
         assertThat(text("money")).isEqualTo("退款3299.50元，2026年3月16日前退还；运费由本店承担");
         assertNoEnglish();
@@ -232,20 +256,20 @@ class CounterPageTest {
         choose("request", "REPAIR");
         setDate("claimDate", "2026-05-07");
         setDate("asOf", "2026-05-16");
-        browser.findElement(By.id("isService")).click();
+        click("isService");
         type("fault", "E-42");
         ((JavascriptExecutor) browser).executeScript("document.getElementById('reportedAt').value = '2026-05-07T09:30'");
-        browser.findElement(By.id("decide")).click();
+        click("decide");
         waitFor(d -> d.findElement(By.id("outcome")).getText().equals("免费维修") && !d.findElement(By.id("commitments")).getText().isEmpty());
         assertThat(text("commitments")).contains("2026年5月7日");
         assertNoEnglish();
 
         type("sku", " ");
-        browser.findElement(By.id("decide")).click();
+        click("decide");
         WebElement sku = browser.findElement(By.id("sku"));
         waitFor(d -> "true".equals(sku.getAttribute("aria-invalid")));
         assertThat(sku.findElement(By.xpath("following-sibling::span[@class='error']")).getText()).isEqualTo("不能为空");
-        browser.findElement(By.id("lang-en")).click();
+        click("lang-en");
     }
 
     /** Every word the page shows, but what the cashier typed (SKU, category, fault code) and the names of packs and the hash. */
@@ -255,6 +279,13 @@ class CounterPageTest {
                         + " + '\\n' + document.querySelector('main').innerText;");
         String words = shown.replaceAll("TV-55-X1|E-42|\\bTV\\b|store-standard|cn-consumer-law|[0-9a-f]{12}|C-[0-9A-Z]+|[0-9a-f]{8}-[0-9a-f-]{27}", "");
         assertThat(words).as("English in the 中文 page:%n%s", shown).doesNotContainPattern("[A-Za-z]{2,}");
+    }
+
+    /** As a cashier would: the field scrolled to the middle of the window first (the sticky Decide bar covers its bottom). */
+    private void click(String id) {
+        WebElement element = browser.findElement(By.id(id));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
     }
 
     private void type(String id, String value) {
