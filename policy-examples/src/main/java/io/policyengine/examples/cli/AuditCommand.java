@@ -31,8 +31,8 @@ import java.util.stream.Collectors;
 
 @Command(name = "audit", description = {
         "Shows where statutory floors change the store's answers.",
-        "Decides a generated set of claims (every boundary day, channel and exclusion) with and without the",
-        "floors, and prints where the law changes the store's answer, grouped by store article and floor rule."})
+        "Decides a generated set of claims (every boundary day, channel and exclusion) with and without the "
+                + "floors, and prints where the law changes the store's answer, grouped by store article and floor rule."})
 final class AuditCommand implements java.util.concurrent.Callable<Integer> {
     private static final long SEED = 41L;
 

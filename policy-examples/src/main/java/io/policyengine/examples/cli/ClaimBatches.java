@@ -294,11 +294,14 @@ public final class ClaimBatches {
         return POOL.submit(() -> {
             List<ClaimSource.Item> items = new ArrayList<>(batch.size());
             boolean allClaims = true;
+            int bad = 0;
             for (ClaimSource.Unread unread : batch) {
                 ClaimSource.Item item = check.apply(unread.read());
                 allClaims &= item.claim() != null;
+                if (item.claim() == null) bad++;
                 items.add(item);
             }
+            Progress.count(items.size(), bad);
             return new Done<>(onWorker.apply(items), allClaims);
         });
     }
@@ -391,7 +394,14 @@ public final class ClaimBatches {
         List<PolicyEngine.Result> decided = claims.isEmpty() ? List.of() : engine.decideEach(claims);
         List<PolicyEngine.Result> results = new ArrayList<>(items.size());
         int next = 0;
-        for (ClaimSource.Item item : items) results.add(item.claim() == null ? null : decided.get(next++));
+        int failed = 0;
+        for (ClaimSource.Item item : items) {
+            PolicyEngine.Result result = item.claim() == null ? null : decided.get(next++);
+            if (result != null && result.isFailure()) failed++;
+            results.add(result);
+        }
+        // the claims were counted when read; a rule that failed for one makes it an error too
+        if (failed != 0) Progress.count(0, failed);
         return new Decided(items, results);
     }
 

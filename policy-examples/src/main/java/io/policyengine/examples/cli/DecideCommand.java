@@ -33,7 +33,8 @@ final class DecideCommand implements Callable<Integer> {
     LanguageOption language;
     @Option(names = "--json", description = "Print one decision object per line (JSON Lines).")
     boolean json;
-    @Parameters(arity = "1..*", paramLabel = "FILE")
+    @Parameters(arity = "1..*", paramLabel = "FILE",
+            description = "Claims: a claim object, a JSON array of claims or JSON Lines per file ('-' reads standard input).")
     List<String> files;
 
     private final InputStream stdin;

@@ -30,9 +30,9 @@ import java.util.stream.Collectors;
 
 @Command(name = "diff", description = {
         "Shows which claims two rule sets decide differently.",
-        "Decides every claim in the files under OLD_DIR's rules and under NEW_DIR's and reports how many decisions",
-        "change (outcome, remedies, repair due date, commitments, compensation), grouped by old -> new outcome and by",
-        "the rules that fired under one side only, with example claim ids."})
+        "Decides every claim in the files under OLD_DIR's rules and under NEW_DIR's and reports how many decisions "
+                + "change (outcome, remedies, repair due date, commitments, compensation), grouped by old -> new outcome and by "
+                + "the rules that fired under one side only, with example claim ids."})
 final class DiffCommand implements Callable<Integer> {
     private static final int EXAMPLE_IDS = 3;
 

@@ -21,8 +21,8 @@ import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 
 @Command(name = "due", description = {
-        "Prints the store's to-do list over many claims: every open follow-up duty of every claim,",
-        "overdue ones first, then by due date ('-' reads standard input).",
+        "Prints the store's to-do list over many claims: every open follow-up duty of every claim.",
+        "Overdue duties come first, then the others by due date.",
         "A bad claim is reported as decide reports it, and the other claims are still listed."})
 final class DueCommand implements Callable<Integer> {
     @Spec
@@ -45,7 +45,8 @@ final class DueCommand implements Callable<Integer> {
     }
     @Option(names = "--json", description = "Print one duty object per line (JSON Lines).")
     boolean json;
-    @Parameters(arity = "1..*", paramLabel = "FILE")
+    @Parameters(arity = "1..*", paramLabel = "FILE",
+            description = "Claims: a claim object, a JSON array of claims or JSON Lines per file ('-' reads standard input).")
     List<String> files;
 
     private final InputStream stdin;

@@ -40,8 +40,8 @@ import java.util.stream.Collectors;
 
 @Command(name = "explain", description = {
         "Shows how each claim is decided, rule by rule.",
-        "For each claim: the rules that fired in order, what each granted or excluded and the policy terms",
-        "it used, and the outcome with why the customer's request was or was not met."})
+        "For each claim it lists the rules that fired in order, what each granted or excluded and the policy terms it used.",
+        "Then it gives the outcome, with why the customer's request was or was not met."})
 final class ExplainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -51,7 +51,8 @@ final class ExplainCommand implements Callable<Integer> {
     LanguageOption language;
     @Option(names = "--json", description = "Print each explanation as one JSON object per line.")
     boolean json;
-    @Parameters(index = "0", paramLabel = "FILE")
+    @Parameters(index = "0", paramLabel = "FILE",
+            description = "Claims to explain, as decide reads them ('-' reads standard input).")
     String file;
 
     private final InputStream stdin;

@@ -29,8 +29,8 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 
 @Command(name = "generate-log", description = {
-        "Prints a decision log (the lines of serve --decision-log) for a made-up month of claims at an electronics store,",
-        "decided by the rules; one product's fault keeps coming back. The same --seed gives the same log."})
+        "Prints a decision log (the lines of serve --decision-log) for a made-up month of claims at an electronics store.",
+        "The claims are decided by the rules, and one product's fault keeps coming back. The same --seed gives the same log."})
 final class GenerateLogCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -87,6 +87,7 @@ final class GenerateLogCommand implements Callable<Integer> {
                 out.print(line.toString(StandardCharsets.UTF_8));
             }
             out.flush();
+            Progress.count(claims.size(), 0);
         });
         return ExitCodes.OK;
     }

@@ -12,7 +12,7 @@ import java.util.Locale;
 final class LanguageOption {
     /** null when the option is not given: English, or with {@code --stores} each store's own language. */
     @Option(names = "--lang", paramLabel = "LANG",
-            description = "Language of the sentences and the summary: en or zh-CN (default: en; with --stores, each store's lang).")
+            description = "Language of every sentence the command prints: en or zh-CN (default: en; with --stores, each store's lang).")
     String lang;
 
     /** Whether {@code --lang} was given. */

@@ -6,12 +6,14 @@ import io.policyengine.model.BadInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import io.policyengine.examples.serve.ServeCommand;
+import io.policyengine.text.Language;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -62,10 +64,26 @@ public final class PolicyCli {
             cli.setErr(err);
             cli.setExecutionExceptionHandler(cli.getExecutionExceptionHandler());
             cli.setParameterExceptionHandler(cli.getParameterExceptionHandler());
+            cli.setExecutionStrategy(parsed -> withProgress(parsed, err));
             return cli.execute(args);
         } finally {
             out.flush();
             err.flush();
+        }
+    }
+
+    /** The commands that go through many claims: on a terminal they show how far they got (see {@link Progress}). */
+    private static final Set<String> LONG_WORK = Set.of("decide", "due", "diff", "report", "test", "generate-log");
+
+    private static int withProgress(CommandLine.ParseResult parsed, PrintWriter err) {
+        CommandLine.ParseResult command = parsed.subcommand();
+        if (!Progress.TERMINAL || command == null || command.isUsageHelpRequested() || command.isVersionHelpRequested()
+                || !LONG_WORK.contains(command.commandSpec().name())) {
+            return new CommandLine.RunLast().execute(parsed);
+        }
+        Language language = Language.ofTag(command.matchedOptionValue("--lang", Language.EN.tag())).orElse(Language.EN);
+        try (Progress progress = Progress.start(command.commandSpec().name(), err, language)) {
+            return new CommandLine.RunLast().execute(parsed);
         }
     }
 

@@ -24,8 +24,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "report", description = {
-        "Reads decision logs (serve --decision-log, or generate-log; '-' reads standard input) and reports the service figures",
-        "per day, week or month and for the whole log, the early warnings of recurring faults and the periods that missed the plan."})
+        "Reads decision logs (serve --decision-log, or generate-log; '-' reads standard input) and reports the service figures.",
+        "The figures come per day, week or month and for the whole log, with the early warnings of recurring faults and the periods that missed the plan."})
 final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -43,7 +43,8 @@ final class ReportCommand implements Callable<Integer> {
     boolean json;
     @Option(names = "--html", paramLabel = "FILE", description = "Also write the report as one self-contained web page with charts.")
     Path html;
-    @Parameters(arity = "1..*", paramLabel = "LOG")
+    @Parameters(arity = "1..*", paramLabel = "LOG",
+            description = "Decision logs, as serve --decision-log and generate-log write them ('-' reads standard input).")
     List<String> logs;
 
     private final InputStream stdin;

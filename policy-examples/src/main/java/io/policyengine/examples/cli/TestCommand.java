@@ -50,7 +50,8 @@ final class TestCommand implements Callable<Integer> {
     LanguageOption language;
     @Option(names = "--watch", description = "After the first run, run the examples again each time a rules or example file is saved; Ctrl-C stops.")
     boolean watch;
-    @Parameters(arity = "1..*", paramLabel = "DIR_OR_FILE")
+    @Parameters(arity = "1..*", paramLabel = "DIR_OR_FILE",
+            description = "Example files, or folders searched for *.jsonl example files.")
     List<Path> paths;
 
     /** Where saves come from in {@code --watch}: the file system, or a test. */
@@ -101,6 +102,7 @@ final class TestCommand implements Callable<Integer> {
             for (Example example : examples) {
                 if (example.claim() != null) claims.add(example.claim());
             }
+            Progress.count(examples.size(), examples.size() - claims.size());
             List<PolicyEngine.Result> results = new ArrayList<>(claims.size());
             if (traced) {
                 for (PolicyEngine.Traced decided : engine.decideTraced(claims)) {

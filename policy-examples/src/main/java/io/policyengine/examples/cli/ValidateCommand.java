@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
 final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
-    @Parameters(index = "0", paramLabel = "DIR")
+    @Parameters(index = "0", paramLabel = "DIR", description = "The folder of .drl rule files to check.")
     Path dir;
 
     @Override

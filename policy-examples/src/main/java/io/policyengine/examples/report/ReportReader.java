@@ -1,5 +1,6 @@
 package io.policyengine.examples.report;
 
+import io.policyengine.examples.cli.Progress;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -117,6 +118,7 @@ public final class ReportReader {
         } catch (ExecutionException e) {
             throw new IllegalStateException("reading " + source + " failed", e.getCause());
         }
+        long badBefore = report.badLines;
         for (Object item : parsed.items()) {
             report.lines++;
             if (item instanceof LoggedDecision decision) {
@@ -127,6 +129,7 @@ public final class ReportReader {
                 bad.report(source, linesBefore + problem.line(), problem.message());
             }
         }
+        Progress.count(parsed.items().size(), report.badLines - badBefore);
         return linesBefore + parsed.lines();
     }
 

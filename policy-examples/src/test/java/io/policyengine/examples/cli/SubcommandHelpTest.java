@@ -2,6 +2,8 @@ package io.policyengine.examples.cli;
 
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
@@ -33,5 +35,36 @@ class SubcommandHelpTest {
             assertThat(out.toString()).startsWith("Usage: policy " + name).contains("-h, --help");
             assertThat(err.toString()).isEmpty();
         }));
+    }
+
+    /**
+     * Every description a user reads in {@code --help} is whole sentences: the command's, each option's and each
+     * positional's, and every positional has one (a bare {@code FILE...} says nothing of what the files hold).
+     */
+    @TestFactory
+    Stream<DynamicTest> everyDescriptionIsWholeSentences() {
+        CommandLine cli = PolicyCli.commandLine(new ByteArrayInputStream(new byte[0]),
+                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+        cli.addSubcommand(new BenchCommand());
+        return cli.getSubcommands().values().stream().map(command -> DynamicTest.dynamicTest(command.getCommandName(), () -> {
+            CommandSpec spec = command.getCommandSpec();
+            assertWholeSentences(spec.name(), spec.usageMessage().description());
+            for (CommandLine.Model.PositionalParamSpec positional : spec.positionalParameters()) {
+                String name = spec.name() + " " + positional.paramLabel();
+                assertThat(positional.description()).as(name + " has a description").isNotEmpty();
+                assertWholeSentences(name, positional.description());
+            }
+            for (CommandLine.Model.OptionSpec option : spec.options()) {
+                assertWholeSentences(spec.name() + " " + option.longestName(), option.description());
+            }
+        }));
+    }
+
+    /** {@code --help} shows each element of a description on a line of its own, the first alone in the command list. */
+    private static void assertWholeSentences(String what, String[] description) {
+        for (String line : description) {
+            assertThat(line).as(what + ": a whole sentence, begun with a capital and ended with a full stop")
+                    .matches("(?s)[A-Z'\\[(-].*[.?!][)'\"]?");
+        }
     }
 }

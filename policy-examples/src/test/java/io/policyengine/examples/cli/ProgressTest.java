@@ -1,0 +1,74 @@
+package io.policyengine.examples.cli;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+/**
+ * Long work shows its progress on a terminal's stderr, and nothing more when stderr is not one. The terminal is
+ * a real pseudo-terminal ({@code script} of util-linux), the command a JVM of its own as the launcher starts it,
+ * over a million claims so that the work lasts past the first second.
+ */
+class ProgressTest {
+    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private static final String CLASSPATH = System.getProperty("java.class.path");
+
+    @TempDir
+    static Path dir;
+    static Path claims;
+
+    @BeforeAll
+    static void aMillionClaims() throws Exception {
+        claims = dir.resolve("claims.jsonl");
+        Process bench = new ProcessBuilder(policy(List.of(), "bench", "--write-claims", claims.toString()))
+                .redirectErrorStream(true).redirectOutput(dir.resolve("bench.txt").toFile()).start();
+        assertThat(bench.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(Files.lines(claims).count()).isEqualTo(1_000_000);
+    }
+
+    @Test
+    void onATerminalDecideRedrawsHowFarItGotAndClosesWithTheCount() throws Exception {
+        assumeThat(new File("/usr/bin/script")).as("script of util-linux").exists();
+        String command = String.join(" ", policy(List.of("-Dpolicy.stderr.terminal=true"), "decide", "--json", claims.toString()))
+                + " > /dev/null";
+        Path terminal = dir.resolve("terminal.txt");
+        Process run = new ProcessBuilder("script", "-qfec", command, "/dev/null")
+                .redirectErrorStream(true).redirectOutput(terminal.toFile()).start();
+        assertThat(run.waitFor(10, TimeUnit.MINUTES)).isTrue();
+        assertThat(run.exitValue()).isZero();
+
+        String shown = Files.readString(terminal, StandardCharsets.UTF_8);
+        assertThat(shown).as("a line redrawn in place while deciding").containsPattern("\rdecided [0-9,]+ claims, 0 errors, [0-9]+\\.[0-9] s");
+        assertThat(shown).as("the closing count").containsPattern("\rdecided 1,000,000 claims, 0 errors, [0-9]+\\.[0-9] s *\r?\n");
+    }
+
+    @Test
+    void withoutATerminalStderrHoldsNothingExtra() throws Exception {
+        Path err = dir.resolve("err.txt");
+        Process run = new ProcessBuilder(policy(List.of(), "decide", "--json", claims.toString()))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start();
+        assertThat(run.waitFor(10, TimeUnit.MINUTES)).isTrue();
+        assertThat(run.exitValue()).isZero();
+        assertThat(Files.readString(err)).isEmpty();
+    }
+
+    private static List<String> policy(List<String> properties, String... args) {
+        List<String> command = new ArrayList<>(List.of(JAVA, "-XX:+UseParallelGC"));
+        command.addAll(properties);
+        command.addAll(List.of("-cp", CLASSPATH, Main.class.getName()));
+        command.addAll(List.of(args));
+        return command;
+    }
+}
