@@ -111,6 +111,13 @@ public class DecisionLog implements AutoCloseable {
         json.writeStringField("name", policy.name());
         json.writeStringField("version", policy.version());
         json.writeStringField("hash", policy.hash());
+        json.writeArrayFieldStart("parents");
+        for (PolicyId parent : policy.parents()) {
+            json.writeStartObject();
+            writePolicy(json, parent);
+            json.writeEndObject();
+        }
+        json.writeEndArray();
     }
 
     /**
