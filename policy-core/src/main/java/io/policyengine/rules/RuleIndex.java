@@ -31,7 +31,7 @@ record RuleIndex(Map<String, Entry> rules) {
     private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"", Pattern.MULTILINE);
     /** {@code @article("SGD 13(4)(b)")}: a quoted article may hold parentheses, an unquoted one ends at the first. */
     static final Pattern ARTICLE = Pattern.compile("@article\\s*\\(\\s*(?:\"([^\"]*)\"|([^\")]*))\\s*\\)");
-    private static final Pattern TERMS_PATTERN = Pattern.compile("\\b" + RulePack.TERMS_TYPE + "\\s*\\(([^)]*)\\)");
+    private static final Pattern TERMS_PATTERN = Pattern.compile("\\b" + PackDeclarations.TERMS_TYPE + "\\s*\\(([^)]*)\\)");
     private static final Pattern BINDING = Pattern.compile("\\$\\w+\\s*:\\s*(\\w+)");
     private static final Pattern PATTERN_TYPE = Pattern.compile("\\b([A-Z]\\w*)\\s*\\(");
     private static final Pattern THEN = Pattern.compile("^\\s*then\\b", Pattern.MULTILINE);

@@ -51,9 +51,9 @@ final class TermChecks {
                         + " " + unit(name) + "s (a hundred years)"));
             } else if (name.endsWith("Compensation") && value < 0) {
                 problems.add(at(files, folder, name, name + " = " + value + ": an amount the store pays cannot be negative"));
-            } else if (name.equals(RulePack.FIRING_LIMIT_TERM) && value < 1) {
+            } else if (name.equals(PackDeclarations.FIRING_LIMIT_TERM) && value < 1) {
                 problems.add(at(files, folder, name, name + " = " + value + ": the firing limit must be at least 1"));
-            } else if (name.equals(RulePack.TIME_LIMIT_TERM) && value < 1) {
+            } else if (name.equals(PackDeclarations.TIME_LIMIT_TERM) && value < 1) {
                 problems.add(at(files, folder, name, name + " = " + value + ": the time limit must be at least 1 ms"));
             }
         }

@@ -1,0 +1,61 @@
+package io.policyengine;
+
+import io.policyengine.check.ClaimSpace;
+import io.policyengine.rules.PackVersions;
+import io.policyengine.rules.RulePack;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Checks compiled packs against claims generated around their terms and codes: what {@code validate}
+ * reports, and what keeps a reload from going live.
+ */
+final class PackValidation {
+
+    private PackValidation() {
+    }
+
+    /** Every error and warning of the rules in {@code rulesDir}; never throws for bad rules. */
+    static List<RuleProblem> validate(Path rulesDir) {
+        try {
+            List<RuleProblem> problems = new ArrayList<>();
+            for (PackVersions.Version version : PackVersions.load(rulesDir).versions()) problems.addAll(check(version.pack()));
+            return problems;
+        } catch (RuleLoadException e) {
+            return e.problems();
+        } catch (RuntimeException | Error e) {
+            return List.of(RuleProblem.error(rulesDir, 0, unexpected(e)));
+        }
+    }
+
+    /**
+     * The errors of every version of {@code fresh} not yet in {@code checkedHashes}: a rule that fails, keeps
+     * firing or hangs on a generated claim. A version found without errors is added to {@code checkedHashes}.
+     */
+    static List<RuleProblem> errors(PackVersions fresh, Set<String> checkedHashes) {
+        List<RuleProblem> errors = new ArrayList<>();
+        for (PackVersions.Version version : fresh.versions()) {
+            String hash = version.pack().policy().hash();
+            if (checkedHashes.contains(hash)) continue; // the same files, already checked: the same answer
+            List<RuleProblem> found = check(version.pack()).stream().filter(problem -> !problem.warning()).toList();
+            if (found.isEmpty()) checkedHashes.add(hash);
+            errors.addAll(found);
+        }
+        return errors;
+    }
+
+    private static List<RuleProblem> check(RulePack pack) {
+        return pack.check(ClaimSpace.around(pack.terms(), pack.codes()));
+    }
+
+    /** A failure that is no rule problem (a file too deep to read, the memory), on one line for an author. */
+    static String unexpected(Throwable e) {
+        String what = e instanceof StackOverflowError ? "nested too deeply to be read"
+                : e instanceof OutOfMemoryError ? "too large to be read in the memory the JVM has"
+                : "could not be read: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replaceAll("\\s+", " "));
+        return "the rules " + what;
+    }
+}

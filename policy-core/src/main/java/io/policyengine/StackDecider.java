@@ -1,0 +1,139 @@
+package io.policyengine;
+
+import io.policyengine.decide.Decisions;
+import io.policyengine.decide.PackFindings;
+import io.policyengine.model.Claim;
+import io.policyengine.model.Explanation;
+import io.policyengine.model.FiredRule;
+import io.policyengine.model.PackRule;
+import io.policyengine.model.PolicyId;
+import io.policyengine.rules.PackVersions;
+import io.policyengine.rules.RulePack;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+/**
+ * Decides claims by a stack: in batches on every core, each pack firing its version in force on each
+ * claim's purchase date, the packs' findings assembled into one decision per claim.
+ */
+final class StackDecider {
+    /** Claims per rule session: shares a session's cost without growing its memory. */
+    private static final int BATCH = 512;
+    private static final int PARALLELISM = Runtime.getRuntime().availableProcessors();
+
+    private StackDecider() {
+    }
+
+    /** {@code fired}, when not null, gets one set per claim, in order, of the rules that fired for it. */
+    static List<PolicyEngine.Result> decideEach(PackStack stack, Collection<Claim> claims, List<Set<PackRule>> fired) {
+        List<Claim> all = List.copyOf(claims);
+        for (Claim claim : all) stack.check(claim);
+        if (fired != null) {
+            for (int i = 0; i < all.size(); i++) fired.add(new HashSet<>());
+        }
+        PolicyEngine.Result[] results = new PolicyEngine.Result[all.size()];
+        int batches = (all.size() + BATCH - 1) / BATCH;
+        if (batches <= 1 || PARALLELISM <= 1) {
+            for (int batch = 0; batch < batches; batch++) decideBatch(stack, all, batch, results, fired);
+        } else {
+            // many claims: their batches on every core (the common fork-join pool, and this thread)
+            RuntimeException[] failures = new RuntimeException[batches];
+            IntStream.range(0, batches).parallel().forEach(batch -> {
+                try {
+                    decideBatch(stack, all, batch, results, fired);
+                } catch (RuntimeException e) {
+                    failures[batch] = e;
+                }
+            });
+            // the first batch's problem, as deciding in order would have thrown it, and not a copy made by the pool
+            for (RuntimeException failure : failures) {
+                if (failure != null) throw failure;
+            }
+        }
+        return Collections.unmodifiableList(Arrays.asList(results));
+    }
+
+    /** {@link PolicyEngine#decideTraced}: each claim's result with the rules that fired for it. */
+    static List<PolicyEngine.Traced> decideTraced(PackStack stack, Collection<Claim> claims) {
+        List<Set<PackRule>> fired = new ArrayList<>(claims.size());
+        List<PolicyEngine.Result> results = decideEach(stack, claims, fired);
+        List<PolicyEngine.Traced> traced = new ArrayList<>(results.size());
+        for (int i = 0; i < results.size(); i++) traced.add(new PolicyEngine.Traced(results.get(i), fired.get(i)));
+        return traced;
+    }
+
+    /** Decides the claims of one batch into their places in {@code results}; each claim's fired rules into its set of {@code fired}. */
+    private static void decideBatch(PackStack stack, List<Claim> all, int batchIndex, PolicyEngine.Result[] results,
+                                     List<Set<PackRule>> fired) {
+        List<PackVersions> packs = stack.packs();
+        int from = batchIndex * BATCH;
+        int to = Math.min(all.size(), from + BATCH);
+        List<Claim> batch = all.subList(from, to);
+        List<Set<PackRule>> batchFired = fired == null ? null : fired.subList(from, to);
+        List<List<RulePack.Fired>> found = new ArrayList<>(packs.size());
+        for (PackVersions pack : packs) found.add(fire(stack, pack, batch, batchFired));
+        for (int i = 0; i < batch.size(); i++) {
+            Claim claim = batch.get(i);
+            List<PackFindings> perPack = new ArrayList<>(packs.size());
+            RuleFailureException failure = null;
+            for (int p = 0; p < packs.size() && failure == null; p++) {
+                RulePack.Fired pack = found.get(p).get(i);
+                failure = pack.failure();
+                perPack.add(new PackFindings(policyOf(packs.get(p), claim), pack.findings()));
+            }
+            results[from + i] = failure != null ? new PolicyEngine.Result(claim, null, failure)
+                    : new PolicyEngine.Result(claim, Decisions.assemble(claim, perPack), null);
+        }
+    }
+
+    private static PolicyId policyOf(PackVersions pack, Claim claim) {
+        return pack.isVersioned() ? pack.forPurchase(claim.purchaseDate()).policy() : pack.latest().policy();
+    }
+
+    /**
+     * One pack's findings for each claim, each claim decided by the version in force on its purchase date;
+     * when {@code fired} is not null, the rules that fired for each claim are added to it.
+     */
+    private static List<RulePack.Fired> fire(PackStack stack, PackVersions pack, List<Claim> claims, List<Set<PackRule>> fired) {
+        if (!pack.isVersioned()) {
+            RulePack only = pack.latest();
+            return only.fire(claims, stack.limitOf(only), stack.millisOf(only), fired);
+        }
+        Map<RulePack, List<Integer>> byVersion = new LinkedHashMap<>();
+        for (int i = 0; i < claims.size(); i++) {
+            byVersion.computeIfAbsent(pack.forPurchase(claims.get(i).purchaseDate()), v -> new ArrayList<>()).add(i);
+        }
+        RulePack.Fired[] found = new RulePack.Fired[claims.size()];
+        for (Map.Entry<RulePack, List<Integer>> version : byVersion.entrySet()) {
+            RulePack rules = version.getKey();
+            List<Integer> positions = version.getValue();
+            List<Claim> subset = positions.stream().map(claims::get).toList();
+            List<Set<PackRule>> subsetFired = fired == null ? null : positions.stream().map(fired::get).toList();
+            List<RulePack.Fired> findings = rules.fire(subset, stack.limitOf(rules), stack.millisOf(rules), subsetFired);
+            for (int j = 0; j < subset.size(); j++) found[positions.get(j)] = findings.get(j);
+        }
+        return List.of(found);
+    }
+
+    /** One claim decided with every rule that fired, in order, with the terms it used, pack by pack. */
+    static Explanation explain(PackStack stack, Claim claim) {
+        List<PackFindings> perPack = new ArrayList<>();
+        List<FiredRule> fired = new ArrayList<>();
+        for (PackVersions pack : stack.packs()) {
+            RulePack version = pack.forPurchase(claim.purchaseDate());
+            RulePack.Trace trace = version.trace(claim, stack.limitOf(version), stack.millisOf(version));
+            perPack.add(new PackFindings(version.policy(), trace.findings()));
+            fired.addAll(trace.firedRules());
+        }
+        return new Explanation(claim, Decisions.assemble(claim, perPack), fired);
+    }
+}

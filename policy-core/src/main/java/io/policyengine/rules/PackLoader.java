@@ -1,0 +1,171 @@
+package io.policyengine.rules;
+
+import io.policyengine.RuleLoadException;
+import io.policyengine.RuleProblem;
+import io.policyengine.facts.WorkingCalendar;
+import io.policyengine.model.PolicyId;
+import io.policyengine.text.Language;
+import io.policyengine.text.PackSentences;
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.type.FactField;
+import org.kie.api.definition.type.FactType;
+import org.kie.api.runtime.KieSession;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.policyengine.rules.PackDeclarations.DEFAULT_FIRING_LIMIT;
+import static io.policyengine.rules.PackDeclarations.PACK_TYPE;
+import static io.policyengine.rules.PackDeclarations.TERMS_TYPE;
+
+/**
+ * Reads a pack's files and compiles them into a {@link RulePack}: its rules, identity, terms, sentences
+ * and calendar. Every problem of the files, sentences and terms refuses the pack, all at once.
+ */
+final class PackLoader {
+    private static final Pattern TERMS_DECLARATION =
+            Pattern.compile("(?s)\\bdeclare\\s+" + TERMS_TYPE + "\\b(.*?)^\\s*end\\b", Pattern.MULTILINE);
+    private static final Pattern DECLARED_FIELD = Pattern.compile("(?m)^\\s*(\\w+)\\s*:");
+    private static final Pattern CODE = Pattern.compile("\"([A-Z][A-Z0-9_]{1,30})\"");
+
+    private PackLoader() {
+    }
+
+    /** Compiles the files of {@code folder}. */
+    static RulePack load(Path folder) throws RuleLoadException {
+        PackFiles files = PackFiles.read(folder);
+        RuleIndex index = RuleIndex.of(files.files());
+        KieBase base;
+        try {
+            base = PackCompiler.compile(files);
+        } catch (RuleLoadException e) {
+            // rules that do not compile: the folder and the sentences can still be checked, and reported in the same run
+            List<RuleProblem> problems = new ArrayList<>(files.problems());
+            problems.addAll(e.problems());
+            PackTexts.read(files, index, problems);
+            throw new RuleLoadException(problems);
+        }
+        return of(files, index, base);
+    }
+
+    /** The bundled pack {@code name}: from the executable model policy-rules' build compiled it to, or from its DRL when there is none. */
+    static RulePack bundled(String name) throws RuleLoadException {
+        PackFiles files = PackFiles.read(PackFiles.bundledFolder(name));
+        RuleIndex index = RuleIndex.of(files.files());
+        Optional<KieBase> built = BuiltModel.kieBase(files, index);
+        return of(files, index, built.isPresent() ? built.get() : PackCompiler.compile(files));
+    }
+
+    /** The pack of {@code files} compiled to {@code base}; every problem of its files, sentences and terms refuses it, all at once. */
+    private static RulePack of(PackFiles files, RuleIndex index, KieBase base) throws RuleLoadException {
+        List<RuleProblem> problems = new ArrayList<>(files.problems());
+        Map<Language, PackSentences> sentences = PackTexts.read(files, index, problems);
+        Map<String, String> metadata = new LinkedHashMap<>();
+        Map<String, Object> terms = new LinkedHashMap<>();
+        List<Object> termFacts = new ArrayList<>();
+        for (KiePackage kiePackage : base.getKiePackages()) {
+            FactType pack = base.getFactType(kiePackage.getName(), PACK_TYPE);
+            if (pack != null) {
+                values(pack, newInstance(pack, files.folder())).forEach((k, v) -> metadata.put(k, String.valueOf(v)));
+            }
+            FactType termType = base.getFactType(kiePackage.getName(), TERMS_TYPE);
+            if (termType != null) {
+                Object instance = newInstance(termType, files.folder());
+                termFacts.add(instance);
+                terms.putAll(values(termType, instance));
+            }
+        }
+        terms = inDeclarationOrder(terms, files);
+        problems.addAll(TermChecks.problems(terms, files.files(), files.folder()));
+        problems.addAll(TermChecks.rowProblems(tableRows(base, termFacts), files.files(), files.folder()));
+        CalendarFile calendar = files.calendar() == null ? null
+                : CalendarFile.read(files.calendar().path(), files.calendar().content(), problems);
+        if (!problems.isEmpty()) throw new RuleLoadException(problems);
+        termFacts.add(calendar == null ? WorkingCalendar.MONDAY_TO_FRIDAY : calendar.calendar());
+        String name = metadata.getOrDefault("name", files.folder().getFileName().toString());
+        String version = metadata.getOrDefault("version", "unversioned");
+        PolicyId policy = new PolicyId(name, version, files.hash());
+        return new RulePack(base, policy, Map.copyOf(metadata), Collections.unmodifiableMap(terms), List.copyOf(termFacts),
+                index, codes(files), files.folder(), sentences, calendar);
+    }
+
+    /**
+     * The rows of the pack's tables: the facts of its own declared types that its rules insert with no
+     * claim at all (such as the three-guarantee table), so that their values are checked like terms.
+     * Empty when the rules fail or keep firing without a claim: then there is no table to speak of.
+     */
+    private static List<Object> tableRows(KieBase base, List<Object> termFacts) {
+        KieSession session = base.newKieSession();
+        try {
+            termFacts.forEach(session::insert);
+            if (session.fireAllRules(DEFAULT_FIRING_LIMIT) >= DEFAULT_FIRING_LIMIT) return List.of();
+            List<Object> rows = new ArrayList<>();
+            for (Object fact : session.getObjects()) {
+                Class<?> type = fact.getClass();
+                if (!termFacts.contains(fact) && base.getFactType(type.getPackageName(), type.getSimpleName()) != null) rows.add(fact);
+            }
+            return rows;
+        } catch (RuntimeException e) {
+            return List.of();
+        } finally {
+            session.dispose();
+        }
+    }
+
+    /**
+     * The terms in the order {@code declare Terms} lists them: the knowledge builder keeps that order,
+     * the executable model's fact type may not.
+     */
+    private static Map<String, Object> inDeclarationOrder(Map<String, Object> terms, PackFiles files) {
+        List<String> declared = new ArrayList<>();
+        for (PackFiles.DrlFile file : files.files()) {
+            Matcher block = TERMS_DECLARATION.matcher(file.text());
+            while (block.find()) {
+                Matcher field = DECLARED_FIELD.matcher(block.group(1));
+                while (field.find()) declared.add(field.group(1));
+            }
+        }
+        Map<String, Object> ordered = new LinkedHashMap<>();
+        for (String name : declared) {
+            if (terms.containsKey(name)) ordered.put(name, terms.get(name));
+        }
+        ordered.putAll(terms);
+        return ordered;
+    }
+
+    /** The codes the rules name as string literals: product categories or fault codes worth trying. */
+    private static List<String> codes(PackFiles files) {
+        Set<String> codes = new TreeSet<>();
+        for (PackFiles.DrlFile file : files.files()) {
+            Matcher literal = CODE.matcher(RuleIndex.ARTICLE.matcher(file.text()).replaceAll(""));
+            while (literal.find()) codes.add(literal.group(1));
+        }
+        return List.copyOf(codes);
+    }
+
+    private static Map<String, Object> values(FactType type, Object instance) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (FactField field : type.getFields()) {
+            values.put(field.getName(), field.get(instance));
+        }
+        return values;
+    }
+
+    private static Object newInstance(FactType type, Path folder) {
+        try {
+            return type.newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot create " + type.getName() + " of " + folder, e);
+        }
+    }
+}
