@@ -88,7 +88,8 @@ record PackTerms(Map<String, Object> values, List<Object> facts, Map<String, Str
             Map<String, Object> values = PackLoader.inDeclarationOrder(PackLoader.values(termType, instance), own);
             for (Map.Entry<String, Object> term : values.entrySet()) {
                 PackTerm origin = origin(term.getKey(), term.getValue(), name, own, layer.folder());
-                if (i > 0 && i == layers.size() - 1 && !terms.containsKey(term.getKey()) && !readByOwnRules(term.getKey(), layer, index)) {
+                if (i > 0 && i == layers.size() - 1 && !terms.containsKey(term.getKey()) && !readByOwnRules(term.getKey(), layer, index)
+                        && !PackDeclarations.ENGINE_TERMS.contains(term.getKey())) {
                     problems.add(RuleProblem.error(origin.file(), origin.line(), "term " + term.getKey() + ": the packs " + name
                             + " extends have no term of that name" + ProblemHints.didYouMean(term.getKey(), List.copyOf(terms.keySet()))
                             + ", and no rule of " + name + " reads it; a child's Terms change its parents' terms by name"));

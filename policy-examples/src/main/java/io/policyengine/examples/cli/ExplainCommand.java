@@ -33,6 +33,10 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.HashMap;
+import io.policyengine.model.FiredRule;
+import io.policyengine.model.PackTerm;
+import io.policyengine.model.PackRule;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -68,6 +72,7 @@ final class ExplainCommand implements Callable<Integer> {
         PolicyEngine engine = rules.engine();
         Wording wording = language.wording(engine);
         AtomicBoolean rulesFailed = new AtomicBoolean();
+        Sources sources = Sources.of(engine);
         boolean allGood = ClaimBatches.read(ClaimBatches.Decider.of(engine), List.of(file), stdin, item -> {
             if (item.claim() == null) {
                 ClaimBatches.reportBadInput(item, out, err);
@@ -82,7 +87,7 @@ final class ExplainCommand implements Callable<Integer> {
                 return;
             }
             if (json) out.println(DecisionJson.explanationJson(wording.render(explanation)));
-            else print(out, explanation, wording);
+            else print(out, explanation, wording, sources);
         });
         return allGood && !rulesFailed.get() ? ExitCodes.OK : ExitCodes.BAD_INPUT;
     }
@@ -92,7 +97,7 @@ final class ExplainCommand implements Callable<Integer> {
         return Words.of(ExplainCommand.class, Language.ofTag(wording.languageTag()).orElse(Language.EN));
     }
 
-    static void print(PrintWriter out, Explanation explanation, Wording wording) {
+    static void print(PrintWriter out, Explanation explanation, Wording wording, Sources sources) {
         RenderedExplanation rendered = wording.render(explanation);
         Words words = words(wording);
         boolean english = words.language() == Language.EN;
@@ -106,7 +111,11 @@ final class ExplainCommand implements Callable<Integer> {
         int step = 0;
         for (RenderedExplanation.Step rule : rendered.steps()) {
             out.println("  " + words.render("explain.step", Map.of("n", ++step, "title", Printable.oneLine(rule.title()),
-                    "citation", Printable.oneLine(rule.citation()))) + terms(rule.rule().terms(), words));
+                    "citation", Printable.oneLine(rule.citation()))) + terms(rule.rule(), sources, words));
+            PackRule source = sources.rule(rule.rule());
+            if (source != null) {
+                out.println("       " + words.render("explain.from", Map.of("pack", source.origin(), "where", Printable.oneLine(source.where()))));
+            }
             Collection<List<Integer>> groups = byMessage(rule, decision);
             if (groups.isEmpty() && !rule.rule().reasons().isEmpty()) {
                 // a money rule that speaks of another outcome (the postage of a paid repair, for a refund)
@@ -225,9 +234,12 @@ final class ExplainCommand implements Callable<Integer> {
                 Map.of("outcome", english ? decision.outcome().name() : rendered.outcome())));
     }
 
-    private static String terms(Map<String, Object> terms, Words words) {
+    private static String terms(FiredRule rule, Sources sources, Words words) {
+        Map<String, Object> terms = rule.terms();
         if (terms.isEmpty()) return "";
-        return "  " + words.render("explain.terms", Map.of("terms", terms.entrySet().stream().map(t -> t.getKey() + "=" + t.getValue())
+        return "  " + words.render("explain.terms", Map.of("terms", terms.entrySet().stream().map(t -> sources.term(rule, t.getKey()) == null
+                        ? t.getKey() + "=" + t.getValue()
+                        : words.render("explain.termFrom", Map.of("term", t.getKey(), "value", t.getValue(), "pack", sources.term(rule, t.getKey()).origin())))
                 .collect(Collectors.joining(", "))));
     }
 
@@ -241,5 +253,29 @@ final class ExplainCommand implements Callable<Integer> {
             groups.computeIfAbsent(rule.rule().reasons().get(i).effect() + " " + rule.reasons().get(i).message(), k -> new ArrayList<>()).add(i);
         }
         return groups.values();
+    }
+
+    /**
+     * Where the rules and terms of a pack that extends another come from (contract 14.1), to show beside each step;
+     * empty for a pack without parents, whose every rule and term is its own.
+     */
+    record Sources(String pack, Map<String, PackRule> rules, Map<String, PackTerm> terms) {
+        static Sources of(PolicyEngine engine) {
+            if (engine.policy().parents().isEmpty()) return new Sources(engine.policy().name(), Map.of(), Map.of());
+            Map<String, PackRule> rules = new HashMap<>();
+            for (PackRule rule : engine.rules()) rules.putIfAbsent(rule.pack() + "\n" + rule.name(), rule);
+            Map<String, PackTerm> terms = new HashMap<>();
+            for (PackTerm term : engine.termSources()) terms.put(term.name(), term);
+            return new Sources(engine.policy().name(), rules, terms);
+        }
+
+        PackRule rule(FiredRule fired) {
+            return rules.get(fired.policy() + "\n" + fired.rule());
+        }
+
+        /** The source of a term a store-pack rule read; null for a floor's, or when the pack has no parents. */
+        PackTerm term(FiredRule fired, String name) {
+            return pack.equals(fired.policy()) ? terms.get(name) : null;
+        }
     }
 }

@@ -72,11 +72,13 @@ final class LiveRules implements PolicyEngine.ReloadListener, AutoCloseable {
         LOG.debug("reload failed", problem);
     }
 
-    /** {@code {"name","version","hash","floors","terms","loadedAt","lastReloadError"}} */
+    /** {@code {"name","version","hash","parents","floors","terms","loadedAt","lastReloadError"}} */
     String policyJson() {
         PolicyId policy = engine.policy();
         ObjectNode json = JSON.createObjectNode();
         json.put("name", policy.name()).put("version", policy.version()).put("hash", policy.hash());
+        ArrayNode parents = json.putArray("parents");
+        for (PolicyId parent : policy.parents()) parents.addObject().put("name", parent.name()).put("version", parent.version()).put("hash", parent.hash());
         ArrayNode floors = json.putArray("floors");
         List<PolicyId> floorIds = engine.floors();
         List<Map<String, Object>> floorTerms = engine.floorTerms();
