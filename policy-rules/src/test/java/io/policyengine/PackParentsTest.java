@@ -97,10 +97,10 @@ class PackParentsTest {
 
         assertThat(decision.policy().name()).isEqualTo("outlet");
         assertThat(decision.policy().hash()).isNotEqualTo(storeStandard.policy().hash());
-        assertThat(decision.policy().parents()).containsExactly(
-                new PolicyId("store-standard", "1", storeStandard.policy().hash(), java.util.List.of()));
+        assertThat(decision.policy().parents()).extracting(PolicyId::name).containsExactly("store-standard", "follow-up-duties");
+        assertThat(decision.policy().parents().get(0).hash()).isEqualTo(storeStandard.policy().hash());
         assertThat(decision.reasons()).extracting(Reason::policy).containsOnly("outlet");
-        assertThat(storeStandard.policy().parents()).isEmpty();
+        assertThat(storeStandard.policy().parents()).extracting(PolicyId::name).containsExactly("follow-up-duties");
     }
 
     @Test
@@ -212,7 +212,7 @@ class PackParentsTest {
         PolicyEngine engine = PolicyEngine.load(clearance);
 
         assertThat(engine.terms()).containsEntry("noReasonReturnDays", 3).containsEntry("defectRefundDays", 10);
-        assertThat(engine.policy().parents()).extracting(PolicyId::name).containsExactly("outlet", "store-standard");
+        assertThat(engine.policy().parents()).extracting(PolicyId::name).containsExactly("outlet", "store-standard", "follow-up-duties");
         assertThat(engine.decide(defectOnDay(10, Request.REFUND)).outcome()).isEqualTo(Outcome.REFUND);
         assertThat(engine.decide(defectOnDay(11, Request.REFUND)).outcome()).isEqualTo(Outcome.EXCHANGE);
     }

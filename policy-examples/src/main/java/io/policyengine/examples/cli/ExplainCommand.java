@@ -256,16 +256,20 @@ final class ExplainCommand implements Callable<Integer> {
     }
 
     /**
-     * Where the rules and terms of a pack that extends another come from (contract 14.1), to show beside each step;
-     * empty for a pack without parents, whose every rule and term is its own.
+     * Where the rules and terms of a pack that extends another come from (contract 14.1), to show beside each step:
+     * only those a parent gave, so that a step without a source is the pack's own. Empty for a pack without parents.
      */
     record Sources(String pack, Map<String, PackRule> rules, Map<String, PackTerm> terms) {
         static Sources of(PolicyEngine engine) {
             if (engine.policy().parents().isEmpty()) return new Sources(engine.policy().name(), Map.of(), Map.of());
             Map<String, PackRule> rules = new HashMap<>();
-            for (PackRule rule : engine.rules()) rules.putIfAbsent(rule.pack() + "\n" + rule.name(), rule);
+            for (PackRule rule : engine.rules()) {
+                if (!rule.own()) rules.putIfAbsent(rule.pack() + "\n" + rule.name(), rule);
+            }
             Map<String, PackTerm> terms = new HashMap<>();
-            for (PackTerm term : engine.termSources()) terms.put(term.name(), term);
+            for (PackTerm term : engine.termSources()) {
+                if (!term.origin().equals(engine.policy().name())) terms.put(term.name(), term);
+            }
             return new Sources(engine.policy().name(), rules, terms);
         }
 

@@ -16,13 +16,15 @@ class ChildPackCliTest {
     static final Path OUTLET_EXAMPLES = Path.of("claims", "outlet");
     static final String NO_REASON_DAY_4 = "{\"id\":\"DAY-4\",\"product\":{\"sku\":\"TV-1\",\"category\":\"TV\",\"price\":100.00},"
             + "\"purchaseDate\":\"2026-03-01\",\"claimDate\":\"2026-03-05\",\"qualityDefect\":false,\"request\":\"REFUND\"}";
+    static final String DEFECT_DAY_40_REPAIR = NO_REASON_DAY_4.replace("DAY-4", "DAY-40").replace("2026-03-05", "2026-04-10")
+            .replace("\"qualityDefect\":false,\"request\":\"REFUND\"", "\"qualityDefect\":true,\"request\":\"REPAIR\"");
 
     @Test
     void validateListsEachTermAndRuleWithThePackAndLineItComesFrom() {
         Cli.Run run = run("validate", OUTLET.toString());
 
         assertThat(run.exit()).isZero();
-        assertThat(run.outLines()).first().isEqualTo("outlet 1 extends store-standard 1");
+        assertThat(run.outLines()).first().isEqualTo("outlet 1 extends store-standard 1, which extends follow-up-duties 1");
         assertThat(run.outLines()).contains("  term noReasonReturnDays = 3: outlet, " + OUTLET.resolve("pack.drl") + ":14");
         assertThat(run.outLines()).anyMatch(line -> line.startsWith("  term defectRefundDays = 15: store-standard, ")
                 && line.matches(".*store-standard[/\\\\]pack\\.drl:\\d+"));
@@ -33,7 +35,7 @@ class ChildPackCliTest {
 
     @Test
     void validateOfAPackWithoutParentsListsNoSources() {
-        Cli.Run run = run("validate", Cli.STORE_STANDARD.toString());
+        Cli.Run run = run("validate", Cli.STORE_STANDARD.resolveSibling("cn-consumer-law").toString());
 
         assertThat(run.out()).doesNotContain(" extends ").doesNotContain("  term ");
     }
@@ -60,10 +62,12 @@ class ChildPackCliTest {
     }
 
     @Test
-    void explainOfAPackWithoutParentsIsAsBefore() {
-        Cli.Run run = Cli.runWithStdin(NO_REASON_DAY_4.getBytes(java.nio.charset.StandardCharsets.UTF_8), "explain", "-");
+    void explainNamesNoSourceForAPacksOwnRulesAndTerms() {
+        Cli.Run run = Cli.runWithStdin((NO_REASON_DAY_4 + "\n" + DEFECT_DAY_40_REPAIR).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "explain", "-");
 
-        assertThat(run.out()).contains("noReasonReturnDays=7").doesNotContain("(store-standard)").doesNotContain(" from store-standard, ");
+        assertThat(run.out()).contains("noReasonReturnDays=7").contains("repairDueDays=7 (follow-up-duties)").doesNotContain("(store-standard)").doesNotContain(" from store-standard, ");
+        assertThat(run.outLines()).anyMatch(line -> line.matches("\\s+from follow-up-duties, .*follow-up-duties\\.drl:\\d+"));
     }
 
     @Test
