@@ -10,6 +10,7 @@ import io.policyengine.json.ClaimSource;
 import io.policyengine.model.BadInputException;
 import io.policyengine.model.Claim;
 import io.policyengine.model.Decision;
+import io.policyengine.model.Explanation;
 import io.policyengine.json.DecisionJson;
 
 import java.io.InputStream;
@@ -75,6 +76,9 @@ public final class ClaimBatches {
         /** The words of the decisions in {@code locale}; see {@link PolicyEngine#wording}. */
         Wording wording(Locale locale);
 
+        /** How the claim is decided, rule by rule; see {@link PolicyEngine#explain}. */
+        Explanation explain(Claim claim);
+
         static Decider of(PolicyEngine engine) {
             return new Decider() {
                 @Override
@@ -100,6 +104,11 @@ public final class ClaimBatches {
                 @Override
                 public Wording wording(Locale locale) {
                     return engine.wording(locale);
+                }
+
+                @Override
+                public Explanation explain(Claim claim) {
+                    return engine.explain(claim);
                 }
             };
         }
@@ -129,6 +138,11 @@ public final class ClaimBatches {
                 @Override
                 public Wording wording(Locale locale) {
                     return chain.wording(locale);
+                }
+
+                @Override
+                public Explanation explain(Claim claim) {
+                    return chain.explain(claim);
                 }
             };
         }
