@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.function.BiFunction;
 import io.policyengine.model.PackRule;
@@ -164,31 +165,55 @@ public final class StoreEngine {
         return List.copyOf(rules);
     }
 
-    /** Hands each stack its claims at once and puts what it gives back in the claims' order. */
+    /**
+     * Hands each stack its claims at once and puts what it gives back in the claims' order. A claim costs a map
+     * lookup and a few array slots here; a batch of one stack's claims goes through whole.
+     */
     private <R> List<R> byStack(Collection<Claim> claims, BiFunction<PolicyEngine, List<Claim>, List<R>> decide) {
         Chain chain = live.get();
         List<Claim> all = claims instanceof List<Claim> list ? list : List.copyOf(claims);
-        Stack first = null;
-        boolean one = true;
-        Stack[] stackOf = new Stack[all.size()];
-        for (int i = 0; i < all.size(); i++) {
-            stackOf[i] = stackOf(chain, all.get(i));
-            if (first == null) first = stackOf[i];
-            else one &= stackOf[i] == first;
+        int n = all.size();
+        if (n == 0) return List.of();
+        List<Stack> stacks = new ArrayList<>(4);
+        int[] stackOf = new int[n];
+        Stack last = null;
+        int lastIndex = -1;
+        for (int i = 0; i < n; i++) {
+            Stack stack = stackOf(chain, all.get(i));
+            if (stack != last) {
+                lastIndex = indexOf(stacks, stack);
+                last = stack;
+            }
+            stackOf[i] = lastIndex;
         }
-        if (first == null) return List.of();
-        if (one) return decide.apply(first.engine(), all);
-        Map<Stack, List<Integer>> positions = new LinkedHashMap<>();
-        for (int i = 0; i < all.size(); i++) positions.computeIfAbsent(stackOf[i], s -> new ArrayList<>()).add(i);
-        List<R> results = new ArrayList<>(Collections.nCopies(all.size(), null));
-        for (Map.Entry<Stack, List<Integer>> group : positions.entrySet()) {
-            List<Integer> at = group.getValue();
-            List<Claim> subset = new ArrayList<>(at.size());
-            for (int i : at) subset.add(all.get(i));
-            List<R> decided = decide.apply(group.getKey().engine(), subset);
-            for (int j = 0; j < at.size(); j++) results.set(at.get(j), decided.get(j));
+        if (stacks.size() == 1) return decide.apply(stacks.get(0).engine(), all);
+        int[] counts = new int[stacks.size()];
+        for (int i = 0; i < n; i++) counts[stackOf[i]]++;
+        Object[] results = new Object[n];
+        for (int s = 0; s < stacks.size(); s++) {
+            int[] at = new int[counts[s]];
+            List<Claim> subset = new ArrayList<>(counts[s]);
+            for (int i = 0, j = 0; i < n; i++) {
+                if (stackOf[i] == s) {
+                    at[j++] = i;
+                    subset.add(all.get(i));
+                }
+            }
+            List<R> decided = decide.apply(stacks.get(s).engine(), subset);
+            for (int j = 0; j < at.length; j++) results[at[j]] = decided.get(j);
         }
-        return Collections.unmodifiableList(results);
+        @SuppressWarnings("unchecked")
+        List<R> inOrder = (List<R>) Arrays.asList(results);
+        return Collections.unmodifiableList(inOrder);
+    }
+
+    /** The index of {@code stack} in {@code stacks}, added at the end when it is not there yet (a chain has a few stacks). */
+    private static int indexOf(List<Stack> stacks, Stack stack) {
+        for (int i = 0; i < stacks.size(); i++) {
+            if (stacks.get(i) == stack) return i;
+        }
+        stacks.add(stack);
+        return stacks.size() - 1;
     }
 
     /**

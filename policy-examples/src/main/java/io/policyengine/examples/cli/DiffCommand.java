@@ -129,7 +129,7 @@ final class DiffCommand implements Callable<Integer> {
         Map<String, Tally> byOutcome = new LinkedHashMap<>();
         Map<String, Tally> byRule = new LinkedHashMap<>();
         Map<String, Tally> byStore = new LinkedHashMap<>();
-        boolean allGood = ClaimBatches.inBatches(inputs(), stdin,
+        boolean allGood = ClaimBatches.inBatches(inputs(), stdin, Math.max(ClaimBatches.batchOf(before), ClaimBatches.batchOf(after)),
                 item -> ClaimBatches.decidable(after, ClaimBatches.decidable(before, item)),
                 batch -> {
                     // on a worker: both sides decide the batch's claims
