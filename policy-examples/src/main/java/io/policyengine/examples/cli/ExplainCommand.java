@@ -1,6 +1,5 @@
 package io.policyengine.examples.cli;
 
-import io.policyengine.PolicyEngine;
 import io.policyengine.RuleFailureException;
 import io.policyengine.RenderedDecision;
 import io.policyengine.RenderedExplanation;
@@ -52,6 +51,8 @@ final class ExplainCommand implements Callable<Integer> {
     @Mixin
     RulesOption rules;
     @Mixin
+    StoresOption stores;
+    @Mixin
     LanguageOption language;
     @Option(names = "--json", description = "Print each explanation as one JSON object per line.")
     boolean json;
@@ -69,11 +70,11 @@ final class ExplainCommand implements Callable<Integer> {
     public Integer call() throws RuleLoadException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        PolicyEngine engine = rules.engine();
-        Wording wording = language.wording(engine);
+        StoresOption.Deciding deciding = stores.deciding(rules, language);
+        ClaimBatches.Decider engine = deciding.decider();
         AtomicBoolean rulesFailed = new AtomicBoolean();
-        Sources sources = Sources.of(engine);
-        boolean allGood = ClaimBatches.read(ClaimBatches.Decider.of(engine), List.of(file), stdin, item -> {
+        Map<PolicyEngine, Sources> sources = new java.util.concurrent.ConcurrentHashMap<>();
+        boolean allGood = ClaimBatches.read(engine, List.of(file), stdin, item -> {
             if (item.claim() == null) {
                 ClaimBatches.reportBadInput(item, out, err);
                 return;
@@ -86,8 +87,9 @@ final class ExplainCommand implements Callable<Integer> {
                 ClaimBatches.reportBadInput(ClaimBatches.failed(item, e), out, err);
                 return;
             }
+            Wording wording = deciding.wordings().apply(item.claim());
             if (json) out.println(DecisionJson.explanationJson(wording.render(explanation)));
-            else print(out, explanation, wording, sources);
+            else print(out, explanation, wording, sources.computeIfAbsent(deciding.engines().apply(item.claim()), Sources::of));
         });
         return allGood && !rulesFailed.get() ? ExitCodes.OK : ExitCodes.BAD_INPUT;
     }
