@@ -112,11 +112,11 @@ final class Comparison {
         return decided;
     }
 
-    private Change change(Claim claim, Decided old, Decided fresh) {
+    private static Change change(Claim claim, Decided old, Decided fresh) {
         Set<Aspect> aspects = aspects(old.decision(), fresh.decision());
         if (aspects.isEmpty()) return null;
-        String newStorePack = after.policy().name();
-        Set<RuleName> oldRules = names(old.firedRules(), before.policy().name(), newStorePack);
+        String newStorePack = fresh.decision().policy().name();
+        Set<RuleName> oldRules = names(old.firedRules(), old.decision().policy().name(), newStorePack);
         Set<RuleName> newRules = names(fresh.firedRules(), newStorePack, newStorePack);
         Set<RuleName> onlyOld = new TreeSet<>(oldRules);
         onlyOld.removeAll(newRules);
