@@ -51,7 +51,7 @@ class BuiltModelTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"store-standard", "electronics-plus", "cn-consumer-law", "eu-consumer-law"})
+    @ValueSource(strings = {"store-standard", "electronics-plus", "cn-consumer-law", "eu-consumer-law", "eu-consumer-law-pt", "eu-consumer-law-se"})
     void theBuiltModelIsTheSamePolicyAsItsDrl(String pack) throws Exception {
         PolicyEngine built = PolicyEngine.bundled(pack);
         PolicyEngine compiled = PolicyEngine.load(PACKS.resolve(pack));
