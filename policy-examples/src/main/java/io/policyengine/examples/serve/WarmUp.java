@@ -24,12 +24,14 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Makes a fresh JVM fast before the service says it is ready: for a bounded time, generated claims go
+ * Makes a fresh JVM fast before the service says it is ready: until the rate it serves stops rising (at
+ * most for a bounded time), generated claims go
  * through a decision service of its own on a loopback port (the same classes, so the same compiled
  * code: HTTP, reading the claim, deciding, writing the answer in both languages, the decision log),
  * one-claim requests and JSON Lines batches from several connections. Its decisions go nowhere: not
@@ -44,22 +46,33 @@ final class WarmUp {
     private static final int BATCH_CLAIMS = 256;
     private static final int ANSWER_TIMEOUT_MILLIS = 30_000;
     private static final Pattern CONTENT_LENGTH = Pattern.compile("(?i)\r\ncontent-length: *(\\d+)");
+    /** The rate is the claims answered in each window of this length. */
+    static final Duration WINDOW = Duration.ofSeconds(1);
+    /**
+     * The rate has stopped rising once this many windows in a row did not beat the best window before them
+     * by {@link #RISE}. The JIT's tiers raise the rate in steps a few seconds apart: fewer windows stopped
+     * between two steps.
+     */
+    static final int FLAT_WINDOWS = 4;
+    static final double RISE = 1.05;
 
     private WarmUp() {
     }
 
-    /** Requests answered 200: one claim each, and JSON Lines batches. */
-    record Answered(long oneClaim, long batches) {
+    /** Requests answered 200: one claim each, and JSON Lines batches; and the claims answered in each window. */
+    record Answered(long oneClaim, long batches, List<Long> rates) {
+        static final Answered NONE = new Answered(0, 0, List.of());
     }
 
     /**
-     * Runs for {@code budget}, and at least one one-claim request and one batch per connection (nothing
-     * when the budget is zero); returns the requests answered 200.
+     * Runs until the rate stops rising ({@link #stoppedRising}) or {@code budget} is spent, and at least
+     * one one-claim request and one batch per connection (nothing when the budget is zero); returns the
+     * requests answered 200.
      *
      * @param withLog whether the warm-up service writes a decision log (to a temporary file, deleted after)
      */
     static Answered run(PolicyEngine engine, Locale defaultLanguage, Duration budget, boolean withLog) {
-        if (budget.isZero() || budget.isNegative()) return new Answered(0, 0);
+        if (budget.isZero() || budget.isNegative()) return Answered.NONE;
         List<String> claims = ClaimGenerator.random(SEED, CLAIMS).stream().map(ClaimJson::toJson).toList();
         Path logFile = null;
         ExecutorService clients = Executors.newFixedThreadPool(CONNECTIONS, task -> {
@@ -77,27 +90,55 @@ final class WarmUp {
             try (DecisionService service = new DecisionService(loopback, engine, false, log, defaultLanguage)) {
                 InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), service.uri().getPort());
                 long deadline = System.nanoTime() + budget.toNanos();
+                AtomicBoolean enough = new AtomicBoolean();
                 AtomicLong oneClaim = new AtomicLong();
                 AtomicLong batches = new AtomicLong();
                 List<Future<?>> connections = new ArrayList<>();
                 for (int c = 0; c < CONNECTIONS; c++) {
                     int first = c;
                     connections.add(clients.submit(() -> {
-                        send(address, claims, first, deadline, oneClaim, batches);
+                        send(address, claims, first, enough, oneClaim, batches);
                         return null;
                     }));
                 }
+                List<Long> rates = new ArrayList<>();
+                long counted = 0;
+                for (long next = System.nanoTime() + WINDOW.toNanos(); ; next += WINDOW.toNanos()) {
+                    long left = Math.min(next, deadline) - System.nanoTime();
+                    if (left > 0) Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
+                    if (System.nanoTime() >= deadline) break;
+                    long now = oneClaim.get() + batches.get() * BATCH_CLAIMS;
+                    rates.add(now - counted);
+                    counted = now;
+                    if (stoppedRising(rates) || connections.stream().allMatch(Future::isDone)) break;
+                }
+                enough.set(true);
                 for (Future<?> connection : connections) connection.get();
-                return new Answered(oneClaim.get(), batches.get());
+                return new Answered(oneClaim.get(), batches.get(), List.copyOf(rates));
             }
         } catch (Exception e) {
             // A warm-up that fails only leaves the service slower at first; serving matters more.
             LOG.debug("warm-up stopped early", e);
-            return new Answered(0, 0);
+            return Answered.NONE;
         } finally {
             clients.shutdownNow();
             if (logFile != null) logFile.toFile().delete();
         }
+    }
+
+    /**
+     * Whether the rate has stopped rising: the last {@link #FLAT_WINDOWS} windows each answered fewer than
+     * {@link #RISE} times the best window before them.
+     */
+    static boolean stoppedRising(List<Long> claimsPerWindow) {
+        int n = claimsPerWindow.size();
+        if (n <= FLAT_WINDOWS) return false;
+        long best = 0;
+        for (int i = 0; i < n - FLAT_WINDOWS; i++) best = Math.max(best, claimsPerWindow.get(i));
+        for (int i = n - FLAT_WINDOWS; i < n; i++) {
+            if (claimsPerWindow.get(i) >= best * RISE) return false;
+        }
+        return true;
     }
 
     /**
@@ -106,13 +147,13 @@ final class WarmUp {
      * A plain socket rather than an HTTP client: the client's own work would take the cores the server
      * is being warmed on.
      */
-    private static void send(InetSocketAddress server, List<String> claims, int first, long deadline, AtomicLong oneClaim,
+    private static void send(InetSocketAddress server, List<String> claims, int first, AtomicBoolean enough, AtomicLong oneClaim,
                              AtomicLong batches)
             throws IOException {
         Socket socket = null;
         InputStream in = null;
         try {
-            for (int i = first; i < first + 2 * CONNECTIONS || System.nanoTime() < deadline; i += CONNECTIONS) {
+            for (int i = first; i < first + 2 * CONNECTIONS || !enough.get(); i += CONNECTIONS) {
                 if (socket == null) {
                     socket = connect(server);
                     // buffered: the head is read a character at a time, which must not be a system call each
