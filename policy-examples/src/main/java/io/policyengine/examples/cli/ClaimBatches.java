@@ -32,6 +32,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -76,59 +77,41 @@ public final class ClaimBatches {
         Wording wording(Locale locale);
 
         static Decider of(PolicyEngine engine) {
-            return new Decider() {
-                @Override
-                public void check(Claim claim) {
-                    engine.check(claim);
-                }
-
-                @Override
-                public List<PolicyEngine.Result> decideEach(List<Claim> claims) {
-                    return engine.decideEach(claims);
-                }
-
-                @Override
-                public List<PolicyEngine.Traced> decideTraced(List<Claim> claims) {
-                    return engine.decideTraced(claims);
-                }
-
-                @Override
-                public List<PackRule> rules() {
-                    return engine.rules();
-                }
-
-                @Override
-                public Wording wording(Locale locale) {
-                    return engine.wording(locale);
-                }
-            };
+            return of(engine::check, engine::decideEach, engine::decideTraced, engine::rules, engine::wording);
         }
 
         static Decider of(StoreEngine chain) {
+            return of(chain::check, chain::decideEach, chain::decideTraced, chain::rules, chain::wording);
+        }
+
+        /** A decider of these methods: an engine's and a chain's have the same ones but no common type. */
+        private static Decider of(Consumer<Claim> check, Function<List<Claim>, List<PolicyEngine.Result>> decideEach,
+                                  Function<List<Claim>, List<PolicyEngine.Traced>> decideTraced, Supplier<List<PackRule>> rules,
+                                  Function<Locale, Wording> wording) {
             return new Decider() {
                 @Override
                 public void check(Claim claim) {
-                    chain.check(claim);
+                    check.accept(claim);
                 }
 
                 @Override
                 public List<PolicyEngine.Result> decideEach(List<Claim> claims) {
-                    return chain.decideEach(claims);
+                    return decideEach.apply(claims);
                 }
 
                 @Override
                 public List<PolicyEngine.Traced> decideTraced(List<Claim> claims) {
-                    return chain.decideTraced(claims);
+                    return decideTraced.apply(claims);
                 }
 
                 @Override
                 public List<PackRule> rules() {
-                    return chain.rules();
+                    return rules.get();
                 }
 
                 @Override
                 public Wording wording(Locale locale) {
-                    return chain.wording(locale);
+                    return wording.apply(locale);
                 }
             };
         }
@@ -371,7 +354,7 @@ public final class ClaimBatches {
 
     /** The one line on stderr of a bad claim: {@code FILE:LINE: error}. */
     static void reportOnStderr(ClaimSource.Item item, PrintWriter err) {
-        err.println(Printable.oneLine(item.source() + ":" + item.line() + ": " + item.error()));
+        Progress.println(err, Printable.oneLine(item.source() + ":" + item.line() + ": " + item.error()));
     }
 
     /** The item, or its error when the engine cannot decide its claim (no version in force on its purchase date). */
