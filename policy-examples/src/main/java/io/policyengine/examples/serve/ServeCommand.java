@@ -2,6 +2,7 @@ package io.policyengine.examples.serve;
 
 import io.policyengine.PolicyEngine;
 import io.policyengine.RuleLoadException;
+import io.policyengine.RuleProblem;
 import io.policyengine.UnsupportedLanguageException;
 import io.policyengine.examples.cli.ExitCodes;
 import io.policyengine.examples.cli.RulesOption;
@@ -15,9 +16,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -27,7 +30,8 @@ import java.util.concurrent.CountDownLatch;
  */
 @Command(name = "serve", description = {
         "Serves decisions over HTTP: POST /v1/decisions, /v1/explanations; GET /v1/policy, /metrics, / (the counter page).",
-        "Prints one line to stderr when ready; SIGTERM finishes the requests in flight and exits 0."})
+        "Prints one line to stderr when ready, warning there of a pack whose working-day calendar ends within 60 days; "
+                + "SIGTERM finishes the requests in flight and exits 0."})
 public final class ServeCommand implements Callable<Integer> {
     private static final Duration GRACE = Duration.ofSeconds(10);
 
@@ -99,11 +103,23 @@ public final class ServeCommand implements Callable<Integer> {
             stop.run();
             Runtime.getRuntime().halt(ExitCodes.OK);
         }, "policy-serve-shutdown"));
-        PolicyId policy = engine.policy();
-        err.println("serving " + policy.name() + " " + policy.version() + " (hash " + policy.hash() + ") on " + service.uri());
+        err.println(readyLine(engine, service.uri(), LocalDate.now()));
         err.flush();
         stopped.await();
         return ExitCodes.OK;
+    }
+
+    /**
+     * The one line that says the service is ready: what it serves and where; then, on the same line, each pack's
+     * calendar that ends within 60 days of {@code today} (contract 17), as {@code validate} warns of it, so that whoever
+     * starts the service sees it before its working-day due dates become estimates.
+     */
+    static String readyLine(PolicyEngine engine, URI uri, LocalDate today) {
+        PolicyId policy = engine.policy();
+        StringBuilder line = new StringBuilder("serving ").append(policy.name()).append(' ').append(policy.version())
+                .append(" (hash ").append(policy.hash()).append(") on ").append(uri);
+        for (RuleProblem warning : engine.calendarWarnings(today)) line.append("; ").append(warning);
+        return line.toString();
     }
 
     /** Why a log file cannot be opened, said about the file and its folder rather than as the bare path Java gives. */
