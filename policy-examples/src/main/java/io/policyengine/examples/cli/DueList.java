@@ -81,10 +81,15 @@ public final class DueList implements AutoCloseable {
 
     /** Adds the open duties of {@code claim}'s decision, judged on the claim's day ({@link Claim#judgedOn()}). */
     public void add(Claim claim, Decision decision) {
+        add(claim, decision, wording);
+    }
+
+    /** The same, the duties' sentences in {@code words} (a chain's store's language) rather than the list's. */
+    public void add(Claim claim, Decision decision, Wording words) {
         if (decision.actions().isEmpty()) return;
         LocalDate judgedOn = claim.judgedOn();
         for (Action action : decision.actions()) {
-            String line = json ? jsonLine(decision, action, judgedOn) : tableRow(decision, action, judgedOn);
+            String line = json ? jsonLine(decision, action, judgedOn, words) : tableRow(decision, action, judgedOn, words);
             run.add(key(action) + line);
             if (run.size() == runSize) spill();
         }
@@ -182,7 +187,7 @@ public final class DueList implements AutoCloseable {
      * Contract 12.4: {@code {"claimId","action","article","citation","due","overdue","overdueDays","message"}}, and
      * {@code "estimated": true} after {@code overdue} where the due date is an estimate past the pack's calendar (17).
      */
-    private String jsonLine(Decision decision, Action action, LocalDate judgedOn) {
+    private static String jsonLine(Decision decision, Action action, LocalDate judgedOn, Wording wording) {
         StringWriter text = new StringWriter(256);
         try (JsonGenerator line = JSON.createGenerator(text)) {
             line.writeStartObject();
@@ -202,7 +207,7 @@ public final class DueList implements AutoCloseable {
         return text.toString();
     }
 
-    private String tableRow(Decision decision, Action action, LocalDate judgedOn) {
+    private static String tableRow(Decision decision, Action action, LocalDate judgedOn, Wording wording) {
         long late = action.overdueDays(judgedOn);
         String claim = Printable.oneLine(decision.claimId());
         // as in decide's table: a claim id too long for its column stands whole on a line of its own, above its row

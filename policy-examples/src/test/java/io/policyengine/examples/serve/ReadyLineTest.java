@@ -50,4 +50,17 @@ class ReadyLineTest {
         assertThat(ServeCommand.readyLine(PolicyEngine.storeStandard(), AT, LocalDate.of(2026, 12, 30)))
                 .matches("serving store-standard 1 \\(hash [0-9a-f]{12}\\) on http://127\\.0\\.0\\.1:8080");
     }
+
+    @Test
+    @DisplayName("a chain whose stacks share the factory-warranty pack: its warning is said once, after the chain's account")
+    void aChainSaysEachCalendarOnce() throws Exception {
+        PolicyEngine factory = PolicyEngine.bundled("factory-warranty");
+        PolicyEngine overLaw = PolicyEngine.bundled("factory-warranty").withFloor(PolicyEngine.bundled("cn-consumer-law"));
+
+        String line = ServeCommand.readyLine("the stores of stores.csv (2 rows, 2 stacks: ...)", AT,
+                java.util.List.of(factory, overLaw, PolicyEngine.storeStandard()), LocalDate.of(2026, 12, 1));
+
+        assertThat(line).startsWith("serving the stores of stores.csv (2 rows, 2 stacks: ...) on http://127.0.0.1:8080; ");
+        assertThat(line.split("warning: ", -1)).as("one warning").hasSize(2);
+    }
 }
