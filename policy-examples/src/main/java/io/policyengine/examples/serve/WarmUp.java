@@ -1,6 +1,10 @@
 package io.policyengine.examples.serve;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.policyengine.PolicyEngine;
+import io.policyengine.StoreEngine;
+import io.policyengine.StoresFile;
+import io.policyengine.model.Claim;
 import io.policyengine.examples.reference.ClaimGenerator;
 import io.policyengine.json.ClaimJson;
 import org.slf4j.Logger;
@@ -11,6 +15,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -26,6 +31,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,7 +52,7 @@ final class WarmUp {
     private static final int BATCH_CLAIMS = 256;
     private static final int ANSWER_TIMEOUT_MILLIS = 30_000;
     private static final Pattern CONTENT_LENGTH = Pattern.compile("(?i)\r\ncontent-length: *(\\d+)");
-    /** The rate is the claims answered in each window of this length. */
+    /** The rate is measured over windows of this length. */
     static final Duration WINDOW = Duration.ofSeconds(1);
     /**
      * The rate has stopped rising once this many windows in a row did not beat the best window before them
@@ -59,7 +65,10 @@ final class WarmUp {
     private WarmUp() {
     }
 
-    /** Requests answered 200: one claim each, and JSON Lines batches; and the claims answered in each window. */
+    /**
+     * Requests answered 200: one claim each, and JSON Lines batches; and the rate of each window, in claims
+     * answered a second of the process's CPU time.
+     */
     record Answered(long oneClaim, long batches, List<Long> rates) {
         static final Answered NONE = new Answered(0, 0, List.of());
     }
@@ -72,8 +81,31 @@ final class WarmUp {
      * @param withLog whether the warm-up service writes a decision log (to a temporary file, deleted after)
      */
     static Answered run(PolicyEngine engine, Locale defaultLanguage, Duration budget, boolean withLog) {
+        return run((address, log) -> new DecisionService(address, engine, false, log, defaultLanguage), List.of(), budget, withLog);
+    }
+
+    /** The same for a chain (contract 14.2): the claims spread over its stores, so that every stack gets warm. */
+    static Answered run(StoreEngine chain, Locale defaultLanguage, Duration budget, boolean withLog) {
+        List<String> stores = new ArrayList<>();
+        for (StoresFile.Row row : chain.rows()) stores.add(row.store().equals(StoresFile.ANY_STORE) ? null : row.store());
+        return run((address, log) -> new DecisionService(address, chain, false, log, defaultLanguage), stores, budget, withLog);
+    }
+
+    /** A warm-up service on {@code address}, writing {@code log}. */
+    private interface Service {
+        DecisionService start(InetSocketAddress address, DecisionLog log) throws IOException;
+    }
+
+    /** @param stores the stores the claims are made at, in turn (null: a claim without a store); none: no store */
+    private static Answered run(Service start, List<String> stores, Duration budget, boolean withLog) {
         if (budget.isZero() || budget.isNegative()) return Answered.NONE;
-        List<String> claims = ClaimGenerator.random(SEED, CLAIMS).stream().map(ClaimJson::toJson).toList();
+        List<Claim> generated = ClaimGenerator.random(SEED, CLAIMS);
+        List<String> claims = new ArrayList<>(generated.size());
+        for (int i = 0; i < generated.size(); i++) {
+            Claim claim = generated.get(i);
+            if (!stores.isEmpty()) claim = claim.toBuilder().store(stores.get(i % stores.size())).build();
+            claims.add(ClaimJson.toJson(claim));
+        }
         Path logFile = null;
         ExecutorService clients = Executors.newFixedThreadPool(CONNECTIONS, task -> {
             Thread thread = new Thread(task, "policy-warm-up");
@@ -87,7 +119,7 @@ final class WarmUp {
                 log = DecisionLog.open(logFile);
             }
             InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
-            try (DecisionService service = new DecisionService(loopback, engine, false, log, defaultLanguage)) {
+            try (DecisionService service = start.start(loopback, log)) {
                 InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), service.uri().getPort());
                 long deadline = System.nanoTime() + budget.toNanos();
                 AtomicBoolean enough = new AtomicBoolean();
@@ -101,20 +133,10 @@ final class WarmUp {
                         return null;
                     }));
                 }
-                List<Long> rates = new ArrayList<>();
-                long counted = 0;
-                for (long next = System.nanoTime() + WINDOW.toNanos(); ; next += WINDOW.toNanos()) {
-                    long left = Math.min(next, deadline) - System.nanoTime();
-                    if (left > 0) Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
-                    if (System.nanoTime() >= deadline) break;
-                    long now = oneClaim.get() + batches.get() * BATCH_CLAIMS;
-                    rates.add(now - counted);
-                    counted = now;
-                    if (stoppedRising(rates) || connections.stream().allMatch(Future::isDone)) break;
-                }
+                List<Long> rates = measure(deadline, () -> oneClaim.get() + batches.get() * BATCH_CLAIMS, connections);
                 enough.set(true);
                 for (Future<?> connection : connections) connection.get();
-                return new Answered(oneClaim.get(), batches.get(), List.copyOf(rates));
+                return new Answered(oneClaim.get(), batches.get(), rates);
             }
         } catch (Exception e) {
             // A warm-up that fails only leaves the service slower at first; serving matters more.
@@ -127,16 +149,42 @@ final class WarmUp {
     }
 
     /**
-     * Whether the rate has stopped rising: the last {@link #FLAT_WINDOWS} windows each answered fewer than
+     * The rate of each window until it stops rising or the deadline passes: claims answered a second of
+     * the process's CPU time, not of the clock, so that a machine busy with other work slows the warm-up
+     * down without looking like the end of the JIT's gains (on a shared machine the clock's rate swings
+     * with the neighbours). The compiler's own threads count in the CPU time, so a JIT still busy keeps
+     * the rate low.
+     */
+    private static List<Long> measure(long deadline, LongSupplier claimsAnswered, List<Future<?>> connections)
+            throws InterruptedException {
+        OperatingSystemMXBean os = ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class);
+        List<Long> rates = new ArrayList<>();
+        long counted = claimsAnswered.getAsLong();
+        long cpu = os.getProcessCpuTime();
+        for (long next = System.nanoTime() + WINDOW.toNanos(); ; next += WINDOW.toNanos()) {
+            long left = Math.min(next, deadline) - System.nanoTime();
+            if (left > 0) Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
+            if (System.nanoTime() >= deadline || connections.stream().allMatch(Future::isDone)) return List.copyOf(rates);
+            long claims = claimsAnswered.getAsLong();
+            long cpuNow = os.getProcessCpuTime();
+            rates.add(cpuNow > cpu ? (claims - counted) * 1_000_000_000L / (cpuNow - cpu) : 0);
+            counted = claims;
+            cpu = cpuNow;
+            if (stoppedRising(rates)) return List.copyOf(rates);
+        }
+    }
+
+    /**
+     * Whether the rate has stopped rising: the last {@link #FLAT_WINDOWS} windows each came to less than
      * {@link #RISE} times the best window before them.
      */
-    static boolean stoppedRising(List<Long> claimsPerWindow) {
-        int n = claimsPerWindow.size();
+    static boolean stoppedRising(List<Long> rates) {
+        int n = rates.size();
         if (n <= FLAT_WINDOWS) return false;
         long best = 0;
-        for (int i = 0; i < n - FLAT_WINDOWS; i++) best = Math.max(best, claimsPerWindow.get(i));
+        for (int i = 0; i < n - FLAT_WINDOWS; i++) best = Math.max(best, rates.get(i));
         for (int i = n - FLAT_WINDOWS; i < n; i++) {
-            if (claimsPerWindow.get(i) >= best * RISE) return false;
+            if (rates.get(i) >= best * RISE) return false;
         }
         return true;
     }
