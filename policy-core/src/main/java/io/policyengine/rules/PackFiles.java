@@ -138,11 +138,20 @@ record PackFiles(Path folder, List<DrlFile> files, List<SentenceFile> sentences,
         URL url = PackFiles.class.getClassLoader().getResource(BUNDLED_ROOT);
         if (url == null) return List.of();
         try (Stream<Path> listing = Files.list(toPath(url))) {
-            return listing.filter(Files::isDirectory)
+            // the executable model's classes live in folders named after the DRL packages (packs/storestandard/): not packs
+            return listing.filter(Files::isDirectory).filter(PackFiles::holdsRules)
                     .map(p -> p.getFileName().toString().replace("/", ""))
                     .sorted().toList();
         } catch (IOException e) {
             return List.of();
+        }
+    }
+
+    private static boolean holdsRules(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.anyMatch(file -> file.getFileName().toString().endsWith(".drl"));
+        } catch (IOException e) {
+            return false;
         }
     }
 
