@@ -1,5 +1,7 @@
 package io.policyengine.examples.cli;
 
+import io.policyengine.examples.command.RulesOption;
+import io.policyengine.examples.pipeline.ClaimBatches;
 import io.policyengine.PolicyEngine;
 import io.policyengine.RuleLoadException;
 import io.policyengine.StoreEngine;

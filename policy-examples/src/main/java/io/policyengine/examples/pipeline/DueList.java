@@ -1,4 +1,4 @@
-package io.policyengine.examples.cli;
+package io.policyengine.examples.pipeline;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -32,7 +32,7 @@ import java.util.function.Consumer;
  */
 public final class DueList implements AutoCloseable {
     /** Duties held in memory before a sorted run is spilled: a few tens of megabytes. */
-    static final int RUN = 50_000;
+    public static final int RUN = 50_000;
     private static final JsonFactory JSON = new JsonFactory();
     /** {@code overdue flag, due day, sequence}: fixed width, so lines sort as text. */
     private static final int KEY = 1 + 11 + 12;
@@ -48,7 +48,7 @@ public final class DueList implements AutoCloseable {
     private final List<String> run = new ArrayList<>();
     private final List<Path> spilled = new ArrayList<>();
     /** How many runs went to temporary files (for tests). */
-    int spilledRuns() {
+    public int spilledRuns() {
         return spilled.size();
     }
 
@@ -60,7 +60,7 @@ public final class DueList implements AutoCloseable {
     }
 
     /** The same, spilling every {@code runSize} duties (tests spill small runs). */
-    DueList(Wording wording, boolean json, int runSize) {
+    public DueList(Wording wording, boolean json, int runSize) {
         this.wording = wording;
         this.json = json;
         this.runSize = runSize;
@@ -188,8 +188,8 @@ public final class DueList implements AutoCloseable {
     }
 
     private static String row(String claim, String action, String article, String due, String overdue, String what) {
-        String late = " ".repeat(Math.max(0, OVERDUE - DecisionTable.width(overdue))) + overdue;
-        return DecisionTable.fit(claim, CLAIM) + " " + DecisionTable.fit(action, ACTION) + " " + DecisionTable.fit(article, ARTICLE)
-                + " " + DecisionTable.fit(due, DUE) + " " + late + "  " + what;
+        String late = " ".repeat(Math.max(0, OVERDUE - Columns.width(overdue))) + overdue;
+        return Columns.fit(claim, CLAIM) + " " + Columns.fit(action, ACTION) + " " + Columns.fit(article, ARTICLE)
+                + " " + Columns.fit(due, DUE) + " " + late + "  " + what;
     }
 }
