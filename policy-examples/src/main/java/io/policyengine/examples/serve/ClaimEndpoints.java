@@ -55,12 +55,13 @@ final class ClaimEndpoints {
         String type = Http.mediaType(exchange);
         if (!JSON.equals(type) && !NDJSON.equals(type)) throw unsupported(type, JSON + " or " + NDJSON);
         Wording wording = rules.wording(language(exchange));
+        DecisionLog log = logFor(exchange);
         InputStream body = new BufferedInputStream(exchange.getRequestBody(), 8192);
         if (NDJSON.equals(type) || startsWithArray(body)) {
-            batch(exchange, body, wording);
+            batch(exchange, body, wording, log);
             return;
         }
-        Decided decided = decideOne(exchange, body, wording);
+        Decided decided = decideOne(exchange, body, wording, log);
         Http.sendJson(exchange, 200, decided.json());
     }
 
@@ -72,7 +73,7 @@ final class ClaimEndpoints {
     void decisionRenderings(HttpExchange exchange) throws IOException {
         String type = Http.mediaType(exchange);
         if (!JSON.equals(type)) throw unsupported(type, JSON + " (one claim)");
-        Decided decided = decideOne(exchange, exchange.getRequestBody(), rules.wording(language(exchange)));
+        Decided decided = decideOne(exchange, exchange.getRequestBody(), rules.wording(language(exchange)), logFor(exchange));
         Map<String, String> renderings = new LinkedHashMap<>();
         for (Locale language : rules.engine.languages()) {
             Wording wording = rules.wording(language);
@@ -81,8 +82,19 @@ final class ClaimEndpoints {
         Http.sendJson(exchange, 200, AnswerJson.renderings(decided.decisionId(), renderings));
     }
 
-    /** One claim decided, logged (in the request's language) and counted; its {@code Decision-Id} header set. */
-    private Decided decideOne(HttpExchange exchange, InputStream body, Wording wording) throws IOException {
+    /**
+     * The log a request's decisions go to: none for {@code ?dryRun=true} (contract 14.3), a decision made to try
+     * something out on the counter page, which must not count as a claim in the report or fill the log.
+     */
+    private DecisionLog logFor(HttpExchange exchange) {
+        String dryRun = Http.queryParameter(exchange, "dryRun");
+        if (dryRun == null || dryRun.equals("false")) return log;
+        if (dryRun.equals("true")) return DecisionLog.NONE;
+        throw new HttpError(400, "dryRun: expected true or false, got \"" + dryRun + "\"");
+    }
+
+    /** One claim decided, logged (in the request's language, unless {@code log} is none) and counted; its {@code Decision-Id} header set. */
+    private Decided decideOne(HttpExchange exchange, InputStream body, Wording wording, DecisionLog log) throws IOException {
         PolicyEngine engine = rules.engine;
         Claim claim = OneClaim.read(Http.readClaimBody(exchange, body));
         engine.check(claim);
@@ -145,16 +157,16 @@ final class ClaimEndpoints {
     }
 
     /** The body as {@code ./policy decide --json -} reads standard input, answered line by line as it is read. */
-    private void batch(HttpExchange exchange, InputStream body, Wording wording) throws IOException {
+    private void batch(HttpExchange exchange, InputStream body, Wording wording, DecisionLog log) throws IOException {
         batches.acquireUninterruptibly();
         try {
-            answerBatch(exchange, body, wording);
+            answerBatch(exchange, body, wording, log);
         } finally {
             batches.release();
         }
     }
 
-    private void answerBatch(HttpExchange exchange, InputStream body, Wording wording) throws IOException {
+    private void answerBatch(HttpExchange exchange, InputStream body, Wording wording, DecisionLog log) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", Http.NDJSON);
         exchange.sendResponseHeaders(200, 0);
         OutputStream out = exchange.getResponseBody();

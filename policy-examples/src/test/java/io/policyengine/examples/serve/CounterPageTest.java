@@ -146,6 +146,43 @@ class CounterPageTest {
     }
 
     @Test
+    @DisplayName("'try, don't record' (试算，不记录): the same decision is shown, marked as a trial, and the log gets no line until the switch is off")
+    void tryWithoutRecording(@TempDir Path logs) throws Exception {
+        try (LiveService logged = LiveService.start(LiveService.storeStandard(), false, logs.resolve("decisions.jsonl"))) {
+            browser.get(logged.service.uri() + "/");
+            waitFor(d -> d.findElement(By.id("claimDate")).getAttribute("value").length() == 10);
+            type("id", "C-TRY");
+            type("sku", "TV-55-X1");
+            type("price", "3299.00");
+            setDate("purchaseDate", "2026-03-01");
+            setDate("claimDate", "2026-03-09");
+            click("qualityDefect");
+            choose("request", "REFUND");
+            assertThat(browser.findElement(By.cssSelector("label.dry-run")).getText()).isEqualTo("Try, don't record");
+
+            click("dryRun");
+            click("decide");
+            waitFor(d -> d.findElement(By.id("answer")).isDisplayed());
+
+            assertThat(text("outcome")).isEqualTo("refund");
+            assertThat(text("decisionId")).isEqualTo("not recorded: a trial");
+            click("lang-zh");
+            assertThat(browser.findElement(By.cssSelector("label.dry-run")).getText()).isEqualTo("试算，不记录");
+            assertThat(text("decisionId")).isEqualTo("未记录：仅为试算");
+            screenshot("counter-page-dry-run-zh.png");
+            Thread.sleep(200); // a line appended for the trial would be written by now
+            assertThat(logged.logLines()).as("a trial is not a claim").isEmpty();
+
+            click("dryRun");
+            click("decide");
+            waitFor(d -> text("decisionId").matches("[0-9a-f-]{36}"));
+            waitFor(d -> lines(logged) == 1);
+            assertThat(LiveService.parse(logged.logLines().get(0)).get("claim").get("id").asText()).isEqualTo("C-TRY");
+            click("lang-en");
+        }
+    }
+
+    @Test
     @DisplayName("under the EU floor, a customer not told of the right of withdrawal (the box unticked) may still withdraw on day 92")
     void withdrawalNotInformed() throws Exception {
         try (LiveService eu = LiveService.start(PolicyEngine.bundled("eu-consumer-law"), false, null)) {

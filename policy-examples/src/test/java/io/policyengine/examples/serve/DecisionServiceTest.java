@@ -93,6 +93,34 @@ class DecisionServiceTest {
         assertThat(live.logLines()).as("explanations are not logged").hasSize(logged + 1);
     }
 
+    @Test
+    @DisplayName("?dryRun=true: one claim, its renderings and a batch get the same answer, and the log gets no line")
+    void dryRunIsNotLogged() throws IOException {
+        String batch = LiveService.EXAMPLE_CLAIM.replace("\n", " ") + "\n" + LiveService.EXAMPLE_CLAIM.replace("\n", " ").replace("C-1001", "C-1002") + "\n";
+        HttpResponse<String> recorded = live.post("/v1/decisions", JSON, LiveService.EXAMPLE_CLAIM);
+        HttpResponse<String> recordedRenderings = live.post("/v1/decisions/renderings?lang=zh-CN", JSON, LiveService.EXAMPLE_CLAIM);
+        HttpResponse<String> recordedBatch = live.post("/v1/decisions", "application/x-ndjson", batch);
+        int logged = live.logLines().size();
+
+        HttpResponse<String> tried = live.post("/v1/decisions?dryRun=true", JSON, LiveService.EXAMPLE_CLAIM);
+        HttpResponse<String> triedRenderings = live.post("/v1/decisions/renderings?lang=zh-CN&dryRun=true", JSON, LiveService.EXAMPLE_CLAIM);
+        HttpResponse<String> triedBatch = live.post("/v1/decisions?dryRun=true", "application/x-ndjson", batch);
+
+        assertThat(tried.statusCode()).isEqualTo(200);
+        assertThat(tried.body()).isEqualTo(recorded.body());
+        assertThat(LiveService.parse(triedRenderings.body()).get("renderings"))
+                .isEqualTo(LiveService.parse(recordedRenderings.body()).get("renderings"));
+        assertThat(triedBatch.body()).isEqualTo(recordedBatch.body());
+        assertThat(live.logLines()).as("nothing of a trial is logged").hasSize(logged);
+
+        live.post("/v1/decisions?dryRun=false", JSON, LiveService.EXAMPLE_CLAIM);
+        assertThat(live.logLines()).as("dryRun=false records as usual").hasSize(logged + 1);
+        HttpResponse<String> unclear = live.post("/v1/decisions?dryRun=yes", JSON, LiveService.EXAMPLE_CLAIM);
+        assertThat(unclear.statusCode()).isEqualTo(400);
+        assertThat(LiveService.parse(unclear.body()).get("error").asText()).isEqualTo("dryRun: expected true or false, got \"yes\"");
+        assertThat(live.logLines()).hasSize(logged + 1);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.policyengine.examples.CliTest#badClaims")
     @DisplayName("every bad claim the command line rejects is a 400 whose error names the field, and is not logged")
