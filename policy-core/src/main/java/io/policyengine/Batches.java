@@ -78,16 +78,24 @@ public final class Batches {
      * here, the first batch's first, as if the work had been done on this thread.
      */
     public static <T, R> boolean inOrder(Source<T> source, Function<List<T>, R> onWorker, Predicate<R> inOrder) {
+        return inOrder(SIZE, source, onWorker, inOrder);
+    }
+
+    /**
+     * The same in batches of {@code size}: a multiple of {@link #SIZE} for a caller that splits each batch again
+     * (a chain, among its stacks), so that every part still shares a rule session among claims enough.
+     */
+    public static <T, R> boolean inOrder(int size, Source<T> source, Function<List<T>, R> onWorker, Predicate<R> inOrder) {
         BlockingQueue<Future<R>> inFlight = new ArrayBlockingQueue<>(IN_FLIGHT);
         Future<R> end = CompletableFuture.completedFuture(null);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         AtomicBoolean consumerGone = new AtomicBoolean();
         Thread reader = new Thread(() -> {
-            List<T> pending = new ArrayList<>(SIZE);
+            List<T> pending = new ArrayList<>(size);
             try {
                 source.forEach(item -> {
                     pending.add(item);
-                    if (pending.size() == SIZE) {
+                    if (pending.size() == size) {
                         handOver(inFlight, submit(List.copyOf(pending), onWorker), consumerGone, end);
                         pending.clear();
                     }

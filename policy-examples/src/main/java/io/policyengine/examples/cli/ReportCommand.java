@@ -1,5 +1,6 @@
 package io.policyengine.examples.cli;
 
+import io.policyengine.examples.command.LanguageOption;
 import io.policyengine.examples.command.OptionValues;
 import io.policyengine.examples.command.ExitCodes;
 import io.policyengine.examples.report.Period;

@@ -1,5 +1,7 @@
 package io.policyengine.examples.cli;
 
+import io.policyengine.examples.command.LanguageOption;
+import io.policyengine.examples.command.StoresOption;
 import io.policyengine.examples.command.RulesOption;
 import io.policyengine.examples.command.ExitCodes;
 import io.policyengine.examples.pipeline.Printable;

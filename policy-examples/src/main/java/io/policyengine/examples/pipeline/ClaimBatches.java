@@ -11,6 +11,7 @@ import io.policyengine.json.ClaimSource;
 import io.policyengine.model.BadInputException;
 import io.policyengine.model.Claim;
 import io.policyengine.model.Decision;
+import io.policyengine.model.Explanation;
 import io.policyengine.json.DecisionJson;
 
 import java.io.InputStream;
@@ -31,6 +32,12 @@ import java.util.function.UnaryOperator;
  * of batching). Only the batches in flight are held in memory, so any input size streams through.
  */
 public final class ClaimBatches {
+    /**
+     * A chain's batch is split among its stacks, each deciding its share in a rule session of its own: batches of a
+     * chain are larger, up to this many times, so that a stack's session still gets claims enough to share its cost.
+     */
+    private static final int MOST_STACKS_PER_BATCH = 4;
+
     /** What batches are decided with: one stack, or a chain's engine that routes each claim by its store (contract 14.2). */
     public interface Decider {
         /** Throws the bad input when the claim cannot be decided (no version in force, a store with no row). */
@@ -45,8 +52,16 @@ public final class ClaimBatches {
         /** Every rule that can decide, each once. */
         List<PackRule> rules();
 
+        /** How many stacks a batch's claims are split among: one, or a chain's stacks. */
+        default int stacks() {
+            return 1;
+        }
+
         /** The words of the decisions in {@code locale}; see {@link PolicyEngine#wording}. */
         Wording wording(Locale locale);
+
+        /** How the claim is decided, rule by rule; see {@link PolicyEngine#explain}. */
+        Explanation explain(Claim claim);
 
         static Decider of(PolicyEngine engine) {
             return new Decider() {
@@ -74,6 +89,11 @@ public final class ClaimBatches {
                 public Wording wording(Locale locale) {
                     return engine.wording(locale);
                 }
+
+                @Override
+                public Explanation explain(Claim claim) {
+                    return engine.explain(claim);
+                }
             };
         }
 
@@ -90,6 +110,11 @@ public final class ClaimBatches {
                 }
 
                 @Override
+                public int stacks() {
+                    return chain.stacks().size();
+                }
+
+                @Override
                 public List<PolicyEngine.Traced> decideTraced(List<Claim> claims) {
                     return chain.decideTraced(claims);
                 }
@@ -102,6 +127,11 @@ public final class ClaimBatches {
                 @Override
                 public Wording wording(Locale locale) {
                     return chain.wording(locale);
+                }
+
+                @Override
+                public Explanation explain(Claim claim) {
+                    return chain.explain(claim);
                 }
             };
         }
@@ -185,8 +215,13 @@ public final class ClaimBatches {
      */
     public static <R> boolean decide(Decider engine, List<String> inputs, InputStream stdin, UnaryOperator<Claim> prepare,
                                      Function<Decided, R> onWorker, Predicate<R> inOrder) {
-        return inBatches(inputs, stdin, item -> decidable(engine, prepared(item, prepare)),
+        return inBatches(inputs, stdin, batchOf(engine), item -> decidable(engine, prepared(item, prepare)),
                 items -> onWorker.apply(decided(engine, items)), inOrder);
+    }
+
+    /** Claims per batch for {@code engine}: {@link Batches#SIZE}, times its stacks up to {@value #MOST_STACKS_PER_BATCH}. */
+    public static int batchOf(Decider engine) {
+        return Batches.SIZE * Math.max(1, Math.min(MOST_STACKS_PER_BATCH, engine.stacks()));
     }
 
     private static ClaimSource.Item prepared(ClaimSource.Item item, UnaryOperator<Claim> prepare) {
@@ -205,16 +240,16 @@ public final class ClaimBatches {
     }
 
     /**
-     * Splits the inputs into batches of {@link Batches#SIZE} on a thread of its own; on the workers, reads
+     * Splits the inputs into batches of {@code size} claims (see {@link #batchOf}) on a thread of its own; on the workers, reads
      * each item of a batch, turns a claim that cannot be decided into its error with {@code check}, and hands
      * the batch to {@code onWorker}; {@code inOrder} gets what that made, batch by batch in input order, on
      * this thread, and says false when the rules failed for a claim of the batch. Returns true when every
      * item was a claim that passed the check and the rules never failed.
      */
-    public static <R> boolean inBatches(List<String> inputs, InputStream stdin, UnaryOperator<ClaimSource.Item> check,
+    public static <R> boolean inBatches(List<String> inputs, InputStream stdin, int size, UnaryOperator<ClaimSource.Item> check,
                                         Function<List<ClaimSource.Item>, R> onWorker, Predicate<R> inOrder) {
         boolean[] allClaims = {true};
-        boolean rulesHeld = Batches.inOrder(each -> {
+        boolean rulesHeld = Batches.inOrder(size, each -> {
             for (String input : inputs) {
                 try (ClaimSource source = ClaimSource.open(input, stdin)) {
                     source.unread().forEachRemaining(each);

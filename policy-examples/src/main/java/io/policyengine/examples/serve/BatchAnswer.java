@@ -18,6 +18,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
+import io.policyengine.model.Claim;
 
 /**
  * The answer to a batch: one JSON line per claim, a decision or {@code {"line","claimId","error"}}, in
@@ -36,13 +38,14 @@ final class BatchAnswer {
     }
 
     private final SpillingOutput out;
-    private final Wording wording;
+    /** Each claim's words: the request's language, or its store's. */
+    private final Function<Claim, Wording> wordings;
     private final DecisionLog log;
     private final ServiceMetrics metrics;
 
-    BatchAnswer(OutputStream out, Wording wording, DecisionLog log, ServiceMetrics metrics) {
+    BatchAnswer(OutputStream out, Function<Claim, Wording> wordings, DecisionLog log, ServiceMetrics metrics) {
         this.out = new SpillingOutput(out);
-        this.wording = wording;
+        this.wordings = wordings;
         this.log = log;
         this.metrics = metrics;
     }
@@ -52,7 +55,7 @@ final class BatchAnswer {
         List<ClaimSource.Item> items = decided.items();
         ByteArrayOutputStream logLines = new ByteArrayOutputStream(log.enabled() ? 1 << 16 : 0);
         int[] ends = new int[items.size()];
-        LineBuffer lines = DecisionLines.write(decided, claim -> wording, (i, decision, written, start) -> {
+        LineBuffer lines = DecisionLines.write(decided, wordings, (i, decision, written, start) -> {
             ClaimSource.Item item = items.get(i);
             if (decided.ruleFailed(i)) {
                 metrics.ruleFailed();
