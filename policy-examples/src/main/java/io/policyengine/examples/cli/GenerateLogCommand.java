@@ -1,8 +1,8 @@
 package io.policyengine.examples.cli;
 
+import io.policyengine.examples.report.DecisionRecord;
 import io.policyengine.examples.command.LanguageOption;
 import io.policyengine.examples.command.StoresOption;
-import io.policyengine.examples.report.DecisionRecord;
 import io.policyengine.examples.command.OptionValues;
 import io.policyengine.examples.command.RulesOption;
 import io.policyengine.examples.command.ExitCodes;
