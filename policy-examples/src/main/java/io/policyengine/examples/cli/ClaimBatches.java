@@ -10,6 +10,7 @@ import io.policyengine.json.ClaimSource;
 import io.policyengine.model.BadInputException;
 import io.policyengine.model.Claim;
 import io.policyengine.model.Decision;
+import io.policyengine.model.Explanation;
 import io.policyengine.json.DecisionJson;
 
 import java.io.InputStream;
@@ -44,6 +45,11 @@ import java.util.function.UnaryOperator;
 public final class ClaimBatches {
     /** Claims per batch: no more than the engine decides on one thread, so that a batch stays on its worker. */
     private static final int BATCH = 512;
+    /**
+     * A chain's batch is split among its stacks, each deciding its share in a rule session of its own: batches of a
+     * chain are larger, up to this many times, so that a stack's session still gets claims enough to share its cost.
+     */
+    private static final int MOST_STACKS_PER_BATCH = 4;
     private static final int WORKERS = Runtime.getRuntime().availableProcessors();
     /** Batches handed out ahead of the one being handed back: enough to keep every worker busy, few enough to bound memory. */
     private static final int IN_FLIGHT = 2 * WORKERS + 2;
@@ -72,8 +78,16 @@ public final class ClaimBatches {
         /** Every rule that can decide, each once. */
         List<PackRule> rules();
 
+        /** How many stacks a batch's claims are split among: one, or a chain's stacks. */
+        default int stacks() {
+            return 1;
+        }
+
         /** The words of the decisions in {@code locale}; see {@link PolicyEngine#wording}. */
         Wording wording(Locale locale);
+
+        /** How the claim is decided, rule by rule; see {@link PolicyEngine#explain}. */
+        Explanation explain(Claim claim);
 
         static Decider of(PolicyEngine engine) {
             return new Decider() {
@@ -101,6 +115,11 @@ public final class ClaimBatches {
                 public Wording wording(Locale locale) {
                     return engine.wording(locale);
                 }
+
+                @Override
+                public Explanation explain(Claim claim) {
+                    return engine.explain(claim);
+                }
             };
         }
 
@@ -117,6 +136,11 @@ public final class ClaimBatches {
                 }
 
                 @Override
+                public int stacks() {
+                    return chain.stacks().size();
+                }
+
+                @Override
                 public List<PolicyEngine.Traced> decideTraced(List<Claim> claims) {
                     return chain.decideTraced(claims);
                 }
@@ -129,6 +153,11 @@ public final class ClaimBatches {
                 @Override
                 public Wording wording(Locale locale) {
                     return chain.wording(locale);
+                }
+
+                @Override
+                public Explanation explain(Claim claim) {
+                    return chain.explain(claim);
                 }
             };
         }
@@ -212,8 +241,13 @@ public final class ClaimBatches {
      */
     public static <R> boolean decide(Decider engine, List<String> inputs, InputStream stdin, UnaryOperator<Claim> prepare,
                                      Function<Decided, R> onWorker, Predicate<R> inOrder) {
-        return inBatches(inputs, stdin, item -> decidable(engine, prepared(item, prepare)),
+        return inBatches(inputs, stdin, batchOf(engine), item -> decidable(engine, prepared(item, prepare)),
                 items -> onWorker.apply(decided(engine, items)), inOrder);
+    }
+
+    /** Claims per batch for {@code engine}: {@value #BATCH}, times its stacks up to {@value #MOST_STACKS_PER_BATCH}. */
+    static int batchOf(Decider engine) {
+        return BATCH * Math.max(1, Math.min(MOST_STACKS_PER_BATCH, engine.stacks()));
     }
 
     private static ClaimSource.Item prepared(ClaimSource.Item item, UnaryOperator<Claim> prepare) {
@@ -238,20 +272,20 @@ public final class ClaimBatches {
      * and says false when the rules failed for a claim of the batch. Returns true when every item was a
      * claim that passed the check and the rules never failed.
      */
-    static <R> boolean inBatches(List<String> inputs, InputStream stdin, UnaryOperator<ClaimSource.Item> check,
+    static <R> boolean inBatches(List<String> inputs, InputStream stdin, int batch, UnaryOperator<ClaimSource.Item> check,
                                  Function<List<ClaimSource.Item>, R> onWorker, Predicate<R> inOrder) {
         BlockingQueue<Future<Done<R>>> inFlight = new ArrayBlockingQueue<>(IN_FLIGHT);
         Future<Done<R>> end = CompletableFuture.completedFuture(null);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         AtomicBoolean consumerGone = new AtomicBoolean();
         Thread reader = new Thread(() -> {
-            List<ClaimSource.Unread> pending = new ArrayList<>(BATCH);
+            List<ClaimSource.Unread> pending = new ArrayList<>(batch);
             try {
                 for (String input : inputs) {
                     try (ClaimSource source = ClaimSource.open(input, stdin)) {
                         for (Iterator<ClaimSource.Unread> items = source.unread(); items.hasNext(); ) {
                             pending.add(items.next());
-                            if (pending.size() == BATCH) {
+                            if (pending.size() == batch) {
                                 handOver(inFlight, onWorker(List.copyOf(pending), check, onWorker), consumerGone, end);
                                 pending.clear();
                             }

@@ -75,10 +75,15 @@ public final class DueList implements AutoCloseable {
 
     /** Adds the open duties of {@code claim}'s decision, judged on the claim's day ({@link Claim#judgedOn()}). */
     public void add(Claim claim, Decision decision) {
+        add(claim, decision, wording);
+    }
+
+    /** The same, the duties' sentences in {@code words} (a chain's store's language) rather than the list's. */
+    public void add(Claim claim, Decision decision, Wording words) {
         if (decision.actions().isEmpty()) return;
         LocalDate judgedOn = claim.judgedOn();
         for (Action action : decision.actions()) {
-            String line = json ? jsonLine(decision, action, judgedOn) : tableRow(decision, action, judgedOn);
+            String line = json ? jsonLine(decision, action, judgedOn, words) : tableRow(decision, action, judgedOn, words);
             run.add(key(action) + line);
             if (run.size() == runSize) spill();
         }
@@ -162,7 +167,7 @@ public final class DueList implements AutoCloseable {
     }
 
     /** Contract 12.4: {@code {"claimId","action","article","citation","due","overdue","overdueDays","message"}}. */
-    private String jsonLine(Decision decision, Action action, LocalDate judgedOn) {
+    private static String jsonLine(Decision decision, Action action, LocalDate judgedOn, Wording wording) {
         StringWriter text = new StringWriter(256);
         try (JsonGenerator line = JSON.createGenerator(text)) {
             line.writeStartObject();
@@ -181,7 +186,7 @@ public final class DueList implements AutoCloseable {
         return text.toString();
     }
 
-    private String tableRow(Decision decision, Action action, LocalDate judgedOn) {
+    private static String tableRow(Decision decision, Action action, LocalDate judgedOn, Wording wording) {
         long late = action.overdueDays(judgedOn);
         return row(Printable.oneLine(decision.claimId()), action.action(), Printable.oneLine(wording.citation(decision, action.reason().policy(), action.article())),
                 action.due().toString(), late == 0 ? "-" : String.valueOf(late), Printable.oneLine(wording.message(decision, action.reason())));

@@ -1,6 +1,5 @@
 package io.policyengine.examples.cli;
 
-import io.policyengine.PolicyEngine;
 import io.policyengine.RuleFailureException;
 import io.policyengine.RenderedDecision;
 import io.policyengine.RenderedExplanation;
@@ -48,6 +47,8 @@ final class ExplainCommand implements Callable<Integer> {
     @Mixin
     RulesOption rules;
     @Mixin
+    StoresOption stores;
+    @Mixin
     LanguageOption language;
     @Option(names = "--json", description = "Print each explanation as one JSON object per line.")
     boolean json;
@@ -65,10 +66,10 @@ final class ExplainCommand implements Callable<Integer> {
     public Integer call() throws RuleLoadException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        PolicyEngine engine = rules.engine();
-        Wording wording = language.wording(engine);
+        StoresOption.Deciding deciding = stores.deciding(rules, language);
+        ClaimBatches.Decider engine = deciding.decider();
         AtomicBoolean rulesFailed = new AtomicBoolean();
-        boolean allGood = ClaimBatches.read(ClaimBatches.Decider.of(engine), List.of(file), stdin, item -> {
+        boolean allGood = ClaimBatches.read(engine, List.of(file), stdin, item -> {
             if (item.claim() == null) {
                 ClaimBatches.reportBadInput(item, out, err);
                 return;
@@ -81,6 +82,7 @@ final class ExplainCommand implements Callable<Integer> {
                 ClaimBatches.reportBadInput(ClaimBatches.failed(item, e), out, err);
                 return;
             }
+            Wording wording = deciding.wordings().apply(item.claim());
             if (json) out.println(DecisionJson.explanationJson(wording.render(explanation)));
             else print(out, explanation, wording);
         });

@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 @Command(name = "policy", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "policy-engine 0.1.0",
         description = "Decides warranty and return claims with policy rule files.",
         subcommands = {DecideCommand.class, ValidateCommand.class, TestCommand.class, ExplainCommand.class, AuditCommand.class,
-                DiffCommand.class, ServeCommand.class, ReportCommand.class, GenerateLogCommand.class, DueCommand.class})
+                DiffCommand.class, ServeCommand.class, ReportCommand.class, GenerateLogCommand.class, DueCommand.class, TokenCommand.class})
 public final class PolicyCli {
     private static final Logger LOG = LoggerFactory.getLogger(PolicyCli.class);
 

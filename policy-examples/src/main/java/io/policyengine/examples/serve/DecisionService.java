@@ -2,6 +2,7 @@ package io.policyengine.examples.serve;
 
 import com.sun.net.httpserver.HttpServer;
 import io.policyengine.PolicyEngine;
+import io.policyengine.StoreEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +22,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * The decision service of contract section 9 on the JDK's HTTP server: the endpoints, the worker
@@ -74,10 +76,26 @@ final class DecisionService implements AutoCloseable {
      */
     DecisionService(InetSocketAddress address, PolicyEngine engine, boolean watchRules, DecisionLog log,
                     Locale defaultLanguage) throws IOException {
+        this(address, metrics -> new LiveRules(engine, watchRules, metrics), log, defaultLanguage);
+    }
+
+    /**
+     * A chain's service (contract 14.2): each claim decided by its store's stack.
+     *
+     * @param watchStores     whether the stores file and its folder packs are watched and reloaded
+     * @param defaultLanguage the answers' language when a request names none; null: each claim's store's
+     */
+    DecisionService(InetSocketAddress address, StoreEngine chain, boolean watchStores, DecisionLog log,
+                    Locale defaultLanguage) throws IOException {
+        this(address, metrics -> new LiveRules(chain, watchStores, metrics), log, defaultLanguage);
+    }
+
+    private DecisionService(InetSocketAddress address, Function<ServiceMetrics, LiveRules> live, DecisionLog log,
+                            Locale defaultLanguage) throws IOException {
         this.log = log;
         this.metrics = new ServiceMetrics();
         metrics.watch(log);
-        this.rules = new LiveRules(engine, watchRules, metrics);
+        this.rules = live.apply(metrics);
         ClaimEndpoints claims = new ClaimEndpoints(rules, log, metrics, defaultLanguage);
         byte[] page = resource("counter.html");
         byte[] openApi = resource("openapi.yaml");
@@ -93,7 +111,7 @@ final class DecisionService implements AutoCloseable {
                 .route("GET", "/metrics", exchange -> Http.send(exchange, 200, "text/plain; version=0.0.4; charset=utf-8",
                         metrics.scrape().getBytes(StandardCharsets.UTF_8)))
                 .route("GET", "/", exchange -> Http.send(exchange, 200, "text/html; charset=utf-8", page))
-                .route("GET", "/report", new ReportEndpoint(log, defaultLanguage)::handle)
+                .route("GET", "/report", new ReportEndpoint(log, defaultLanguage == null ? Languages.EN : defaultLanguage)::handle)
                 .route("GET", "/v1/openapi.yaml", exchange -> Http.send(exchange, 200, "application/yaml; charset=utf-8", openApi));
         this.server = HttpServer.create(address, 0);
         this.workers = workerPool();
@@ -114,8 +132,9 @@ final class DecisionService implements AutoCloseable {
         }
     }
 
+    /** The one stack, or with a chain its first stack's engine. */
     PolicyEngine engine() {
-        return rules.engine;
+        return rules.anyEngine();
     }
 
     /** Each path served, with the methods it takes (for the OpenAPI document's test). */

@@ -2,6 +2,8 @@ package io.policyengine.examples.serve;
 
 import io.policyengine.PolicyEngine;
 import io.policyengine.RuleLoadException;
+import io.policyengine.StoreEngine;
+import io.policyengine.examples.cli.StoresOption;
 import io.policyengine.UnsupportedLanguageException;
 import io.policyengine.examples.cli.ExitCodes;
 import io.policyengine.examples.cli.RulesOption;
@@ -18,6 +20,9 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -35,6 +40,11 @@ public final class ServeCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     RulesOption rules;
+    @Option(names = "--stores", paramLabel = "FILE",
+            description = "A chain's stores file (store,region,pack,floors,lang): each claim is decided by its store's pack and floors, "
+                    + "and answered in the request's language, else in --lang when given, else in its store's lang. "
+                    + "The file and every folder pack it names are watched and reloaded. In place of --rules and --floor.")
+    Path stores;
     @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
             description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
     String host;
@@ -42,7 +52,7 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port;
     @Option(names = "--lang", paramLabel = "LANG", defaultValue = "en",
-            description = "Language of answers when the request names none: en or zh-CN (default: ${DEFAULT-VALUE}).")
+            description = "Language of answers when the request names none: en or zh-CN (default: ${DEFAULT-VALUE}; with --stores, each store's lang).")
     String language;
     @Option(names = "--decision-log", paramLabel = "FILE",
             description = "Append one JSON line per decided claim to FILE (decisionId, time, policy, claim, decision).")
@@ -62,16 +72,27 @@ public final class ServeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--lang: unsupported \"" + language + "\"; supported: " + Languages.SUPPORTED);
         }
-        PolicyEngine engine = rules.engine();
+        // with --stores and no --lang, a request that names no language is answered in its claim's store's
+        Locale answers = stores != null && !spec.commandLine().getParseResult().hasMatchedOption("--lang") ? null : Languages.of(language);
+        PolicyEngine engine = null;
+        StoreEngine chain = null;
         try {
-            engine.wording(Languages.of(language));
+            if (stores != null) {
+                chain = StoresOption.chain(stores, rules);
+                if (answers != null) chain.wording(answers);
+            } else {
+                engine = rules.engine();
+                engine.wording(answers);
+            }
         } catch (UnsupportedLanguageException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--lang: " + e.getMessage());
         }
         if (!(warmUpSeconds >= 0 && warmUpSeconds <= 600)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--warm-up: " + warmUpSeconds + " is not 0 to 600 seconds");
         }
-        WarmUp.run(engine, Languages.of(language), Duration.ofMillis(Math.round(warmUpSeconds * 1000)), decisionLog != null);
+        Duration warmUp = Duration.ofMillis(Math.round(warmUpSeconds * 1000));
+        if (chain != null) WarmUp.run(chain, answers, warmUp, decisionLog != null);
+        else WarmUp.run(engine, answers, warmUp, decisionLog != null);
         DecisionLog log;
         try {
             log = decisionLog == null ? DecisionLog.NONE : DecisionLog.open(decisionLog);
@@ -81,8 +102,9 @@ public final class ServeCommand implements Callable<Integer> {
         }
         DecisionService service;
         try {
-            service = new DecisionService(new InetSocketAddress(host, port), engine, rules.rulesDir() != null, log,
-                    Languages.of(language));
+            InetSocketAddress address = new InetSocketAddress(host, port);
+            service = chain != null ? new DecisionService(address, chain, true, log, answers)
+                    : new DecisionService(address, engine, rules.rulesDir() != null, log, answers);
         } catch (IOException e) {
             log.close();
             err.println("cannot listen on " + host + ":" + port + ": " + e.getMessage());
@@ -99,11 +121,26 @@ public final class ServeCommand implements Callable<Integer> {
             stop.run();
             Runtime.getRuntime().halt(ExitCodes.OK);
         }, "policy-serve-shutdown"));
-        PolicyId policy = engine.policy();
-        err.println("serving " + policy.name() + " " + policy.version() + " (hash " + policy.hash() + ") on " + service.uri());
+        err.println("serving " + (chain != null ? serving(chain) : serving(engine.policy())) + " on " + service.uri());
         err.flush();
         stopped.await();
         return ExitCodes.OK;
+    }
+
+    private static String serving(PolicyId policy) {
+        return policy.name() + " " + policy.version() + " (hash " + policy.hash() + ")";
+    }
+
+    /** The ready line's account of a chain: its file, how many stores, and each stack's store pack. */
+    private static String serving(StoreEngine chain) {
+        List<String> stacks = new ArrayList<>();
+        for (StoreEngine.Stack stack : chain.stacks()) {
+            StringBuilder each = new StringBuilder(serving(stack.engine().policy()));
+            for (PolicyId floor : stack.engine().floors()) each.append(" over ").append(floor.name()).append(' ').append(floor.version());
+            stacks.add(each.toString());
+        }
+        return "the stores of " + chain.file() + " (" + chain.rows().size() + " rows, " + chain.stacks().size() + " stacks: "
+                + String.join(", ", stacks) + ")";
     }
 
     /** Why a log file cannot be opened, said about the file and its folder rather than as the bare path Java gives. */

@@ -1,0 +1,24 @@
+package io.policyengine.examples.access;
+
+/** Who may use an endpoint of the service (contract 15): anyone, or a caller of at least some role. */
+public enum Reach {
+    /** {@code /healthz} and {@code /readyz}: what an orchestrator asks, without a token and under any host name. */
+    OPEN(null),
+    /** Every signed-in caller: deciding and explaining (for their stores), the open duties, who they are. */
+    COUNTER(Role.COUNTER),
+    /** Managers and admins: the report of their stores. */
+    MANAGER(Role.MANAGER),
+    /** Admins only: the live policy and the metrics. */
+    ADMIN(Role.ADMIN);
+
+    private final Role least;
+
+    Reach(Role least) {
+        this.least = least;
+    }
+
+    /** The least role that may use it; null for {@link #OPEN}. */
+    public Role least() {
+        return least;
+    }
+}
