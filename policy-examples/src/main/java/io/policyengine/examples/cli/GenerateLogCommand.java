@@ -7,6 +7,7 @@ import io.policyengine.PolicyEngine;
 import io.policyengine.RuleLoadException;
 import io.policyengine.StoresFile;
 import io.policyengine.examples.report.MonthOfClaims;
+import io.policyengine.examples.report.StoreRegions;
 import io.policyengine.examples.serve.DecisionLog;
 import io.policyengine.json.DecisionJson;
 import io.policyengine.model.Claim;
@@ -75,6 +76,7 @@ final class GenerateLogCommand implements Callable<Integer> {
         StoresOption.Deciding deciding = stores.deciding(rules, language);
         List<String> storeIds = deciding.chain() != null ? deciding.chain().rows().stream().map(StoresFile.Row::store)
                 .filter(store -> !store.equals(StoresFile.ANY_STORE)).toList() : List.of();
+        StoreRegions regions = deciding.chain() == null ? null : StoreRegions.of(deciding.chain().rows());
         Random ids = new Random(seed);
         // a stream of its own: the month's claims are the same with and without --stores, but for their store
         Random at = new Random(seed ^ STORES_SALT);
@@ -93,7 +95,8 @@ final class GenerateLogCommand implements Callable<Integer> {
                 // logged during the claim's day, in the order the claims came
                 var time = claim.claimDate().atTime(LocalTime.of(9, 0)).plusSeconds(i % 600 * 53L).toInstant(ZoneOffset.UTC);
                 line.reset();
-                DecisionLog.line(line, new UUID(ids.nextLong(), ids.nextLong()).toString(), time, claim, decision,
+                DecisionLog.line(line, new UUID(ids.nextLong(), ids.nextLong()).toString(), time, claim,
+                        regions == null ? null : regions.of(claim.store()), decision,
                         DecisionJson.toJson(decision, deciding.wordings().apply(claim)));
                 out.print(line.toString(StandardCharsets.UTF_8));
             }

@@ -4,6 +4,7 @@ import io.policyengine.examples.report.Period;
 import io.policyengine.examples.report.Report;
 import io.policyengine.examples.report.ReportReader;
 import io.policyengine.examples.report.ReportWriters;
+import io.policyengine.examples.report.StoreRegions;
 import io.policyengine.examples.report.Targets;
 import io.policyengine.RuleLoadException;
 import io.policyengine.StoresFile;
@@ -22,9 +23,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.concurrent.Callable;
 
@@ -73,7 +72,7 @@ final class ReportCommand implements Callable<Integer> {
         OptionValues.atLeast(spec, "--warn-at", warnAt, 1);
         Report.Per grouping = per == null ? null : Report.Per.named(per);
         if (per != null && grouping == null) throw new BadInputException("--per", "expected store or region, got \"" + per + "\"");
-        Function<String, String> regionOfStore = stores == null ? store -> null : regions(StoresFile.read(stores));
+        Function<String, String> regionOfStore = stores == null ? store -> null : StoreRegions.of(StoresFile.read(stores).rows())::of;
         ReportWriters writers = ReportWriters.in(language.locale());
         Targets targets;
         try {
@@ -112,15 +111,5 @@ final class ReportCommand implements Callable<Integer> {
             }
         }
         return allRead && report.badLines() == 0 ? ExitCodes.OK : ExitCodes.BAD_INPUT;
-    }
-
-    /** Each store's region as the stores file gives it; a store without a row takes the {@code *} row's; an empty region is none. */
-    private static Function<String, String> regions(StoresFile file) {
-        Map<String, String> byStore = new HashMap<>();
-        for (StoresFile.Row row : file.rows()) {
-            if (!row.region().isEmpty()) byStore.put(row.store(), row.region());
-        }
-        String any = byStore.get(StoresFile.ANY_STORE);
-        return store -> byStore.getOrDefault(store, any);
     }
 }

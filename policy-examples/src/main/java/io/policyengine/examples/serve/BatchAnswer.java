@@ -39,10 +39,13 @@ final class BatchAnswer {
     private final SpillingOutput out;
     /** Each claim's words: the request's language, or its store's. */
     private final Function<Claim, Wording> wordings;
+    /** The region of each claim's store, written beside it in the decision log; null when unsaid. */
+    private final Function<Claim, String> regions;
     private final DecisionLog log;
     private final ServiceMetrics metrics;
 
-    BatchAnswer(OutputStream out, Function<Claim, Wording> wordings, DecisionLog log, ServiceMetrics metrics) {
+    BatchAnswer(OutputStream out, Function<Claim, Wording> wordings, Function<Claim, String> regions, DecisionLog log, ServiceMetrics metrics) {
+        this.regions = regions;
         this.out = new SpillingOutput(out);
         this.wordings = wordings;
         this.log = log;
@@ -72,7 +75,8 @@ final class BatchAnswer {
                 json.flush();
                 if (decision != null && log.enabled()) {
                     int start = i == 0 ? 0 : ends[i - 1] + 1;
-                    DecisionLog.line(logLines, DecisionLog.newId(), Instant.now(), item.claim(), decision, lines.textFrom(start));
+                    DecisionLog.line(logLines, DecisionLog.newId(), Instant.now(), item.claim(), regions.apply(item.claim()), decision,
+                            lines.textFrom(start));
                 }
                 ends[i] = lines.size();
                 json.writeRaw('\n');

@@ -102,7 +102,7 @@ final class ClaimEndpoints {
         String decisionId = DecisionLog.newId();
         if (log.enabled()) {
             ByteArrayOutputStream line = new ByteArrayOutputStream(1024);
-            DecisionLog.line(line, decisionId, Instant.now(), claim, decision, json);
+            DecisionLog.line(line, decisionId, Instant.now(), claim, rules.regionOf(claim), decision, json);
             try {
                 log.append(line);
             } catch (DecisionLog.Unwritable e) {
@@ -170,7 +170,7 @@ final class ClaimEndpoints {
         exchange.getResponseHeaders().set("Content-Type", Http.NDJSON);
         exchange.sendResponseHeaders(200, 0);
         OutputStream out = exchange.getResponseBody();
-        BatchAnswer answer = new BatchAnswer(out, wordings, log, metrics);
+        BatchAnswer answer = new BatchAnswer(out, wordings, rules::regionOf, log, metrics);
         boolean answered = false;
         try {
             ClaimBatches.decide(rules.decider(), List.of(ClaimSource.STDIN), body, UnaryOperator.identity(), answer::write, answer::send);

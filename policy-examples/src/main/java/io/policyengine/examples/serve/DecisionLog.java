@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code --decision-log FILE}: one JSON line for every decided claim (contract 9),
- * {@code {"decisionId","time","policy":{name,version,hash,floors},"claim":{...},"decision":{...}}}.
+ * {@code {"decisionId","time","region","policy":{name,version,hash,floors},"claim":{...},"decision":{...}}}, the
+ * region only when a stores file names the claim's store's.
  * Lines are appended to the file before the caller gets the decision, with one write to the operating
  * system per request (or per part of a batch), so a SIGTERM or a crash of the JVM loses none of them.
  *
@@ -79,13 +80,19 @@ public class DecisionLog implements AutoCloseable {
         return UUID.randomUUID().toString();
     }
 
-    /** Adds one line to {@code lines}: the record of one decision, with the decision as the caller got it. */
-    public static void line(ByteArrayOutputStream lines, String decisionId, Instant time, Claim claim, Decision decision,
-                     String decisionJson) {
+    /**
+     * Adds one line to {@code lines}: the record of one decision, with the decision as the caller got it.
+     *
+     * @param region the region of the claim's store, when a stores file says it: the report groups by it (contract
+     *               14.3), and a later stores file may put the store elsewhere; null leaves it out
+     */
+    public static void line(ByteArrayOutputStream lines, String decisionId, Instant time, Claim claim, String region,
+                            Decision decision, String decisionJson) {
         try (JsonGenerator json = JSON.createGenerator(lines)) {
             json.writeStartObject();
             json.writeStringField("decisionId", decisionId);
             json.writeStringField("time", time.toString());
+            if (region != null) json.writeStringField("region", region);
             json.writeObjectFieldStart("policy");
             writePolicy(json, decision.policy());
             json.writeArrayFieldStart("floors");

@@ -42,7 +42,7 @@ public final class DecisionLogs {
 
     public static String line(Claim claim, Decision decision) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        DecisionLog.line(out, "id-" + claim.id(), Instant.parse("2026-06-01T10:00:00Z"), claim, decision,
+        DecisionLog.line(out, "id-" + claim.id(), Instant.parse("2026-06-01T10:00:00Z"), claim, null, decision,
                 DecisionJson.toJson(decision, engine().wording(Locale.ENGLISH)));
         return out.toString(StandardCharsets.UTF_8).strip();
     }
