@@ -72,10 +72,21 @@ public final class StoreEngine {
     private final AtomicReference<Chain> live;
     /** Hashes of folder packs a reload checked (as validate does) and found without errors. */
     private final Set<String> checkedHashes = ConcurrentHashMap.newKeySet();
+    /**
+     * The packs compiled so far, by folder (or bundled name), with what their files looked like: a reload compiles
+     * again only the packs whose files changed, so that a changed stores file is live in a second or two rather
+     * than after every folder pack it names is compiled and checked again.
+     */
+    private final Map<String, Compiled> compiled;
 
-    private StoreEngine(Path file, Chain chain) {
+    /** A pack as compiled, and the fingerprint of its folder's files then (empty for a bundled pack). */
+    private record Compiled(String fingerprint, PolicyEngine engine) {
+    }
+
+    private StoreEngine(Path file, Chain chain, Map<String, Compiled> compiled) {
         this.file = file;
         this.live = new AtomicReference<>(chain);
+        this.compiled = compiled;
     }
 
     /**
@@ -86,7 +97,8 @@ public final class StoreEngine {
      *                           problems of a pack that does not load
      */
     public static StoreEngine load(Path storesFile) throws RuleLoadException {
-        return new StoreEngine(storesFile, compile(storesFile, null, false, null, Map.of()));
+        Map<String, Compiled> compiled = new ConcurrentHashMap<>();
+        return new StoreEngine(storesFile, compile(storesFile, null, false, null, Map.of(), compiled), compiled);
     }
 
     /** The stores file this engine routes by. */
@@ -243,7 +255,7 @@ public final class StoreEngine {
     public List<Stack> reload() throws RuleLoadException {
         Chain old = live.get();
         try {
-            Chain fresh = compile(file, old, true, checkedHashes, Map.of());
+            Chain fresh = compile(file, old, true, checkedHashes, Map.of(), compiled);
             live.set(fresh);
             return fresh.stacks();
         } catch (RuleLoadException e) {
@@ -326,7 +338,8 @@ public final class StoreEngine {
             }
         }
         if (given.isEmpty()) throw new IllegalArgumentException("no row of " + file.getFileName() + " names " + pack);
-        return new StoreEngine(file, compile(file, null, false, null, given));
+        Map<String, Compiled> fresh = new ConcurrentHashMap<>();
+        return new StoreEngine(file, compile(file, null, false, null, given, fresh), fresh);
     }
 
     /** Whether a row's pack {@code name} is the pack {@code pack}: the same text, or the same folder. */
@@ -366,9 +379,10 @@ public final class StoreEngine {
      * Reads the file and compiles its stacks; a stack whose packs are the same versions as in {@code old}
      * keeps its load time. With {@code validate}, folder packs not yet in {@code checked} are checked as validate does.
      * {@code given}: packs already compiled, by the name the rows give them, in place of what the name says.
+     * {@code compiled}: the packs compiled before, reused where their files are as they were; what is compiled is added.
      */
-    private static Chain compile(Path file, Chain old, boolean validate, Set<String> checked, Map<String, PolicyEngine> given)
-            throws RuleLoadException {
+    private static Chain compile(Path file, Chain old, boolean validate, Set<String> checked, Map<String, PolicyEngine> given,
+                                 Map<String, Compiled> compiled) throws RuleLoadException {
         List<RuleProblem> problems = new ArrayList<>();
         StoresFile stores = StoresFile.read(file, problems);
         Map<String, PolicyEngine> packs = new HashMap<>(given);
@@ -381,7 +395,7 @@ public final class StoreEngine {
         }
         Map<String, PolicyEngine> engines = new HashMap<>();
         for (StoresFile.Row row : firstRow.values()) {
-            PolicyEngine engine = stack(file, row, packs, problems, validate, checked);
+            PolicyEngine engine = stack(file, row, packs, problems, validate, checked, compiled);
             if (engine != null) engines.put(row.stack(), engine);
         }
         for (StoresFile.Row row : stores.rows()) {
@@ -436,12 +450,12 @@ public final class StoreEngine {
 
     /** The row's stack: its pack with its floors under it; null (and the problems added at the row's line) when one does not load. */
     private static PolicyEngine stack(Path file, StoresFile.Row row, Map<String, PolicyEngine> packs, List<RuleProblem> problems,
-                                      boolean validate, Set<String> checked) {
-        PolicyEngine engine = pack(file, row, "pack", row.pack(), packs, problems, validate, checked);
+                                      boolean validate, Set<String> checked, Map<String, Compiled> compiled) {
+        PolicyEngine engine = pack(file, row, "pack", row.pack(), packs, problems, validate, checked, compiled);
         List<String> stacked = new ArrayList<>();
         if (engine != null) stacked.add(engine.policy().name());
         for (String name : row.floors()) {
-            PolicyEngine floor = pack(file, row, "floors", name, packs, problems, validate, checked);
+            PolicyEngine floor = pack(file, row, "floors", name, packs, problems, validate, checked, compiled);
             if (floor == null || engine == null) {
                 engine = null;
                 continue;
@@ -460,20 +474,30 @@ public final class StoreEngine {
 
     /** A pack named in a row, compiled once per file load; null (and the problems added) when it is unknown or does not load. */
     private static PolicyEngine pack(Path file, StoresFile.Row row, String column, String name, Map<String, PolicyEngine> packs,
-                                     List<RuleProblem> problems, boolean validate, Set<String> checked) {
+                                     List<RuleProblem> problems, boolean validate, Set<String> checked, Map<String, Compiled> compiled) {
         if (packs.containsKey(name)) return packs.get(name);
         Path folder = folderOf(file, name);
         PolicyEngine engine = null;
         try {
             if (folder != null) {
-                engine = PolicyEngine.load(folder);
-                if (validate && !checked.contains(engine.policy().hash())) {
-                    List<RuleProblem> errors = PolicyEngine.validate(folder).stream().filter(p -> !p.warning()).toList();
-                    if (!errors.isEmpty()) throw new RuleLoadException(errors);
-                    checked.add(engine.policy().hash());
+                String fingerprint = fingerprint(folder);
+                Compiled before = compiled.get(folder.toString());
+                if (before != null && before.fingerprint().equals(fingerprint)) {
+                    engine = before.engine();
+                } else {
+                    engine = PolicyEngine.load(folder);
+                    if (validate && !checked.contains(engine.policy().hash())) {
+                        List<RuleProblem> errors = PolicyEngine.validate(folder).stream().filter(p -> !p.warning()).toList();
+                        if (!errors.isEmpty()) throw new RuleLoadException(errors);
+                        checked.add(engine.policy().hash());
+                    }
+                    compiled.put(folder.toString(), new Compiled(fingerprint, engine));
                 }
             } else if (PolicyEngine.bundledPacks().contains(name)) {
-                engine = PolicyEngine.bundled(name);
+                // a bundled pack does not change while the process runs
+                Compiled before = compiled.get(name);
+                engine = before != null ? before.engine() : PolicyEngine.bundled(name);
+                if (before == null) compiled.put(name, new Compiled("", engine));
             } else {
                 problems.add(RuleProblem.error(file, row.line(), column + ": unknown pack \"" + name + "\": neither a bundled pack ("
                         + String.join(", ", PolicyEngine.bundledPacks()) + ") nor a folder next to " + file.getFileName()));
@@ -484,6 +508,25 @@ public final class StoreEngine {
         }
         packs.put(name, engine);
         return engine;
+    }
+
+    /**
+     * What a pack folder's files look like: each file's path, size, modification time and file key (a save by rename is a new
+     * file), so that a pack is compiled again only when a file of it changed. Unique when the folder cannot be read.
+     */
+    private static String fingerprint(Path folder) {
+        StringBuilder print = new StringBuilder();
+        try (java.util.stream.Stream<Path> files = Files.walk(folder)) {
+            for (Path each : files.sorted().toList()) {
+                var attributes = Files.readAttributes(each, java.nio.file.attribute.BasicFileAttributes.class);
+                if (!attributes.isRegularFile()) continue;
+                print.append(folder.relativize(each)).append(' ').append(attributes.size()).append(' ')
+                        .append(attributes.lastModifiedTime().toInstant()).append(' ').append(attributes.fileKey()).append('\n');
+            }
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return "unread " + System.nanoTime();
+        }
+        return print.toString();
     }
 
     /** The folder a pack name means, relative to the stores file; null when it names no folder (a bundled pack's name). */

@@ -33,6 +33,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.function.IntSupplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -90,76 +92,71 @@ public final class ClaimBatches {
         Explanation explain(Claim claim);
 
         static Decider of(PolicyEngine engine) {
-            return new Decider() {
-                @Override
-                public void check(Claim claim) {
-                    engine.check(claim);
-                }
-
-                @Override
-                public List<PolicyEngine.Result> decideEach(List<Claim> claims) {
-                    return engine.decideEach(claims);
-                }
-
-                @Override
-                public List<PolicyEngine.Traced> decideTraced(List<Claim> claims) {
-                    return engine.decideTraced(claims);
-                }
-
-                @Override
-                public List<PackRule> rules() {
-                    return engine.rules();
-                }
-
-                @Override
-                public Wording wording(Locale locale) {
-                    return engine.wording(locale);
-                }
-
-                @Override
-                public Explanation explain(Claim claim) {
-                    return engine.explain(claim);
-                }
-            };
+            return new MethodsOf(engine::check, engine::decideEach, engine::decideTraced, engine::rules, () -> 1,
+                    engine::wording, engine::explain);
         }
 
         static Decider of(StoreEngine chain) {
-            return new Decider() {
-                @Override
-                public void check(Claim claim) {
-                    chain.check(claim);
-                }
+            return new MethodsOf(chain::check, chain::decideEach, chain::decideTraced, chain::rules, () -> chain.stacks().size(),
+                    chain::wording, chain::explain);
+        }
+    }
 
-                @Override
-                public List<PolicyEngine.Result> decideEach(List<Claim> claims) {
-                    return chain.decideEach(claims);
-                }
+    /** A decider of these methods: an engine and a chain have the same ones, but no common type to call them by. */
+    private static final class MethodsOf implements Decider {
+        private final Consumer<Claim> check;
+        private final Function<List<Claim>, List<PolicyEngine.Result>> decideEach;
+        private final Function<List<Claim>, List<PolicyEngine.Traced>> decideTraced;
+        private final Supplier<List<PackRule>> rules;
+        private final IntSupplier stacks;
+        private final Function<Locale, Wording> wording;
+        private final Function<Claim, Explanation> explain;
 
-                @Override
-                public int stacks() {
-                    return chain.stacks().size();
-                }
+        MethodsOf(Consumer<Claim> check, Function<List<Claim>, List<PolicyEngine.Result>> decideEach,
+                  Function<List<Claim>, List<PolicyEngine.Traced>> decideTraced, Supplier<List<PackRule>> rules,
+                  IntSupplier stacks, Function<Locale, Wording> wording, Function<Claim, Explanation> explain) {
+            this.check = check;
+            this.decideEach = decideEach;
+            this.decideTraced = decideTraced;
+            this.rules = rules;
+            this.stacks = stacks;
+            this.wording = wording;
+            this.explain = explain;
+        }
 
-                @Override
-                public List<PolicyEngine.Traced> decideTraced(List<Claim> claims) {
-                    return chain.decideTraced(claims);
-                }
+        @Override
+        public void check(Claim claim) {
+            check.accept(claim);
+        }
 
-                @Override
-                public List<PackRule> rules() {
-                    return chain.rules();
-                }
+        @Override
+        public List<PolicyEngine.Result> decideEach(List<Claim> claims) {
+            return decideEach.apply(claims);
+        }
 
-                @Override
-                public Wording wording(Locale locale) {
-                    return chain.wording(locale);
-                }
+        @Override
+        public List<PolicyEngine.Traced> decideTraced(List<Claim> claims) {
+            return decideTraced.apply(claims);
+        }
 
-                @Override
-                public Explanation explain(Claim claim) {
-                    return chain.explain(claim);
-                }
-            };
+        @Override
+        public List<PackRule> rules() {
+            return rules.get();
+        }
+
+        @Override
+        public int stacks() {
+            return stacks.getAsInt();
+        }
+
+        @Override
+        public Wording wording(Locale locale) {
+            return wording.apply(locale);
+        }
+
+        @Override
+        public Explanation explain(Claim claim) {
+            return explain.apply(claim);
         }
     }
 
@@ -405,7 +402,7 @@ public final class ClaimBatches {
 
     /** The one line on stderr of a bad claim: {@code FILE:LINE: error}. */
     static void reportOnStderr(ClaimSource.Item item, PrintWriter err) {
-        err.println(Printable.oneLine(item.source() + ":" + item.line() + ": " + item.error()));
+        Progress.println(err, Printable.oneLine(item.source() + ":" + item.line() + ": " + item.error()));
     }
 
     /** The item, or its error when the engine cannot decide its claim (no version in force on its purchase date). */

@@ -148,7 +148,7 @@ final class DiffCommand implements Callable<Integer> {
                     for (ClaimSource.Item item : batch) {
                         if (item.claim() == null) {
                             if (json) ClaimBatches.reportBadInput(item, out, err);
-                            else err.println(Printable.oneLine(item.source() + ":" + item.line() + ": " + item.error()));
+                            else ClaimBatches.reportOnStderr(item, err);
                             continue;
                         }
                         Comparison.Change change = changes.get(item.claim());

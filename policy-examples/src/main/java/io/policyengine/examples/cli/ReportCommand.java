@@ -82,7 +82,7 @@ final class ReportCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         ReportReader reader = new ReportReader(period, warnAt, targets, grouping, regionOfStore,
-                (source, line, problem) -> err.println(source + ":" + line + ": " + problem));
+                (source, line, problem) -> Progress.println(err, source + ":" + line + ": " + problem));
         boolean allRead = true;
         for (String log : logs) {
             if (log.equals(ClaimSource.STDIN)) {

@@ -2,6 +2,7 @@ package io.policyengine.examples.serve;
 
 import io.policyengine.PolicyEngine;
 import io.policyengine.RuleLoadException;
+import io.policyengine.RuleProblem;
 import io.policyengine.StoreEngine;
 import io.policyengine.examples.cli.StoresOption;
 import io.policyengine.UnsupportedLanguageException;
@@ -17,12 +18,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -32,7 +37,8 @@ import java.util.concurrent.CountDownLatch;
  */
 @Command(name = "serve", description = {
         "Serves decisions over HTTP: POST /v1/decisions, /v1/explanations; GET /v1/policy, /metrics, / (the counter page).",
-        "Prints one line to stderr when ready; SIGTERM finishes the requests in flight and exits 0."})
+        "Prints one line to stderr when ready, warning there of a pack whose working-day calendar ends within 60 days; "
+                + "SIGTERM finishes the requests in flight and exits 0."})
 public final class ServeCommand implements Callable<Integer> {
     private static final Duration GRACE = Duration.ofSeconds(10);
 
@@ -121,10 +127,34 @@ public final class ServeCommand implements Callable<Integer> {
             stop.run();
             Runtime.getRuntime().halt(ExitCodes.OK);
         }, "policy-serve-shutdown"));
-        err.println("serving " + (chain != null ? serving(chain) : serving(engine.policy())) + " on " + service.uri());
+        err.println(chain != null
+                ? readyLine(serving(chain), service.uri(), chain.stacks().stream().map(StoreEngine.Stack::engine).toList(), LocalDate.now())
+                : readyLine(engine, service.uri(), LocalDate.now()));
         err.flush();
         stopped.await();
         return ExitCodes.OK;
+    }
+
+    /** The ready line of one stack: see {@link #readyLine(String, URI, List, LocalDate)}. */
+    static String readyLine(PolicyEngine engine, URI uri, LocalDate today) {
+        return readyLine(serving(engine.policy()), uri, List.of(engine), today);
+    }
+
+    /**
+     * The one line that says the service is ready: what it serves and where; then, on the same line, each pack's
+     * calendar that ends within 60 days of {@code today} (contract 17), as {@code validate} warns of it, so that whoever
+     * starts the service sees it before its working-day due dates become estimates. A chain's stacks share packs:
+     * each warning is said once.
+     */
+    static String readyLine(String serving, URI uri, List<PolicyEngine> engines, LocalDate today) {
+        StringBuilder line = new StringBuilder("serving ").append(serving).append(" on ").append(uri);
+        Set<String> said = new LinkedHashSet<>();
+        for (PolicyEngine engine : engines) {
+            for (RuleProblem warning : engine.calendarWarnings(today)) {
+                if (said.add(warning.toString())) line.append("; ").append(warning);
+            }
+        }
+        return line.toString();
     }
 
     private static String serving(PolicyId policy) {
