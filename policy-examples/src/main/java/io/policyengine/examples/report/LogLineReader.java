@@ -212,7 +212,7 @@ final class LogLineReader {
             if (currency == null) throw new NotADecision("decision.compensation.currency: missing");
             owed.add(new LoggedDecision.Owed(shared.of(article), shared.of(currency), amount));
         }
-        line.compensation = owed;
+        line.compensation = owed.isEmpty() ? List.of() : owed; // kept per claim until the log is read: no empty list each
     }
 
     private static void readMoney(JsonParser json, JsonToken token, Line line, Interner shared) throws IOException, NotADecision {
