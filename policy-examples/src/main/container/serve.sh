@@ -9,7 +9,7 @@
 #   POLICY_RULES         a rules folder to serve and watch for changes (default: the bundled store-standard pack)
 #   POLICY_FLOORS        statutory floors under it, by bundled name or folder, separated by spaces
 #   POLICY_LOG_DIR       the decision log's folder (default /var/log/policy); the file is decisions-HOSTNAME.jsonl
-#   POLICY_WARM_UP       seconds of warm-up before the service says it is ready (default: serve's own)
+#   POLICY_WARM_UP       seconds of warm-up at most before the service says it is ready (default: serve's own)
 #   JAVA_OPTS            options for the JVM
 # Arguments are passed on to `serve` after these.
 set -euo pipefail
