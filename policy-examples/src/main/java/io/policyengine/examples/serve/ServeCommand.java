@@ -1,13 +1,13 @@
 package io.policyengine.examples.serve;
 
+import io.policyengine.examples.command.StoresOption;
+import io.policyengine.examples.command.RulesOption;
+import io.policyengine.examples.command.ExitCodes;
 import io.policyengine.PolicyEngine;
 import io.policyengine.RuleLoadException;
 import io.policyengine.RuleProblem;
 import io.policyengine.StoreEngine;
-import io.policyengine.examples.cli.StoresOption;
 import io.policyengine.UnsupportedLanguageException;
-import io.policyengine.examples.cli.ExitCodes;
-import io.policyengine.examples.cli.RulesOption;
 import io.policyengine.model.PolicyId;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
