@@ -4,7 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** Checks of option values, each failing with one line that names the option and what it allows. */
-final class OptionValues {
+public final class OptionValues {
 
     private OptionValues() {
     }
@@ -22,8 +22,8 @@ final class OptionValues {
     }
 
     /** A value the option does not allow: the one line says it all, without the usage after it. */
-    static final class OutOfRange extends CommandLine.ParameterException {
-        OutOfRange(CommandLine commandLine, String message) {
+    public static final class OutOfRange extends CommandLine.ParameterException {
+        public OutOfRange(CommandLine commandLine, String message) {
             super(commandLine, message);
         }
     }

@@ -38,8 +38,11 @@ final class BatchAnswer {
     private final Wording wording;
     private final DecisionLog log;
     private final ServiceMetrics metrics;
+    /** The caller's name for the decision log; null without access control. */
+    private final String caller;
 
-    BatchAnswer(OutputStream out, Wording wording, DecisionLog log, ServiceMetrics metrics) {
+    BatchAnswer(OutputStream out, Wording wording, DecisionLog log, ServiceMetrics metrics, String caller) {
+        this.caller = caller;
         this.out = new SpillingOutput(out);
         this.wording = wording;
         this.log = log;
@@ -69,7 +72,7 @@ final class BatchAnswer {
                 json.flush();
                 if (decision != null && log.enabled()) {
                     int start = i == 0 ? 0 : ends[i - 1] + 1;
-                    DecisionLog.line(logLines, DecisionLog.newId(), Instant.now(), item.claim(), decision, lines.textFrom(start));
+                    DecisionLog.line(logLines, DecisionLog.newId(), Instant.now(), caller, item.claim(), decision, lines.textFrom(start));
                 }
                 ends[i] = lines.size();
                 json.writeRaw('\n');

@@ -40,10 +40,12 @@ final class ClaimEndpoints {
     private final DecisionLog log;
     private final ServiceMetrics metrics;
     private final Locale defaultLanguage;
+    private final Gate gate;
     /** Batches answered at once: each holds a few batches of claims and up to 4 MiB of answer in memory. */
     private final Semaphore batches = new Semaphore(DecisionService.BATCHES_AT_ONCE);
 
-    ClaimEndpoints(LiveRules rules, DecisionLog log, ServiceMetrics metrics, Locale defaultLanguage) {
+    ClaimEndpoints(LiveRules rules, DecisionLog log, ServiceMetrics metrics, Locale defaultLanguage, Gate gate) {
+        this.gate = gate;
         this.rules = rules;
         this.log = log;
         this.metrics = metrics;
@@ -96,13 +98,14 @@ final class ClaimEndpoints {
     private Decided decideOne(HttpExchange exchange, InputStream body, Wording wording, DecisionLog log) throws IOException {
         PolicyEngine engine = rules.engine;
         Claim claim = OneClaim.read(Http.readClaimBody(exchange, body));
+        gate.mayActFor(exchange, claim);
         engine.check(claim);
         Decision decision = decided(claim, () -> engine.decide(claim));
         String json = AnswerJson.decision(decision, wording);
         String decisionId = DecisionLog.newId();
         if (log.enabled()) {
             ByteArrayOutputStream line = new ByteArrayOutputStream(1024);
-            DecisionLog.line(line, decisionId, Instant.now(), claim, decision, json);
+            DecisionLog.line(line, decisionId, Instant.now(), Gate.caller(exchange).name(), claim, decision, json);
             try {
                 log.append(line);
             } catch (DecisionLog.Unwritable e) {
@@ -122,6 +125,7 @@ final class ClaimEndpoints {
         if (!JSON.equals(type)) throw unsupported(type, JSON + " (one claim)");
         Wording wording = rules.wording(language(exchange));
         Claim claim = OneClaim.read(Http.readClaimBody(exchange, exchange.getRequestBody()));
+        gate.mayActFor(exchange, claim);
         rules.engine.check(claim);
         Http.sendJson(exchange, 200, AnswerJson.explanation(decided(claim, () -> rules.engine.explain(claim)), wording));
     }
@@ -145,6 +149,7 @@ final class ClaimEndpoints {
         String type = Http.mediaType(exchange);
         if (!JSON.equals(type)) throw unsupported(type, JSON + " (one claim)");
         Claim claim = OneClaim.read(Http.readClaimBody(exchange, exchange.getRequestBody()));
+        gate.mayActFor(exchange, claim);
         rules.engine.check(claim);
         Explanation explanation = decided(claim, () -> rules.engine.explain(claim));
         Map<String, String> renderings = new LinkedHashMap<>();
@@ -169,10 +174,10 @@ final class ClaimEndpoints {
         exchange.getResponseHeaders().set("Content-Type", Http.NDJSON);
         exchange.sendResponseHeaders(200, 0);
         OutputStream out = exchange.getResponseBody();
-        BatchAnswer answer = new BatchAnswer(out, wording, log, metrics);
+        BatchAnswer answer = new BatchAnswer(out, wording, log, metrics, Gate.caller(exchange).name());
         boolean answered = false;
         try {
-            ClaimBatches.decide(ClaimBatches.Decider.of(rules.engine), List.of(ClaimSource.STDIN), body, UnaryOperator.identity(), answer::write, answer::send);
+            ClaimBatches.decide(ClaimBatches.Decider.of(rules.engine), List.of(ClaimSource.STDIN), body, gate.storesOf(exchange), answer::write, answer::send);
             Http.drain(body); // reading stops at a broken JSON array: the rest of it must not cost the connection
             answer.finish();
             answered = true;

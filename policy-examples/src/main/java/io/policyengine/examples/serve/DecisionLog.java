@@ -82,10 +82,20 @@ public class DecisionLog implements AutoCloseable {
     /** Adds one line to {@code lines}: the record of one decision, with the decision as the caller got it. */
     public static void line(ByteArrayOutputStream lines, String decisionId, Instant time, Claim claim, Decision decision,
                      String decisionJson) {
+        line(lines, decisionId, time, null, claim, decision, decisionJson);
+    }
+
+    /**
+     * The same, naming the caller who asked for the decision (contract 15): {@code "caller": "till-sh12"}, after the
+     * time; no {@code caller} when {@code caller} is null (a service without access control). Never the token.
+     */
+    static void line(ByteArrayOutputStream lines, String decisionId, Instant time, String caller, Claim claim, Decision decision,
+                     String decisionJson) {
         try (JsonGenerator json = JSON.createGenerator(lines)) {
             json.writeStartObject();
             json.writeStringField("decisionId", decisionId);
             json.writeStringField("time", time.toString());
+            if (caller != null) json.writeStringField("caller", caller);
             json.writeObjectFieldStart("policy");
             writePolicy(json, decision.policy());
             json.writeArrayFieldStart("floors");

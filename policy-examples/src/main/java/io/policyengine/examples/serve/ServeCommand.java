@@ -4,6 +4,7 @@ import io.policyengine.PolicyEngine;
 import io.policyengine.RuleLoadException;
 import io.policyengine.UnsupportedLanguageException;
 import io.policyengine.examples.cli.ExitCodes;
+import io.policyengine.examples.cli.OptionValues;
 import io.policyengine.examples.cli.RulesOption;
 import io.policyengine.model.PolicyId;
 import picocli.CommandLine;
@@ -14,7 +15,18 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.net.ssl.SSLContext;
+import io.policyengine.examples.access.Access;
+import io.policyengine.examples.access.AllowedHosts;
+import io.policyengine.examples.access.CallersFile;
+import io.policyengine.examples.access.JwtCallers;
+import io.policyengine.examples.access.LiveCallers;
+import io.policyengine.examples.access.TlsFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,6 +59,29 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--decision-log", paramLabel = "FILE",
             description = "Append one JSON line per decided claim to FILE (decisionId, time, policy, claim, decision).")
     Path decisionLog;
+    @Option(names = "--callers", paramLabel = "FILE",
+            description = "Only the callers of FILE may call: one a line, name role stores sha256:HASH (see ./policy token); "
+                    + "read again when it changes, and never used while it has a problem.")
+    Path callersFile;
+    @Option(names = "--jwks", paramLabel = "FILE_OR_URL",
+            description = "Also let in callers with a JWT (RS256 or ES256) signed by a key of this JWK set: a file, or the identity provider's URL.")
+    String jwks;
+    @Option(names = "--jwt-audience", paramLabel = "NAME",
+            description = "The aud a JWT must name to be accepted here; needed with --jwks.")
+    String jwtAudience;
+    @Option(names = "--no-auth",
+            description = "Serve a non-loopback --host without --callers or --jwks, to anyone who can reach it, on purpose.")
+    boolean noAuth;
+    @Option(names = "--allowed-hosts", paramLabel = "NAMES", split = ",",
+            description = "The host names requests may be addressed to (the Host header), separated by commas; * for any. "
+                    + "Default: localhost, 127.0.0.1, [::1] and the --host.")
+    List<String> allowedHosts = new ArrayList<>();
+    @Option(names = "--tls-cert", paramLabel = "FILE",
+            description = "Serve HTTPS with this certificate chain (PEM); needs --tls-key.")
+    Path tlsCert;
+    @Option(names = "--tls-key", paramLabel = "FILE",
+            description = "The certificate's private key (PEM, PKCS#8: BEGIN PRIVATE KEY); needs --tls-cert.")
+    Path tlsKey;
     @Option(names = "--warm-up", paramLabel = "SECONDS", defaultValue = "5",
             description = "Seconds of generated claims through the decision path, before the port opens and the ready line, "
                     + "so that the first requests are fast; 0: none (default: ${DEFAULT-VALUE}).")
@@ -62,6 +97,14 @@ public final class ServeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--lang: unsupported \"" + language + "\"; supported: " + Languages.SUPPORTED);
         }
+        Access access;
+        try {
+            access = access();
+        } catch (CallersFile.Unusable e) {
+            e.problems().forEach(err::println); // every problem, one line each
+            return ExitCodes.BAD_INPUT;
+        }
+        SSLContext tls = tls();
         PolicyEngine engine = rules.engine();
         try {
             engine.wording(Languages.of(language));
@@ -82,9 +125,10 @@ public final class ServeCommand implements Callable<Integer> {
         DecisionService service;
         try {
             service = new DecisionService(new InetSocketAddress(host, port), engine, rules.rulesDir() != null, log,
-                    Languages.of(language));
+                    Languages.of(language), access, tls);
         } catch (IOException e) {
             log.close();
+            if (access.callers() != null) access.callers().close();
             err.println("cannot listen on " + host + ":" + port + ": " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
@@ -100,10 +144,77 @@ public final class ServeCommand implements Callable<Integer> {
             Runtime.getRuntime().halt(ExitCodes.OK);
         }, "policy-serve-shutdown"));
         PolicyId policy = engine.policy();
-        err.println("serving " + policy.name() + " " + policy.version() + " (hash " + policy.hash() + ") on " + service.uri());
+        err.println("serving " + policy.name() + " " + policy.version() + " (hash " + policy.hash() + ") on " + service.uri() + whoMay(access));
         err.flush();
         stopped.await();
         return ExitCodes.OK;
+    }
+
+    /**
+     * Who may call (contract 15): the callers of {@code --callers}, the tokens of {@code --jwks}, or anyone when neither is
+     * given, which is allowed only on a loopback address or with {@code --no-auth}.
+     */
+    private Access access() throws CallersFile.Unusable {
+        CommandLine cli = spec.commandLine();
+        AllowedHosts hosts;
+        try {
+            hosts = AllowedHosts.of(allowedHosts, host);
+        } catch (IllegalArgumentException e) {
+            throw new OptionValues.OutOfRange(cli, e.getMessage());
+        }
+        if (jwks == null && jwtAudience != null) throw new OptionValues.OutOfRange(cli, "--jwt-audience: goes with --jwks, the keys its tokens are signed with");
+        boolean callers = callersFile != null || jwks != null;
+        if (callers && noAuth) throw new OptionValues.OutOfRange(cli, "--no-auth: and --callers or --jwks: choose one");
+        if (!callers) {
+            if (!noAuth && !loopback(host)) {
+                throw new OptionValues.OutOfRange(cli, "--host " + host + ": anyone who can reach this address could decide claims and read the report;"
+                        + " give --callers FILE or --jwks FILE_OR_URL, or --no-auth to serve it open on purpose");
+            }
+            return Access.open(hosts);
+        }
+        JwtCallers jwt = null;
+        if (jwks != null) {
+            try {
+                jwt = JwtCallers.of(jwks, jwtAudience);
+            } catch (IllegalArgumentException e) {
+                throw new OptionValues.OutOfRange(cli, e.getMessage());
+            }
+        }
+        LiveCallers live = null;
+        if (callersFile != null) {
+            live = LiveCallers.watch(callersFile, LiveCallers.Listener.NONE);
+        }
+        return Access.of(live, jwt, hosts);
+    }
+
+    /** The TLS context of {@code --tls-cert} and {@code --tls-key}; null without them. */
+    private SSLContext tls() {
+        if (tlsCert == null && tlsKey == null) return null;
+        if (tlsCert == null) throw new OptionValues.OutOfRange(spec.commandLine(), "--tls-key: goes with --tls-cert, the certificate it is the key of");
+        if (tlsKey == null) throw new OptionValues.OutOfRange(spec.commandLine(), "--tls-cert: needs --tls-key, the certificate's private key");
+        try {
+            return TlsFiles.context(tlsCert, tlsKey);
+        } catch (IllegalArgumentException e) {
+            throw new OptionValues.OutOfRange(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /** Whether the address is this machine's only (a name that does not resolve is left for the bind to report). */
+    private static boolean loopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return true;
+        }
+    }
+
+    /** The ready line's end: who may call. Nothing for the open loopback service, as before access control. */
+    private String whoMay(Access access) {
+        if (!access.required()) return noAuth && !loopback(host) ? " for anyone (--no-auth: no access control)" : "";
+        List<String> who = new ArrayList<>();
+        if (access.callers() != null) who.add(access.callers().callers().size() + " callers of " + callersFile);
+        if (access.jwt() != null) who.add("tokens signed by " + access.jwt().keys() + " for " + jwtAudience);
+        return " for " + String.join(" and ", who);
     }
 
     /** Why a log file cannot be opened, said about the file and its folder rather than as the bare path Java gives. */
