@@ -100,7 +100,9 @@ final class DecisionService implements AutoCloseable {
         this.rules = new LiveRules(engine, watchRules, metrics);
         Gate gate = new Gate(access, metrics);
         ClaimEndpoints claims = new ClaimEndpoints(rules, log, metrics, defaultLanguage, gate);
-        byte[] page = resource("counter.html");
+        // the counter page's words about signing in are the service's words files' (en and zh-CN)
+        byte[] page = new String(resource("counter.html"), StandardCharsets.UTF_8)
+                .replace("/*access words*/{}", SignIn.wordsJson()).getBytes(StandardCharsets.UTF_8);
         byte[] openApi = resource("openapi.yaml");
         ReportEndpoint report = new ReportEndpoint(log, defaultLanguage, access.required());
         // who may reach what: contract 15

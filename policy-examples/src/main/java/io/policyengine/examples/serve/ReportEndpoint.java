@@ -46,9 +46,20 @@ final class ReportEndpoint {
             }
         }
         String page = ReportWriters.in(language).page(reader.report(), "/report");
-        if (signedIn) page = page.replaceFirst("<body([^>]*)>", "<body$1>" + java.util.regex.Matcher.quoteReplacement(SignIn.bar(caller, language)));
+        if (signedIn) page = withBar(page, SignIn.bar(caller, language));
         // a page for one caller's eyes: no cache in between may keep it for the next
         if (signedIn) exchange.getResponseHeaders().set("Cache-Control", "no-store");
         Http.send(exchange, 200, "text/html; charset=utf-8", page.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The page with the signed-in bar first in its body. The body's tag is looked for on a line of its own: the chart
+     * library inlined in the head holds the text {@code <body} in its code, where the bar must not go.
+     */
+    static String withBar(String page, String bar) {
+        int body = page.lastIndexOf("\n<body>\n");
+        if (body < 0) throw new IllegalStateException("the report page has no <body> line");
+        int after = body + "\n<body>\n".length();
+        return page.substring(0, after) + bar + "\n" + page.substring(after);
     }
 }

@@ -39,7 +39,8 @@ import java.util.concurrent.CountDownLatch;
  */
 @Command(name = "serve", description = {
         "Serves decisions over HTTP: POST /v1/decisions, /v1/explanations; GET /v1/policy, /metrics, / (the counter page).",
-        "Prints one line to stderr when ready; SIGTERM finishes the requests in flight and exits 0."})
+        "Prints one line to stderr when ready; SIGTERM finishes the requests in flight and exits 0.",
+        "Open to anyone only on this machine: on another address it needs --callers, --jwks, or --no-auth on purpose."})
 public final class ServeCommand implements Callable<Integer> {
     private static final Duration GRACE = Duration.ofSeconds(10);
 
