@@ -11,6 +11,7 @@ import io.policyengine.rules.RulePack;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -155,6 +156,22 @@ public final class PolicyEngine {
      */
     public RenderedDecision render(Claim claim, Locale locale) {
         return wording(locale).render(decide(claim));
+    }
+
+    /**
+     * Contract 17: for each pack of the stack (each version of it) whose working-day calendar ends within 60 days of
+     * {@code today} or has ended, the warning {@code validate} gives; empty when none does. {@code serve} says it on its
+     * ready line, so that the calendar is extended before due dates become estimates.
+     */
+    public List<RuleProblem> calendarWarnings(LocalDate today) {
+        List<RuleProblem> warnings = new ArrayList<>(0);
+        for (PackVersions pack : live.get().packs()) {
+            for (PackVersions.Version version : pack.versions()) {
+                RuleProblem endsSoon = version.pack().calendarEndsSoon(today);
+                if (endsSoon != null && !warnings.contains(endsSoon)) warnings.add(endsSoon);
+            }
+        }
+        return warnings;
     }
 
     /** The languages every pack of the stack has sentences in. */

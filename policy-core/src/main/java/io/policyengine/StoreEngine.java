@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.function.BiFunction;
 import io.policyengine.model.PackRule;
@@ -71,10 +72,21 @@ public final class StoreEngine {
     private final AtomicReference<Chain> live;
     /** Hashes of folder packs a reload checked (as validate does) and found without errors. */
     private final Set<String> checkedHashes = ConcurrentHashMap.newKeySet();
+    /**
+     * The packs compiled so far, by folder (or bundled name), with what their files looked like: a reload compiles
+     * again only the packs whose files changed, so that a changed stores file is live in a second or two rather
+     * than after every folder pack it names is compiled and checked again.
+     */
+    private final Map<String, Compiled> compiled;
 
-    private StoreEngine(Path file, Chain chain) {
+    /** A pack as compiled, and the fingerprint of its folder's files then (empty for a bundled pack). */
+    private record Compiled(String fingerprint, PolicyEngine engine) {
+    }
+
+    private StoreEngine(Path file, Chain chain, Map<String, Compiled> compiled) {
         this.file = file;
         this.live = new AtomicReference<>(chain);
+        this.compiled = compiled;
     }
 
     /**
@@ -85,7 +97,8 @@ public final class StoreEngine {
      *                           problems of a pack that does not load
      */
     public static StoreEngine load(Path storesFile) throws RuleLoadException {
-        return new StoreEngine(storesFile, compile(storesFile, null, false, null));
+        Map<String, Compiled> compiled = new ConcurrentHashMap<>();
+        return new StoreEngine(storesFile, compile(storesFile, null, false, null, Map.of(), compiled), compiled);
     }
 
     /** The stores file this engine routes by. */
@@ -164,31 +177,55 @@ public final class StoreEngine {
         return List.copyOf(rules);
     }
 
-    /** Hands each stack its claims at once and puts what it gives back in the claims' order. */
+    /**
+     * Hands each stack its claims at once and puts what it gives back in the claims' order. A claim costs a map
+     * lookup and a few array slots here; a batch of one stack's claims goes through whole.
+     */
     private <R> List<R> byStack(Collection<Claim> claims, BiFunction<PolicyEngine, List<Claim>, List<R>> decide) {
         Chain chain = live.get();
         List<Claim> all = claims instanceof List<Claim> list ? list : List.copyOf(claims);
-        Stack first = null;
-        boolean one = true;
-        Stack[] stackOf = new Stack[all.size()];
-        for (int i = 0; i < all.size(); i++) {
-            stackOf[i] = stackOf(chain, all.get(i));
-            if (first == null) first = stackOf[i];
-            else one &= stackOf[i] == first;
+        int n = all.size();
+        if (n == 0) return List.of();
+        List<Stack> stacks = new ArrayList<>(4);
+        int[] stackOf = new int[n];
+        Stack last = null;
+        int lastIndex = -1;
+        for (int i = 0; i < n; i++) {
+            Stack stack = stackOf(chain, all.get(i));
+            if (stack != last) {
+                lastIndex = indexOf(stacks, stack);
+                last = stack;
+            }
+            stackOf[i] = lastIndex;
         }
-        if (first == null) return List.of();
-        if (one) return decide.apply(first.engine(), all);
-        Map<Stack, List<Integer>> positions = new LinkedHashMap<>();
-        for (int i = 0; i < all.size(); i++) positions.computeIfAbsent(stackOf[i], s -> new ArrayList<>()).add(i);
-        List<R> results = new ArrayList<>(Collections.nCopies(all.size(), null));
-        for (Map.Entry<Stack, List<Integer>> group : positions.entrySet()) {
-            List<Integer> at = group.getValue();
-            List<Claim> subset = new ArrayList<>(at.size());
-            for (int i : at) subset.add(all.get(i));
-            List<R> decided = decide.apply(group.getKey().engine(), subset);
-            for (int j = 0; j < at.size(); j++) results.set(at.get(j), decided.get(j));
+        if (stacks.size() == 1) return decide.apply(stacks.get(0).engine(), all);
+        int[] counts = new int[stacks.size()];
+        for (int i = 0; i < n; i++) counts[stackOf[i]]++;
+        Object[] results = new Object[n];
+        for (int s = 0; s < stacks.size(); s++) {
+            int[] at = new int[counts[s]];
+            List<Claim> subset = new ArrayList<>(counts[s]);
+            for (int i = 0, j = 0; i < n; i++) {
+                if (stackOf[i] == s) {
+                    at[j++] = i;
+                    subset.add(all.get(i));
+                }
+            }
+            List<R> decided = decide.apply(stacks.get(s).engine(), subset);
+            for (int j = 0; j < at.length; j++) results[at[j]] = decided.get(j);
         }
-        return Collections.unmodifiableList(results);
+        @SuppressWarnings("unchecked")
+        List<R> inOrder = (List<R>) Arrays.asList(results);
+        return Collections.unmodifiableList(inOrder);
+    }
+
+    /** The index of {@code stack} in {@code stacks}, added at the end when it is not there yet (a chain has a few stacks). */
+    private static int indexOf(List<Stack> stacks, Stack stack) {
+        for (int i = 0; i < stacks.size(); i++) {
+            if (stacks.get(i) == stack) return i;
+        }
+        stacks.add(stack);
+        return stacks.size() - 1;
     }
 
     /**
@@ -218,7 +255,7 @@ public final class StoreEngine {
     public List<Stack> reload() throws RuleLoadException {
         Chain old = live.get();
         try {
-            Chain fresh = compile(file, old, true, checkedHashes);
+            Chain fresh = compile(file, old, true, checkedHashes, Map.of(), compiled);
             live.set(fresh);
             return fresh.stacks();
         } catch (RuleLoadException e) {
@@ -229,29 +266,93 @@ public final class StoreEngine {
 
     /**
      * Watches the stores file's folder and every folder pack it names, and reloads the chain after a change
-     * once things have been quiet for {@code settle}. Close the result to stop.
+     * once things have been quiet for {@code settle}. A folder pack that a reloaded file names for the first
+     * time is watched from then on. Close the result to stop.
      */
     public AutoCloseable watch(Duration settle, PolicyEngine.ReloadListener listener) {
-        Runnable onChange = () -> {
+        Map<Path, RuleWatcher> watchers = new LinkedHashMap<>();
+        Runnable[] onChange = new Runnable[1];
+        Runnable watchEveryFolder = () -> {
+            synchronized (watchers) {
+                for (Path folder : folders()) {
+                    if (!watchers.containsKey(folder)) watchers.put(folder, RuleWatcher.start(folder, settle, onChange[0]));
+                }
+            }
+        };
+        onChange[0] = () -> {
             try {
                 reload();
             } catch (RuleLoadException | RuntimeException e) {
                 listener.failed(e);
                 return;
             }
+            watchEveryFolder.run();
             listener.reloaded(stacks().get(0).engine().policy());
         };
-        List<Path> folders = new ArrayList<>();
+        watchEveryFolder.run();
+        return () -> {
+            synchronized (watchers) {
+                watchers.values().forEach(RuleWatcher::close);
+                watchers.clear();
+            }
+        };
+    }
+
+    /** The folders the live chain is read from: the stores file's, then each folder pack's (absolute, each once). */
+    private List<Path> folders() {
+        Set<Path> folders = new LinkedHashSet<>();
         folders.add(file.toAbsolutePath().getParent());
-        for (Stack stack : stacks()) {
-            for (String pack : packsOf(stack)) {
-                Path folder = folderOf(file, pack);
-                if (folder != null && !folders.contains(folder.toAbsolutePath())) folders.add(folder.toAbsolutePath());
+        for (Stack stack : stacks()) folders.addAll(folders(stack));
+        return List.copyOf(folders);
+    }
+
+    /** The folders {@code stack}'s pack and floors are read from (absolute); none for bundled packs. */
+    public List<Path> folders(Stack stack) {
+        List<Path> folders = new ArrayList<>();
+        for (String pack : packsOf(stack)) {
+            Path folder = folderOf(file, pack);
+            if (folder != null) folders.add(folder.toAbsolutePath());
+        }
+        return folders;
+    }
+
+    /**
+     * This chain with the pack in {@code folder} deciding wherever a row names {@code pack} (as its pack or a floor),
+     * what {@code diff --stores} compares an edited pack by. {@code pack} is a bundled name as the file writes it,
+     * or a folder (the same folder, however it is written). The file is read again; this engine is unchanged.
+     *
+     * @throws RuleLoadException        with the problems of the file or of a pack, the new one's among them
+     * @throws IllegalArgumentException when no row names {@code pack}
+     */
+    public StoreEngine withPack(String pack, Path folder) throws RuleLoadException {
+        Map<String, PolicyEngine> given = new HashMap<>();
+        PolicyEngine replacement = null;
+        for (StoresFile.Row row : rows()) {
+            List<String> names = new ArrayList<>(row.floors());
+            names.add(0, row.pack());
+            for (String name : names) {
+                if (!given.containsKey(name) && names(name, pack)) {
+                    if (replacement == null) replacement = PolicyEngine.load(folder);
+                    given.put(name, replacement);
+                }
             }
         }
-        List<RuleWatcher> watchers = new ArrayList<>();
-        for (Path folder : folders) watchers.add(RuleWatcher.start(folder, settle, onChange));
-        return () -> watchers.forEach(RuleWatcher::close);
+        if (given.isEmpty()) throw new IllegalArgumentException("no row of " + file.getFileName() + " names " + pack);
+        Map<String, Compiled> fresh = new ConcurrentHashMap<>();
+        return new StoreEngine(file, compile(file, null, false, null, given, fresh), fresh);
+    }
+
+    /** Whether a row's pack {@code name} is the pack {@code pack}: the same text, or the same folder. */
+    private boolean names(String name, String pack) {
+        if (name.equals(pack)) return true;
+        Path folder = folderOf(file, name);
+        Path other = Path.of(pack);
+        if (folder == null || !Files.isDirectory(other)) return false;
+        try {
+            return Files.isSameFile(folder, other);
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     private static List<String> packsOf(Stack stack) {
@@ -277,11 +378,14 @@ public final class StoreEngine {
     /**
      * Reads the file and compiles its stacks; a stack whose packs are the same versions as in {@code old}
      * keeps its load time. With {@code validate}, folder packs not yet in {@code checked} are checked as validate does.
+     * {@code given}: packs already compiled, by the name the rows give them, in place of what the name says.
+     * {@code compiled}: the packs compiled before, reused where their files are as they were; what is compiled is added.
      */
-    private static Chain compile(Path file, Chain old, boolean validate, Set<String> checked) throws RuleLoadException {
+    private static Chain compile(Path file, Chain old, boolean validate, Set<String> checked, Map<String, PolicyEngine> given,
+                                 Map<String, Compiled> compiled) throws RuleLoadException {
         List<RuleProblem> problems = new ArrayList<>();
         StoresFile stores = StoresFile.read(file, problems);
-        Map<String, PolicyEngine> packs = new HashMap<>();
+        Map<String, PolicyEngine> packs = new HashMap<>(given);
         Map<String, Stack> stackByName = new LinkedHashMap<>();
         Map<String, List<String>> storesOf = new LinkedHashMap<>();
         Map<String, StoresFile.Row> firstRow = new LinkedHashMap<>();
@@ -291,7 +395,7 @@ public final class StoreEngine {
         }
         Map<String, PolicyEngine> engines = new HashMap<>();
         for (StoresFile.Row row : firstRow.values()) {
-            PolicyEngine engine = stack(file, row, packs, problems, validate, checked);
+            PolicyEngine engine = stack(file, row, packs, problems, validate, checked, compiled);
             if (engine != null) engines.put(row.stack(), engine);
         }
         for (StoresFile.Row row : stores.rows()) {
@@ -346,12 +450,12 @@ public final class StoreEngine {
 
     /** The row's stack: its pack with its floors under it; null (and the problems added at the row's line) when one does not load. */
     private static PolicyEngine stack(Path file, StoresFile.Row row, Map<String, PolicyEngine> packs, List<RuleProblem> problems,
-                                      boolean validate, Set<String> checked) {
-        PolicyEngine engine = pack(file, row, "pack", row.pack(), packs, problems, validate, checked);
+                                      boolean validate, Set<String> checked, Map<String, Compiled> compiled) {
+        PolicyEngine engine = pack(file, row, "pack", row.pack(), packs, problems, validate, checked, compiled);
         List<String> stacked = new ArrayList<>();
         if (engine != null) stacked.add(engine.policy().name());
         for (String name : row.floors()) {
-            PolicyEngine floor = pack(file, row, "floors", name, packs, problems, validate, checked);
+            PolicyEngine floor = pack(file, row, "floors", name, packs, problems, validate, checked, compiled);
             if (floor == null || engine == null) {
                 engine = null;
                 continue;
@@ -370,20 +474,30 @@ public final class StoreEngine {
 
     /** A pack named in a row, compiled once per file load; null (and the problems added) when it is unknown or does not load. */
     private static PolicyEngine pack(Path file, StoresFile.Row row, String column, String name, Map<String, PolicyEngine> packs,
-                                     List<RuleProblem> problems, boolean validate, Set<String> checked) {
+                                     List<RuleProblem> problems, boolean validate, Set<String> checked, Map<String, Compiled> compiled) {
         if (packs.containsKey(name)) return packs.get(name);
         Path folder = folderOf(file, name);
         PolicyEngine engine = null;
         try {
             if (folder != null) {
-                engine = PolicyEngine.load(folder);
-                if (validate && !checked.contains(engine.policy().hash())) {
-                    List<RuleProblem> errors = PolicyEngine.validate(folder).stream().filter(p -> !p.warning()).toList();
-                    if (!errors.isEmpty()) throw new RuleLoadException(errors);
-                    checked.add(engine.policy().hash());
+                String fingerprint = fingerprint(folder);
+                Compiled before = compiled.get(folder.toString());
+                if (before != null && before.fingerprint().equals(fingerprint)) {
+                    engine = before.engine();
+                } else {
+                    engine = PolicyEngine.load(folder);
+                    if (validate && !checked.contains(engine.policy().hash())) {
+                        List<RuleProblem> errors = PolicyEngine.validate(folder).stream().filter(p -> !p.warning()).toList();
+                        if (!errors.isEmpty()) throw new RuleLoadException(errors);
+                        checked.add(engine.policy().hash());
+                    }
+                    compiled.put(folder.toString(), new Compiled(fingerprint, engine));
                 }
             } else if (PolicyEngine.bundledPacks().contains(name)) {
-                engine = PolicyEngine.bundled(name);
+                // a bundled pack does not change while the process runs
+                Compiled before = compiled.get(name);
+                engine = before != null ? before.engine() : PolicyEngine.bundled(name);
+                if (before == null) compiled.put(name, new Compiled("", engine));
             } else {
                 problems.add(RuleProblem.error(file, row.line(), column + ": unknown pack \"" + name + "\": neither a bundled pack ("
                         + String.join(", ", PolicyEngine.bundledPacks()) + ") nor a folder next to " + file.getFileName()));
@@ -394,6 +508,25 @@ public final class StoreEngine {
         }
         packs.put(name, engine);
         return engine;
+    }
+
+    /**
+     * What a pack folder's files look like: each file's path, size, modification time and file key (a save by rename is a new
+     * file), so that a pack is compiled again only when a file of it changed. Unique when the folder cannot be read.
+     */
+    private static String fingerprint(Path folder) {
+        StringBuilder print = new StringBuilder();
+        try (java.util.stream.Stream<Path> files = Files.walk(folder)) {
+            for (Path each : files.sorted().toList()) {
+                var attributes = Files.readAttributes(each, java.nio.file.attribute.BasicFileAttributes.class);
+                if (!attributes.isRegularFile()) continue;
+                print.append(folder.relativize(each)).append(' ').append(attributes.size()).append(' ')
+                        .append(attributes.lastModifiedTime().toInstant()).append(' ').append(attributes.fileKey()).append('\n');
+            }
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return "unread " + System.nanoTime();
+        }
+        return print.toString();
     }
 
     /** The folder a pack name means, relative to the stores file; null when it names no folder (a bundled pack's name). */

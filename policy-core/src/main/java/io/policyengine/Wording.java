@@ -92,7 +92,8 @@ public final class Wording {
         }
         List<RenderedDecision.Words> actions = new ArrayList<>(decision.actions().size());
         for (Action action : decision.actions()) {
-            actions.add(words(packs, action.reason(), action.article()));
+            RenderedDecision.Words said = words(packs, action.reason(), action.article());
+            actions.add(action.estimated() ? new RenderedDecision.Words(estimated(packs, action, said.message()), said.citation(), said.title()) : said);
         }
         List<String> remedies = new ArrayList<>(decision.remedies().size());
         for (Remedy remedy : decision.remedies()) remedies.add(word(packs, remedy.name()));
@@ -140,6 +141,21 @@ public final class Wording {
     /** The sentence of one of {@code decision}'s reasons, as a cashier reads it. */
     public String message(Decision decision, Reason reason) {
         return message(new Packs(decision), reason);
+    }
+
+    /**
+     * The sentence of one of {@code decision}'s open duties: its reason's, and when its due date is an estimate past
+     * the end of the pack's calendar, saying so (contract 17): "... (estimated: the calendar ends on 2026-12-31)".
+     */
+    public String message(Decision decision, Action action) {
+        Packs packs = new Packs(decision);
+        String message = message(packs, action.reason());
+        return action.estimated() ? estimated(packs, action, message) : message;
+    }
+
+    /** Contract 17: "estimated: the calendar ends on 2026-12-31" for a due date past the calendar; null for one that is no estimate. */
+    public String estimate(Decision decision, Action action) {
+        return action.estimated() ? estimate(new Packs(decision), action) : null;
     }
 
     /** The sentence of a compensation owed under {@code decision}. */
@@ -216,6 +232,10 @@ public final class Wording {
         }
         String law = lawPrevails(packs);
         if (law != null) clauses.add(law);
+        Action guessed = lastEstimated(decision.actions());
+        if (guessed != null) {
+            clauses.add(pattern(packs, "estimated due").render(Map.of("due", guessed.due(), "estimated", estimate(packs, guessed)), language));
+        }
         if (!clauses.isEmpty()) {
             String separator = pattern(packs, "clause separator").render(Map.of(), language) + language.gap();
             String joined = String.join(separator, clauses);
@@ -237,6 +257,26 @@ public final class Wording {
         params.put("duty", hasPattern(packs, key) ? pattern(packs, key).render(Map.of(), language) : action.action());
         params.put("due", action.due());
         return pattern(packs, action.overdue() ? "next duty overdue" : "next duty").render(params, language);
+    }
+
+    /**
+     * Of the open duties whose due dates are estimates, the one due last: the due date a rule counted in working days
+     * (the repair's), those counted back from it (the notice of its delay) coming before it. Null when none is.
+     */
+    private static Action lastEstimated(List<Action> actions) {
+        Action last = null;
+        for (Action action : actions) {
+            if (action.estimated()) last = action;
+        }
+        return last;
+    }
+
+    private String estimate(Packs packs, Action action) {
+        return pattern(packs, "estimated").render(Map.of("calendarEnd", action.calendarEnd()), language);
+    }
+
+    private String estimated(Packs packs, Action action, String message) {
+        return pattern(packs, "estimated action").render(Map.of("message", message, "estimated", estimate(packs, action)), language);
     }
 
     private String outcome(Packs packs, boolean refusalSaid) {

@@ -260,10 +260,12 @@ public final class Expectation {
     }
 
     private static final List<String> ACTION_KEYS = List.of("action", "article", "due", "overdue");
+    /** An action's key an example may leave out: {@code "estimated": true} for a due date past the pack's calendar (contract 17). */
+    private static final String ESTIMATED = "estimated";
 
     /**
-     * The open duties (contract 12.3), exactly and in order: each element gives action, article, due and overdue,
-     * and the decision's actions must be those, no more.
+     * The open duties (contract 12.3), exactly and in order: each element gives action, article, due and overdue, and
+     * {@code "estimated": true} where the due date is an estimate (left out, false); the decision's actions must be those, no more.
      */
     private static Check actions(String path, JsonNode value) {
         if (!value.isArray()) throw new BadInputException(path, "expected an array of actions");
@@ -274,8 +276,9 @@ public final class Expectation {
             if (!node.isObject()) throw new BadInputException(element, "expected an object with " + String.join(", ", ACTION_KEYS));
             for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
                 String name = names.next();
-                if (!ACTION_KEYS.contains(name)) {
-                    throw new BadInputException(element + "." + name, "unknown field (an action has " + String.join(", ", ACTION_KEYS) + ")");
+                if (!ACTION_KEYS.contains(name) && !name.equals(ESTIMATED)) {
+                    throw new BadInputException(element + "." + name, "unknown field (an action has " + String.join(", ", ACTION_KEYS)
+                            + " and may have " + ESTIMATED + ")");
                 }
             }
             for (String key : ACTION_KEYS) {
@@ -283,15 +286,19 @@ public final class Expectation {
             }
             JsonNode overdue = node.get("overdue");
             if (!overdue.isBoolean()) throw new BadInputException(element + ".overdue", "expected true or false, got " + overdue);
+            JsonNode estimated = node.get(ESTIMATED);
+            if (estimated != null && !estimated.isBoolean()) {
+                throw new BadInputException(element + "." + ESTIMATED, "expected true or false, got " + estimated);
+            }
             expected.add(action(text(element + ".action", node.get("action")), text(element + ".article", node.get("article")),
-                    dateOrNull(element + ".due", node.get("due")), overdue.booleanValue()));
+                    dateOrNull(element + ".due", node.get("due")), overdue.booleanValue(), estimated != null && estimated.booleanValue()));
         }
         return new Check("actions", expected.toString(), d -> d.actions().stream()
-                .map(a -> action(a.action(), a.article(), a.due().toString(), a.overdue())).toList().toString(), false);
+                .map(a -> action(a.action(), a.article(), a.due().toString(), a.overdue(), a.estimated())).toList().toString(), false);
     }
 
-    private static String action(String action, String article, String due, boolean overdue) {
-        return action + " (art. " + article + ") due " + due + (overdue ? " overdue" : "");
+    private static String action(String action, String article, String due, boolean overdue, boolean estimated) {
+        return action + " (art. " + article + ") due " + due + (estimated ? " estimated" : "") + (overdue ? " overdue" : "");
     }
 
     private static final List<String> MONEY_KEYS = List.of("currency", "refund", "depreciation", "refundDueDate", "returnShipping");

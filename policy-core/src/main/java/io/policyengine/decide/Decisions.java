@@ -193,7 +193,8 @@ public final class Decisions {
                     open = new ArrayList<>(4);
                     judgedOn = claim.judgedOn();
                 }
-                open.add(new Action(duty.action(), duty.reason().article(), duty.due(), judgedOn.isAfter(duty.due()), duty.reason()));
+                open.add(new Action(duty.action(), duty.reason().article(), duty.due(), judgedOn.isAfter(duty.due()), duty.reason(),
+                        duty.calendarEnd()));
             }
         }
         if (open == null) return List.of();

@@ -18,23 +18,44 @@ import java.util.Map;
  * {@code openedOn}, {@code closedBy}, {@code closedOn}), so that {@code explain} and the JSON show them.
  */
 public record Duty(Claim claim, String action, LocalDate due, ClaimEvent openedBy, ClaimEvent closedBy,
-                   boolean repairOnly, Reason reason) {
+                   boolean repairOnly, Reason reason, LocalDate calendarEnd) {
 
     public static final String OPENED_BY = "openedBy";
     public static final String OPENED_ON = "openedOn";
     public static final String CLOSED_BY = "closedBy";
     public static final String CLOSED_ON = "closedOn";
 
+    /** A duty whose due date is no estimate. */
+    public Duty(Claim claim, String action, LocalDate due, ClaimEvent openedBy, ClaimEvent closedBy,
+                boolean repairOnly, Reason reason) {
+        this(claim, action, due, openedBy, closedBy, repairOnly, reason, null);
+    }
+
     /** A duty, whatever the outcome. Called from a rule's {@code then}. */
     public static void insert(RuleContext kcontext, Claim claim, String action, LocalDate due,
                               ClaimEvent openedBy, ClaimEvent closedBy, Map<String, Object> params) {
-        add(kcontext, claim, action, due, openedBy, closedBy, false, params);
+        add(kcontext, claim, action, due, openedBy, closedBy, false, params, null);
     }
 
     /** A duty that holds when the outcome is a repair. Called from a rule's {@code then}. */
     public static void ifRepair(RuleContext kcontext, Claim claim, String action, LocalDate due,
                                 ClaimEvent openedBy, ClaimEvent closedBy, Map<String, Object> params) {
-        add(kcontext, claim, action, due, openedBy, closedBy, true, params);
+        add(kcontext, claim, action, due, openedBy, closedBy, true, params, null);
+    }
+
+    /**
+     * A duty of a repair whose due date is counted from {@code deadline} (the repair itself, the notice of its delay): when
+     * the deadline is an estimate past the end of the pack's calendar (contract 17), so is this duty's due date. Holds when
+     * the outcome is a repair. Called from a rule's {@code then}.
+     */
+    public static void ifRepair(RuleContext kcontext, RepairDeadline deadline, String action, LocalDate due,
+                                ClaimEvent openedBy, ClaimEvent closedBy, Map<String, Object> params) {
+        add(kcontext, deadline.claim(), action, due, openedBy, closedBy, true, params, deadline.calendarEnd());
+    }
+
+    /** Whether the due date was counted past the end of the pack's calendar (contract 17). */
+    public boolean estimated() {
+        return calendarEnd != null;
     }
 
     public boolean open() {
@@ -42,12 +63,12 @@ public record Duty(Claim claim, String action, LocalDate due, ClaimEvent openedB
     }
 
     private static void add(RuleContext kcontext, Claim claim, String action, LocalDate due, ClaimEvent openedBy,
-                            ClaimEvent closedBy, boolean repairOnly, Map<String, Object> params) {
+                            ClaimEvent closedBy, boolean repairOnly, Map<String, Object> params, LocalDate calendarEnd) {
         NamedValues values = NamedValues.copyOf(params);
         if (openedBy != null) values = values.with(OPENED_BY, openedBy.type().name()).with(OPENED_ON, openedBy.at());
         if (closedBy != null) values = values.with(CLOSED_BY, closedBy.type().name()).with(CLOSED_ON, closedBy.at());
         Duty duty = new Duty(claim, action, due, openedBy, closedBy, repairOnly,
-                RuleCitation.of(kcontext).reason(Effect.DUTY, null, values));
+                RuleCitation.of(kcontext).reason(Effect.DUTY, null, values), calendarEnd);
         Firing.insert(kcontext, duty);
         Findings.Builder findings = Firing.of(claim);
         if (findings != null) findings.add(duty);

@@ -49,6 +49,16 @@ public final class WorkingCalendar {
         return day;
     }
 
+    /**
+     * Contract 17: the calendar's last day when {@code day} lies past it, where working days are counted Monday to
+     * Friday without knowing the holidays, so that a due date there is an estimate; null when the calendar covers
+     * {@code day}, and for a pack without a calendar, which counts Monday to Friday by design.
+     */
+    public LocalDate endBefore(LocalDate day) {
+        LocalDate lastDay = lastDay();
+        return lastDay != null && day.isAfter(lastDay) ? lastDay : null;
+    }
+
     /** The last day the calendar knows of (31 December of its last covered year); null when it lists no day. */
     public LocalDate lastDay() {
         return lastYear == 0 ? null : LocalDate.of(lastYear, 12, 31);

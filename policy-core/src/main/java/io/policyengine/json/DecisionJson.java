@@ -122,6 +122,11 @@ public final class DecisionJson {
             writeDate(json, Encoded.DUE, action.due());
             json.writeFieldName(Encoded.OVERDUE);
             json.writeBoolean(action.overdue());
+            // only where it is one (contract 17): the actions of every other decision read as before
+            if (action.estimated()) {
+                json.writeFieldName(Encoded.ESTIMATED);
+                json.writeBoolean(true);
+            }
             writeString(json, Encoded.MESSAGE, words.message());
             writeParams(json, action.reason());
             json.writeEndObject();

@@ -84,6 +84,7 @@ final class Encoded {
     static final SerializedString ACTION = name("action");
     static final SerializedString DUE = name("due");
     static final SerializedString OVERDUE = name("overdue");
+    static final SerializedString ESTIMATED = name("estimated");
     static final SerializedString RESPOND_BY = name("respondBy");
     static final SerializedString DISPATCH_BY = name("dispatchBy");
     static final SerializedString ON_SITE_BY = name("onSiteBy");

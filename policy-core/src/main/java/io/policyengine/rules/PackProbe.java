@@ -71,9 +71,8 @@ final class PackProbe {
      */
     static List<RuleProblem> calendarWarnings(RulePack pack, LocalDate today) {
         List<RuleProblem> warnings = new ArrayList<>(1);
-        CalendarFile calendar = pack.calendar();
-        if (calendar != null) {
-            RuleProblem endsSoon = calendar.endsSoon(today);
+        if (pack.calendar() != null) {
+            RuleProblem endsSoon = pack.calendarEndsSoon(today);
             if (endsSoon != null) warnings.add(endsSoon);
             return warnings;
         }

@@ -13,6 +13,7 @@ import io.policyengine.text.PackSentences;
 import org.kie.api.KieBase;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -128,6 +129,14 @@ public final class RulePack {
     /** The pack's calendar.txt; null when it has none. */
     CalendarFile calendar() {
         return calendar;
+    }
+
+    /**
+     * Contract 17: the warning that the pack's calendar ends within {@value CalendarFile#WARN_DAYS} days of {@code today}
+     * or has ended, as {@code validate} and {@code serve}'s ready line give it; null when it does not, or there is none.
+     */
+    public RuleProblem calendarEndsSoon(LocalDate today) {
+        return calendar == null ? null : calendar.endsSoon(today);
     }
 
     /** The firings this pack allows per claim: its {@value PackDeclarations#FIRING_LIMIT_TERM} term, or 10,000. */

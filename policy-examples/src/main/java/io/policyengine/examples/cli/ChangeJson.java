@@ -12,7 +12,7 @@ import java.io.UncheckedIOException;
 import java.util.Set;
 
 /**
- * {@code diff --json}: one changed claim a line, {@code {"claimId", "source", "line", "changed": [...],
+ * {@code diff --json}: one changed claim a line, {@code {"claimId", "store" (when the claim names one), "source", "line", "changed": [...],
  * "rulesOnlyOld": [...], "rulesOnlyNew": [...], "old": DECISION, "new": DECISION}}.
  */
 final class ChangeJson {
@@ -26,6 +26,8 @@ final class ChangeJson {
         try (JsonGenerator json = FACTORY.createGenerator(text)) {
             json.writeStartObject();
             json.writeStringField("claimId", change.claim().id());
+            // with --stores, which store's stack decided both sides (contract 14.2)
+            if (change.claim().store() != null) json.writeStringField("store", change.claim().store());
             json.writeStringField("source", item.source());
             json.writeNumberField("line", item.line());
             json.writeArrayFieldStart("changed");

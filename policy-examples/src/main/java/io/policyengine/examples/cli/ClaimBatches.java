@@ -10,6 +10,7 @@ import io.policyengine.json.ClaimSource;
 import io.policyengine.model.BadInputException;
 import io.policyengine.model.Claim;
 import io.policyengine.model.Decision;
+import io.policyengine.model.Explanation;
 import io.policyengine.json.DecisionJson;
 
 import java.io.InputStream;
@@ -32,6 +33,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.function.IntSupplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -44,6 +47,11 @@ import java.util.function.UnaryOperator;
 public final class ClaimBatches {
     /** Claims per batch: no more than the engine decides on one thread, so that a batch stays on its worker. */
     private static final int BATCH = 512;
+    /**
+     * A chain's batch is split among its stacks, each deciding its share in a rule session of its own: batches of a
+     * chain are larger, up to this many times, so that a stack's session still gets claims enough to share its cost.
+     */
+    private static final int MOST_STACKS_PER_BATCH = 4;
     private static final int WORKERS = Runtime.getRuntime().availableProcessors();
     /** Batches handed out ahead of the one being handed back: enough to keep every worker busy, few enough to bound memory. */
     private static final int IN_FLIGHT = 2 * WORKERS + 2;
@@ -72,65 +80,83 @@ public final class ClaimBatches {
         /** Every rule that can decide, each once. */
         List<PackRule> rules();
 
+        /** How many stacks a batch's claims are split among: one, or a chain's stacks. */
+        default int stacks() {
+            return 1;
+        }
+
         /** The words of the decisions in {@code locale}; see {@link PolicyEngine#wording}. */
         Wording wording(Locale locale);
 
+        /** How the claim is decided, rule by rule; see {@link PolicyEngine#explain}. */
+        Explanation explain(Claim claim);
+
         static Decider of(PolicyEngine engine) {
-            return new Decider() {
-                @Override
-                public void check(Claim claim) {
-                    engine.check(claim);
-                }
-
-                @Override
-                public List<PolicyEngine.Result> decideEach(List<Claim> claims) {
-                    return engine.decideEach(claims);
-                }
-
-                @Override
-                public List<PolicyEngine.Traced> decideTraced(List<Claim> claims) {
-                    return engine.decideTraced(claims);
-                }
-
-                @Override
-                public List<PackRule> rules() {
-                    return engine.rules();
-                }
-
-                @Override
-                public Wording wording(Locale locale) {
-                    return engine.wording(locale);
-                }
-            };
+            return new MethodsOf(engine::check, engine::decideEach, engine::decideTraced, engine::rules, () -> 1,
+                    engine::wording, engine::explain);
         }
 
         static Decider of(StoreEngine chain) {
-            return new Decider() {
-                @Override
-                public void check(Claim claim) {
-                    chain.check(claim);
-                }
+            return new MethodsOf(chain::check, chain::decideEach, chain::decideTraced, chain::rules, () -> chain.stacks().size(),
+                    chain::wording, chain::explain);
+        }
+    }
 
-                @Override
-                public List<PolicyEngine.Result> decideEach(List<Claim> claims) {
-                    return chain.decideEach(claims);
-                }
+    /** A decider of these methods: an engine and a chain have the same ones, but no common type to call them by. */
+    private static final class MethodsOf implements Decider {
+        private final Consumer<Claim> check;
+        private final Function<List<Claim>, List<PolicyEngine.Result>> decideEach;
+        private final Function<List<Claim>, List<PolicyEngine.Traced>> decideTraced;
+        private final Supplier<List<PackRule>> rules;
+        private final IntSupplier stacks;
+        private final Function<Locale, Wording> wording;
+        private final Function<Claim, Explanation> explain;
 
-                @Override
-                public List<PolicyEngine.Traced> decideTraced(List<Claim> claims) {
-                    return chain.decideTraced(claims);
-                }
+        MethodsOf(Consumer<Claim> check, Function<List<Claim>, List<PolicyEngine.Result>> decideEach,
+                  Function<List<Claim>, List<PolicyEngine.Traced>> decideTraced, Supplier<List<PackRule>> rules,
+                  IntSupplier stacks, Function<Locale, Wording> wording, Function<Claim, Explanation> explain) {
+            this.check = check;
+            this.decideEach = decideEach;
+            this.decideTraced = decideTraced;
+            this.rules = rules;
+            this.stacks = stacks;
+            this.wording = wording;
+            this.explain = explain;
+        }
 
-                @Override
-                public List<PackRule> rules() {
-                    return chain.rules();
-                }
+        @Override
+        public void check(Claim claim) {
+            check.accept(claim);
+        }
 
-                @Override
-                public Wording wording(Locale locale) {
-                    return chain.wording(locale);
-                }
-            };
+        @Override
+        public List<PolicyEngine.Result> decideEach(List<Claim> claims) {
+            return decideEach.apply(claims);
+        }
+
+        @Override
+        public List<PolicyEngine.Traced> decideTraced(List<Claim> claims) {
+            return decideTraced.apply(claims);
+        }
+
+        @Override
+        public List<PackRule> rules() {
+            return rules.get();
+        }
+
+        @Override
+        public int stacks() {
+            return stacks.getAsInt();
+        }
+
+        @Override
+        public Wording wording(Locale locale) {
+            return wording.apply(locale);
+        }
+
+        @Override
+        public Explanation explain(Claim claim) {
+            return explain.apply(claim);
         }
     }
 
@@ -212,8 +238,13 @@ public final class ClaimBatches {
      */
     public static <R> boolean decide(Decider engine, List<String> inputs, InputStream stdin, UnaryOperator<Claim> prepare,
                                      Function<Decided, R> onWorker, Predicate<R> inOrder) {
-        return inBatches(inputs, stdin, item -> decidable(engine, prepared(item, prepare)),
+        return inBatches(inputs, stdin, batchOf(engine), item -> decidable(engine, prepared(item, prepare)),
                 items -> onWorker.apply(decided(engine, items)), inOrder);
+    }
+
+    /** Claims per batch for {@code engine}: {@value #BATCH}, times its stacks up to {@value #MOST_STACKS_PER_BATCH}. */
+    static int batchOf(Decider engine) {
+        return BATCH * Math.max(1, Math.min(MOST_STACKS_PER_BATCH, engine.stacks()));
     }
 
     private static ClaimSource.Item prepared(ClaimSource.Item item, UnaryOperator<Claim> prepare) {
@@ -238,20 +269,20 @@ public final class ClaimBatches {
      * and says false when the rules failed for a claim of the batch. Returns true when every item was a
      * claim that passed the check and the rules never failed.
      */
-    static <R> boolean inBatches(List<String> inputs, InputStream stdin, UnaryOperator<ClaimSource.Item> check,
+    static <R> boolean inBatches(List<String> inputs, InputStream stdin, int batch, UnaryOperator<ClaimSource.Item> check,
                                  Function<List<ClaimSource.Item>, R> onWorker, Predicate<R> inOrder) {
         BlockingQueue<Future<Done<R>>> inFlight = new ArrayBlockingQueue<>(IN_FLIGHT);
         Future<Done<R>> end = CompletableFuture.completedFuture(null);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         AtomicBoolean consumerGone = new AtomicBoolean();
         Thread reader = new Thread(() -> {
-            List<ClaimSource.Unread> pending = new ArrayList<>(BATCH);
+            List<ClaimSource.Unread> pending = new ArrayList<>(batch);
             try {
                 for (String input : inputs) {
                     try (ClaimSource source = ClaimSource.open(input, stdin)) {
                         for (Iterator<ClaimSource.Unread> items = source.unread(); items.hasNext(); ) {
                             pending.add(items.next());
-                            if (pending.size() == BATCH) {
+                            if (pending.size() == batch) {
                                 handOver(inFlight, onWorker(List.copyOf(pending), check, onWorker), consumerGone, end);
                                 pending.clear();
                             }
@@ -371,7 +402,7 @@ public final class ClaimBatches {
 
     /** The one line on stderr of a bad claim: {@code FILE:LINE: error}. */
     static void reportOnStderr(ClaimSource.Item item, PrintWriter err) {
-        err.println(Printable.oneLine(item.source() + ":" + item.line() + ": " + item.error()));
+        Progress.println(err, Printable.oneLine(item.source() + ":" + item.line() + ": " + item.error()));
     }
 
     /** The item, or its error when the engine cannot decide its claim (no version in force on its purchase date). */

@@ -61,12 +61,17 @@ final class Comparison {
                   Set<RuleName> onlyOld, Set<RuleName> onlyNew) {
     }
 
-    private final PolicyEngine before;
-    private final PolicyEngine after;
+    private final ClaimBatches.Decider before;
+    private final ClaimBatches.Decider after;
     private final boolean traceRules;
 
     /** {@code traceRules}: also tell which rules fired on one side only (costs a listener on every session). */
     Comparison(PolicyEngine before, PolicyEngine after, boolean traceRules) {
+        this(ClaimBatches.Decider.of(before), ClaimBatches.Decider.of(after), traceRules);
+    }
+
+    /** The same for any two deciders: two chains that route each claim by its store (contract 14.2). */
+    Comparison(ClaimBatches.Decider before, ClaimBatches.Decider after, boolean traceRules) {
         this.before = before;
         this.after = after;
         this.traceRules = traceRules;
@@ -88,7 +93,7 @@ final class Comparison {
     }
 
     /** @throws io.policyengine.RuleFailureException for the first claim a rule fails or keeps firing for */
-    private List<Decided> decide(PolicyEngine engine, List<Claim> claims) {
+    private List<Decided> decide(ClaimBatches.Decider engine, List<Claim> claims) {
         List<Decided> decided = new ArrayList<>(claims.size());
         if (traceRules) {
             for (PolicyEngine.Traced traced : engine.decideTraced(claims)) {
@@ -96,7 +101,10 @@ final class Comparison {
                 decided.add(new Decided(traced.result().decision(), traced.firedRules()));
             }
         } else {
-            for (Decision decision : engine.decideAll(claims)) decided.add(new Decided(decision, Set.of()));
+            for (PolicyEngine.Result result : engine.decideEach(claims)) {
+                if (result.isFailure()) throw result.failure();
+                decided.add(new Decided(result.decision(), Set.of()));
+            }
         }
         return decided;
     }

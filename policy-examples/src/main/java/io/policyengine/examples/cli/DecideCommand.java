@@ -1,11 +1,6 @@
 package io.policyengine.examples.cli;
 
-import io.policyengine.PolicyEngine;
 import io.policyengine.RuleLoadException;
-import io.policyengine.StoreEngine;
-import io.policyengine.Wording;
-import io.policyengine.model.Claim;
-import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -47,27 +42,15 @@ final class DecideCommand implements Callable<Integer> {
     public Integer call() throws RuleLoadException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ClaimBatches.Decider engine;
-        Function<Claim, Wording> wordings;
-        Wording wording;
-        if (stores.given()) {
-            StoreEngine chain = stores.chain(rules);
-            engine = ClaimBatches.Decider.of(chain);
-            wordings = StoresOption.wordings(chain, language);
-            wording = language.wording(chain::wording); // the table's: one language for every row
-        } else {
-            PolicyEngine one = rules.engine();
-            engine = ClaimBatches.Decider.of(one);
-            wording = language.wording(one);
-            wordings = claim -> wording;
-        }
+        StoresOption.Deciding deciding = stores.deciding(rules, language);
+        ClaimBatches.Decider engine = deciding.decider();
         if (json) {
             boolean allGood = ClaimBatches.decide(engine, files, stdin, UnaryOperator.identity(),
-                    decided -> DecisionLines.write(decided, wordings), lines -> lines.sendTo(out, err));
+                    decided -> DecisionLines.write(decided, deciding.wordings()), lines -> lines.sendTo(out, err));
             out.flush();
             return allGood ? ExitCodes.OK : ExitCodes.BAD_INPUT;
         }
-        DecisionTable table = new DecisionTable(out, wording);
+        DecisionTable table = new DecisionTable(out, deciding.wording());
         table.header();
         boolean allGood = ClaimBatches.decide(engine, files, stdin, (item, decision) -> {
             if (decision == null) ClaimBatches.reportBadInput(item, out, err);

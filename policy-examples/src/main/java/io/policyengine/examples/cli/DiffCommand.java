@@ -2,6 +2,10 @@ package io.policyengine.examples.cli;
 
 import io.policyengine.PolicyEngine;
 import io.policyengine.RuleLoadException;
+import io.policyengine.StoreEngine;
+import io.policyengine.StoresFile;
+import io.policyengine.examples.words.Words;
+import io.policyengine.text.Language;
 import io.policyengine.Wording;
 import io.policyengine.check.ExampleFiles;
 import io.policyengine.json.ClaimSource;
@@ -32,13 +36,16 @@ import java.util.stream.Collectors;
         "Shows which claims two rule sets decide differently.",
         "Decides every claim in the files under OLD_DIR's rules and under NEW_DIR's and reports how many decisions "
                 + "change (outcome, remedies, repair due date, commitments, compensation), grouped by old -> new outcome and by "
-                + "the rules that fired under one side only, with example claim ids."})
+                + "the rules that fired under one side only, with example claim ids.",
+        "With --stores, each claim is decided by its store's stack, once as the stores file says and once with NEW_DIR "
+                + "wherever a row names OLD_DIR, and the changes are also counted by store."})
 final class DiffCommand implements Callable<Integer> {
     private static final int EXAMPLE_IDS = 3;
 
     @Spec
     CommandSpec spec;
-    @Parameters(index = "0", paramLabel = "OLD_DIR", description = "The rules decided with today.")
+    @Parameters(index = "0", paramLabel = "OLD_DIR",
+            description = "The rules decided with today (with --stores, a pack as the stores file's rows name it: a folder, or a bundled pack's name).")
     Path oldDir;
     @Parameters(index = "1", paramLabel = "NEW_DIR", description = "The edited rules.")
     Path newDir;
@@ -52,6 +59,10 @@ final class DiffCommand implements Callable<Integer> {
     List<String> oldFloors = new ArrayList<>();
     @Option(names = "--new-floor", paramLabel = "NAME_OR_DIR", description = "A floor under NEW_DIR only (repeatable).")
     List<String> newFloors = new ArrayList<>();
+    @Option(names = "--stores", paramLabel = "FILE",
+            description = "A chain's stores file: each claim is decided by its store's pack and floors, with NEW_DIR in place of "
+                    + "OLD_DIR on the new side. In place of the floor options.")
+    Path stores;
     @Mixin
     LanguageOption language;
     @Option(names = "--json", description = "Print every changed claim as one JSON object per line, with both decisions.")
@@ -84,10 +95,31 @@ final class DiffCommand implements Callable<Integer> {
             err.println(usage);
             return ExitCodes.BAD_INPUT;
         }
-        PolicyEngine before = side(oldDir, oldFloors);
-        PolicyEngine after = side(newDir, newFloors);
-        Wording oldWording = language.wording(before);
-        Wording newWording = language.wording(after);
+        ClaimBatches.Decider before;
+        ClaimBatches.Decider after;
+        String title;
+        if (stores != null) {
+            StoreEngine chain = PolicyEngine.forStores(stores);
+            StoreEngine edited;
+            try {
+                edited = chain.withPack(oldDir.toString(), newDir);
+            } catch (IllegalArgumentException e) {
+                err.println(Printable.oneLine("OLD_DIR: " + e.getMessage()));
+                return ExitCodes.BAD_INPUT;
+            }
+            before = ClaimBatches.Decider.of(chain);
+            after = ClaimBatches.Decider.of(edited);
+            title = words().render("diff.stores", Map.of("file", stores.toString(), "old", oldDir.toString(), "new", newDir.toString(),
+                    "stores", storesNaming(chain, edited)));
+        } else {
+            PolicyEngine oldStack = side(oldDir, oldFloors);
+            PolicyEngine newStack = side(newDir, newFloors);
+            before = ClaimBatches.Decider.of(oldStack);
+            after = ClaimBatches.Decider.of(newStack);
+            title = String.format("policy diff: %s (%s) -> %s (%s)", describe(oldStack), oldDir, describe(newStack), newDir);
+        }
+        Wording oldWording = language.wording(before::wording);
+        Wording newWording = language.wording(after::wording);
         Comparison comparison = new Comparison(before, after, true);
 
         long[] claimsCompared = {0};
@@ -96,8 +128,9 @@ final class DiffCommand implements Callable<Integer> {
         for (Comparison.Aspect aspect : Comparison.Aspect.values()) byAspect.put(aspect, 0L);
         Map<String, Tally> byOutcome = new LinkedHashMap<>();
         Map<String, Tally> byRule = new LinkedHashMap<>();
-        boolean allGood = ClaimBatches.inBatches(inputs(), stdin,
-                item -> ClaimBatches.decidable(ClaimBatches.Decider.of(after), ClaimBatches.decidable(ClaimBatches.Decider.of(before), item)),
+        Map<String, Tally> byStore = new LinkedHashMap<>();
+        boolean allGood = ClaimBatches.inBatches(inputs(), stdin, Math.max(ClaimBatches.batchOf(before), ClaimBatches.batchOf(after)),
+                item -> ClaimBatches.decidable(after, ClaimBatches.decidable(before, item)),
                 batch -> {
                     // on a worker: both sides decide the batch's claims
                     List<Claim> claims = new ArrayList<>(batch.size());
@@ -115,7 +148,7 @@ final class DiffCommand implements Callable<Integer> {
                     for (ClaimSource.Item item : batch) {
                         if (item.claim() == null) {
                             if (json) ClaimBatches.reportBadInput(item, out, err);
-                            else err.println(Printable.oneLine(item.source() + ":" + item.line() + ": " + item.error()));
+                            else ClaimBatches.reportOnStderr(item, err);
                             continue;
                         }
                         Comparison.Change change = changes.get(item.claim());
@@ -126,11 +159,15 @@ final class DiffCommand implements Callable<Integer> {
                         byOutcome.computeIfAbsent(change.before().outcome() + " -> " + change.after().outcome(), k -> new Tally()).add(id);
                         change.onlyOld().forEach(rule -> byRule.computeIfAbsent("- " + rule, k -> new Tally()).add(id));
                         change.onlyNew().forEach(rule -> byRule.computeIfAbsent("+ " + rule, k -> new Tally()).add(id));
+                        if (stores != null) {
+                            String store = change.claim().store() == null ? StoresFile.ANY_STORE : change.claim().store();
+                            byStore.computeIfAbsent(store, k -> new Tally()).add(id);
+                        }
                         if (json) out.println(ChangeJson.toJson(item, change, oldWording, newWording));
                     }
                     return true;
                 });
-        if (!json) print(out, before, after, claimsCompared[0], changed[0], byAspect, byOutcome, byRule);
+        if (!json) print(out, title, claimsCompared[0], changed[0], byAspect, byOutcome, byRule, byStore);
         if (!allGood) return ExitCodes.BAD_INPUT;
         return failOnChange && changed[0] > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
@@ -141,6 +178,13 @@ final class DiffCommand implements Callable<Integer> {
 
     /** A missing or unreadable folder, or both sides the same: one line, or null when the sides can be compared. */
     private String usageProblem() {
+        if (stores != null) {
+            if (!floors.isEmpty() || !oldFloors.isEmpty() || !newFloors.isEmpty()) {
+                return "--stores: the stores file names each store's floors; leave out --floor, --old-floor and --new-floor";
+            }
+            // OLD_DIR may be a bundled pack's name as the rows write it; the stores file says whether a row names it
+            return folderProblem("NEW_DIR", newDir);
+        }
         String problem = folderProblem("OLD_DIR", oldDir);
         if (problem == null) problem = folderProblem("NEW_DIR", newDir);
         if (problem != null) return problem;
@@ -187,9 +231,9 @@ final class DiffCommand implements Callable<Integer> {
         return engine;
     }
 
-    private void print(PrintWriter out, PolicyEngine before, PolicyEngine after, long compared, long changed,
-                       Map<Comparison.Aspect, Long> byAspect, Map<String, Tally> byOutcome, Map<String, Tally> byRule) {
-        out.printf("policy diff: %s (%s) -> %s (%s)%n", describe(before), oldDir, describe(after), newDir);
+    private void print(PrintWriter out, String title, long compared, long changed, Map<Comparison.Aspect, Long> byAspect,
+                       Map<String, Tally> byOutcome, Map<String, Tally> byRule, Map<String, Tally> byStore) {
+        out.println(title);
         out.printf("%,d %s compared, %,d decided differently (%.1f%%)%n", compared, compared == 1 ? "claim" : "claims", changed,
                 100.0 * changed / Math.max(1, compared));
         if (changed == 0) return;
@@ -203,6 +247,29 @@ final class DiffCommand implements Callable<Integer> {
             out.println("by rule whose firing differs (- fired only under OLD_DIR, + only under NEW_DIR):");
             printTallies(out, byRule);
         }
+        if (!byStore.isEmpty()) {
+            out.println();
+            out.println(words().get("diff.byStore"));
+            printTallies(out, byStore);
+        }
+    }
+
+    /** The diff's own words in {@code --lang}'s language (words.LANG.properties). */
+    private Words words() {
+        return Words.of(DiffCommand.class, Language.ofTag(language.locale().toLanguageTag()).orElse(Language.EN));
+    }
+
+    /** The stores whose stack changes: those whose row names OLD_DIR, or that of the * row. */
+    private static String storesNaming(StoreEngine chain, StoreEngine edited) {
+        List<String> changed = new ArrayList<>();
+        for (int i = 0; i < chain.stacks().size(); i++) {
+            StoreEngine.Stack old = chain.stacks().get(i);
+            StoreEngine.Stack fresh = edited.stacks().get(i);
+            if (!old.engine().policy().equals(fresh.engine().policy()) || !old.engine().floors().equals(fresh.engine().floors())) {
+                changed.addAll(old.stores());
+            }
+        }
+        return String.join(", ", changed);
     }
 
     private static void printTallies(PrintWriter out, Map<String, Tally> tallies) {

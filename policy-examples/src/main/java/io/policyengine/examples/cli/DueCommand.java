@@ -2,9 +2,7 @@ package io.policyengine.examples.cli;
 
 import io.policyengine.model.BadInputException;
 import io.policyengine.json.ClaimJson;
-import io.policyengine.PolicyEngine;
 import io.policyengine.RuleLoadException;
-import io.policyengine.Wording;
 import io.policyengine.model.Claim;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,6 +27,8 @@ final class DueCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     RulesOption rules;
+    @Mixin
+    StoresOption stores;
     @Mixin
     LanguageOption language;
     LocalDate asOf;
@@ -59,14 +59,15 @@ final class DueCommand implements Callable<Integer> {
     public Integer call() throws RuleLoadException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        PolicyEngine engine = rules.engine();
-        Wording wording = language.wording(engine);
+        StoresOption.Deciding deciding = stores.deciding(rules, language);
         UnaryOperator<Claim> judged = asOf == null ? UnaryOperator.identity()
                 : claim -> claim.asOf() != null ? claim : claim.toBuilder().asOf(asOf).build();
-        try (DueList list = new DueList(wording, json)) {
+        // with --stores, each JSON line in its store's language; a table is in one language (--lang's), as decide's is
+        try (DueList list = new DueList(deciding.wording(), json)) {
             // bad claims are reported as they are read, ahead of the list, which is complete only at the end
-            boolean allGood = ClaimBatches.decide(ClaimBatches.Decider.of(engine), files, stdin, judged, (item, decision) -> {
+            boolean allGood = ClaimBatches.decide(deciding.decider(), files, stdin, judged, (item, decision) -> {
                 if (decision == null) ClaimBatches.reportBadInput(item, out, err);
+                else if (json) list.add(item.claim(), decision, deciding.wordings().apply(item.claim()));
                 else list.add(item.claim(), decision);
             });
             if (!json) out.println(list.header());

@@ -41,6 +41,12 @@ public final class DueList implements AutoCloseable {
     private static final int ARTICLE = 12;
     private static final int DUE = 10;
     private static final int OVERDUE = 8;
+    /**
+     * Between a claim id too long for its column and its row, in a stored line: written as a line break. A stored line
+     * must be one line (the runs are spilled and read back by lines), and no row holds this control character
+     * ({@link Printable#oneLine} escapes them).
+     */
+    private static final char ID_ABOVE = '\u001e';
 
     private final Wording wording;
     private final boolean json;
@@ -75,10 +81,15 @@ public final class DueList implements AutoCloseable {
 
     /** Adds the open duties of {@code claim}'s decision, judged on the claim's day ({@link Claim#judgedOn()}). */
     public void add(Claim claim, Decision decision) {
+        add(claim, decision, wording);
+    }
+
+    /** The same, the duties' sentences in {@code words} (a chain's store's language) rather than the list's. */
+    public void add(Claim claim, Decision decision, Wording words) {
         if (decision.actions().isEmpty()) return;
         LocalDate judgedOn = claim.judgedOn();
         for (Action action : decision.actions()) {
-            String line = json ? jsonLine(decision, action, judgedOn) : tableRow(decision, action, judgedOn);
+            String line = json ? jsonLine(decision, action, judgedOn, words) : tableRow(decision, action, judgedOn, words);
             run.add(key(action) + line);
             if (run.size() == runSize) spill();
         }
@@ -88,7 +99,7 @@ public final class DueList implements AutoCloseable {
     public void write(Consumer<String> out) {
         Collections.sort(run);
         if (spilled.isEmpty()) {
-            for (String line : run) out.accept(line.substring(KEY));
+            for (String line : run) emit(line, out);
             return;
         }
         if (!run.isEmpty()) spill();
@@ -129,6 +140,17 @@ public final class DueList implements AutoCloseable {
         run.clear();
     }
 
+    /** A stored line without its key, a long claim id on a line of its own above its row. */
+    private static void emit(String stored, Consumer<String> out) {
+        int above = stored.indexOf(ID_ABOVE, KEY);
+        if (above < 0) {
+            out.accept(stored.substring(KEY));
+            return;
+        }
+        out.accept(stored.substring(KEY, above));
+        out.accept(stored.substring(above + 1));
+    }
+
     /** A k-way merge of the sorted runs: one line of each in memory. */
     private void merge(Consumer<String> out) {
         record Head(String line, BufferedReader reader) {
@@ -144,7 +166,7 @@ public final class DueList implements AutoCloseable {
             }
             while (!heads.isEmpty()) {
                 Head head = heads.poll();
-                out.accept(head.line().substring(KEY));
+                emit(head.line(), out);
                 String next = head.reader().readLine();
                 if (next != null) heads.add(new Head(next, head.reader()));
             }
@@ -161,8 +183,11 @@ public final class DueList implements AutoCloseable {
         }
     }
 
-    /** Contract 12.4: {@code {"claimId","action","article","citation","due","overdue","overdueDays","message"}}. */
-    private String jsonLine(Decision decision, Action action, LocalDate judgedOn) {
+    /**
+     * Contract 12.4: {@code {"claimId","action","article","citation","due","overdue","overdueDays","message"}}, and
+     * {@code "estimated": true} after {@code overdue} where the due date is an estimate past the pack's calendar (17).
+     */
+    private static String jsonLine(Decision decision, Action action, LocalDate judgedOn, Wording wording) {
         StringWriter text = new StringWriter(256);
         try (JsonGenerator line = JSON.createGenerator(text)) {
             line.writeStartObject();
@@ -172,8 +197,9 @@ public final class DueList implements AutoCloseable {
             line.writeStringField("citation", wording.citation(decision, action.reason().policy(), action.article()));
             line.writeStringField("due", action.due().toString());
             line.writeBooleanField("overdue", action.overdue());
+            if (action.estimated()) line.writeBooleanField("estimated", true);
             line.writeNumberField("overdueDays", action.overdueDays(judgedOn));
-            line.writeStringField("message", wording.message(decision, action.reason()));
+            line.writeStringField("message", wording.message(decision, action));
             line.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -181,10 +207,13 @@ public final class DueList implements AutoCloseable {
         return text.toString();
     }
 
-    private String tableRow(Decision decision, Action action, LocalDate judgedOn) {
+    private static String tableRow(Decision decision, Action action, LocalDate judgedOn, Wording wording) {
         long late = action.overdueDays(judgedOn);
-        return row(Printable.oneLine(decision.claimId()), action.action(), Printable.oneLine(wording.citation(decision, action.reason().policy(), action.article())),
-                action.due().toString(), late == 0 ? "-" : String.valueOf(late), Printable.oneLine(wording.message(decision, action.reason())));
+        String claim = Printable.oneLine(decision.claimId());
+        // as in decide's table: a claim id too long for its column stands whole on a line of its own, above its row
+        boolean tooLong = DecisionTable.width(claim) > CLAIM;
+        return (tooLong ? claim + ID_ABOVE : "") + row(tooLong ? "" : claim, action.action(), Printable.oneLine(wording.citation(decision, action.reason().policy(), action.article())),
+                action.due().toString(), late == 0 ? "-" : String.valueOf(late), Printable.oneLine(wording.message(decision, action)));
     }
 
     private static String row(String claim, String action, String article, String due, String overdue, String what) {

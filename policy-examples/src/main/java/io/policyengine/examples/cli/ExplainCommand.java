@@ -1,6 +1,5 @@
 package io.policyengine.examples.cli;
 
-import io.policyengine.PolicyEngine;
 import io.policyengine.RuleFailureException;
 import io.policyengine.RenderedDecision;
 import io.policyengine.RenderedExplanation;
@@ -48,6 +47,8 @@ final class ExplainCommand implements Callable<Integer> {
     @Mixin
     RulesOption rules;
     @Mixin
+    StoresOption stores;
+    @Mixin
     LanguageOption language;
     @Option(names = "--json", description = "Print each explanation as one JSON object per line.")
     boolean json;
@@ -65,10 +66,10 @@ final class ExplainCommand implements Callable<Integer> {
     public Integer call() throws RuleLoadException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        PolicyEngine engine = rules.engine();
-        Wording wording = language.wording(engine);
+        StoresOption.Deciding deciding = stores.deciding(rules, language);
+        ClaimBatches.Decider engine = deciding.decider();
         AtomicBoolean rulesFailed = new AtomicBoolean();
-        boolean allGood = ClaimBatches.read(ClaimBatches.Decider.of(engine), List.of(file), stdin, item -> {
+        boolean allGood = ClaimBatches.read(engine, List.of(file), stdin, item -> {
             if (item.claim() == null) {
                 ClaimBatches.reportBadInput(item, out, err);
                 return;
@@ -81,6 +82,7 @@ final class ExplainCommand implements Callable<Integer> {
                 ClaimBatches.reportBadInput(ClaimBatches.failed(item, e), out, err);
                 return;
             }
+            Wording wording = deciding.wordings().apply(item.claim());
             if (json) out.println(DecisionJson.explanationJson(wording.render(explanation)));
             else print(out, explanation, wording);
         });
@@ -117,7 +119,7 @@ final class ExplainCommand implements Callable<Integer> {
                 Reason first = rule.rule().reasons().get(group.get(0));
                 String message = Printable.oneLine(rule.reasons().get(group.get(0)).message());
                 if (first.effect() == Effect.DUTY) {
-                    out.println("       " + duty(decision, first, message, words));
+                    out.println("       " + duty(decision, first, message, wording, words));
                     continue;
                 }
                 String remedies = group.stream().map(i -> rule.rule().reasons().get(i).remedy()).filter(r -> r != null)
@@ -176,16 +178,18 @@ final class ExplainCommand implements Callable<Integer> {
     }
 
     /**
-     * A follow-up duty (contract 12.2): its state (open with its due date, closed, or not held because the outcome is not
-     * a repair), its sentence, and the events that opened and closed it.
+     * A follow-up duty (contract 12.2): its state (open with its due date, and whether that is an estimate past the pack's
+     * calendar; closed; or not held because the outcome is not a repair), its sentence, and the events that opened and closed it.
      */
-    static String duty(Decision decision, Reason reason, String message, Words words) {
+    static String duty(Decision decision, Reason reason, String message, Wording wording, Words words) {
         Action open = decision.actions().stream().filter(a -> a.reason() == reason).findFirst().orElse(null);
         Map<String, Object> params = reason.params();
         String state;
         if (open != null) {
+            String estimate = wording.estimate(decision, open);
             state = words.render("duty.open", Map.of("action", code(words, "action.", open.action()), "due", open.due(),
-                    "overdue", open.overdue() ? words.get("duty.overdue") : ""));
+                    "overdue", open.overdue() ? words.get("duty.overdue") : "",
+                    "estimated", estimate == null ? "" : words.render("duty.estimated", Map.of("estimate", estimate))));
         } else {
             state = words.get(params.get(Duty.CLOSED_BY) != null ? "duty.closed" : "duty.notHeld");
         }

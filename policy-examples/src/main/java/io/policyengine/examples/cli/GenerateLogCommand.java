@@ -5,7 +5,7 @@ import io.policyengine.model.BadInputException;
 import io.policyengine.json.ClaimJson;
 import io.policyengine.PolicyEngine;
 import io.policyengine.RuleLoadException;
-import io.policyengine.Wording;
+import io.policyengine.StoresFile;
 import io.policyengine.examples.report.MonthOfClaims;
 import io.policyengine.examples.serve.DecisionLog;
 import io.policyengine.json.DecisionJson;
@@ -30,12 +30,15 @@ import java.util.concurrent.Callable;
 
 @Command(name = "generate-log", description = {
         "Prints a decision log (the lines of serve --decision-log) for a made-up month of claims at an electronics store.",
-        "The claims are decided by the rules, and one product's fault keeps coming back. The same --seed gives the same log."})
+        "The claims are decided by the rules, and one product's fault keeps coming back. The same --seed gives the same log.",
+        "With --stores, each claim is made at one of the file's stores and decided by that store's pack and floors."})
 final class GenerateLogCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
     @Mixin
     RulesOption rules;
+    @Mixin
+    StoresOption stores;
     @Mixin
     LanguageOption language;
     YearMonth month = YearMonth.of(2026, 6);
@@ -62,28 +65,36 @@ final class GenerateLogCommand implements Callable<Integer> {
     /** Claims a day at most: a month of 3 million log lines, written as they are decided, a day at a time. */
     static final int MAX_PER_DAY = 100_000;
     private static final String LAST_MONTH = "8999-12";
+    private static final long STORES_SALT = 0x5703E5L;
 
     @Override
     public Integer call() throws RuleLoadException {
         OptionValues.atLeast(spec, "--per-day", perDay, 1);
         OptionValues.atMost(spec, "--per-day", perDay, MAX_PER_DAY);
         PrintWriter out = spec.commandLine().getOut();
-        PolicyEngine engine = rules.engine();
-        Wording wording = language.wording(engine);
+        StoresOption.Deciding deciding = stores.deciding(rules, language);
+        List<String> storeIds = deciding.chain() != null ? deciding.chain().rows().stream().map(StoresFile.Row::store)
+                .filter(store -> !store.equals(StoresFile.ANY_STORE)).toList() : List.of();
         Random ids = new Random(seed);
+        // a stream of its own: the month's claims are the same with and without --stores, but for their store
+        Random at = new Random(seed ^ STORES_SALT);
         ByteArrayOutputStream line = new ByteArrayOutputStream(2048);
         int[] logged = {0};
         // a day at a time (contract 17): memory holds one day's claims, whatever the month's size
-        MonthOfClaims.forEachDay(month, perDay, seed, claims -> {
-            List<Decision> decisions = engine.decideAll(claims);
+        MonthOfClaims.forEachDay(month, perDay, seed, made -> {
+            List<Claim> claims = storeIds.isEmpty() ? made : made.stream()
+                    .map(claim -> claim.toBuilder().store(storeIds.get(at.nextInt(storeIds.size()))).build()).toList();
+            List<PolicyEngine.Result> decisions = deciding.decider().decideEach(claims);
             for (int d = 0; d < claims.size(); d++) {
                 Claim claim = claims.get(d);
+                if (decisions.get(d).isFailure()) throw decisions.get(d).failure();
+                Decision decision = decisions.get(d).decision();
                 int i = logged[0]++;
                 // logged during the claim's day, in the order the claims came
                 var time = claim.claimDate().atTime(LocalTime.of(9, 0)).plusSeconds(i % 600 * 53L).toInstant(ZoneOffset.UTC);
                 line.reset();
-                DecisionLog.line(line, new UUID(ids.nextLong(), ids.nextLong()).toString(), time, claim, decisions.get(d),
-                        DecisionJson.toJson(decisions.get(d), wording));
+                DecisionLog.line(line, new UUID(ids.nextLong(), ids.nextLong()).toString(), time, claim, decision,
+                        DecisionJson.toJson(decision, deciding.wordings().apply(claim)));
                 out.print(line.toString(StandardCharsets.UTF_8));
             }
             out.flush();

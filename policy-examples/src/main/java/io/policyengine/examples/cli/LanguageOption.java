@@ -10,9 +10,12 @@ import java.util.Locale;
 
 /** {@code --lang en|zh-CN}: the language of every sentence the command prints (contract 8.1); English by default. */
 final class LanguageOption {
-    /** null when the option is not given: English, or with {@code --stores} each store's own language. */
+    /**
+     * null when the option is not given: English, or with {@code --stores} each store's own language. The help does not
+     * say the latter: most commands that mix this in have no {@code --stores}; the option says it where there is one.
+     */
     @Option(names = "--lang", paramLabel = "LANG",
-            description = "Language of every sentence the command prints: en or zh-CN (default: en; with --stores, each store's lang).")
+            description = "Language of every sentence the command prints: en or zh-CN (default: en).")
     String lang;
 
     /** Whether {@code --lang} was given. */

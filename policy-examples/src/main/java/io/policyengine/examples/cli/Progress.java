@@ -35,6 +35,8 @@ public final class Progress implements AutoCloseable {
     private final Words words;
     private final long started = System.nanoTime();
     private final ScheduledExecutorService timer;
+    /** Display columns of the progress line now on the terminal, padding included; 0 when none is (guarded by {@code err}). */
+    private int shown;
 
     private Progress(String task, PrintWriter err, Words words) {
         this.task = task;
@@ -82,6 +84,26 @@ public final class Progress implements AutoCloseable {
         // padded so that a shorter line wipes out the end of a longer one drawn before
         synchronized (err) {
             err.print(start + line + "   " + end);
+            err.flush();
+            shown = end.isEmpty() ? DecisionTable.width(line) + 3 : 0;
+        }
+    }
+
+    /**
+     * Prints {@code line} on stderr as a line of its own (a bad claim's {@code FILE:LINE: error}): while the progress
+     * line is shown, it is first wiped out, so that the line does not run on after it; the next redraw puts the
+     * progress back below. Without a terminal, just the line.
+     */
+    static void println(PrintWriter err, String line) {
+        Progress progress = current;
+        if (progress == OFF || progress.err != err) {
+            err.println(line);
+            return;
+        }
+        synchronized (err) {
+            if (progress.shown > 0) err.print("\r" + " ".repeat(progress.shown) + "\r");
+            progress.shown = 0;
+            err.println(line);
             err.flush();
         }
     }

@@ -68,7 +68,7 @@ final class ReportCommand implements Callable<Integer> {
             e.problems().forEach(err::println);
             return ExitCodes.BAD_INPUT;
         }
-        ReportReader reader = new ReportReader(period, warnAt, targets, (source, line, problem) -> err.println(source + ":" + line + ": " + problem));
+        ReportReader reader = new ReportReader(period, warnAt, targets, (source, line, problem) -> Progress.println(err, source + ":" + line + ": " + problem));
         boolean allRead = true;
         for (String log : logs) {
             if (log.equals(ClaimSource.STDIN)) {

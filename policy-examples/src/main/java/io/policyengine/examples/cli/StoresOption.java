@@ -40,6 +40,11 @@ public final class StoresOption {
      * @throws RuleLoadException with every problem of the file and its packs, as FILE:LINE
      */
     public StoreEngine chain(RulesOption rules) throws RuleLoadException {
+        return chain(stores, rules);
+    }
+
+    /** {@link #chain(RulesOption)} for a command that declares {@code --stores} itself (serve, whose words differ). */
+    public static StoreEngine chain(Path stores, RulesOption rules) throws RuleLoadException {
         if (rules.rulesDir != null || !rules.floors.isEmpty()) {
             throw new BadInputException("--stores", "the stores file names each store's pack and floors; leave out --rules and --floor");
         }
@@ -49,6 +54,28 @@ public final class StoresOption {
     /** What the claims are decided with: the chain when {@code --stores} is given, else the rules and floors. */
     ClaimBatches.Decider decider(RulesOption rules) throws RuleLoadException {
         return given() ? ClaimBatches.Decider.of(chain(rules)) : ClaimBatches.Decider.of(rules.engine());
+    }
+
+    /**
+     * What a command decides by, and in which words.
+     *
+     * @param decider  the chain, or the one stack of {@code --rules} and {@code --floor}
+     * @param wordings each claim's words: {@code --lang}'s, else (with {@code --stores}) its store's language
+     * @param wording  the words of whatever is printed in one language for all claims (a table, its header): {@code --lang}'s
+     * @param chain    the chain; null without {@code --stores}
+     */
+    record Deciding(ClaimBatches.Decider decider, Function<Claim, Wording> wordings, Wording wording, StoreEngine chain) {
+    }
+
+    /** The chain and its stores' languages when {@code --stores} is given, else the one stack of {@code rules} in {@code --lang}. */
+    Deciding deciding(RulesOption rules, LanguageOption language) throws RuleLoadException {
+        if (given()) {
+            StoreEngine chain = chain(rules);
+            return new Deciding(ClaimBatches.Decider.of(chain), wordings(chain, language), language.wording(chain::wording), chain);
+        }
+        PolicyEngine one = rules.engine();
+        Wording wording = language.wording(one);
+        return new Deciding(ClaimBatches.Decider.of(one), claim -> wording, wording, null);
     }
 
     /**

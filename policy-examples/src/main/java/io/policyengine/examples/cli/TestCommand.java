@@ -119,7 +119,7 @@ final class TestCommand implements Callable<Integer> {
                     failed++;
                     String problem = Printable.oneLine(example.where() + ": " + example.error());
                     out.println("ERROR " + problem);
-                    err.println(problem);
+                    Progress.println(err, problem);
                     continue;
                 }
                 PolicyEngine.Result result = results.get(next++);
@@ -128,7 +128,7 @@ final class TestCommand implements Callable<Integer> {
                     failed++;
                     String problem = Printable.oneLine(example.where() + ": " + result.failure().getMessage());
                     out.println("ERROR " + problem);
-                    err.println(problem);
+                    Progress.println(err, problem);
                     continue;
                 }
                 Decision decision = result.decision();

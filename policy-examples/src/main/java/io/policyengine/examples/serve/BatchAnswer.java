@@ -17,6 +17,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
+import io.policyengine.model.Claim;
 
 /**
  * The answer to a batch: one JSON line per claim, a decision or {@code {"line","claimId","error"}}, in
@@ -35,16 +37,17 @@ final class BatchAnswer {
     }
 
     private final SpillingOutput out;
-    private final Wording wording;
+    /** Each claim's words: the request's language, or its store's. */
+    private final Function<Claim, Wording> wordings;
     private final DecisionLog log;
     private final ServiceMetrics metrics;
     /** The caller's name for the decision log; null without access control. */
     private final String caller;
 
-    BatchAnswer(OutputStream out, Wording wording, DecisionLog log, ServiceMetrics metrics, String caller) {
+    BatchAnswer(OutputStream out, Function<Claim, Wording> wordings, DecisionLog log, ServiceMetrics metrics, String caller) {
         this.caller = caller;
         this.out = new SpillingOutput(out);
-        this.wording = wording;
+        this.wordings = wordings;
         this.log = log;
         this.metrics = metrics;
     }
@@ -60,7 +63,7 @@ final class BatchAnswer {
                 ClaimSource.Item item = items.get(i);
                 Decision decision = decided.decision(i);
                 if (decision != null) {
-                    DecisionJson.write(json, decision, wording);
+                    DecisionJson.write(json, decision, wordings.apply(item.claim()));
                 } else {
                     ClaimSource.Item error = decided.error(i);
                     if (decided.ruleFailed(i)) {

@@ -1,7 +1,6 @@
 package io.policyengine.examples.serve;
 
 import com.sun.net.httpserver.HttpExchange;
-import io.policyengine.PolicyEngine;
 import io.policyengine.RuleFailureException;
 import io.policyengine.Wording;
 import io.policyengine.examples.cli.ClaimBatches;
@@ -19,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.Locale;
 import java.util.Map;
@@ -55,14 +55,14 @@ final class ClaimEndpoints {
     void decisions(HttpExchange exchange) throws IOException {
         String type = Http.mediaType(exchange);
         if (!JSON.equals(type) && !NDJSON.equals(type)) throw unsupported(type, JSON + " or " + NDJSON);
-        Wording wording = rules.wording(language(exchange));
+        Function<Claim, Wording> wordings = wordings(exchange);
         DecisionLog log = logFor(exchange);
         InputStream body = new BufferedInputStream(exchange.getRequestBody(), 8192);
         if (NDJSON.equals(type) || startsWithArray(body)) {
-            batch(exchange, body, wording, log);
+            batch(exchange, body, wordings, log);
             return;
         }
-        Decided decided = decideOne(exchange, body, wording, log);
+        Decided decided = decideOne(exchange, body, wordings, log);
         Http.sendJson(exchange, 200, decided.json());
     }
 
@@ -74,9 +74,9 @@ final class ClaimEndpoints {
     void decisionRenderings(HttpExchange exchange) throws IOException {
         String type = Http.mediaType(exchange);
         if (!JSON.equals(type)) throw unsupported(type, JSON + " (one claim)");
-        Decided decided = decideOne(exchange, exchange.getRequestBody(), rules.wording(language(exchange)), logFor(exchange));
+        Decided decided = decideOne(exchange, exchange.getRequestBody(), wordings(exchange), logFor(exchange));
         Map<String, String> renderings = new LinkedHashMap<>();
-        for (Locale language : rules.engine.languages()) {
+        for (Locale language : rules.languages(decided.claim())) {
             Wording wording = rules.wording(language);
             renderings.put(wording.languageTag(), AnswerJson.decision(decided.decision(), wording));
         }
@@ -95,13 +95,13 @@ final class ClaimEndpoints {
     }
 
     /** One claim decided, logged (in the request's language, unless {@code log} is none) and counted; its {@code Decision-Id} header set. */
-    private Decided decideOne(HttpExchange exchange, InputStream body, Wording wording, DecisionLog log) throws IOException {
-        PolicyEngine engine = rules.engine;
+    private Decided decideOne(HttpExchange exchange, InputStream body, Function<Claim, Wording> wordings, DecisionLog log)
+            throws IOException {
         Claim claim = OneClaim.read(Http.readClaimBody(exchange, body));
         gate.mayActFor(exchange, claim);
-        engine.check(claim);
-        Decision decision = decided(claim, () -> engine.decide(claim));
-        String json = AnswerJson.decision(decision, wording);
+        rules.check(claim);
+        Decision decision = decided(claim, () -> rules.decide(claim));
+        String json = AnswerJson.decision(decision, wordings.apply(claim));
         String decisionId = DecisionLog.newId();
         if (log.enabled()) {
             ByteArrayOutputStream line = new ByteArrayOutputStream(1024);
@@ -114,20 +114,20 @@ final class ClaimEndpoints {
         }
         metrics.decided(decision);
         exchange.getResponseHeaders().set("Decision-Id", decisionId);
-        return new Decided(decisionId, decision, json);
+        return new Decided(decisionId, claim, decision, json);
     }
 
-    private record Decided(String decisionId, Decision decision, String json) {
+    private record Decided(String decisionId, Claim claim, Decision decision, String json) {
     }
 
     void explanations(HttpExchange exchange) throws IOException {
         String type = Http.mediaType(exchange);
         if (!JSON.equals(type)) throw unsupported(type, JSON + " (one claim)");
-        Wording wording = rules.wording(language(exchange));
+        Function<Claim, Wording> wordings = wordings(exchange);
         Claim claim = OneClaim.read(Http.readClaimBody(exchange, exchange.getRequestBody()));
         gate.mayActFor(exchange, claim);
-        rules.engine.check(claim);
-        Http.sendJson(exchange, 200, AnswerJson.explanation(decided(claim, () -> rules.engine.explain(claim)), wording));
+        rules.check(claim);
+        Http.sendJson(exchange, 200, AnswerJson.explanation(decided(claim, () -> rules.explain(claim)), wordings.apply(claim)));
     }
 
     /**
@@ -150,10 +150,10 @@ final class ClaimEndpoints {
         if (!JSON.equals(type)) throw unsupported(type, JSON + " (one claim)");
         Claim claim = OneClaim.read(Http.readClaimBody(exchange, exchange.getRequestBody()));
         gate.mayActFor(exchange, claim);
-        rules.engine.check(claim);
-        Explanation explanation = decided(claim, () -> rules.engine.explain(claim));
+        rules.check(claim);
+        Explanation explanation = decided(claim, () -> rules.explain(claim));
         Map<String, String> renderings = new LinkedHashMap<>();
-        for (Locale language : rules.engine.languages()) {
+        for (Locale language : rules.languages(claim)) {
             Wording wording = rules.wording(language);
             renderings.put(wording.languageTag(), AnswerJson.explanation(explanation, wording));
         }
@@ -161,23 +161,24 @@ final class ClaimEndpoints {
     }
 
     /** The body as {@code ./policy decide --json -} reads standard input, answered line by line as it is read. */
-    private void batch(HttpExchange exchange, InputStream body, Wording wording, DecisionLog log) throws IOException {
+    private void batch(HttpExchange exchange, InputStream body, Function<Claim, Wording> wordings, DecisionLog log) throws IOException {
         batches.acquireUninterruptibly();
         try {
-            answerBatch(exchange, body, wording, log);
+            answerBatch(exchange, body, wordings, log);
         } finally {
             batches.release();
         }
     }
 
-    private void answerBatch(HttpExchange exchange, InputStream body, Wording wording, DecisionLog log) throws IOException {
+    private void answerBatch(HttpExchange exchange, InputStream body, Function<Claim, Wording> wordings, DecisionLog log)
+            throws IOException {
         exchange.getResponseHeaders().set("Content-Type", Http.NDJSON);
         exchange.sendResponseHeaders(200, 0);
         OutputStream out = exchange.getResponseBody();
-        BatchAnswer answer = new BatchAnswer(out, wording, log, metrics, Gate.caller(exchange).name());
+        BatchAnswer answer = new BatchAnswer(out, wordings, log, metrics, Gate.caller(exchange).name());
         boolean answered = false;
         try {
-            ClaimBatches.decide(ClaimBatches.Decider.of(rules.engine), List.of(ClaimSource.STDIN), body, gate.storesOf(exchange), answer::write, answer::send);
+            ClaimBatches.decide(rules.decider(), List.of(ClaimSource.STDIN), body, gate.storesOf(exchange), answer::write, answer::send);
             Http.drain(body); // reading stops at a broken JSON array: the rest of it must not cost the connection
             answer.finish();
             answered = true;
@@ -197,9 +198,17 @@ final class ClaimEndpoints {
         out.close();
     }
 
-    /** {@code ?lang=} first, then {@code Accept-Language}, then the server's {@code --lang}. */
+    /**
+     * {@code ?lang=} first, then {@code Accept-Language}, then the server's {@code --lang}; null when none of them
+     * chose one and each claim is answered in its store's language (contract 14.2).
+     */
     Locale language(HttpExchange exchange) {
         return Languages.requested(exchange, defaultLanguage);
+    }
+
+    /** Each claim's words: in the language {@link #language} chose, else in its store's. */
+    Function<Claim, Wording> wordings(HttpExchange exchange) {
+        return rules.wordings(language(exchange), Languages.EN);
     }
 
     /** Whether the first character that is not whitespace opens a JSON array; reads nothing away. */

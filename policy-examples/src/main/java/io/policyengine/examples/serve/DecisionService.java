@@ -7,6 +7,7 @@ import io.policyengine.examples.access.Access;
 import io.policyengine.examples.access.AllowedHosts;
 import io.policyengine.examples.access.Reach;
 import io.policyengine.PolicyEngine;
+import io.policyengine.StoreEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -82,7 +84,7 @@ final class DecisionService implements AutoCloseable {
      */
     DecisionService(InetSocketAddress address, PolicyEngine engine, boolean watchRules, DecisionLog log,
                     Locale defaultLanguage) throws IOException {
-        this(address, engine, watchRules, log, defaultLanguage, Access.open(AllowedHosts.of(List.of(), address.getHostString())), null);
+        this(address, engine, watchRules, log, defaultLanguage, loopbackOnly(address), null);
     }
 
     /**
@@ -92,19 +94,47 @@ final class DecisionService implements AutoCloseable {
      */
     DecisionService(InetSocketAddress address, PolicyEngine engine, boolean watchRules, DecisionLog log,
                     Locale defaultLanguage, Access access, SSLContext tls) throws IOException {
+        this(address, metrics -> new LiveRules(engine, watchRules, metrics), log, defaultLanguage, access, tls);
+    }
+
+    /**
+     * A chain's service (contract 14.2): each claim decided by its store's stack.
+     *
+     * @param watchStores     whether the stores file and its folder packs are watched and reloaded
+     * @param defaultLanguage the answers' language when a request names none; null: each claim's store's
+     */
+    DecisionService(InetSocketAddress address, StoreEngine chain, boolean watchStores, DecisionLog log,
+                    Locale defaultLanguage) throws IOException {
+        this(address, chain, watchStores, log, defaultLanguage, loopbackOnly(address), null);
+    }
+
+    /** A chain's service for the callers {@code access} lets in, over HTTPS when {@code tls} is given. */
+    DecisionService(InetSocketAddress address, StoreEngine chain, boolean watchStores, DecisionLog log,
+                    Locale defaultLanguage, Access access, SSLContext tls) throws IOException {
+        this(address, metrics -> new LiveRules(chain, watchStores, metrics), log, defaultLanguage, access, tls);
+    }
+
+    /** Without access control: anyone, under the loopback names and the bound address (contract 15's default). */
+    private static Access loopbackOnly(InetSocketAddress address) {
+        return Access.open(AllowedHosts.of(List.of(), address.getHostString()));
+    }
+
+    private DecisionService(InetSocketAddress address, Function<ServiceMetrics, LiveRules> live, DecisionLog log,
+                            Locale defaultLanguage, Access access, SSLContext tls) throws IOException {
         this.log = log;
         this.access = access;
         this.metrics = new ServiceMetrics();
         metrics.watch(log);
         if (access.callers() != null) metrics.watch(access.callers());
-        this.rules = new LiveRules(engine, watchRules, metrics);
+        this.rules = live.apply(metrics);
         Gate gate = new Gate(access, metrics);
         ClaimEndpoints claims = new ClaimEndpoints(rules, log, metrics, defaultLanguage, gate);
         // the counter page's words about signing in are the service's words files' (en and zh-CN)
         byte[] page = new String(resource("counter.html"), StandardCharsets.UTF_8)
                 .replace("/*access words*/{}", SignIn.wordsJson()).getBytes(StandardCharsets.UTF_8);
         byte[] openApi = resource("openapi.yaml");
-        ReportEndpoint report = new ReportEndpoint(log, defaultLanguage, access.required());
+        Locale pagesLanguage = defaultLanguage == null ? Languages.EN : defaultLanguage;
+        ReportEndpoint report = new ReportEndpoint(log, pagesLanguage, access.required());
         // who may reach what: contract 15
         this.router = new Router(metrics, gate)
                 .route("POST", "/v1/decisions", Reach.COUNTER, claims::decisions)
@@ -121,7 +151,7 @@ final class DecisionService implements AutoCloseable {
                         metrics.scrape().getBytes(StandardCharsets.UTF_8)))
                 .route("GET", "/", Reach.PAGE, exchange -> Http.send(exchange, 200, "text/html; charset=utf-8", page))
                 .route("GET", "/report", Reach.MANAGER, exchange -> report.handle(exchange, Gate.caller(exchange)))
-                .signInPage("/report", new SignIn(new String(resource("sign-in.html"), StandardCharsets.UTF_8), defaultLanguage)::page)
+                .signInPage("/report", new SignIn(new String(resource("sign-in.html"), StandardCharsets.UTF_8), pagesLanguage)::page)
                 .route("GET", "/v1/openapi.yaml", Reach.PAGE, exchange -> Http.send(exchange, 200, "application/yaml; charset=utf-8", openApi));
         if (tls == null) {
             this.server = HttpServer.create(address, 0);
@@ -148,8 +178,9 @@ final class DecisionService implements AutoCloseable {
         }
     }
 
+    /** The one stack, or with a chain its first stack's engine. */
     PolicyEngine engine() {
-        return rules.engine;
+        return rules.anyEngine();
     }
 
     /** Each path served, with the methods it takes (for the OpenAPI document's test). */

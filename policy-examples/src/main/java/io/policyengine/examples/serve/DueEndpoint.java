@@ -52,14 +52,15 @@ final class DueEndpoint {
         UnaryOperator<Claim> ofCallersStores = gate.storesOf(exchange);
         // a claim of another store is an error line, as a bad claim is; the caller's own are listed
         UnaryOperator<Claim> judged = claim -> judgedOn.apply(ofCallersStores.apply(claim));
-        Wording wording = rules.wording(language.apply(exchange));
+        Locale chosen = language.apply(exchange);
+        Function<Claim, Wording> wordings = rules.wordings(chosen, Languages.EN);
         exchange.getResponseHeaders().set("Content-Type", Http.NDJSON);
         exchange.sendResponseHeaders(200, 0);
         Writer out = new BufferedWriter(new OutputStreamWriter(exchange.getResponseBody(), StandardCharsets.UTF_8));
-        try (DueList list = new DueList(wording, true)) {
-            ClaimBatches.decide(ClaimBatches.Decider.of(rules.engine), List.of(ClaimSource.STDIN), exchange.getRequestBody(), judged, (item, decision) -> {
+        try (DueList list = new DueList(rules.wording(chosen != null ? chosen : Languages.EN), true)) {
+            ClaimBatches.decide(rules.decider(), List.of(ClaimSource.STDIN), exchange.getRequestBody(), judged, (item, decision) -> {
                 if (decision == null) line(out, DecisionJson.errorLine(item.line(), item.claimId(), item.error()));
-                else list.add(item.claim(), decision);
+                else list.add(item.claim(), decision, wordings.apply(item.claim()));
             });
             Http.drain(exchange.getRequestBody()); // as for a batch: a broken array must not cost the connection
             list.write(json -> line(out, json));

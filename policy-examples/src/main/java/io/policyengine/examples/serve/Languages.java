@@ -50,12 +50,18 @@ final class Languages {
 
     /** {@code ?lang=} first (400 when unsupported), then {@code Accept-Language}, then {@code fallback} (the server's {@code --lang}). */
     static Locale requested(HttpExchange exchange, Locale fallback) {
+        Locale named = named(exchange);
+        return named != null ? named : fallback;
+    }
+
+    /** The language the request names, {@code ?lang=} first (400 when unsupported), then {@code Accept-Language}; null when it names none. */
+    static Locale named(HttpExchange exchange) {
         String asked = Http.queryParameter(exchange, "lang");
         if (asked != null) {
             Locale language = of(asked);
             if (language == null) throw new HttpError(400, "lang: unsupported \"" + asked + "\"; supported: " + SUPPORTED);
             return language;
         }
-        return accepted(exchange.getRequestHeaders().getFirst("Accept-Language"), fallback);
+        return accepted(exchange.getRequestHeaders().getFirst("Accept-Language"), null);
     }
 }

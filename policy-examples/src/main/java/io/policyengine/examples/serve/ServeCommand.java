@@ -2,9 +2,11 @@ package io.policyengine.examples.serve;
 
 import io.policyengine.PolicyEngine;
 import io.policyengine.RuleLoadException;
+import io.policyengine.RuleProblem;
+import io.policyengine.StoreEngine;
+import io.policyengine.examples.cli.StoresOption;
 import io.policyengine.UnsupportedLanguageException;
 import io.policyengine.examples.cli.ExitCodes;
-import io.policyengine.examples.cli.OptionValues;
 import io.policyengine.examples.cli.RulesOption;
 import io.policyengine.model.PolicyId;
 import picocli.CommandLine;
@@ -18,8 +20,6 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
-import java.util.ArrayList;
-import java.util.List;
 import javax.net.ssl.SSLContext;
 import io.policyengine.examples.access.Access;
 import io.policyengine.examples.access.AllowedHosts;
@@ -27,9 +27,17 @@ import io.policyengine.examples.access.CallersFile;
 import io.policyengine.examples.access.JwtCallers;
 import io.policyengine.examples.access.LiveCallers;
 import io.policyengine.examples.access.TlsFiles;
+import io.policyengine.examples.cli.OptionValues;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -39,7 +47,8 @@ import java.util.concurrent.CountDownLatch;
  */
 @Command(name = "serve", description = {
         "Serves decisions over HTTP: POST /v1/decisions, /v1/explanations; GET /v1/policy, /metrics, / (the counter page).",
-        "Prints one line to stderr when ready; SIGTERM finishes the requests in flight and exits 0.",
+        "Prints one line to stderr when ready, warning there of a pack whose working-day calendar ends within 60 days; "
+                + "SIGTERM finishes the requests in flight and exits 0.",
         "Open to anyone only on this machine: on another address it needs --callers, --jwks, or --no-auth on purpose."})
 public final class ServeCommand implements Callable<Integer> {
     private static final Duration GRACE = Duration.ofSeconds(10);
@@ -48,6 +57,11 @@ public final class ServeCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     RulesOption rules;
+    @Option(names = "--stores", paramLabel = "FILE",
+            description = "A chain's stores file (store,region,pack,floors,lang): each claim is decided by its store's pack and floors, "
+                    + "and answered in the request's language, else in --lang when given, else in its store's lang. "
+                    + "The file and every folder pack it names are watched and reloaded. In place of --rules and --floor.")
+    Path stores;
     @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
             description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
     String host;
@@ -55,7 +69,7 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port;
     @Option(names = "--lang", paramLabel = "LANG", defaultValue = "en",
-            description = "Language of answers when the request names none: en or zh-CN (default: ${DEFAULT-VALUE}).")
+            description = "Language of answers when the request names none: en or zh-CN (default: ${DEFAULT-VALUE}; with --stores, each store's lang).")
     String language;
     @Option(names = "--decision-log", paramLabel = "FILE",
             description = "Append one JSON line per decided claim to FILE (decisionId, time, policy, claim, decision).")
@@ -106,16 +120,27 @@ public final class ServeCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         SSLContext tls = tls();
-        PolicyEngine engine = rules.engine();
+        // with --stores and no --lang, a request that names no language is answered in its claim's store's
+        Locale answers = stores != null && !spec.commandLine().getParseResult().hasMatchedOption("--lang") ? null : Languages.of(language);
+        PolicyEngine engine = null;
+        StoreEngine chain = null;
         try {
-            engine.wording(Languages.of(language));
+            if (stores != null) {
+                chain = StoresOption.chain(stores, rules);
+                if (answers != null) chain.wording(answers);
+            } else {
+                engine = rules.engine();
+                engine.wording(answers);
+            }
         } catch (UnsupportedLanguageException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--lang: " + e.getMessage());
         }
         if (!(warmUpSeconds >= 0 && warmUpSeconds <= 600)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--warm-up: " + warmUpSeconds + " is not 0 to 600 seconds");
         }
-        WarmUp.run(engine, Languages.of(language), Duration.ofMillis(Math.round(warmUpSeconds * 1000)), decisionLog != null);
+        Duration warmUp = Duration.ofMillis(Math.round(warmUpSeconds * 1000));
+        if (chain != null) WarmUp.run(chain, answers, warmUp, decisionLog != null);
+        else WarmUp.run(engine, answers, warmUp, decisionLog != null);
         DecisionLog log;
         try {
             log = decisionLog == null ? DecisionLog.NONE : DecisionLog.open(decisionLog);
@@ -125,8 +150,9 @@ public final class ServeCommand implements Callable<Integer> {
         }
         DecisionService service;
         try {
-            service = new DecisionService(new InetSocketAddress(host, port), engine, rules.rulesDir() != null, log,
-                    Languages.of(language), access, tls);
+            InetSocketAddress address = new InetSocketAddress(host, port);
+            service = chain != null ? new DecisionService(address, chain, true, log, answers, access, tls)
+                    : new DecisionService(address, engine, rules.rulesDir() != null, log, answers, access, tls);
         } catch (IOException e) {
             log.close();
             if (access.callers() != null) access.callers().close();
@@ -144,11 +170,53 @@ public final class ServeCommand implements Callable<Integer> {
             stop.run();
             Runtime.getRuntime().halt(ExitCodes.OK);
         }, "policy-serve-shutdown"));
-        PolicyId policy = engine.policy();
-        err.println("serving " + policy.name() + " " + policy.version() + " (hash " + policy.hash() + ") on " + service.uri() + whoMay(access));
+        String ready = chain != null
+                ? readyLine(serving(chain), service.uri(), chain.stacks().stream().map(StoreEngine.Stack::engine).toList(), LocalDate.now())
+                : readyLine(engine, service.uri(), LocalDate.now());
+        // who may call, right after where (contract 15); the calendar's warnings after that
+        int where = ready.indexOf(" on " + service.uri()) + (" on " + service.uri()).length();
+        err.println(ready.substring(0, where) + whoMay(access) + ready.substring(where));
         err.flush();
         stopped.await();
         return ExitCodes.OK;
+    }
+
+    /** The ready line of one stack: see {@link #readyLine(String, URI, List, LocalDate)}. */
+    static String readyLine(PolicyEngine engine, URI uri, LocalDate today) {
+        return readyLine(serving(engine.policy()), uri, List.of(engine), today);
+    }
+
+    /**
+     * The one line that says the service is ready: what it serves and where; then, on the same line, each pack's
+     * calendar that ends within 60 days of {@code today} (contract 17), as {@code validate} warns of it, so that whoever
+     * starts the service sees it before its working-day due dates become estimates. A chain's stacks share packs:
+     * each warning is said once.
+     */
+    static String readyLine(String serving, URI uri, List<PolicyEngine> engines, LocalDate today) {
+        StringBuilder line = new StringBuilder("serving ").append(serving).append(" on ").append(uri);
+        Set<String> said = new LinkedHashSet<>();
+        for (PolicyEngine engine : engines) {
+            for (RuleProblem warning : engine.calendarWarnings(today)) {
+                if (said.add(warning.toString())) line.append("; ").append(warning);
+            }
+        }
+        return line.toString();
+    }
+
+    private static String serving(PolicyId policy) {
+        return policy.name() + " " + policy.version() + " (hash " + policy.hash() + ")";
+    }
+
+    /** The ready line's account of a chain: its file, how many stores, and each stack's store pack. */
+    private static String serving(StoreEngine chain) {
+        List<String> stacks = new ArrayList<>();
+        for (StoreEngine.Stack stack : chain.stacks()) {
+            StringBuilder each = new StringBuilder(serving(stack.engine().policy()));
+            for (PolicyId floor : stack.engine().floors()) each.append(" over ").append(floor.name()).append(' ').append(floor.version());
+            stacks.add(each.toString());
+        }
+        return "the stores of " + chain.file() + " (" + chain.rows().size() + " rows, " + chain.stacks().size() + " stacks: "
+                + String.join(", ", stacks) + ")";
     }
 
     /**

@@ -125,9 +125,13 @@ final class ServiceMetrics implements AutoCloseable {
         reloadsFailed.increment();
     }
 
-    void live(PolicyId policy) {
-        livePolicy.register(List.of(MultiGauge.Row.of(
-                Tags.of("name", policy.name(), "version", policy.version(), "hash", policy.hash()), 1)), true);
+    /** The store packs deciding now: one, or each of a chain's stacks' (contract 14.2). */
+    void live(List<PolicyId> policies) {
+        List<MultiGauge.Row<?>> rows = new java.util.ArrayList<>();
+        for (PolicyId policy : policies) {
+            rows.add(MultiGauge.Row.of(Tags.of("name", policy.name(), "version", policy.version(), "hash", policy.hash()), 1));
+        }
+        livePolicy.register(rows, true);
     }
 
     /** The Prometheus text exposition format (version 0.0.4). */

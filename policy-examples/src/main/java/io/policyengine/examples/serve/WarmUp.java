@@ -1,6 +1,9 @@
 package io.policyengine.examples.serve;
 
 import io.policyengine.PolicyEngine;
+import io.policyengine.StoreEngine;
+import io.policyengine.StoresFile;
+import io.policyengine.model.Claim;
 import io.policyengine.examples.reference.ClaimGenerator;
 import io.policyengine.json.ClaimJson;
 import org.slf4j.Logger;
@@ -59,8 +62,31 @@ final class WarmUp {
      * @param withLog whether the warm-up service writes a decision log (to a temporary file, deleted after)
      */
     static Answered run(PolicyEngine engine, Locale defaultLanguage, Duration budget, boolean withLog) {
+        return run((address, log) -> new DecisionService(address, engine, false, log, defaultLanguage), List.of(), budget, withLog);
+    }
+
+    /** The same for a chain (contract 14.2): the claims spread over its stores, so that every stack gets warm. */
+    static Answered run(StoreEngine chain, Locale defaultLanguage, Duration budget, boolean withLog) {
+        List<String> stores = new ArrayList<>();
+        for (StoresFile.Row row : chain.rows()) stores.add(row.store().equals(StoresFile.ANY_STORE) ? null : row.store());
+        return run((address, log) -> new DecisionService(address, chain, false, log, defaultLanguage), stores, budget, withLog);
+    }
+
+    /** A warm-up service on {@code address}, writing {@code log}. */
+    private interface Service {
+        DecisionService start(InetSocketAddress address, DecisionLog log) throws IOException;
+    }
+
+    /** @param stores the stores the claims are made at, in turn (null: a claim without a store); none: no store */
+    private static Answered run(Service start, List<String> stores, Duration budget, boolean withLog) {
         if (budget.isZero() || budget.isNegative()) return new Answered(0, 0);
-        List<String> claims = ClaimGenerator.random(SEED, CLAIMS).stream().map(ClaimJson::toJson).toList();
+        List<Claim> generated = ClaimGenerator.random(SEED, CLAIMS);
+        List<String> claims = new ArrayList<>(generated.size());
+        for (int i = 0; i < generated.size(); i++) {
+            Claim claim = generated.get(i);
+            if (!stores.isEmpty()) claim = claim.toBuilder().store(stores.get(i % stores.size())).build();
+            claims.add(ClaimJson.toJson(claim));
+        }
         Path logFile = null;
         ExecutorService clients = Executors.newFixedThreadPool(CONNECTIONS, task -> {
             Thread thread = new Thread(task, "policy-warm-up");
@@ -74,7 +100,7 @@ final class WarmUp {
                 log = DecisionLog.open(logFile);
             }
             InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
-            try (DecisionService service = new DecisionService(loopback, engine, false, log, defaultLanguage)) {
+            try (DecisionService service = start.start(loopback, log)) {
                 InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), service.uri().getPort());
                 long deadline = System.nanoTime() + budget.toNanos();
                 AtomicLong oneClaim = new AtomicLong();

@@ -208,4 +208,85 @@ class DueCommandTest {
         assertThat(inMemory.get(0)).contains("\"overdue\":true");
         assertThat(inMemory.get(inMemory.size() - 1)).contains("\"overdue\":false");
     }
+
+    @Test
+    @DisplayName("a claim id longer than its column stands whole on a line of its own above its row, as in decide's table, spilled or not")
+    void longClaimIdsAreNotCut() {
+        PolicyEngine engine = PolicyEngine.storeStandard();
+        String longId = "RMA-2026-05-07-SHANGHAI-XUHUI-000000123456";  // 42 columns; the claim column holds 30
+        Claim claim = Claim.builder(longId, "SKU").purchaseDate(LocalDate.of(2026, 4, 1)).claimDate(LocalDate.of(2026, 5, 7))
+                .qualityDefect(true).request(io.policyengine.model.Request.REPAIR).asOf(LocalDate.of(2026, 5, 16)).build();
+        Claim shortId = claim.toBuilder().id("SHORT").build();
+        var wording = engine.wording(Locale.ENGLISH);
+        for (int runSize : new int[] {1, DueList.RUN}) {
+            List<String> lines = new ArrayList<>();
+            try (DueList list = new DueList(wording, false, runSize)) {
+                list.add(claim, engine.decide(claim));
+                list.add(shortId, engine.decide(shortId));
+                list.write(lines::add);
+            }
+            // NOTIFY_DELAY then REPAIR for each claim, overdue both: the long id on its own line above each of its rows
+            assertThat(lines).as("run size " + runSize).hasSize(6).noneMatch(line -> line.contains("…") || line.contains("\u001e"));
+            assertThat(lines.get(0)).isEqualTo(longId);
+            assertThat(lines.get(1)).startsWith(" ".repeat(30) + " NOTIFY_DELAY");
+            assertThat(lines.get(2)).startsWith("SHORT ").contains("NOTIFY_DELAY");
+            assertThat(lines.get(3)).isEqualTo(longId);
+            assertThat(lines.get(4)).startsWith(" ".repeat(30) + " REPAIR");
+            assertThat(lines.get(5)).startsWith("SHORT ").contains("REPAIR");
+        }
+    }
+
+    /** factory-warranty's bundled pack, whose calendar covers 2026 only (contract 12.5, 17). */
+    private static final String FACTORY_WARRANTY = Path.of("..", "policy-rules", "src", "main", "resources", "packs", "factory-warranty").toString();
+
+    /**
+     * A free repair under P2 claimed on {@code claimDate}: claimed Tuesday 2026-12-22 it is due on Thursday 2026-12-31,
+     * the calendar's last day; claimed Wednesday 2026-12-23, on Friday 2027-01-01, counted as a weekday past the calendar.
+     */
+    private static String factoryRepair(String id, String claimDate) {
+        return "{\"id\": \"" + id + "\", \"product\": {\"sku\": \"WM-8KG\", \"category\": \"ELECTRONICS\"}, \"purchaseDate\": \"2026-06-01\", "
+                + "\"claimDate\": \"" + claimDate + "\", \"qualityDefect\": true, \"request\": \"REPAIR\"}";
+    }
+
+    @Test
+    @DisplayName("due: a due date past the pack's calendar is listed with \"estimated\": true and says so; one on its last day does not")
+    void dueSaysWhichDatesAreEstimates(@TempDir Path dir) throws Exception {
+        Path claims = Cli.write(dir.resolve("claims.jsonl"),
+                factoryRepair("LAST-DAY", "2026-12-22") + "\n" + factoryRepair("BEYOND", "2026-12-23") + "\n");
+
+        Cli.Run run = Cli.run("due", "--json", "--rules", FACTORY_WARRANTY, claims.toString());
+
+        assertThat(run.exit()).as(run.err()).isEqualTo(ExitCodes.OK);
+        assertThat(run.outLines()).hasSize(2);
+        JsonNode lastDay = JSON.readTree(run.outLines().get(0));
+        JsonNode beyond = JSON.readTree(run.outLines().get(1));
+        assertThat(lastDay.get("due").asText()).isEqualTo("2026-12-31");
+        assertThat(lastDay.has("estimated")).isFalse();
+        assertThat(lastDay.get("message").asText()).doesNotContain("estimated");
+        assertThat(beyond.get("due").asText()).isEqualTo("2027-01-01");
+        assertThat(beyond.get("estimated").asBoolean()).isTrue();
+        assertThat(beyond.get("message").asText()).endsWith("(estimated: the calendar ends on 2026-12-31)");
+
+        Cli.Run table = Cli.run("due", "--lang", "zh-CN", "--rules", FACTORY_WARRANTY, claims.toString());
+        assertThat(table.outLines().get(2)).startsWith("BEYOND").endsWith("（估算：工作日历截至2026年12月31日）");
+    }
+
+    @Test
+    @DisplayName("explain: the open repair says its due date is an estimate, and so does the summary, in both languages")
+    void explainSaysWhichDatesAreEstimates(@TempDir Path dir) {
+        Path claims = Cli.write(dir.resolve("claims.jsonl"),
+                factoryRepair("LAST-DAY", "2026-12-22") + "\n" + factoryRepair("BEYOND", "2026-12-23") + "\n");
+
+        Cli.Run english = Cli.run("explain", "--rules", FACTORY_WARRANTY, claims.toString());
+        Cli.Run chinese = Cli.run("explain", "--lang", "zh-CN", "--rules", FACTORY_WARRANTY, claims.toString());
+
+        String[] en = english.out().split("\n\n");
+        assertThat(en[0]).contains("duty (REPAIR open, due 2026-12-31): ").doesNotContain("estimated");
+        assertThat(en[1]).contains("duty (REPAIR open, due 2027-01-01, estimated: the calendar ends on 2026-12-31): ")
+                .contains("The due date 2027-01-01 is estimated: the calendar ends on 2026-12-31.");
+        String[] zh = chinese.out().split("\n\n");
+        assertThat(zh[0]).doesNotContain("估算");
+        assertThat(zh[1]).contains("期限2027年1月1日，估算：工作日历截至2026年12月31日）")
+                .contains("期限2027年1月1日为估算：工作日历截至2026年12月31日。");
+    }
 }

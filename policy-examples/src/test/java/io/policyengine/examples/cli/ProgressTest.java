@@ -38,20 +38,29 @@ class ProgressTest {
         assertThat(Files.lines(claims).count()).isEqualTo(1_000_000);
     }
 
+    /**
+     * A million claims, then a file with one bad line: the progress line has been drawn long before the bad line
+     * comes, and the bad line's {@code FILE:LINE: error} must start a line of its own, not run on after the progress.
+     */
     @Test
-    void onATerminalDecideRedrawsHowFarItGotAndClosesWithTheCount() throws Exception {
+    void onATerminalDecideRedrawsHowFarItGotAndClosesWithTheCountABadLineOnItsOwnLine() throws Exception {
         assumeThat(new File("/usr/bin/script")).as("script of util-linux").exists();
-        String command = String.join(" ", policy(List.of("-Dpolicy.stderr.terminal=true"), "decide", "--json", claims.toString()))
-                + " > /dev/null";
+        Path bad = Files.writeString(dir.resolve("bad.jsonl"), "{\"claimId\": \"LAST\"\n");
+        String command = String.join(" ", policy(List.of("-Dpolicy.stderr.terminal=true"), "decide", "--json",
+                claims.toString(), bad.toString())) + " > /dev/null";
         Path terminal = dir.resolve("terminal.txt");
         Process run = new ProcessBuilder("script", "-qfec", command, "/dev/null")
                 .redirectErrorStream(true).redirectOutput(terminal.toFile()).start();
         assertThat(run.waitFor(10, TimeUnit.MINUTES)).isTrue();
-        assertThat(run.exitValue()).isZero();
+        assertThat(run.exitValue()).as("a bad line is exit 2").isEqualTo(ExitCodes.BAD_INPUT);
 
         String shown = Files.readString(terminal, StandardCharsets.UTF_8);
         assertThat(shown).as("a line redrawn in place while deciding").containsPattern("\rdecided [0-9,]+ claims, 0 errors, [0-9]+\\.[0-9] s");
-        assertThat(shown).as("the closing count").containsPattern("\rdecided 1,000,000 claims, 0 errors, [0-9]+\\.[0-9] s *\r?\n");
+        assertThat(shown).as("the closing count").containsPattern("\rdecided 1,000,001 claims, 1 errors, [0-9]+\\.[0-9] s *\r?\n");
+        int badLine = shown.indexOf(bad + ":");  // FILE:LINE: not JSON ...
+        assertThat(badLine).as("the bad line on stderr").isPositive();
+        String before = shown.substring(Math.max(shown.lastIndexOf('\r', badLine), shown.lastIndexOf('\n', badLine)) + 1, badLine);
+        assertThat(before).as("what the terminal shows before the bad line, on its line").isEmpty();
     }
 
     @Test

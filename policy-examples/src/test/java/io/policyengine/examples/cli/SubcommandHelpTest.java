@@ -60,6 +60,29 @@ class SubcommandHelpTest {
         }));
     }
 
+    /**
+     * An option's help speaks only of options the command has: {@code --lang} on a command without {@code --stores}
+     * (explain, due, report...) says nothing of a stores file, while {@code decide --help} still tells what
+     * {@code --stores} does to the language.
+     */
+    @TestFactory
+    Stream<DynamicTest> noHelpSpeaksOfAStoresOptionTheCommandHasNot() {
+        CommandLine cli = PolicyCli.commandLine(new ByteArrayInputStream(new byte[0]),
+                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+        cli.addSubcommand(new BenchCommand());
+        assertThat(cli.getSubcommands().get("decide").getCommandSpec().findOption("--stores").description())
+                .as("decide --stores says what it does to the language").anyMatch(line -> line.contains("--lang"));
+        return cli.getSubcommands().values().stream()
+                .filter(command -> command.getCommandSpec().findOption("--stores") == null)
+                .map(command -> DynamicTest.dynamicTest(command.getCommandName(), () -> {
+                    for (CommandLine.Model.OptionSpec option : command.getCommandSpec().options()) {
+                        assertThat(String.join(" ", option.description()))
+                                .as(command.getCommandName() + " " + option.longestName() + " has no --stores to speak of")
+                                .doesNotContain("--stores");
+                    }
+                }));
+    }
+
     /** {@code --help} shows each element of a description on a line of its own, the first alone in the command list. */
     private static void assertWholeSentences(String what, String[] description) {
         for (String line : description) {

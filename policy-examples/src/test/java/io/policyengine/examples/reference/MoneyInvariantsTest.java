@@ -28,7 +28,7 @@ class MoneyInvariantsTest {
     private static final long SEED = 20261206L;
     /** The bundled store packs, each decided alone and over each bundled floor. */
     private static final List<String> STORES = List.of("store-standard", "electronics-plus", "factory-warranty");
-    private static final List<String> FLOORS = List.of("cn-consumer-law");
+    private static final List<String> FLOORS = List.of("cn-consumer-law", "eu-consumer-law");
     private static final int SHOWN = 5;
     /** The floor whose art. 13 keeps a depreciation back: over it, some refunds must be depreciated, some to 0. */
     private static final String DEPRECIATING_FLOOR = "cn-consumer-law";

@@ -60,6 +60,12 @@ final class LiveService implements AutoCloseable {
         return new LiveService(new DecisionService(address, engine, false, log, Languages.EN, access, tls), decisionLog);
     }
 
+    /** A chain's service (contract 14.2), each claim answered in its store's language unless the request names one. */
+    static LiveService start(io.policyengine.StoreEngine chain, boolean watch) throws IOException {
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        return new LiveService(new DecisionService(address, chain, watch, DecisionLog.NONE, null), null);
+    }
+
     URI uri(String path) {
         return URI.create(service.uri() + path);
     }

@@ -98,6 +98,50 @@ class ServeProcessTest {
         }
     }
 
+    @Test
+    @DisplayName("serve --stores: each claim by its store's stack; a changed stores file is live within seconds, a broken one never")
+    void aChainsStoresFileReloaded() throws Exception {
+        Path stores = io.policyengine.examples.ChainFolder.in(temp.resolve("chain"));
+        Process server = start(null, "serve", "--port", "0", "--warm-up", "0", "--stores", stores.toString());
+        try {
+            URI uri = readyUri(server, Pattern.compile("serving the stores of " + Pattern.quote(stores.toString())
+                    + " \\(3 rows, 3 stacks: store-standard 1 \\(hash [0-9a-f]{12}\\) over cn-consumer-law 1, outlet 1 .*\\) on (http://127\\.0\\.0\\.1:(\\d+))"));
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            String shanghai = io.policyengine.examples.ChainFolder.day15Refund("SH", "SH-0012");
+            assertThat(packOf(client, uri, shanghai)).isEqualTo("store-standard");
+            assertThat(packOf(client, uri, io.policyengine.examples.ChainFolder.day15Refund("OUT", "SH-OUT-1"))).isEqualTo("outlet");
+
+            long saved = System.nanoTime();
+            io.policyengine.examples.ChainFolder.save(stores, io.policyengine.examples.ChainFolder.STORES
+                    .replace("SH-0012,East,store-standard,", "SH-0012,East,packs/outlet,"));
+            while (!packOf(client, uri, shanghai).equals("outlet") && System.nanoTime() - saved < TimeUnit.SECONDS.toNanos(60)) {
+                Thread.sleep(100);
+            }
+            assertThat(packOf(client, uri, shanghai)).isEqualTo("outlet");
+            assertThat((System.nanoTime() - saved) / 1e9).as("seconds until the changed file was live").isLessThan(30);
+
+            io.policyengine.examples.ChainFolder.save(stores, "store,region,pack\nSH-0012,East\n");
+            long broken = System.nanoTime();
+            String policy = "";
+            while (!policy.contains("stores.csv:1: missing column") && System.nanoTime() - broken < TimeUnit.SECONDS.toNanos(60)) {
+                Thread.sleep(100);
+                policy = client.send(HttpRequest.newBuilder(uri.resolve("/v1/policy")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            }
+            assertThat(policy).contains("stores.csv:1: missing column");
+            assertThat(packOf(client, uri, shanghai)).as("the old stacks keep answering").isEqualTo("outlet");
+        } finally {
+            server.destroyForcibly();
+        }
+    }
+
+    /** The name of the store pack that decided {@code claim}. */
+    private static String packOf(HttpClient client, URI uri, String claim) throws IOException, InterruptedException {
+        HttpResponse<String> answer = client.send(HttpRequest.newBuilder(uri.resolve("/v1/decisions")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(claim)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return LiveService.parse(answer.body()).get("policy").get("name").asText();
+    }
+
     private static HttpResponse<String> decide(HttpClient client, URI uri) throws IOException, InterruptedException {
         return client.send(HttpRequest.newBuilder(uri.resolve("/v1/decisions")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(LiveService.EXAMPLE_CLAIM)).build(), HttpResponse.BodyHandlers.ofString());
@@ -105,6 +149,11 @@ class ServeProcessTest {
 
     /** Waits for the ready line on the server's stderr: it must be the first line, and name a free port. */
     private URI readyUri(Process server) throws IOException, InterruptedException {
+        return readyUri(server, READY);
+    }
+
+    /** The same, the ready line matching {@code ready}, whose groups are the URI and the port. */
+    private URI readyUri(Process server, Pattern ready) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         String stderr = Files.readString(stderrFile());
         while (!stderr.contains("\n") && server.isAlive() && System.nanoTime() < deadline) {
@@ -112,7 +161,7 @@ class ServeProcessTest {
             stderr = Files.readString(stderrFile());
         }
         String line = stderr.lines().findFirst().orElse("");
-        Matcher matcher = READY.matcher(line);
+        Matcher matcher = ready.matcher(line);
         assertThat(matcher.matches()).as("ready line %s", line).isTrue();
         assertThat(Integer.parseInt(matcher.group(2))).isNotEqualTo(8080).isPositive();
         return URI.create(matcher.group(1));
