@@ -9,7 +9,7 @@
 #   POLICY_RULES         a rules folder to serve and watch for changes (default: the bundled store-standard pack)
 #   POLICY_FLOORS        statutory floors under it, by bundled name or folder, separated by spaces
 #   POLICY_LOG_DIR       the decision log's folder (default /var/log/policy); the file is decisions-HOSTNAME.jsonl
-#   POLICY_WARM_UP       seconds of warm-up before the service says it is ready (default: serve's own)
+#   POLICY_WARM_UP       seconds of warm-up at most before the service says it is ready (default: serve's own)
 #   POLICY_CALLERS       the callers file (contract 15): only its callers may call, each with its token; read again
 #                        when it changes. Without it, serve refuses every interface unless POLICY_NO_AUTH=true
 #   POLICY_ALLOWED_HOSTS the host names a request may be addressed to, separated by commas, or * (default: serve's own)

@@ -235,15 +235,23 @@ public final class StoreEngine {
      * @throws UnsupportedLanguageException when a pack of some stack lacks the language
      */
     public Wording wording(Locale locale) {
+        List<Stack> stacks = stacks();
         List<Wording> each = new ArrayList<>();
-        for (Stack stack : stacks()) each.add(stack.engine().wording(locale));
+        for (Stack stack : stacks) each.add(stack.engine().wording(locale));
         Language language = each.get(0).language();
+        // found once per pack version: a decision's every reason asks, and a chain has many stacks to ask
+        Map<PolicyId, PackSentences> known = new ConcurrentHashMap<>();
         return new Wording(language, policy -> {
-            for (Wording wording : each) {
-                PackSentences found = wording.sentencesOf(policy);
-                if (found != null) return found;
+            PackSentences found = known.get(policy);
+            if (found != null) return found;
+            // the stack deciding by this very version first: one with another version of a pack of the same name
+            // (a folder copy of store-standard beside the bundled one) would answer by the name
+            for (int i = 0; i < stacks.size() && found == null; i++) {
+                if (stacks.get(i).policies().contains(policy)) found = each.get(i).sentencesOf(policy);
             }
-            return null;
+            for (int i = 0; i < each.size() && found == null; i++) found = each.get(i).sentencesOf(policy);
+            if (found != null) known.put(policy, found);
+            return found;
         }, PackSentences.engine(language));
     }
 

@@ -165,8 +165,9 @@ public final class Wording {
 
     /**
      * What the cashier reads (contract 8.2), at most three sentences: the request not met and why;
-     * the outcome, with a repair's due date; the on-site deadline, money owed and where the law prevails;
-     * then the store's most urgent open duty (contract 12.3), when there is one.
+     * the outcome, with a repair's due date; the on-site deadline, money owed, where the law prevails and a due
+     * date that is an estimate past the pack's calendar (contract 17); then the store's most urgent open duty
+     * (contract 12.3), when there is one.
      */
     public String summary(Decision decision) {
         return summary(new Packs(decision));

@@ -22,7 +22,6 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,8 +40,6 @@ final class ClaimEndpoints {
     private final ServiceMetrics metrics;
     private final Locale defaultLanguage;
     private final Gate gate;
-    /** Batches answered at once: each holds a few batches of claims and up to 4 MiB of answer in memory. */
-    private final Semaphore batches = new Semaphore(DecisionService.BATCHES_AT_ONCE);
 
     ClaimEndpoints(LiveRules rules, DecisionLog log, ServiceMetrics metrics, Locale defaultLanguage, Gate gate) {
         this.gate = gate;
@@ -160,17 +157,13 @@ final class ClaimEndpoints {
         Http.sendJson(exchange, 200, AnswerJson.renderings(null, renderings));
     }
 
-    /** The body as {@code ./policy decide --json -} reads standard input, answered line by line as it is read. */
-    private void batch(HttpExchange exchange, InputStream body, Function<Claim, Wording> wordings, DecisionLog log) throws IOException {
-        batches.acquireUninterruptibly();
-        try {
-            answerBatch(exchange, body, wordings, log);
-        } finally {
-            batches.release();
-        }
-    }
-
-    private void answerBatch(HttpExchange exchange, InputStream body, Function<Claim, Wording> wordings, DecisionLog log)
+    /**
+     * The body as {@code ./policy decide --json -} reads standard input, answered line by line as it is read.
+     * No batch waits for a turn (contract 17): a connection that opens a batch and sends nothing holds its own
+     * threads only, never a place a working batch needs. Deciding shares one pool of a worker a core
+     * (ClaimBatches), and the answers waiting in memory share one budget (SpillingOutput).
+     */
+    private void batch(HttpExchange exchange, InputStream body, Function<Claim, Wording> wordings, DecisionLog log)
             throws IOException {
         exchange.getResponseHeaders().set("Content-Type", Http.NDJSON);
         exchange.sendResponseHeaders(200, 0);

@@ -48,8 +48,6 @@ final class DecisionService implements AutoCloseable {
     static final int WORKERS = 64;
     /** Threads at most; a connection past them is closed at once rather than left waiting. */
     static final int MAX_WORKERS = 2048;
-    /** Batches answered at once; the others wait for a turn (each holds a few MiB). */
-    static final int BATCHES_AT_ONCE = 64;
     /**
      * The JDK server's limits are on a whole request, not on each read: the request, headers and body,
      * must arrive within this, and its answer be taken within it too. It also bounds a batch: about

@@ -97,9 +97,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--tls-key", paramLabel = "FILE",
             description = "The certificate's private key (PEM, PKCS#8: BEGIN PRIVATE KEY); needs --tls-cert.")
     Path tlsKey;
-    @Option(names = "--warm-up", paramLabel = "SECONDS", defaultValue = "5",
-            description = "Seconds of generated claims through the decision path, before the port opens and the ready line, "
-                    + "so that the first requests are fast; 0: none (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warm-up", paramLabel = "SECONDS", defaultValue = "30",
+            description = "Before the port opens and the ready line, generated claims go through the decision path until the rate "
+                    + "they are served at stops rising, so that the first requests are fast; for SECONDS at most; 0: none "
+                    + "(default: ${DEFAULT-VALUE}).")
     double warmUpSeconds;
 
     @Override

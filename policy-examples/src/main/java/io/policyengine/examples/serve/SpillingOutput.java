@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The answer to a batch on its way to the client, written by a thread of its own. Many clients
@@ -21,6 +22,13 @@ import java.util.Deque;
  */
 final class SpillingOutput {
     static final int MEMORY_BYTES = 4 << 20;
+    /**
+     * What every batch answer together keeps in memory (as 64 answers of {@link #MEMORY_BYTES} each): past it a
+     * part goes to the spill file even when its own answer holds less. Batches no longer wait for a turn
+     * (contract 17), so this, not a count of batches, is what bounds their memory.
+     */
+    static final long ALL_MEMORY_BYTES = 64L * MEMORY_BYTES;
+    private static final AtomicLong ALL_IN_MEMORY = new AtomicLong();
 
     private final OutputStream client;
     private final Thread writer;
@@ -42,7 +50,7 @@ final class SpillingOutput {
     /** Queues a part of the answer; throws an IOException once the client is gone, {@link AnswerCut} when the spill file fails. */
     synchronized void write(byte[] part) throws IOException {
         if (failure != null) throw failure;
-        if (spill == null && memoryBytes + part.length <= MEMORY_BYTES) {
+        if (spill == null && memoryBytes + part.length <= MEMORY_BYTES && reserve(part.length)) {
             memory.addLast(part);
             memoryBytes += part.length;
         } else {
@@ -85,6 +93,7 @@ final class SpillingOutput {
     synchronized void abort() {
         finished = true;
         memory.clear();
+        ALL_IN_MEMORY.addAndGet(-memoryBytes);
         memoryBytes = 0;
         closeSpill();
         notifyAll();
@@ -112,6 +121,7 @@ final class SpillingOutput {
             if (!memory.isEmpty()) {
                 byte[] part = memory.removeFirst();
                 memoryBytes -= part.length;
+                ALL_IN_MEMORY.addAndGet(-part.length);
                 return part;
             }
             if (spill != null && spillRead < spillWritten) {
@@ -128,6 +138,21 @@ final class SpillingOutput {
                 throw new InterruptedIOException("interrupted while answering a batch");
             }
         }
+    }
+
+    /** Takes {@code bytes} of the shared budget; false, taking nothing, when it has not got them. */
+    private static boolean reserve(int bytes) {
+        long now;
+        do {
+            now = ALL_IN_MEMORY.get();
+            if (now + bytes > ALL_MEMORY_BYTES) return false;
+        } while (!ALL_IN_MEMORY.compareAndSet(now, now + bytes));
+        return true;
+    }
+
+    /** What every batch answer keeps in memory now (for tests). */
+    static long allInMemory() {
+        return ALL_IN_MEMORY.get();
     }
 
     private void closeSpill() {

@@ -1,5 +1,6 @@
 package io.policyengine.examples.serve;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.policyengine.PolicyEngine;
 import io.policyengine.StoreEngine;
 import io.policyengine.StoresFile;
@@ -14,6 +15,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -27,12 +29,15 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Makes a fresh JVM fast before the service says it is ready: for a bounded time, generated claims go
+ * Makes a fresh JVM fast before the service says it is ready: until the rate it serves stops rising (at
+ * most for a bounded time), generated claims go
  * through a decision service of its own on a loopback port (the same classes, so the same compiled
  * code: HTTP, reading the claim, deciding, writing the answer in both languages, the decision log),
  * one-claim requests and JSON Lines batches from several connections. Its decisions go nowhere: not
@@ -47,17 +52,31 @@ final class WarmUp {
     private static final int BATCH_CLAIMS = 256;
     private static final int ANSWER_TIMEOUT_MILLIS = 30_000;
     private static final Pattern CONTENT_LENGTH = Pattern.compile("(?i)\r\ncontent-length: *(\\d+)");
+    /** The rate is measured over windows of this length. */
+    static final Duration WINDOW = Duration.ofSeconds(1);
+    /**
+     * The rate has stopped rising once this many windows in a row did not beat the best window before them
+     * by {@link #RISE}. The JIT's tiers raise the rate in steps a few seconds apart: fewer windows stopped
+     * between two steps.
+     */
+    static final int FLAT_WINDOWS = 4;
+    static final double RISE = 1.05;
 
     private WarmUp() {
     }
 
-    /** Requests answered 200: one claim each, and JSON Lines batches. */
-    record Answered(long oneClaim, long batches) {
+    /**
+     * Requests answered 200: one claim each, and JSON Lines batches; and the rate of each window, in claims
+     * answered a second of the process's CPU time.
+     */
+    record Answered(long oneClaim, long batches, List<Long> rates) {
+        static final Answered NONE = new Answered(0, 0, List.of());
     }
 
     /**
-     * Runs for {@code budget}, and at least one one-claim request and one batch per connection (nothing
-     * when the budget is zero); returns the requests answered 200.
+     * Runs until the rate stops rising ({@link #stoppedRising}) or {@code budget} is spent, and at least
+     * one one-claim request and one batch per connection (nothing when the budget is zero); returns the
+     * requests answered 200.
      *
      * @param withLog whether the warm-up service writes a decision log (to a temporary file, deleted after)
      */
@@ -79,7 +98,7 @@ final class WarmUp {
 
     /** @param stores the stores the claims are made at, in turn (null: a claim without a store); none: no store */
     private static Answered run(Service start, List<String> stores, Duration budget, boolean withLog) {
-        if (budget.isZero() || budget.isNegative()) return new Answered(0, 0);
+        if (budget.isZero() || budget.isNegative()) return Answered.NONE;
         List<Claim> generated = ClaimGenerator.random(SEED, CLAIMS);
         List<String> claims = new ArrayList<>(generated.size());
         for (int i = 0; i < generated.size(); i++) {
@@ -103,27 +122,71 @@ final class WarmUp {
             try (DecisionService service = start.start(loopback, log)) {
                 InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), service.uri().getPort());
                 long deadline = System.nanoTime() + budget.toNanos();
+                AtomicBoolean enough = new AtomicBoolean();
                 AtomicLong oneClaim = new AtomicLong();
                 AtomicLong batches = new AtomicLong();
                 List<Future<?>> connections = new ArrayList<>();
                 for (int c = 0; c < CONNECTIONS; c++) {
                     int first = c;
                     connections.add(clients.submit(() -> {
-                        send(address, claims, first, deadline, oneClaim, batches);
+                        send(address, claims, first, enough, oneClaim, batches);
                         return null;
                     }));
                 }
+                List<Long> rates = measure(deadline, () -> oneClaim.get() + batches.get() * BATCH_CLAIMS, connections);
+                enough.set(true);
                 for (Future<?> connection : connections) connection.get();
-                return new Answered(oneClaim.get(), batches.get());
+                return new Answered(oneClaim.get(), batches.get(), rates);
             }
         } catch (Exception e) {
             // A warm-up that fails only leaves the service slower at first; serving matters more.
             LOG.debug("warm-up stopped early", e);
-            return new Answered(0, 0);
+            return Answered.NONE;
         } finally {
             clients.shutdownNow();
             if (logFile != null) logFile.toFile().delete();
         }
+    }
+
+    /**
+     * The rate of each window until it stops rising or the deadline passes: claims answered a second of
+     * the process's CPU time, not of the clock, so that a machine busy with other work slows the warm-up
+     * down without looking like the end of the JIT's gains (on a shared machine the clock's rate swings
+     * with the neighbours). The compiler's own threads count in the CPU time, so a JIT still busy keeps
+     * the rate low.
+     */
+    private static List<Long> measure(long deadline, LongSupplier claimsAnswered, List<Future<?>> connections)
+            throws InterruptedException {
+        OperatingSystemMXBean os = ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class);
+        List<Long> rates = new ArrayList<>();
+        long counted = claimsAnswered.getAsLong();
+        long cpu = os.getProcessCpuTime();
+        for (long next = System.nanoTime() + WINDOW.toNanos(); ; next += WINDOW.toNanos()) {
+            long left = Math.min(next, deadline) - System.nanoTime();
+            if (left > 0) Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
+            if (System.nanoTime() >= deadline || connections.stream().allMatch(Future::isDone)) return List.copyOf(rates);
+            long claims = claimsAnswered.getAsLong();
+            long cpuNow = os.getProcessCpuTime();
+            rates.add(cpuNow > cpu ? (claims - counted) * 1_000_000_000L / (cpuNow - cpu) : 0);
+            counted = claims;
+            cpu = cpuNow;
+            if (stoppedRising(rates)) return List.copyOf(rates);
+        }
+    }
+
+    /**
+     * Whether the rate has stopped rising: the last {@link #FLAT_WINDOWS} windows each came to less than
+     * {@link #RISE} times the best window before them.
+     */
+    static boolean stoppedRising(List<Long> rates) {
+        int n = rates.size();
+        if (n <= FLAT_WINDOWS) return false;
+        long best = 0;
+        for (int i = 0; i < n - FLAT_WINDOWS; i++) best = Math.max(best, rates.get(i));
+        for (int i = n - FLAT_WINDOWS; i < n; i++) {
+            if (rates.get(i) >= best * RISE) return false;
+        }
+        return true;
     }
 
     /**
@@ -132,13 +195,13 @@ final class WarmUp {
      * A plain socket rather than an HTTP client: the client's own work would take the cores the server
      * is being warmed on.
      */
-    private static void send(InetSocketAddress server, List<String> claims, int first, long deadline, AtomicLong oneClaim,
+    private static void send(InetSocketAddress server, List<String> claims, int first, AtomicBoolean enough, AtomicLong oneClaim,
                              AtomicLong batches)
             throws IOException {
         Socket socket = null;
         InputStream in = null;
         try {
-            for (int i = first; i < first + 2 * CONNECTIONS || System.nanoTime() < deadline; i += CONNECTIONS) {
+            for (int i = first; i < first + 2 * CONNECTIONS || !enough.get(); i += CONNECTIONS) {
                 if (socket == null) {
                     socket = connect(server);
                     // buffered: the head is read a character at a time, which must not be a system call each

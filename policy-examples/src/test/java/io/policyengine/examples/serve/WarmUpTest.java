@@ -4,6 +4,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +26,37 @@ class WarmUpTest {
     @Test
     @DisplayName("--warm-up 0 runs nothing")
     void none() {
-        assertThat(WarmUp.run(LiveService.storeStandard(), Languages.EN, Duration.ZERO, false)).isEqualTo(new WarmUp.Answered(0, 0));
+        assertThat(WarmUp.run(LiveService.storeStandard(), Languages.EN, Duration.ZERO, false)).isEqualTo(WarmUp.Answered.NONE);
+    }
+
+    @Test
+    @DisplayName("the warm-up goes on while the rate rises, through a flat stretch shorter than 4 windows")
+    void goesOnWhileRising() {
+        assertThat(WarmUp.stoppedRising(List.of(1_000L, 2_000L, 4_000L, 8_000L, 12_000L))).isFalse();
+        // the compiler's next tier arrives after 3 windows without gain: not yet flat
+        assertThat(WarmUp.stoppedRising(List.of(1_000L, 4_000L, 4_100L, 4_000L, 4_150L))).isFalse();
+        // one window 5 % above the best before it is still rising
+        assertThat(WarmUp.stoppedRising(List.of(4_000L, 4_000L, 4_000L, 4_000L, 4_200L))).isFalse();
+    }
+
+    @Test
+    @DisplayName("the warm-up stops after 4 windows in a row under 5 % above the best window before them")
+    void stopsWhenFlat() {
+        assertThat(WarmUp.stoppedRising(List.of(1_000L, 4_000L, 4_100L, 4_000L, 4_150L, 3_900L))).isTrue();
+        // a slower stretch (the machine busy elsewhere) is not a rise either
+        assertThat(WarmUp.stoppedRising(List.of(5_000L, 2_000L, 2_000L, 2_000L, 2_000L))).isTrue();
+    }
+
+    @Test
+    @DisplayName("a warm-up given a few seconds measures the rate window by window and stops by then")
+    void boundedByTheBudget() {
+        long start = System.nanoTime();
+        WarmUp.Answered answered = WarmUp.run(LiveService.storeStandard(), Languages.EN, Duration.ofSeconds(3), false);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(answered.rates()).hasSizeBetween(1, 3);
+        assertThat(answered.rates().stream().mapToLong(Long::longValue).sum()).as("claims answered in the windows").isPositive();
+        // the bound, plus what the requests under way take to finish on a busy machine
+        assertThat(took).isLessThan(Duration.ofSeconds(15));
     }
 }
