@@ -85,10 +85,9 @@ public final class HttpStacksBench {
         }
 
         Answer decideOne(byte[] body) {
-            PolicyEngine engine = rules.engine;
             Claim claim = OneClaim.read(body);
-            engine.check(claim);
-            Decision decision = engine.decide(claim);
+            rules.check(claim);
+            Decision decision = rules.decide(claim);
             String json = AnswerJson.decision(decision, rules.wording(Languages.EN));
             String decisionId = DecisionLog.newId();
             metrics.decided(decision);
@@ -96,8 +95,8 @@ public final class HttpStacksBench {
         }
 
         void batch(InputStream body, OutputStream out) throws IOException {
-            BatchAnswer answer = new BatchAnswer(out, rules.wording(Languages.EN), DecisionLog.NONE, metrics);
-            ClaimBatches.decide(ClaimBatches.Decider.of(rules.engine), List.of(ClaimSource.STDIN), body,
+            BatchAnswer answer = new BatchAnswer(out, rules.wordings(null, Languages.EN), DecisionLog.NONE, metrics);
+            ClaimBatches.decide(rules.decider(), List.of(ClaimSource.STDIN), body,
                     UnaryOperator.identity(), answer::write, answer::send);
             answer.finish();
             out.close();
