@@ -1,5 +1,12 @@
 package io.policyengine.examples.cli;
 
+import io.policyengine.examples.report.DecisionRecord;
+import io.policyengine.examples.command.LanguageOption;
+import io.policyengine.examples.command.StoresOption;
+import io.policyengine.examples.command.OptionValues;
+import io.policyengine.examples.command.RulesOption;
+import io.policyengine.examples.command.ExitCodes;
+import io.policyengine.examples.pipeline.Progress;
 import java.time.LocalDate;
 import io.policyengine.model.BadInputException;
 import io.policyengine.json.ClaimJson;
@@ -7,7 +14,6 @@ import io.policyengine.PolicyEngine;
 import io.policyengine.RuleLoadException;
 import io.policyengine.StoresFile;
 import io.policyengine.examples.report.MonthOfClaims;
-import io.policyengine.examples.serve.DecisionLog;
 import io.policyengine.json.DecisionJson;
 import io.policyengine.model.Claim;
 import io.policyengine.model.Decision;
@@ -93,7 +99,7 @@ final class GenerateLogCommand implements Callable<Integer> {
                 // logged during the claim's day, in the order the claims came
                 var time = claim.claimDate().atTime(LocalTime.of(9, 0)).plusSeconds(i % 600 * 53L).toInstant(ZoneOffset.UTC);
                 line.reset();
-                DecisionLog.line(line, new UUID(ids.nextLong(), ids.nextLong()).toString(), time, claim, decision,
+                DecisionRecord.write(line, new UUID(ids.nextLong(), ids.nextLong()).toString(), time, claim, decision,
                         DecisionJson.toJson(decision, deciding.wordings().apply(claim)));
                 out.print(line.toString(StandardCharsets.UTF_8));
             }

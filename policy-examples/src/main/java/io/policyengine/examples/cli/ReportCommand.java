@@ -1,5 +1,9 @@
 package io.policyengine.examples.cli;
 
+import io.policyengine.examples.pipeline.Progress;
+import io.policyengine.examples.command.LanguageOption;
+import io.policyengine.examples.command.OptionValues;
+import io.policyengine.examples.command.ExitCodes;
 import io.policyengine.examples.report.Period;
 import io.policyengine.examples.report.Report;
 import io.policyengine.examples.report.ReportReader;

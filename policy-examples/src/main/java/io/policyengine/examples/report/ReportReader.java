@@ -1,6 +1,6 @@
 package io.policyengine.examples.report;
 
-import io.policyengine.examples.cli.Progress;
+import io.policyengine.examples.pipeline.Progress;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;

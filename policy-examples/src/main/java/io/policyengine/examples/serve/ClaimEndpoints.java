@@ -1,9 +1,10 @@
 package io.policyengine.examples.serve;
 
+import io.policyengine.examples.report.DecisionRecord;
+import io.policyengine.examples.pipeline.ClaimBatches;
 import com.sun.net.httpserver.HttpExchange;
 import io.policyengine.RuleFailureException;
 import io.policyengine.Wording;
-import io.policyengine.examples.cli.ClaimBatches;
 import io.policyengine.json.ClaimSource;
 import io.policyengine.model.Claim;
 import io.policyengine.model.Decision;
@@ -102,7 +103,7 @@ final class ClaimEndpoints {
         String decisionId = DecisionLog.newId();
         if (log.enabled()) {
             ByteArrayOutputStream line = new ByteArrayOutputStream(1024);
-            DecisionLog.line(line, decisionId, Instant.now(), Gate.caller(exchange).name(), claim, decision, json);
+            DecisionRecord.write(line, decisionId, Instant.now(), Gate.caller(exchange).name(), claim, decision, json);
             try {
                 log.append(line);
             } catch (DecisionLog.Unwritable e) {

@@ -1,11 +1,11 @@
 package io.policyengine.examples.serve;
 
+import io.policyengine.examples.pipeline.DueList;
+import io.policyengine.examples.pipeline.ClaimBatches;
 import io.policyengine.model.BadInputException;
 import io.policyengine.json.ClaimJson;
 import com.sun.net.httpserver.HttpExchange;
 import io.policyengine.Wording;
-import io.policyengine.examples.cli.ClaimBatches;
-import io.policyengine.examples.cli.DueList;
 import io.policyengine.json.ClaimSource;
 import io.policyengine.json.DecisionJson;
 import io.policyengine.model.Claim;

@@ -1,5 +1,6 @@
 package io.policyengine.examples.serve;
 
+import io.policyengine.examples.pipeline.ClaimBatches;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,7 +10,6 @@ import io.policyengine.RuleProblem;
 import io.policyengine.StoreEngine;
 import io.policyengine.UnsupportedLanguageException;
 import io.policyengine.Wording;
-import io.policyengine.examples.cli.ClaimBatches;
 import io.policyengine.model.Claim;
 import io.policyengine.model.Decision;
 import io.policyengine.model.Explanation;

@@ -1,13 +1,13 @@
 package io.policyengine.examples.serve;
 
+import io.policyengine.examples.command.StoresOption;
+import io.policyengine.examples.command.RulesOption;
+import io.policyengine.examples.command.ExitCodes;
 import io.policyengine.PolicyEngine;
 import io.policyengine.RuleLoadException;
 import io.policyengine.RuleProblem;
 import io.policyengine.StoreEngine;
-import io.policyengine.examples.cli.StoresOption;
 import io.policyengine.UnsupportedLanguageException;
-import io.policyengine.examples.cli.ExitCodes;
-import io.policyengine.examples.cli.RulesOption;
 import io.policyengine.model.PolicyId;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,7 +27,7 @@ import io.policyengine.examples.access.CallersFile;
 import io.policyengine.examples.access.JwtCallers;
 import io.policyengine.examples.access.LiveCallers;
 import io.policyengine.examples.access.TlsFiles;
-import io.policyengine.examples.cli.OptionValues;
+import io.policyengine.examples.command.OptionValues;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.policyengine.PolicyEngine;
 import io.policyengine.examples.cli.PolicyCli;
-import io.policyengine.examples.serve.DecisionLog;
 import io.policyengine.json.ClaimJson;
 import io.policyengine.json.DecisionJson;
 import io.policyengine.model.Claim;
@@ -42,7 +41,7 @@ public final class DecisionLogs {
 
     public static String line(Claim claim, Decision decision) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        DecisionLog.line(out, "id-" + claim.id(), Instant.parse("2026-06-01T10:00:00Z"), claim, decision,
+        DecisionRecord.write(out, "id-" + claim.id(), Instant.parse("2026-06-01T10:00:00Z"), claim, decision,
                 DecisionJson.toJson(decision, engine().wording(Locale.ENGLISH)));
         return out.toString(StandardCharsets.UTF_8).strip();
     }

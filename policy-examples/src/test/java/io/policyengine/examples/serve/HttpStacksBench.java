@@ -1,7 +1,7 @@
 package io.policyengine.examples.serve;
 
+import io.policyengine.examples.pipeline.ClaimBatches;
 import io.policyengine.PolicyEngine;
-import io.policyengine.examples.cli.ClaimBatches;
 import io.policyengine.json.ClaimSource;
 import io.policyengine.model.BadInputException;
 import io.policyengine.model.Claim;

@@ -1,4 +1,4 @@
-package io.policyengine.examples.cli;
+package io.policyengine.examples.command;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -10,13 +10,13 @@ public final class OptionValues {
     }
 
     /** {@code value} when it is at least {@code min}; otherwise a usage error, exit 2. */
-    static int atLeast(CommandSpec spec, String option, int value, int min) {
+    public static int atLeast(CommandSpec spec, String option, int value, int min) {
         if (value < min) throw new OutOfRange(spec.commandLine(), option + ": must be at least " + min + ", got " + value);
         return value;
     }
 
     /** {@code value} when it is at most {@code max}; otherwise a usage error, exit 2. */
-    static int atMost(CommandSpec spec, String option, int value, int max) {
+    public static int atMost(CommandSpec spec, String option, int value, int max) {
         if (value > max) throw new OutOfRange(spec.commandLine(), option + ": must be at most " + max + ", got " + value);
         return value;
     }
