@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.function.Function;
-import java.util.function.UnaryOperator;
 import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -103,7 +102,7 @@ final class ClaimEndpoints {
         String decisionId = DecisionLog.newId();
         if (log.enabled()) {
             ByteArrayOutputStream line = new ByteArrayOutputStream(1024);
-            DecisionRecord.write(line, decisionId, Instant.now(), Gate.caller(exchange).name(), claim, decision, json);
+            DecisionRecord.write(line, decisionId, Instant.now(), Gate.caller(exchange).name(), claim, rules.regionOf(claim), decision, json);
             try {
                 log.append(line);
             } catch (DecisionLog.Unwritable e) {
@@ -169,7 +168,7 @@ final class ClaimEndpoints {
         exchange.getResponseHeaders().set("Content-Type", Http.NDJSON);
         exchange.sendResponseHeaders(200, 0);
         OutputStream out = exchange.getResponseBody();
-        BatchAnswer answer = new BatchAnswer(out, wordings, log, metrics, Gate.caller(exchange).name());
+        BatchAnswer answer = new BatchAnswer(out, wordings, rules::regionOf, log, metrics, Gate.caller(exchange).name());
         boolean answered = false;
         try {
             ClaimBatches.decide(rules.decider(), List.of(ClaimSource.STDIN), body, gate.storesOf(exchange), answer::write, answer::send);

@@ -62,8 +62,14 @@ final class LiveService implements AutoCloseable {
 
     /** A chain's service (contract 14.2), each claim answered in its store's language unless the request names one. */
     static LiveService start(io.policyengine.StoreEngine chain, boolean watch) throws IOException {
+        return start(chain, watch, null);
+    }
+
+    /** A chain's service that writes its decisions to {@code decisionLog} (none when null). */
+    static LiveService start(io.policyengine.StoreEngine chain, boolean watch, Path decisionLog) throws IOException {
+        DecisionLog log = decisionLog == null ? DecisionLog.NONE : DecisionLog.open(decisionLog);
         InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
-        return new LiveService(new DecisionService(address, chain, watch, DecisionLog.NONE, null), null);
+        return new LiveService(new DecisionService(address, chain, watch, log, null), decisionLog);
     }
 
     URI uri(String path) {
