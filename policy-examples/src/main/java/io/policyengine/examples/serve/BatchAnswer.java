@@ -45,7 +45,12 @@ final class BatchAnswer {
     private final DecisionLog log;
     private final ServiceMetrics metrics;
 
-    BatchAnswer(OutputStream out, Function<Claim, Wording> wordings, Function<Claim, String> regions, DecisionLog log, ServiceMetrics metrics) {
+    /** The caller's name for the decision log; null without access control. */
+    private final String caller;
+
+    BatchAnswer(OutputStream out, Function<Claim, Wording> wordings, Function<Claim, String> regions, DecisionLog log, ServiceMetrics metrics,
+                String caller) {
+        this.caller = caller;
         this.out = new SpillingOutput(out);
         this.regions = regions;
         this.wordings = wordings;
@@ -65,7 +70,7 @@ final class BatchAnswer {
                 LOG.error("claim {} (line {} of a batch) not decided: {}", item.claimId(), item.line(), decided.error(i).error());
             }
             if (decision != null && log.enabled()) {
-                DecisionRecord.write(logLines, DecisionLog.newId(), Instant.now(), item.claim(), regions.apply(item.claim()), decision,
+                DecisionRecord.write(logLines, DecisionLog.newId(), Instant.now(), caller, item.claim(), regions.apply(item.claim()), decision,
                         written.textFrom(start));
             }
             ends[i] = written.size();
