@@ -23,13 +23,29 @@ public final class DecisionRecord {
     private DecisionRecord() {
     }
 
-    /** Adds one line to {@code lines}: the record of one decision, with the decision as the caller got it. */
-    public static void write(ByteArrayOutputStream lines, String decisionId, Instant time, Claim claim, Decision decision,
-                             String decisionJson) {
+    /**
+     * Adds one line to {@code lines}: the record of one decision, with the decision as the caller got it.
+     *
+     * @param region the region of the claim's store, when a stores file says it: the report groups by it (contract
+     *               14.3), and a later stores file may put the store elsewhere; null leaves it out
+     */
+    public static void write(ByteArrayOutputStream lines, String decisionId, Instant time, Claim claim, String region,
+                             Decision decision, String decisionJson) {
+        write(lines, decisionId, time, null, claim, region, decision, decisionJson);
+    }
+
+    /**
+     * The same, naming the caller who asked for the decision (contract 15): {@code "caller": "till-sh12"}, after the
+     * time; no {@code caller} when {@code caller} is null (a service without access control). Never the token.
+     */
+    public static void write(ByteArrayOutputStream lines, String decisionId, Instant time, String caller, Claim claim, String region,
+                             Decision decision, String decisionJson) {
         try (JsonGenerator json = JSON.createGenerator(lines)) {
             json.writeStartObject();
             json.writeStringField("decisionId", decisionId);
             json.writeStringField("time", time.toString());
+            if (caller != null) json.writeStringField("caller", caller);
+            if (region != null) json.writeStringField("region", region);
             json.writeObjectFieldStart("policy");
             writePolicy(json, decision.policy());
             json.writeArrayFieldStart("floors");

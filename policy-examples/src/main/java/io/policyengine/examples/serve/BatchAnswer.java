@@ -40,11 +40,19 @@ final class BatchAnswer {
     private final SpillingOutput out;
     /** Each claim's words: the request's language, or its store's. */
     private final Function<Claim, Wording> wordings;
+    /** The region of each claim's store, written beside it in the decision log; null when unsaid. */
+    private final Function<Claim, String> regions;
     private final DecisionLog log;
     private final ServiceMetrics metrics;
 
-    BatchAnswer(OutputStream out, Function<Claim, Wording> wordings, DecisionLog log, ServiceMetrics metrics) {
+    /** The caller's name for the decision log; null without access control. */
+    private final String caller;
+
+    BatchAnswer(OutputStream out, Function<Claim, Wording> wordings, Function<Claim, String> regions, DecisionLog log, ServiceMetrics metrics,
+                String caller) {
+        this.caller = caller;
         this.out = new SpillingOutput(out);
+        this.regions = regions;
         this.wordings = wordings;
         this.log = log;
         this.metrics = metrics;
@@ -62,7 +70,8 @@ final class BatchAnswer {
                 LOG.error("claim {} (line {} of a batch) not decided: {}", item.claimId(), item.line(), decided.error(i).error());
             }
             if (decision != null && log.enabled()) {
-                DecisionRecord.write(logLines, DecisionLog.newId(), Instant.now(), item.claim(), decision, written.textFrom(start));
+                DecisionRecord.write(logLines, DecisionLog.newId(), Instant.now(), caller, item.claim(), regions.apply(item.claim()), decision,
+                        written.textFrom(start));
             }
             ends[i] = written.size();
         }).lines();

@@ -208,7 +208,7 @@ final class WarmUp {
                 }
                 byte[] content = body.getBytes(StandardCharsets.UTF_8);
                 // a batch's answer is chunked: asked with Connection: close, it ends where the stream does
-                String head = "POST /v1/decisions?lang=" + lang + " HTTP/1.1\r\nHost: warm-up\r\nContent-Type: "
+                String head = "POST /v1/decisions?lang=" + lang + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
                         + (batch ? "application/x-ndjson" : "application/json") + "\r\nContent-Length: " + content.length
                         + (batch ? "\r\nConnection: close" : "") + "\r\n\r\n";
                 OutputStream out = socket.getOutputStream();
