@@ -10,6 +10,10 @@
 #   POLICY_FLOORS        statutory floors under it, by bundled name or folder, separated by spaces
 #   POLICY_LOG_DIR       the decision log's folder (default /var/log/policy); the file is decisions-HOSTNAME.jsonl
 #   POLICY_WARM_UP       seconds of warm-up at most before the service says it is ready (default: serve's own)
+#   POLICY_CALLERS       the callers file (contract 15): only its callers may call, each with its token; read again
+#                        when it changes. Without it, serve refuses every interface unless POLICY_NO_AUTH=true
+#   POLICY_ALLOWED_HOSTS the host names a request may be addressed to, separated by commas, or * (default: serve's own)
+#   POLICY_NO_AUTH       true: serve every interface without access control, on purpose (a trusted network only)
 #   JAVA_OPTS            options for the JVM
 # Arguments are passed on to `serve` after these.
 set -euo pipefail
@@ -20,6 +24,9 @@ args=(serve --host "${POLICY_HOST:-0.0.0.0}" --decision-log "$log_dir/decisions-
 [ -n "${POLICY_RULES:-}" ] && args+=(--rules "$POLICY_RULES")
 for floor in ${POLICY_FLOORS:-}; do args+=(--floor "$floor"); done
 [ -n "${POLICY_WARM_UP:-}" ] && args+=(--warm-up "$POLICY_WARM_UP")
+[ -n "${POLICY_CALLERS:-}" ] && args+=(--callers "$POLICY_CALLERS")
+[ -n "${POLICY_ALLOWED_HOSTS:-}" ] && args+=(--allowed-hosts "$POLICY_ALLOWED_HOSTS")
+[ "${POLICY_NO_AUTH:-}" = "true" ] && args+=(--no-auth)
 
 if [ ! -w "$log_dir" ]; then
   echo "policy: the decision log's folder $log_dir is missing or not writable by $(id -un 2>/dev/null || id -u)" >&2

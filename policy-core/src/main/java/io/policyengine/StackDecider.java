@@ -11,7 +11,6 @@ import io.policyengine.rules.PackVersions;
 import io.policyengine.rules.RulePack;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
@@ -19,17 +18,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.IntStream;
 
 /**
  * Decides claims by a stack: in batches on every core, each pack firing its version in force on each
  * claim's purchase date, the packs' findings assembled into one decision per claim.
  */
 final class StackDecider {
-    /** Claims per rule session: shares a session's cost without growing its memory. */
-    private static final int BATCH = 512;
-    private static final int PARALLELISM = Runtime.getRuntime().availableProcessors();
-
     private StackDecider() {
     }
 
@@ -37,29 +31,14 @@ final class StackDecider {
     static List<PolicyEngine.Result> decideEach(PackStack stack, Collection<Claim> claims, List<Set<PackRule>> fired) {
         List<Claim> all = List.copyOf(claims);
         for (Claim claim : all) stack.check(claim);
-        if (fired != null) {
-            for (int i = 0; i < all.size(); i++) fired.add(new HashSet<>());
+        // many claims: their batches on every core
+        List<Part> parts = Batches.inOrder(all, batch -> decideBatch(stack, batch, fired != null));
+        List<PolicyEngine.Result> results = new ArrayList<>(all.size());
+        for (Part part : parts) {
+            results.addAll(part.results());
+            if (fired != null) fired.addAll(part.fired());
         }
-        PolicyEngine.Result[] results = new PolicyEngine.Result[all.size()];
-        int batches = (all.size() + BATCH - 1) / BATCH;
-        if (batches <= 1 || PARALLELISM <= 1) {
-            for (int batch = 0; batch < batches; batch++) decideBatch(stack, all, batch, results, fired);
-        } else {
-            // many claims: their batches on every core (the common fork-join pool, and this thread)
-            RuntimeException[] failures = new RuntimeException[batches];
-            IntStream.range(0, batches).parallel().forEach(batch -> {
-                try {
-                    decideBatch(stack, all, batch, results, fired);
-                } catch (RuntimeException e) {
-                    failures[batch] = e;
-                }
-            });
-            // the first batch's problem, as deciding in order would have thrown it, and not a copy made by the pool
-            for (RuntimeException failure : failures) {
-                if (failure != null) throw failure;
-            }
-        }
-        return Collections.unmodifiableList(Arrays.asList(results));
+        return Collections.unmodifiableList(results);
     }
 
     /** {@link PolicyEngine#decideTraced}: each claim's result with the rules that fired for it. */
@@ -71,14 +50,19 @@ final class StackDecider {
         return traced;
     }
 
-    /** Decides the claims of one batch into their places in {@code results}; each claim's fired rules into its set of {@code fired}. */
-    private static void decideBatch(PackStack stack, List<Claim> all, int batchIndex, PolicyEngine.Result[] results,
-                                     List<Set<PackRule>> fired) {
+    /** A batch's results, and when asked for, the rules that fired for each of its claims. */
+    private record Part(List<PolicyEngine.Result> results, List<Set<PackRule>> fired) {
+    }
+
+    /** Decides the claims of one batch, on the calling thread. */
+    private static Part decideBatch(PackStack stack, List<Claim> batch, boolean traced) {
         List<PackVersions> packs = stack.packs();
-        int from = batchIndex * BATCH;
-        int to = Math.min(all.size(), from + BATCH);
-        List<Claim> batch = all.subList(from, to);
-        List<Set<PackRule>> batchFired = fired == null ? null : fired.subList(from, to);
+        List<Set<PackRule>> batchFired = null;
+        if (traced) {
+            batchFired = new ArrayList<>(batch.size());
+            for (int i = 0; i < batch.size(); i++) batchFired.add(new HashSet<>());
+        }
+        List<PolicyEngine.Result> results = new ArrayList<>(batch.size());
         List<List<RulePack.Fired>> found = new ArrayList<>(packs.size());
         for (PackVersions pack : packs) found.add(fire(stack, pack, batch, batchFired));
         for (int i = 0; i < batch.size(); i++) {
@@ -90,9 +74,10 @@ final class StackDecider {
                 failure = pack.failure();
                 perPack.add(new PackFindings(policyOf(packs.get(p), claim), pack.findings()));
             }
-            results[from + i] = failure != null ? new PolicyEngine.Result(claim, null, failure)
-                    : new PolicyEngine.Result(claim, Decisions.assemble(claim, perPack), null);
+            results.add(failure != null ? new PolicyEngine.Result(claim, null, failure)
+                    : new PolicyEngine.Result(claim, Decisions.assemble(claim, perPack), null));
         }
+        return new Part(results, batchFired);
     }
 
     private static PolicyId policyOf(PackVersions pack, Claim claim) {

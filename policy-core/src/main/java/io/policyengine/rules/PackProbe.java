@@ -1,5 +1,6 @@
 package io.policyengine.rules;
 
+import io.policyengine.Batches;
 import io.policyengine.RuleProblem;
 import io.policyengine.model.Claim;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
@@ -18,9 +19,6 @@ import java.util.Set;
  * no claim, and a calendar that runs out soon are warnings.
  */
 final class PackProbe {
-    /** Generated claims per session when checking a pack. */
-    private static final int PROBE_BATCH = 512;
-
     private PackProbe() {
     }
 
@@ -36,8 +34,8 @@ final class PackProbe {
         int limit = pack.firingLimit();
         int millis = pack.timeLimitMillis();
         PackRunner.Breakdown broken = null;
-        for (int from = 0; from < probe.size() && broken == null; from += PROBE_BATCH) {
-            List<Claim> batch = probe.subList(from, Math.min(probe.size(), from + PROBE_BATCH));
+        for (int from = 0; from < probe.size() && broken == null; from += Batches.SIZE) {
+            List<Claim> batch = probe.subList(from, Math.min(probe.size(), from + Batches.SIZE));
             if (runner.fireQuietly(batch, limit, millis, names)) continue;
             for (Claim claim : batch) {
                 broken = runner.fireAlone(claim, limit, millis, names).breakdown();

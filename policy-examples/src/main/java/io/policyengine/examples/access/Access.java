@@ -74,7 +74,7 @@ public final class Access {
             return Verdict.denied(421, "host", "Host: " + (host == null ? "missing" : "\"" + printable(host) + "\" is not a name of this service")
                     + "; the service answers for the names of --allowed-hosts");
         }
-        if (!required()) return Verdict.allowed(Caller.ANYONE);
+        if (!required() || reach == Reach.PAGE) return Verdict.allowed(Caller.ANYONE);
         if (authorization == null || authorization.isBlank()) {
             return Verdict.denied(401, "no-token", "Authorization: missing; send Authorization: Bearer TOKEN");
         }

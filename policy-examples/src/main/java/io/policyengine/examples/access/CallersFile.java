@@ -151,6 +151,11 @@ public final class CallersFile {
         return line;
     }
 
+    /** Whether {@code name} may name a caller: it goes into the decision log and onto stderr as it is. */
+    static boolean isName(String name) {
+        return name != null && NAME.matcher(name).matches();
+    }
+
     private static String nameProblem(String name) {
         return "name: \"" + name + "\" is not a name (letters, digits and . _ @ -, up to 64)";
     }

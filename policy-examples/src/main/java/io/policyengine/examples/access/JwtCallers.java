@@ -129,6 +129,10 @@ public final class JwtCallers {
         if (stores.contains(Caller.ALL_STORES) && stores.size() > 1) {
             throw new Refused("token: stores: * means every store and stands alone", false, false);
         }
+        if (!CallersFile.isName(claims.getSubject())) {
+            // the name is logged as it is: a sub that could forge a log line or hide in one is not taken
+            throw new Refused("token: sub is not a caller's name (letters, digits and . _ @ -, up to 64)", false, false);
+        }
         return new Caller(claims.getSubject(), role, stores, "jwt");
     }
 

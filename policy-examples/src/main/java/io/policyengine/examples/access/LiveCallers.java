@@ -46,6 +46,8 @@ public final class LiveCallers implements AutoCloseable {
     private volatile Callers live;
     private volatile Instant loadedAt = Instant.now();
     private volatile String lastReloadError;
+    private final java.util.concurrent.atomic.AtomicLong succeeded = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong failed = new java.util.concurrent.atomic.AtomicLong();
     /** The bytes read last, good or bad: a bad file is reported once, not every half second. */
     private byte[] seen;
 
@@ -95,6 +97,11 @@ public final class LiveCallers implements AutoCloseable {
         return lastReloadError;
     }
 
+    /** Changes of the file since the service started that went live ({@code true}) or did not. */
+    public long reloads(boolean wentLive) {
+        return wentLive ? succeeded.get() : failed.get();
+    }
+
     private void check() {
         try {
             byte[] bytes = readOrNull(file);
@@ -113,6 +120,7 @@ public final class LiveCallers implements AutoCloseable {
                 live = callers;
                 loadedAt = Instant.now();
                 lastReloadError = null;
+                succeeded.incrementAndGet();
                 LOG.info("callers file {}: {} callers live", file, callers.size());
                 listener.reloaded(callers.size());
             } catch (CallersFile.Unusable e) {
@@ -125,6 +133,7 @@ public final class LiveCallers implements AutoCloseable {
 
     private void fail(String problems) {
         lastReloadError = problems;
+        failed.incrementAndGet();
         LOG.error("callers file not reloaded, the callers before it stay live:{}{}", System.lineSeparator(), problems);
         listener.failed(problems);
     }

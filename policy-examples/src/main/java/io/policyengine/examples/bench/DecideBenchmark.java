@@ -1,5 +1,6 @@
 package io.policyengine.examples.bench;
 
+import io.policyengine.Batches;
 import io.policyengine.PolicyEngine;
 import io.policyengine.examples.reference.ClaimGenerator;
 import io.policyengine.examples.reference.StoreStandardInJava;
@@ -33,7 +34,6 @@ import java.util.concurrent.TimeUnit;
 @Fork(1)
 public class DecideBenchmark {
     private static final int BATCH = 10_000;
-    private static final int ONE_THREAD_BATCH = 512;
 
     private PolicyEngine engine;
     private List<Claim> claims;
@@ -63,8 +63,8 @@ public class DecideBenchmark {
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public void decideAllOneThread(Blackhole sink) {
-        for (int from = 0; from < BATCH; from += ONE_THREAD_BATCH) {
-            sink.consume(engine.decideAll(claims.subList(from, Math.min(BATCH, from + ONE_THREAD_BATCH))));
+        for (int from = 0; from < BATCH; from += Batches.SIZE) {
+            sink.consume(engine.decideAll(claims.subList(from, Math.min(BATCH, from + Batches.SIZE))));
         }
     }
 

@@ -1,5 +1,8 @@
 package io.policyengine.examples.cli;
 
+import io.policyengine.Batches;
+import io.policyengine.examples.command.OptionValues;
+import io.policyengine.examples.command.ExitCodes;
 import io.policyengine.PolicyEngine;
 import io.policyengine.json.ClaimJson;
 import io.policyengine.Wording;
@@ -43,8 +46,6 @@ final class BenchCommand implements Callable<Integer> {
     private static final long SEED = 20261124L;
     private static final int LATENCY_SAMPLES = 50_000;
     private static final int ROUNDS = 3;
-    /** PolicyEngine's batch size: a decideAll of no more claims runs on the calling thread. */
-    private static final int ONE_THREAD_BATCH = 512;
 
     @Spec
     CommandSpec spec;
@@ -140,8 +141,8 @@ final class BenchCommand implements Callable<Integer> {
     /** decideAll on the calling thread alone: one batch per call, which decideAll does not spread over cores. */
     private static List<Decision> decideOnOneThread(PolicyEngine engine, List<Claim> claims) {
         List<Decision> decisions = new ArrayList<>(claims.size());
-        for (int from = 0; from < claims.size(); from += ONE_THREAD_BATCH) {
-            decisions.addAll(engine.decideAll(claims.subList(from, Math.min(claims.size(), from + ONE_THREAD_BATCH))));
+        for (int from = 0; from < claims.size(); from += Batches.SIZE) {
+            decisions.addAll(engine.decideAll(claims.subList(from, Math.min(claims.size(), from + Batches.SIZE))));
         }
         return decisions;
     }

@@ -1,5 +1,6 @@
 package io.policyengine.examples.cli;
 
+import io.policyengine.examples.pipeline.ClaimBatches;
 import io.policyengine.PolicyEngine;
 import io.policyengine.model.Claim;
 import io.policyengine.model.Compensation;

@@ -1,5 +1,12 @@
 package io.policyengine.examples.cli;
 
+import io.policyengine.examples.command.LanguageOption;
+import io.policyengine.examples.command.StoresOption;
+import io.policyengine.examples.command.RulesOption;
+import io.policyengine.examples.command.ExitCodes;
+import io.policyengine.examples.pipeline.DecisionLines;
+import io.policyengine.examples.pipeline.ClaimBatches;
+import io.policyengine.PolicyEngine;
 import io.policyengine.RuleLoadException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

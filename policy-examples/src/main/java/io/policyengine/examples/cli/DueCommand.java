@@ -1,5 +1,12 @@
 package io.policyengine.examples.cli;
 
+import io.policyengine.examples.command.LanguageOption;
+import io.policyengine.examples.command.StoresOption;
+import io.policyengine.examples.command.OptionValues;
+import io.policyengine.examples.command.RulesOption;
+import io.policyengine.examples.command.ExitCodes;
+import io.policyengine.examples.pipeline.DueList;
+import io.policyengine.examples.pipeline.ClaimBatches;
 import io.policyengine.model.BadInputException;
 import io.policyengine.json.ClaimJson;
 import io.policyengine.RuleLoadException;

@@ -1,5 +1,6 @@
 package io.policyengine.examples.cli;
 
+import io.policyengine.examples.command.ExitCodes;
 import io.policyengine.RuleLoadException;
 import io.policyengine.model.BadInputException;
 

@@ -1,5 +1,13 @@
 package io.policyengine.examples.cli;
 
+import io.policyengine.examples.report.DecisionRecord;
+import io.policyengine.examples.report.StoreRegions;
+import io.policyengine.examples.command.LanguageOption;
+import io.policyengine.examples.command.StoresOption;
+import io.policyengine.examples.command.OptionValues;
+import io.policyengine.examples.command.RulesOption;
+import io.policyengine.examples.command.ExitCodes;
+import io.policyengine.examples.pipeline.Progress;
 import java.time.LocalDate;
 import io.policyengine.model.BadInputException;
 import io.policyengine.json.ClaimJson;
@@ -7,7 +15,6 @@ import io.policyengine.PolicyEngine;
 import io.policyengine.RuleLoadException;
 import io.policyengine.StoresFile;
 import io.policyengine.examples.report.MonthOfClaims;
-import io.policyengine.examples.serve.DecisionLog;
 import io.policyengine.json.DecisionJson;
 import io.policyengine.model.Claim;
 import io.policyengine.model.Decision;
@@ -75,6 +82,7 @@ final class GenerateLogCommand implements Callable<Integer> {
         StoresOption.Deciding deciding = stores.deciding(rules, language);
         List<String> storeIds = deciding.chain() != null ? deciding.chain().rows().stream().map(StoresFile.Row::store)
                 .filter(store -> !store.equals(StoresFile.ANY_STORE)).toList() : List.of();
+        StoreRegions regions = deciding.chain() == null ? null : StoreRegions.of(deciding.chain().rows());
         Random ids = new Random(seed);
         // a stream of its own: the month's claims are the same with and without --stores, but for their store
         Random at = new Random(seed ^ STORES_SALT);
@@ -93,7 +101,8 @@ final class GenerateLogCommand implements Callable<Integer> {
                 // logged during the claim's day, in the order the claims came
                 var time = claim.claimDate().atTime(LocalTime.of(9, 0)).plusSeconds(i % 600 * 53L).toInstant(ZoneOffset.UTC);
                 line.reset();
-                DecisionLog.line(line, new UUID(ids.nextLong(), ids.nextLong()).toString(), time, claim, decision,
+                DecisionRecord.write(line, new UUID(ids.nextLong(), ids.nextLong()).toString(), time, claim,
+                        regions == null ? null : regions.of(claim.store()), decision,
                         DecisionJson.toJson(decision, deciding.wordings().apply(claim)));
                 out.print(line.toString(StandardCharsets.UTF_8));
             }

@@ -1,6 +1,7 @@
 package io.policyengine.examples.cli;
 
-
+import io.policyengine.examples.command.ExitCodes;
+import io.policyengine.examples.pipeline.CliOutput;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;

@@ -1,5 +1,9 @@
 package io.policyengine.examples.cli;
 
+import io.policyengine.examples.command.OptionValues;
+import io.policyengine.examples.command.ExitCodes;
+import io.policyengine.examples.pipeline.Printable;
+import io.policyengine.examples.pipeline.Progress;
 import io.policyengine.RuleFailureException;
 import io.policyengine.RuleLoadException;
 import io.policyengine.model.BadInputException;

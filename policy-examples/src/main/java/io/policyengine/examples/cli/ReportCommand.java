@@ -1,10 +1,17 @@
 package io.policyengine.examples.cli;
 
+import io.policyengine.examples.pipeline.Progress;
+import io.policyengine.examples.command.LanguageOption;
+import io.policyengine.examples.command.OptionValues;
+import io.policyengine.examples.command.ExitCodes;
 import io.policyengine.examples.report.Period;
 import io.policyengine.examples.report.Report;
 import io.policyengine.examples.report.ReportReader;
 import io.policyengine.examples.report.ReportWriters;
+import io.policyengine.examples.report.StoreRegions;
 import io.policyengine.examples.report.Targets;
+import io.policyengine.RuleLoadException;
+import io.policyengine.StoresFile;
 import io.policyengine.json.ClaimSource;
 import io.policyengine.model.BadInputException;
 import picocli.CommandLine.Command;
@@ -21,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 import java.util.concurrent.Callable;
 
 @Command(name = "report", description = {
@@ -34,6 +42,12 @@ final class ReportCommand implements Callable<Integer> {
     String by;
     @Option(names = "--targets", paramLabel = "FILE", description = "Plan values, one 'figure value' line each (requestsMet 98%%, onSiteLate 5%%).")
     Path targetsFile;
+    @Option(names = "--per", paramLabel = "GROUP",
+            description = "Also give every figure per store or per region over the whole log, worst first on requests met: store or region.")
+    String per;
+    @Option(names = "--stores", paramLabel = "FILE",
+            description = "A chain's stores file (store,region,pack,floors,lang): the region of each store whose log lines do not name one.")
+    Path stores;
     @Option(names = "--warn-at", paramLabel = "N", defaultValue = "3",
             description = "Warn of a SKU and fault with at least N quality-defect claims within 30 days (default: ${DEFAULT-VALUE}).")
     int warnAt;
@@ -54,12 +68,15 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, RuleLoadException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Period period = Period.named(by);
         if (period == null) throw new BadInputException("--by", "expected day, week or month, got \"" + by + "\"");
         OptionValues.atLeast(spec, "--warn-at", warnAt, 1);
+        Report.Per grouping = per == null ? null : Report.Per.named(per);
+        if (per != null && grouping == null) throw new BadInputException("--per", "expected store or region, got \"" + per + "\"");
+        Function<String, String> regionOfStore = stores == null ? store -> null : StoreRegions.of(StoresFile.read(stores).rows())::of;
         ReportWriters writers = ReportWriters.in(language.locale());
         Targets targets;
         try {
@@ -68,7 +85,8 @@ final class ReportCommand implements Callable<Integer> {
             e.problems().forEach(err::println);
             return ExitCodes.BAD_INPUT;
         }
-        ReportReader reader = new ReportReader(period, warnAt, targets, (source, line, problem) -> Progress.println(err, source + ":" + line + ": " + problem));
+        ReportReader reader = new ReportReader(period, warnAt, targets, grouping, regionOfStore,
+                (source, line, problem) -> Progress.println(err, source + ":" + line + ": " + problem));
         boolean allRead = true;
         for (String log : logs) {
             if (log.equals(ClaimSource.STDIN)) {

@@ -1,5 +1,12 @@
 package io.policyengine.examples.cli;
 
+import io.policyengine.examples.command.LanguageOption;
+import io.policyengine.examples.command.StoresOption;
+import io.policyengine.examples.command.RulesOption;
+import io.policyengine.examples.command.ExitCodes;
+import io.policyengine.examples.pipeline.Printable;
+import io.policyengine.examples.pipeline.Progress;
+import io.policyengine.examples.pipeline.ClaimBatches;
 import io.policyengine.PolicyEngine;
 import io.policyengine.RuleLoadException;
 import io.policyengine.StoreEngine;

@@ -1,5 +1,7 @@
 package io.policyengine.examples.cli;
 
+import io.policyengine.examples.command.OptionValues;
+import io.policyengine.examples.command.ExitCodes;
 import io.policyengine.examples.access.CallersFile;
 import io.policyengine.examples.access.Tokens;
 import picocli.CommandLine.Command;

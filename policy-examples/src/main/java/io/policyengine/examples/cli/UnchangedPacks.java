@@ -1,5 +1,6 @@
 package io.policyengine.examples.cli;
 
+import io.policyengine.examples.command.RulesOption;
 import io.policyengine.PolicyEngine;
 import io.policyengine.RuleLoadException;
 

@@ -1,5 +1,7 @@
 package io.policyengine.examples.cli;
 
+import io.policyengine.examples.command.ExitCodes;
+import io.policyengine.examples.pipeline.Printable;
 import io.policyengine.PolicyEngine;
 import io.policyengine.RuleProblem;
 import io.policyengine.Validation;

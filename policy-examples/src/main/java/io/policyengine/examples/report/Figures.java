@@ -9,23 +9,28 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The figures of contract section 13 over a set of decisions (one period, or the whole log): counts and
- * sums only, so a period costs the same memory whatever its number of decisions.
+ * The figures of contract section 13 over a set of decisions (one period, one store or region, or the whole log):
+ * counts and sums only, so a period costs the same memory whatever its number of decisions. Each claim is added
+ * once, by the decision that stands for it ({@link Report}); {@link #decisionsRead} counts every line read.
+ * Money is summed per currency (contract 14.3): amounts of different currencies are never added together.
  */
 final class Figures {
     /** The key of {@link #refusals} for requests that no rule excluded, but no rule granted either. */
     static final String NO_ARTICLE = "none";
 
     int claims;
+    /** Decisions read for these claims, a claim decided again counted again: at least {@link #claims}. */
+    int decisionsRead;
     final Map<Outcome, Integer> byOutcome = new EnumMap<>(Outcome.class);
     int requests;
     int requestsMet;
     final Map<String, Integer> refusals = new TreeMap<>(Figures::byArticle);
     /** Decisions that carried a money block; the money figures are "not in the log" while this is 0. */
     int withMoney;
-    BigDecimal refunded = BigDecimal.ZERO;
-    BigDecimal depreciationKept = BigDecimal.ZERO;
-    BigDecimal compensationTotal = BigDecimal.ZERO;
+    /** By currency; every currency of a money block is a key, at 0 until an amount comes. */
+    final Map<String, BigDecimal> refunded = new TreeMap<>();
+    final Map<String, BigDecimal> depreciationKept = new TreeMap<>();
+    final Map<String, BigDecimal> compensationTotal = new TreeMap<>();
     int compensationCount;
     final Map<String, Owed> compensationByArticle = new TreeMap<>(Figures::byArticle);
     int arrivals;
@@ -43,9 +48,9 @@ final class Figures {
      */
     TreeMap<LocalDate, Integer> dutyStock;
 
-    /** Sum and count of the compensation owed under one article. */
+    /** Sum (by currency) and count of the compensation owed under one article. */
     static final class Owed {
-        BigDecimal total = BigDecimal.ZERO;
+        final Map<String, BigDecimal> total = new TreeMap<>();
         int count;
     }
 
@@ -62,17 +67,19 @@ final class Figures {
         }
         if (d.money() != null) {
             withMoney++;
-            if (d.money().refund() != null) refunded = refunded.add(d.money().refund());
-            if (d.money().depreciation() != null) depreciationKept = depreciationKept.add(d.money().depreciation());
+            String currency = d.money().currency();
+            add(refunded, currency, d.money().refund());
+            add(depreciationKept, currency, d.money().depreciation());
+            add(compensationTotal, currency, null);
         }
         for (LoggedDecision.Owed owed : d.compensation()) {
-            compensationTotal = compensationTotal.add(owed.amount());
+            add(compensationTotal, owed.currency(), owed.amount());
             compensationCount++;
             Owed byArticle = compensationByArticle.computeIfAbsent(owed.article(), a -> new Owed());
-            byArticle.total = byArticle.total.add(owed.amount());
+            add(byArticle.total, owed.currency(), owed.amount());
             byArticle.count++;
         }
-        if (d.serviceRequest() && d.arrivedAt() != null) {
+        if (d.serviceArrival()) {
             arrivals++;
             if (d.arrivedLate()) arrivedLate++;
         }
@@ -86,28 +93,9 @@ final class Figures {
         }
     }
 
-    void addAll(Figures other) {
-        claims += other.claims;
-        other.byOutcome.forEach((outcome, n) -> byOutcome.merge(outcome, n, Integer::sum));
-        requests += other.requests;
-        requestsMet += other.requestsMet;
-        other.refusals.forEach((article, n) -> refusals.merge(article, n, Integer::sum));
-        withMoney += other.withMoney;
-        refunded = refunded.add(other.refunded);
-        depreciationKept = depreciationKept.add(other.depreciationKept);
-        compensationTotal = compensationTotal.add(other.compensationTotal);
-        compensationCount += other.compensationCount;
-        other.compensationByArticle.forEach((article, owed) -> {
-            Owed mine = compensationByArticle.computeIfAbsent(article, a -> new Owed());
-            mine.total = mine.total.add(owed.total);
-            mine.count += owed.count;
-        });
-        arrivals += other.arrivals;
-        arrivedLate += other.arrivedLate;
-        repairs += other.repairs;
-        sameFaultRepairs += other.sameFaultRepairs;
-        withDuties += other.withDuties;
-        other.dutiesDueOn.forEach((day, n) -> dutiesDueOn.merge(day, n, Integer::sum));
+    /** Adds {@code amount} to the sum of {@code currency}, which becomes a key even when the amount is null. */
+    private static void add(Map<String, BigDecimal> sums, String currency, BigDecimal amount) {
+        sums.merge(currency, amount == null ? BigDecimal.ZERO : amount, BigDecimal::add);
     }
 
     /** Share of requests met; null when no claim had a request. */
@@ -125,11 +113,12 @@ final class Figures {
         return share(sameFaultRepairs, repairs);
     }
 
-    BigDecimal refunded() {
+    /** Refunds by currency; null when no decision had a money block ("not in the log"). */
+    Map<String, BigDecimal> refunded() {
         return withMoney == 0 ? null : refunded;
     }
 
-    BigDecimal depreciationKept() {
+    Map<String, BigDecimal> depreciationKept() {
         return withMoney == 0 ? null : depreciationKept;
     }
 

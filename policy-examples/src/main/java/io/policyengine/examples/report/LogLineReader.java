@@ -12,6 +12,7 @@ import io.policyengine.model.Request;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.DateTimeException;
@@ -23,8 +24,8 @@ import java.util.Set;
 
 /**
  * Reads the fields the report needs from one decision-log line,
- * {@code {"decisionId","time","policy","claim":{...},"decision":{...}}} (contract 9), in one streaming
- * pass over its bytes: everything else is skipped unread. Not thread-safe; one per reading thread.
+ * {@code {"decisionId","time","region","policy","claim":{...},"decision":{...}}} (contract 9, 14.3), in one
+ * streaming pass over its bytes: everything else is skipped unread. Not thread-safe; one per reading thread.
  */
 final class LogLineReader {
     /** The store-standard article of a free re-repair when the same fault comes back (contract 7.2). */
@@ -43,7 +44,14 @@ final class LogLineReader {
         }
     }
 
-    LoggedDecision read(byte[] bytes, int offset, int length) throws NotADecision {
+    private final Interner shared;
+
+    LogLineReader(Interner shared) {
+        this.shared = shared;
+    }
+
+    /** The line's decision, {@code order} its place in the log (larger is later). */
+    LoggedDecision read(byte[] bytes, int offset, int length, long order) throws NotADecision {
         try (JsonParser json = JSON.createParser(bytes, offset, length)) {
             if (json.nextToken() != JsonToken.START_OBJECT) throw new NotADecision("not a JSON object");
             Line line = new Line();
@@ -52,11 +60,13 @@ final class LogLineReader {
                 switch (name) {
                     case "claim" -> readClaim(json, value, line);
                     case "decision" -> readDecision(json, value, line);
+                    case "time" -> line.time = instant(json, value);
+                    case "region" -> line.region = text(json, value, "region");
                     default -> json.skipChildren();
                 }
             }
             if (json.nextToken() != null) throw new NotADecision("more than one JSON value on the line");
-            return line.toDecision();
+            return line.toDecision(shared, order);
         } catch (JsonProcessingException e) {
             throw new NotADecision("not JSON: " + e.getOriginalMessage().replaceAll("\\s+", " "));
         } catch (IOException e) {
@@ -85,8 +95,11 @@ final class LogLineReader {
         LoggedDecision.Money money;
         List<LocalDate> dutiesDue;
         String decisionError;
+        String store;
+        String region;
+        long time = LoggedDecision.NO_TIME;
 
-        LoggedDecision toDecision() throws NotADecision {
+        LoggedDecision toDecision(Interner shared, long order) throws NotADecision {
             if (!hasClaim) throw new NotADecision("claim: missing (a decision-log line has the claim and its decision; see docs/report.md)");
             if (!hasDecision) throw new NotADecision("decision: missing");
             if (decisionError != null) throw new NotADecision("decision: an error line, not a decision: " + decisionError);
@@ -98,8 +111,12 @@ final class LogLineReader {
                 refusal = refusedBy == null ? null : refusedBy.article();
             }
             boolean sameFault = outcome.isRepair() && grantedBySameFault.contains(Remedy.valueOf(outcome.name()));
-            return new LoggedDecision(claimId != null ? claimId : decisionClaimId, claimDate, sku, fault, qualityDefect,
-                    request, outcome, refusal, sameFault, service, arrivedAt, onSiteBy, compensation, money, dutiesDue);
+            boolean arrival = service && arrivedAt != null;
+            boolean late = arrival && onSiteBy != null && arrivedAt.isAfter(onSiteBy);
+            if (dutiesDue != null) dutiesDue.replaceAll(shared::of);
+            return new LoggedDecision(claimId != null ? claimId : decisionClaimId, shared.of(claimDate), shared.of(sku), shared.of(fault),
+                    qualityDefect, request, outcome, shared.of(refusal), sameFault, arrival, late, compensation, money,
+                    dutiesDue == null || !dutiesDue.isEmpty() ? dutiesDue : List.of(), shared.of(store), shared.of(region), time, order);
         }
     }
 
@@ -114,6 +131,7 @@ final class LogLineReader {
                 case "qualityDefect" -> line.qualityDefect = token == JsonToken.VALUE_TRUE;
                 case "request" -> line.request = constant(Request.class, text(json, token, "claim.request"), "claim.request");
                 case "fault" -> line.fault = text(json, token, "claim.fault");
+                case "store" -> line.store = text(json, token, "claim.store");
                 case "product" -> line.sku = member(json, token, "sku", (p, t) -> text(p, t, "claim.product.sku"));
                 case "service" -> {
                     line.service = token == JsonToken.START_OBJECT;
@@ -124,7 +142,7 @@ final class LogLineReader {
         }
     }
 
-    private static void readDecision(JsonParser json, JsonToken value, Line line) throws IOException, NotADecision {
+    private void readDecision(JsonParser json, JsonToken value, Line line) throws IOException, NotADecision {
         expectObject(json, value, "decision");
         line.hasDecision = true;
         for (String name = json.nextFieldName(); name != null; name = json.nextFieldName()) {
@@ -135,8 +153,8 @@ final class LogLineReader {
                 case "error" -> line.decisionError = token == JsonToken.VALUE_STRING ? json.getText() : "(no message)";
                 case "reasons" -> readReasons(json, token, line);
                 case "commitments" -> line.onSiteBy = member(json, token, "onSiteBy", (p, t) -> dateTime(p, t, "decision.commitments.onSiteBy"));
-                case "compensation" -> readCompensation(json, token, line);
-                case "money" -> readMoney(json, token, line);
+                case "compensation" -> readCompensation(json, token, line, shared);
+                case "money" -> readMoney(json, token, line, shared);
                 case "actions" -> readActions(json, token, line);
                 default -> json.skipChildren();
             }
@@ -172,7 +190,7 @@ final class LogLineReader {
         line.exclusions = exclusions;
     }
 
-    private static void readCompensation(JsonParser json, JsonToken token, Line line) throws IOException, NotADecision {
+    private static void readCompensation(JsonParser json, JsonToken token, Line line, Interner shared) throws IOException, NotADecision {
         if (token != JsonToken.START_ARRAY) {
             json.skipChildren();
             return;
@@ -180,33 +198,41 @@ final class LogLineReader {
         List<LoggedDecision.Owed> owed = new ArrayList<>(1);
         while (json.nextToken() == JsonToken.START_OBJECT) {
             String article = null;
+            String currency = null;
             BigDecimal amount = null;
             for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
                 JsonToken value = json.nextToken();
                 if (field.equals("article")) article = text(json, value, "decision.compensation.article");
                 else if (field.equals("amount")) amount = number(json, value, "decision.compensation.amount");
+                else if (field.equals("currency")) currency = text(json, value, "decision.compensation.currency");
                 else json.skipChildren();
             }
             if (article == null || amount == null) throw new NotADecision("decision.compensation: an entry without article or amount");
-            owed.add(new LoggedDecision.Owed(article, amount));
+            // contract 14.3: money names its currency; an amount without one cannot be added to any sum
+            if (currency == null) throw new NotADecision("decision.compensation.currency: missing");
+            owed.add(new LoggedDecision.Owed(shared.of(article), shared.of(currency), amount));
         }
-        line.compensation = owed;
+        line.compensation = owed.isEmpty() ? List.of() : owed; // kept per claim until the log is read: no empty list each
     }
 
-    private static void readMoney(JsonParser json, JsonToken token, Line line) throws IOException, NotADecision {
+    private static void readMoney(JsonParser json, JsonToken token, Line line, Interner shared) throws IOException, NotADecision {
         if (token != JsonToken.START_OBJECT) {
             json.skipChildren();
             return;
         }
+        String currency = null;
         BigDecimal refund = null;
         BigDecimal depreciation = null;
         for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
             JsonToken value = json.nextToken();
             if (field.equals("refund")) refund = number(json, value, "decision.money.refund");
             else if (field.equals("depreciation")) depreciation = number(json, value, "decision.money.depreciation");
+            else if (field.equals("currency")) currency = text(json, value, "decision.money.currency");
             else json.skipChildren();
         }
-        line.money = new LoggedDecision.Money(refund, depreciation);
+        // contract 14.3: money names its currency; the money block has had it since it came (contract 11.2)
+        if (currency == null) throw new NotADecision("decision.money.currency: missing");
+        line.money = new LoggedDecision.Money(shared.of(currency), refund, depreciation == null || depreciation.signum() != 0 ? depreciation : BigDecimal.ZERO);
     }
 
     private static void readActions(JsonParser json, JsonToken token, Line line) throws IOException, NotADecision {
@@ -297,6 +323,35 @@ final class LogLineReader {
             return isoDate(text);
         } catch (DateTimeException | NumberFormatException e) {
             throw new NotADecision(field + ": expected a date YYYY-MM-DD, got \"" + text + "\"");
+        }
+    }
+
+    /**
+     * The line's {@code time} ({@code 2026-11-28T18:20:34.412422880Z}, as {@code Instant.toString} writes it) in
+     * nanoseconds since 1970; {@link LoggedDecision#NO_TIME} for null. Read by hand, as the dates are, in the usual
+     * form; any other ISO instant through {@link Instant#parse}.
+     */
+    private static long instant(JsonParser json, JsonToken token) throws IOException, NotADecision {
+        String text = text(json, token, "time");
+        if (text == null) return LoggedDecision.NO_TIME;
+        try {
+            int length = text.length();
+            if (length >= 20 && text.charAt(10) == 'T' && text.charAt(13) == ':' && text.charAt(16) == ':' && text.charAt(length - 1) == 'Z'
+                    && (length == 20 || text.charAt(19) == '.' && length <= 30)) {
+                long seconds = isoDate(text.substring(0, 10)).toEpochDay() * 86_400
+                        + digits(text, 11, 13) * 3_600L + digits(text, 14, 16) * 60L + digits(text, 17, 19);
+                long nanos = 0;
+                if (length > 20) {
+                    nanos = digits(text, 20, length - 1);
+                    for (int i = length - 1 - 20; i < 9; i++) nanos *= 10;
+                }
+                if (digits(text, 11, 13) > 23 || digits(text, 14, 16) > 59 || digits(text, 17, 19) > 59) throw new DateTimeException(text);
+                return Math.addExact(Math.multiplyExact(seconds, 1_000_000_000L), nanos);
+            }
+            Instant instant = Instant.parse(text);
+            return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
+        } catch (DateTimeException | NumberFormatException | ArithmeticException e) {
+            throw new NotADecision("time: expected an instant YYYY-MM-DDTHH:MM:SSZ, got \"" + text + "\"");
         }
     }
 

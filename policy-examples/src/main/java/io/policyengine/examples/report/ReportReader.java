@@ -1,6 +1,6 @@
 package io.policyengine.examples.report;
 
-import io.policyengine.examples.cli.Progress;
+import io.policyengine.examples.pipeline.Progress;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
 /**
  * Reads decision logs into a {@link Report} in one streaming pass. The input is cut into blocks of whole
@@ -38,11 +39,21 @@ public final class ReportReader {
 
     private final Report report;
     private final BadLines bad;
-    private long order;
+    private final Interner shared = new Interner();
+    /** Blocks cut so far, over every log read: a decision's order in the log is its block's number, then its place in it. */
+    private long blocks;
     private boolean completeLinesOnly;
 
     public ReportReader(Period by, int warnAt, Targets targets, BadLines bad) {
-        this.report = new Report(by, warnAt, targets);
+        this(by, warnAt, targets, null, store -> null, bad);
+    }
+
+    /**
+     * @param per           the table per store or region (contract 14.3); null for none
+     * @param regionOfStore the region of a store whose log lines do not say it (a stores file's), or null
+     */
+    public ReportReader(Period by, int warnAt, Targets targets, Report.Per per, Function<String, String> regionOfStore, BadLines bad) {
+        this.report = new Report(by, warnAt, targets, per, regionOfStore);
         this.bad = bad;
     }
 
@@ -93,7 +104,8 @@ public final class ReportReader {
                 carry = Arrays.copyOfRange(block, cut, limit);
                 byte[] lines = block;
                 int length = cut;
-                inFlight.add(pool.submit(() -> parse(lines, length)));
+                long number = blocks++;
+                inFlight.add(pool.submit(() -> parse(lines, length, number)));
                 while (inFlight.size() >= IN_FLIGHT) linesBefore = add(source, inFlight.poll(), linesBefore);
             }
             while (!inFlight.isEmpty()) linesBefore = add(source, inFlight.poll(), linesBefore);
@@ -103,8 +115,9 @@ public final class ReportReader {
         return this;
     }
 
+    /** The report over every line read; no line may be read after it is made. */
     public Report report() {
-        report.settleDutyStock();
+        report.settle();
         return report;
     }
 
@@ -122,7 +135,7 @@ public final class ReportReader {
         for (Object item : parsed.items()) {
             report.lines++;
             if (item instanceof LoggedDecision decision) {
-                report.add(decision, order++);
+                report.add(decision);
             } else {
                 Problem problem = (Problem) item;
                 report.badLines++;
@@ -133,9 +146,12 @@ public final class ReportReader {
         return linesBefore + parsed.lines();
     }
 
-    /** Parses the lines of {@code block[0, length)}; the last may lack its line break (the end of the input). */
-    private static Parsed parse(byte[] block, int length) {
-        LogLineReader parser = new LogLineReader();
+    /**
+     * Parses the lines of {@code block[0, length)}, the {@code number}th block of the log; the last line may lack its line
+     * break (the end of the input).
+     */
+    private Parsed parse(byte[] block, int length, long number) {
+        LogLineReader parser = new LogLineReader(shared);
         List<Object> items = new ArrayList<>(length / 1024 + 1);
         int line = 0;
         int start = 0;
@@ -145,7 +161,7 @@ public final class ReportReader {
             int to = end > start && block[end - 1] == '\r' ? end - 1 : end;
             if (!isBlank(block, start, to)) {
                 try {
-                    items.add(parser.read(block, start, to - start));
+                    items.add(parser.read(block, start, to - start, number << 32 | items.size()));
                 } catch (LogLineReader.NotADecision e) {
                     items.add(new Problem(line, e.getMessage()));
                 }

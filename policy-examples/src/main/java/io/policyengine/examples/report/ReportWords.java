@@ -30,6 +30,10 @@ final class ReportWords {
         return words.render(key, params);
     }
 
+    boolean has(String key) {
+        return words.has(key);
+    }
+
     /** Every word, unrendered: what the page's script puts together itself. */
     Map<String, String> all() {
         return words.all();

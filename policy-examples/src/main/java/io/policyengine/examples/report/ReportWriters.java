@@ -71,6 +71,7 @@ public final class ReportWriters {
         json.writeNumberField("warnAt", report.warnAt);
         json.writeNumberField("lines", report.lines);
         json.writeNumberField("badLines", report.badLines);
+        json.writeStringField("perBy", report.per == null ? null : report.per.option());
         json.writeFieldName("whole");
         json.writeStartObject();
         json.writeStringField("from", report.periods.isEmpty() ? null : report.periods.firstKey().toString());
@@ -96,6 +97,18 @@ public final class ReportWriters {
             json.writeEndObject();
         }
         json.writeEndArray();
+        if (report.per != null) {
+            // contract 14.3: each figure per store (or region) over the whole log, worst first on requestsMet
+            json.writeArrayFieldStart("per");
+            for (Report.Group group : report.ranked()) {
+                json.writeStartObject();
+                if (report.per == Report.Per.STORE) json.writeStringField("store", group.name);
+                json.writeStringField("region", group.region);
+                writeFigures(json, group.figures, report.end());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        }
         json.writeArrayFieldStart("earlyWarnings");
         for (EarlyWarnings.Warning warning : report.warnings()) {
             json.writeStartObject();
@@ -129,6 +142,7 @@ public final class ReportWriters {
 
     private static void writeFigures(JsonGenerator json, Figures f, LocalDate end) throws IOException {
         json.writeNumberField("claims", f.claims);
+        json.writeNumberField("decisionsRead", f.decisionsRead);
         json.writeObjectFieldStart("byOutcome");
         for (Outcome outcome : Outcome.values()) json.writeNumberField(outcome.name(), f.byOutcome.getOrDefault(outcome, 0));
         json.writeEndObject();
@@ -137,15 +151,15 @@ public final class ReportWriters {
         json.writeObjectFieldStart("refusals");
         for (Map.Entry<String, Integer> refusal : f.refusals.entrySet()) json.writeNumberField(refusal.getKey(), refusal.getValue());
         json.writeEndObject();
-        writeAmount(json, "refunded", f.refunded());
-        writeAmount(json, "depreciationKept", f.depreciationKept());
+        writeMoney(json, "refunded", f.refunded());
+        writeMoney(json, "depreciationKept", f.depreciationKept());
         json.writeObjectFieldStart("compensation");
-        json.writeNumberField("total", f.compensationTotal);
+        writeMoney(json, "total", f.compensationTotal);
         json.writeNumberField("count", f.compensationCount);
         json.writeObjectFieldStart("byArticle");
         for (Map.Entry<String, Figures.Owed> owed : f.compensationByArticle.entrySet()) {
             json.writeObjectFieldStart(owed.getKey());
-            json.writeNumberField("total", owed.getValue().total);
+            writeMoney(json, "total", owed.getValue().total);
             json.writeNumberField("count", owed.getValue().count);
             json.writeEndObject();
         }
@@ -173,9 +187,25 @@ public final class ReportWriters {
         else json.writeNumberField(name, share);
     }
 
-    private static void writeAmount(JsonGenerator json, String name, BigDecimal amount) throws IOException {
-        if (amount == null) json.writeNullField(name);
-        else json.writeNumberField(name, amount);
+    /** {@code "name": {"CNY": 153392.00}}: a sum per currency (contract 14.3), each with its currency's decimals; null when not in the log. */
+    private static void writeMoney(JsonGenerator json, String name, Map<String, BigDecimal> byCurrency) throws IOException {
+        if (byCurrency == null) {
+            json.writeNullField(name);
+            return;
+        }
+        json.writeObjectFieldStart(name);
+        for (Map.Entry<String, BigDecimal> sum : byCurrency.entrySet()) json.writeNumberField(sum.getKey(), inMinorUnits(sum.getKey(), sum.getValue()));
+        json.writeEndObject();
+    }
+
+    /** The amount with at least as many decimals as its currency has minor units (2 for CNY and EUR): 153392 as 153392.00. */
+    private static BigDecimal inMinorUnits(String currency, BigDecimal amount) {
+        try {
+            int digits = java.util.Currency.getInstance(currency).getDefaultFractionDigits();
+            return digits > amount.scale() ? amount.setScale(digits) : amount;
+        } catch (IllegalArgumentException notIso) {
+            return amount; // a code java.util.Currency does not know: the sum as the log's amounts make it
+        }
     }
 
     // ---------------------------------------------------------------- text
@@ -188,7 +218,8 @@ public final class ReportWriters {
         if (report.periods.isEmpty()) {
             out.println(words.render("subtitle.empty", subtitle));
         } else {
-            subtitle.put("decisions", report.whole.claims);
+            subtitle.put("claims", report.whole.claims);
+            subtitle.put("decisions", report.whole.decisionsRead);
             subtitle.put("from", report.firstClaimDate);
             subtitle.put("to", report.lastClaimDate);
             out.println(words.render("subtitle", subtitle));
@@ -205,6 +236,15 @@ public final class ReportWriters {
             out.println();
             out.println(words.get("wholeLog"));
             figuresText(report.whole, report.end(), out, verdicts, null);
+        }
+        if (report.per != null) {
+            out.println();
+            out.println(words.get("per." + report.per.option()));
+            for (Report.Group group : report.ranked()) {
+                out.println();
+                out.println(groupName(report.per, group));
+                figuresText(group.figures, report.end(), out, List.of(), null);
+            }
         }
         out.println();
         out.println(words.get("earlyWarnings") + words.render("detail", Map.of("detail", words.render("earlyWarnings.rule", Map.of("warnAt", report.warnAt)))));
@@ -251,9 +291,16 @@ public final class ReportWriters {
                 : words.render("article", Map.of("article", article));
     }
 
+    /** A store as the table heads it, {@code SH-0012 (East)}; a region by its name; claims without one as the words say. */
+    private String groupName(Report.Per per, Report.Group group) {
+        String name = group.name != null ? group.name : words.get("per.none." + per.option());
+        return per == Report.Per.STORE && group.region != null ? name + words.render("detail", Map.of("detail", group.region)) : name;
+    }
+
     private void figuresText(Figures f, LocalDate end, PrintWriter out, List<Report.Verdict> verdicts, LocalDate period) {
         List<String[]> rows = new ArrayList<>();
         rows.add(row("claims", Integer.toString(f.claims)));
+        rows.add(row("decisionsRead", Integer.toString(f.decisionsRead)));
         List<String> outcomes = new ArrayList<>();
         for (Outcome outcome : Outcome.values()) {
             int n = f.byOutcome.getOrDefault(outcome, 0);
@@ -265,13 +312,13 @@ public final class ReportWriters {
         f.refusals.forEach((article, n) -> refusals.add(
                 (article.equals(Figures.NO_ARTICLE) ? words.get("refusal.none") : articleName(article)) + words.get("colon") + n));
         rows.add(row("refusals", refusals.isEmpty() ? words.get("none") : String.join(words.get("list"), refusals)));
-        rows.add(row("refunded", f.refunded() == null ? words.get("notInLog") : amount(f.refunded())));
-        rows.add(row("depreciationKept", f.depreciationKept() == null ? words.get("notInLog") : amount(f.depreciationKept())));
-        StringBuilder compensation = new StringBuilder(amount(f.compensationTotal));
+        rows.add(row("refunded", f.refunded() == null ? words.get("notInLog") : money(f.refunded())));
+        rows.add(row("depreciationKept", f.depreciationKept() == null ? words.get("notInLog") : money(f.depreciationKept())));
+        StringBuilder compensation = new StringBuilder(money(f.compensationTotal));
         if (f.compensationCount > 0) {
             compensation.append(words.render("detail", Map.of("detail", words.render("compensation.detail", Map.of("count", f.compensationCount)))));
             List<String> byArticle = new ArrayList<>();
-            f.compensationByArticle.forEach((article, owed) -> byArticle.add(articleName(article) + " " + amount(owed.total)
+            f.compensationByArticle.forEach((article, owed) -> byArticle.add(articleName(article) + " " + money(owed.total)
                     + words.render("detail", Map.of("detail", owed.count))));
             compensation.append(words.get("colon")).append(String.join(words.get("list"), byArticle));
         }
@@ -300,6 +347,19 @@ public final class ReportWriters {
     private String share(Double share, String detail) {
         if (share == null) return words.get("noValue");
         return percent(share) + words.render("detail", Map.of("detail", detail));
+    }
+
+    /** Sums by currency as the language writes them, {@code 153392 CNY, 1200 EUR}: never added together; 0 when there is none. */
+    private String money(Map<String, BigDecimal> byCurrency) {
+        if (byCurrency.isEmpty()) return "0";
+        List<String> sums = new ArrayList<>();
+        byCurrency.forEach((currency, sum) -> sums.add(words.render("money", Map.of("amount", amount(sum), "currency", currencyName(currency)))));
+        return String.join(words.get("list"), sums);
+    }
+
+    /** A currency as the language names it after an amount (元 for CNY in Chinese), else its ISO code. */
+    private String currencyName(String code) {
+        return words.has("currency." + code) ? words.get("currency." + code) : code;
     }
 
     static String percent(double share) {

@@ -1,6 +1,7 @@
 package io.policyengine.examples.serve;
 
 import io.policyengine.Wording;
+import io.policyengine.examples.access.Caller;
 import io.policyengine.json.DecisionJson;
 import io.policyengine.model.Decision;
 import io.policyengine.model.Explanation;
@@ -36,5 +37,28 @@ final class AnswerJson {
             separator = ",";
         }
         return json.append("}}").toString();
+    }
+
+    /**
+     * {@code GET /v1/whoami}: {@code {"accessControl": true, "name", "role", "stores", "via"}} of the request's caller, for
+     * the pages to say who is signed in and which stores to offer; {@code {"accessControl": false}} and no name when the
+     * service is open to anyone.
+     */
+    static String whoami(Caller caller, boolean accessControl) {
+        java.io.StringWriter out = new java.io.StringWriter(128);
+        try (com.fasterxml.jackson.core.JsonGenerator json = new com.fasterxml.jackson.core.JsonFactory().createGenerator(out)) {
+            json.writeStartObject();
+            json.writeBooleanField("accessControl", accessControl);
+            json.writeStringField("name", caller.name());
+            json.writeStringField("role", caller.role().wireName());
+            json.writeArrayFieldStart("stores");
+            for (String store : caller.stores()) json.writeString(store);
+            json.writeEndArray();
+            json.writeStringField("via", caller.via());
+            json.writeEndObject();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return out.toString();
     }
 }

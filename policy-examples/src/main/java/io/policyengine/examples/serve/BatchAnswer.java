@@ -1,9 +1,10 @@
 package io.policyengine.examples.serve;
 
-import com.fasterxml.jackson.core.JsonGenerator;
+import io.policyengine.examples.report.DecisionRecord;
+import io.policyengine.examples.pipeline.DecisionLines;
+import io.policyengine.examples.pipeline.LineBuffer;
+import io.policyengine.examples.pipeline.ClaimBatches;
 import io.policyengine.Wording;
-import io.policyengine.examples.cli.ClaimBatches;
-import io.policyengine.examples.cli.LineBuffer;
 import io.policyengine.json.ClaimSource;
 import io.policyengine.json.DecisionJson;
 import io.policyengine.model.Decision;
@@ -39,47 +40,41 @@ final class BatchAnswer {
     private final SpillingOutput out;
     /** Each claim's words: the request's language, or its store's. */
     private final Function<Claim, Wording> wordings;
+    /** The region of each claim's store, written beside it in the decision log; null when unsaid. */
+    private final Function<Claim, String> regions;
     private final DecisionLog log;
     private final ServiceMetrics metrics;
 
-    BatchAnswer(OutputStream out, Function<Claim, Wording> wordings, DecisionLog log, ServiceMetrics metrics) {
+    /** The caller's name for the decision log; null without access control. */
+    private final String caller;
+
+    BatchAnswer(OutputStream out, Function<Claim, Wording> wordings, Function<Claim, String> regions, DecisionLog log, ServiceMetrics metrics,
+                String caller) {
+        this.caller = caller;
         this.out = new SpillingOutput(out);
+        this.regions = regions;
         this.wordings = wordings;
         this.log = log;
         this.metrics = metrics;
     }
 
-    /** The batch's part of the answer, on the worker that decided it. */
+    /** The batch's part of the answer, on the worker that decided it: its lines as decide --json writes them, and their log records. */
     Part write(ClaimBatches.Decided decided) {
         List<ClaimSource.Item> items = decided.items();
-        LineBuffer lines = new LineBuffer(items.size());
         ByteArrayOutputStream logLines = new ByteArrayOutputStream(log.enabled() ? 1 << 16 : 0);
         int[] ends = new int[items.size()];
-        try (JsonGenerator json = DecisionJson.lines(lines)) {
-            for (int i = 0; i < items.size(); i++) {
-                ClaimSource.Item item = items.get(i);
-                Decision decision = decided.decision(i);
-                if (decision != null) {
-                    DecisionJson.write(json, decision, wordings.apply(item.claim()));
-                } else {
-                    ClaimSource.Item error = decided.error(i);
-                    if (decided.ruleFailed(i)) {
-                        metrics.ruleFailed();
-                        LOG.error("claim {} (line {} of a batch) not decided: {}", item.claimId(), item.line(), error.error());
-                    }
-                    DecisionJson.writeError(json, error.line(), error.claimId(), error.error());
-                }
-                json.flush();
-                if (decision != null && log.enabled()) {
-                    int start = i == 0 ? 0 : ends[i - 1] + 1;
-                    DecisionLog.line(logLines, DecisionLog.newId(), Instant.now(), item.claim(), decision, lines.textFrom(start));
-                }
-                ends[i] = lines.size();
-                json.writeRaw('\n');
+        LineBuffer lines = DecisionLines.write(decided, wordings, (i, decision, written, start) -> {
+            ClaimSource.Item item = items.get(i);
+            if (decided.ruleFailed(i)) {
+                metrics.ruleFailed();
+                LOG.error("claim {} (line {} of a batch) not decided: {}", item.claimId(), item.line(), decided.error(i).error());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a byte buffer does not fail
-        }
+            if (decision != null && log.enabled()) {
+                DecisionRecord.write(logLines, DecisionLog.newId(), Instant.now(), caller, item.claim(), regions.apply(item.claim()), decision,
+                        written.textFrom(start));
+            }
+            ends[i] = written.size();
+        }).lines();
         return new Part(lines.toByteArray(), ends, decided, logLines);
     }
 

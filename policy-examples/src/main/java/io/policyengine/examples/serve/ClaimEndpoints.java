@@ -1,9 +1,10 @@
 package io.policyengine.examples.serve;
 
+import io.policyengine.examples.report.DecisionRecord;
+import io.policyengine.examples.pipeline.ClaimBatches;
 import com.sun.net.httpserver.HttpExchange;
 import io.policyengine.RuleFailureException;
 import io.policyengine.Wording;
-import io.policyengine.examples.cli.ClaimBatches;
 import io.policyengine.json.ClaimSource;
 import io.policyengine.model.Claim;
 import io.policyengine.model.Decision;
@@ -19,7 +20,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.function.Function;
-import java.util.function.UnaryOperator;
 import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -39,8 +39,10 @@ final class ClaimEndpoints {
     private final DecisionLog log;
     private final ServiceMetrics metrics;
     private final Locale defaultLanguage;
+    private final Gate gate;
 
-    ClaimEndpoints(LiveRules rules, DecisionLog log, ServiceMetrics metrics, Locale defaultLanguage) {
+    ClaimEndpoints(LiveRules rules, DecisionLog log, ServiceMetrics metrics, Locale defaultLanguage, Gate gate) {
+        this.gate = gate;
         this.rules = rules;
         this.log = log;
         this.metrics = metrics;
@@ -93,13 +95,14 @@ final class ClaimEndpoints {
     private Decided decideOne(HttpExchange exchange, InputStream body, Function<Claim, Wording> wordings, DecisionLog log)
             throws IOException {
         Claim claim = OneClaim.read(Http.readClaimBody(exchange, body));
+        gate.mayActFor(exchange, claim);
         rules.check(claim);
         Decision decision = decided(claim, () -> rules.decide(claim));
         String json = AnswerJson.decision(decision, wordings.apply(claim));
         String decisionId = DecisionLog.newId();
         if (log.enabled()) {
             ByteArrayOutputStream line = new ByteArrayOutputStream(1024);
-            DecisionLog.line(line, decisionId, Instant.now(), claim, decision, json);
+            DecisionRecord.write(line, decisionId, Instant.now(), Gate.caller(exchange).name(), claim, rules.regionOf(claim), decision, json);
             try {
                 log.append(line);
             } catch (DecisionLog.Unwritable e) {
@@ -119,6 +122,7 @@ final class ClaimEndpoints {
         if (!JSON.equals(type)) throw unsupported(type, JSON + " (one claim)");
         Function<Claim, Wording> wordings = wordings(exchange);
         Claim claim = OneClaim.read(Http.readClaimBody(exchange, exchange.getRequestBody()));
+        gate.mayActFor(exchange, claim);
         rules.check(claim);
         Http.sendJson(exchange, 200, AnswerJson.explanation(decided(claim, () -> rules.explain(claim)), wordings.apply(claim)));
     }
@@ -142,6 +146,7 @@ final class ClaimEndpoints {
         String type = Http.mediaType(exchange);
         if (!JSON.equals(type)) throw unsupported(type, JSON + " (one claim)");
         Claim claim = OneClaim.read(Http.readClaimBody(exchange, exchange.getRequestBody()));
+        gate.mayActFor(exchange, claim);
         rules.check(claim);
         Explanation explanation = decided(claim, () -> rules.explain(claim));
         Map<String, String> renderings = new LinkedHashMap<>();
@@ -163,10 +168,10 @@ final class ClaimEndpoints {
         exchange.getResponseHeaders().set("Content-Type", Http.NDJSON);
         exchange.sendResponseHeaders(200, 0);
         OutputStream out = exchange.getResponseBody();
-        BatchAnswer answer = new BatchAnswer(out, wordings, log, metrics);
+        BatchAnswer answer = new BatchAnswer(out, wordings, rules::regionOf, log, metrics, Gate.caller(exchange).name());
         boolean answered = false;
         try {
-            ClaimBatches.decide(rules.decider(), List.of(ClaimSource.STDIN), body, UnaryOperator.identity(), answer::write, answer::send);
+            ClaimBatches.decide(rules.decider(), List.of(ClaimSource.STDIN), body, gate.storesOf(exchange), answer::write, answer::send);
             Http.drain(body); // reading stops at a broken JSON array: the rest of it must not cost the connection
             answer.finish();
             answered = true;

@@ -1,11 +1,5 @@
 package io.policyengine.examples.serve;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import io.policyengine.json.ClaimJson;
-import io.policyengine.model.Claim;
-import io.policyengine.model.Decision;
-import io.policyengine.model.PolicyId;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +28,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public class DecisionLog implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DecisionLog.class);
-    private static final JsonFactory JSON = new JsonFactory();
 
     /** No log: decisions still get ids, nothing is written. */
     static final DecisionLog NONE = new DecisionLog(null, null);
@@ -77,47 +70,6 @@ public class DecisionLog implements AutoCloseable {
 
     static String newId() {
         return UUID.randomUUID().toString();
-    }
-
-    /** Adds one line to {@code lines}: the record of one decision, with the decision as the caller got it. */
-    public static void line(ByteArrayOutputStream lines, String decisionId, Instant time, Claim claim, Decision decision,
-                     String decisionJson) {
-        try (JsonGenerator json = JSON.createGenerator(lines)) {
-            json.writeStartObject();
-            json.writeStringField("decisionId", decisionId);
-            json.writeStringField("time", time.toString());
-            json.writeObjectFieldStart("policy");
-            writePolicy(json, decision.policy());
-            json.writeArrayFieldStart("floors");
-            for (PolicyId floor : decision.floors()) {
-                json.writeStartObject();
-                writePolicy(json, floor);
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeEndObject();
-            json.writeFieldName("claim");
-            json.writeRawValue(ClaimJson.toJson(claim));
-            json.writeFieldName("decision");
-            json.writeRawValue(decisionJson);
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
-        }
-        lines.write('\n');
-    }
-
-    private static void writePolicy(JsonGenerator json, PolicyId policy) throws IOException {
-        json.writeStringField("name", policy.name());
-        json.writeStringField("version", policy.version());
-        json.writeStringField("hash", policy.hash());
-        json.writeArrayFieldStart("parents");
-        for (PolicyId parent : policy.parents()) {
-            json.writeStartObject();
-            writePolicy(json, parent);
-            json.writeEndObject();
-        }
-        json.writeEndArray();
     }
 
     /**

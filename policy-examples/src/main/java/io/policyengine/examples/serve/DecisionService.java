@@ -1,6 +1,11 @@
 package io.policyengine.examples.serve;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import io.policyengine.examples.access.Access;
+import io.policyengine.examples.access.AllowedHosts;
+import io.policyengine.examples.access.Reach;
 import io.policyengine.PolicyEngine;
 import io.policyengine.StoreEngine;
 import org.slf4j.Logger;
@@ -13,6 +18,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import javax.net.ssl.SSLContext;
 
 /**
  * The decision service of contract section 9 on the JDK's HTTP server: the endpoints, the worker
@@ -64,6 +71,7 @@ final class DecisionService implements AutoCloseable {
     private final LiveRules rules;
     private final ServiceMetrics metrics;
     private final DecisionLog log;
+    private final Access access;
     private final AtomicBoolean stopped = new AtomicBoolean();
     private volatile boolean ready;
 
@@ -74,7 +82,17 @@ final class DecisionService implements AutoCloseable {
      */
     DecisionService(InetSocketAddress address, PolicyEngine engine, boolean watchRules, DecisionLog log,
                     Locale defaultLanguage) throws IOException {
-        this(address, metrics -> new LiveRules(engine, watchRules, metrics), log, defaultLanguage);
+        this(address, engine, watchRules, log, defaultLanguage, loopbackOnly(address), null);
+    }
+
+    /**
+     * Binds the address and starts serving the callers {@code access} lets in (contract 15).
+     *
+     * @param tls the certificate to serve HTTPS with; null for plain HTTP
+     */
+    DecisionService(InetSocketAddress address, PolicyEngine engine, boolean watchRules, DecisionLog log,
+                    Locale defaultLanguage, Access access, SSLContext tls) throws IOException {
+        this(address, metrics -> new LiveRules(engine, watchRules, metrics), log, defaultLanguage, access, tls);
     }
 
     /**
@@ -85,33 +103,61 @@ final class DecisionService implements AutoCloseable {
      */
     DecisionService(InetSocketAddress address, StoreEngine chain, boolean watchStores, DecisionLog log,
                     Locale defaultLanguage) throws IOException {
-        this(address, metrics -> new LiveRules(chain, watchStores, metrics), log, defaultLanguage);
+        this(address, chain, watchStores, log, defaultLanguage, loopbackOnly(address), null);
+    }
+
+    /** A chain's service for the callers {@code access} lets in, over HTTPS when {@code tls} is given. */
+    DecisionService(InetSocketAddress address, StoreEngine chain, boolean watchStores, DecisionLog log,
+                    Locale defaultLanguage, Access access, SSLContext tls) throws IOException {
+        this(address, metrics -> new LiveRules(chain, watchStores, metrics), log, defaultLanguage, access, tls);
+    }
+
+    /** Without access control: anyone, under the loopback names and the bound address (contract 15's default). */
+    private static Access loopbackOnly(InetSocketAddress address) {
+        return Access.open(AllowedHosts.of(List.of(), address.getHostString()));
     }
 
     private DecisionService(InetSocketAddress address, Function<ServiceMetrics, LiveRules> live, DecisionLog log,
-                            Locale defaultLanguage) throws IOException {
+                            Locale defaultLanguage, Access access, SSLContext tls) throws IOException {
         this.log = log;
+        this.access = access;
         this.metrics = new ServiceMetrics();
         metrics.watch(log);
+        if (access.callers() != null) metrics.watch(access.callers());
         this.rules = live.apply(metrics);
-        ClaimEndpoints claims = new ClaimEndpoints(rules, log, metrics, defaultLanguage);
-        byte[] page = resource("counter.html");
+        Gate gate = new Gate(access, metrics);
+        ClaimEndpoints claims = new ClaimEndpoints(rules, log, metrics, defaultLanguage, gate);
+        // the counter page's words about signing in are the service's words files' (en and zh-CN)
+        byte[] page = new String(resource("counter.html"), StandardCharsets.UTF_8)
+                .replace("/*access words*/{}", SignIn.wordsJson()).getBytes(StandardCharsets.UTF_8);
         byte[] openApi = resource("openapi.yaml");
-        this.router = new Router(metrics)
-                .route("POST", "/v1/decisions", claims::decisions)
-                .route("POST", "/v1/explanations", claims::explanations)
-                .route("POST", "/v1/decisions/renderings", claims::decisionRenderings)
-                .route("POST", "/v1/explanations/renderings", claims::explanationRenderings)
-                .route("POST", "/v1/due", new DueEndpoint(rules, claims::language)::due)
-                .route("GET", "/v1/policy", exchange -> Http.sendJson(exchange, 200, rules.policyJson()))
-                .route("GET", "/healthz", exchange -> Http.sendJson(exchange, 200, "{\"status\":\"serving\"}"))
-                .route("GET", "/readyz", this::readiness)
-                .route("GET", "/metrics", exchange -> Http.send(exchange, 200, "text/plain; version=0.0.4; charset=utf-8",
+        Locale pagesLanguage = defaultLanguage == null ? Languages.EN : defaultLanguage;
+        ReportEndpoint report = new ReportEndpoint(log, pagesLanguage, access.required());
+        // who may reach what: contract 15
+        this.router = new Router(metrics, gate)
+                .route("POST", "/v1/decisions", Reach.COUNTER, claims::decisions)
+                .route("POST", "/v1/explanations", Reach.COUNTER, claims::explanations)
+                .route("POST", "/v1/decisions/renderings", Reach.COUNTER, claims::decisionRenderings)
+                .route("POST", "/v1/explanations/renderings", Reach.COUNTER, claims::explanationRenderings)
+                .route("POST", "/v1/due", Reach.COUNTER, new DueEndpoint(rules, claims::language, gate)::due)
+                .route("GET", "/v1/whoami", Reach.COUNTER, exchange -> Http.sendJson(exchange, 200,
+                        AnswerJson.whoami(Gate.caller(exchange), access.required())))
+                .route("GET", "/v1/policy", Reach.ADMIN, exchange -> Http.sendJson(exchange, 200, rules.policyJson()))
+                .route("GET", "/healthz", Reach.OPEN, exchange -> Http.sendJson(exchange, 200, "{\"status\":\"serving\"}"))
+                .route("GET", "/readyz", Reach.OPEN, this::readiness)
+                .route("GET", "/metrics", Reach.ADMIN, exchange -> Http.send(exchange, 200, "text/plain; version=0.0.4; charset=utf-8",
                         metrics.scrape().getBytes(StandardCharsets.UTF_8)))
-                .route("GET", "/", exchange -> Http.send(exchange, 200, "text/html; charset=utf-8", page))
-                .route("GET", "/report", new ReportEndpoint(log, defaultLanguage == null ? Languages.EN : defaultLanguage)::handle)
-                .route("GET", "/v1/openapi.yaml", exchange -> Http.send(exchange, 200, "application/yaml; charset=utf-8", openApi));
-        this.server = HttpServer.create(address, 0);
+                .route("GET", "/", Reach.PAGE, exchange -> Http.send(exchange, 200, "text/html; charset=utf-8", page))
+                .route("GET", "/report", Reach.MANAGER, exchange -> report.handle(exchange, Gate.caller(exchange)))
+                .signInPage("/report", new SignIn(new String(resource("sign-in.html"), StandardCharsets.UTF_8), pagesLanguage)::page)
+                .route("GET", "/v1/openapi.yaml", Reach.PAGE, exchange -> Http.send(exchange, 200, "application/yaml; charset=utf-8", openApi));
+        if (tls == null) {
+            this.server = HttpServer.create(address, 0);
+        } else {
+            HttpsServer https = HttpsServer.create(address, 0);
+            https.setHttpsConfigurator(new HttpsConfigurator(tls));
+            this.server = https;
+        }
         this.workers = workerPool();
         server.setExecutor(workers);
         server.createContext("/", router);
@@ -144,7 +190,7 @@ final class DecisionService implements AutoCloseable {
         InetSocketAddress bound = server.getAddress();
         String host = bound.getAddress().getHostAddress();
         if (host.contains(":")) host = "[" + host + "]";
-        return URI.create("http://" + host + ":" + bound.getPort());
+        return URI.create((server instanceof HttpsServer ? "https://" : "http://") + host + ":" + bound.getPort());
     }
 
     /**
@@ -169,6 +215,7 @@ final class DecisionService implements AutoCloseable {
         closeQuietly(log);
         workers.shutdownNow();
         closeQuietly(rules);
+        if (access.callers() != null) access.callers().close();
         metrics.close();
     }
 

@@ -1,11 +1,11 @@
 package io.policyengine.examples.serve;
 
+import io.policyengine.examples.pipeline.DueList;
+import io.policyengine.examples.pipeline.ClaimBatches;
 import io.policyengine.model.BadInputException;
 import io.policyengine.json.ClaimJson;
 import com.sun.net.httpserver.HttpExchange;
 import io.policyengine.Wording;
-import io.policyengine.examples.cli.ClaimBatches;
-import io.policyengine.examples.cli.DueList;
 import io.policyengine.json.ClaimSource;
 import io.policyengine.json.DecisionJson;
 import io.policyengine.model.Claim;
@@ -34,8 +34,10 @@ final class DueEndpoint {
 
     private final LiveRules rules;
     private final Function<HttpExchange, Locale> language;
+    private final Gate gate;
 
-    DueEndpoint(LiveRules rules, Function<HttpExchange, Locale> language) {
+    DueEndpoint(LiveRules rules, Function<HttpExchange, Locale> language, Gate gate) {
+        this.gate = gate;
         this.rules = rules;
         this.language = language;
     }
@@ -46,7 +48,10 @@ final class DueEndpoint {
             throw new HttpError(415, "Content-Type: " + (type == null ? "missing" : "\"" + type + "\" not accepted")
                     + ", expected " + JSON + " or " + NDJSON);
         }
-        UnaryOperator<Claim> judged = judgedOn(Http.queryParameter(exchange, "asOf"));
+        UnaryOperator<Claim> judgedOn = judgedOn(Http.queryParameter(exchange, "asOf"));
+        UnaryOperator<Claim> ofCallersStores = gate.storesOf(exchange);
+        // a claim of another store is an error line, as a bad claim is; the caller's own are listed
+        UnaryOperator<Claim> judged = claim -> judgedOn.apply(ofCallersStores.apply(claim));
         Locale chosen = language.apply(exchange);
         Function<Claim, Wording> wordings = rules.wordings(chosen, Languages.EN);
         exchange.getResponseHeaders().set("Content-Type", Http.NDJSON);

@@ -1,5 +1,6 @@
 package io.policyengine.examples.serve;
 
+import io.policyengine.examples.pipeline.ClaimBatches;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,9 +8,10 @@ import io.policyengine.PolicyEngine;
 import io.policyengine.RuleLoadException;
 import io.policyengine.RuleProblem;
 import io.policyengine.StoreEngine;
+import io.policyengine.StoresFile;
+import io.policyengine.examples.report.StoreRegions;
 import io.policyengine.UnsupportedLanguageException;
 import io.policyengine.Wording;
-import io.policyengine.examples.cli.ClaimBatches;
 import io.policyengine.model.Claim;
 import io.policyengine.model.Decision;
 import io.policyengine.model.Explanation;
@@ -82,6 +84,24 @@ final class LiveRules implements PolicyEngine.ReloadListener, AutoCloseable {
     boolean chain() {
         return chain != null;
     }
+
+    /**
+     * The region of the claim's store in the live stores file, for its decision-log line (contract 14.3); null with one
+     * stack, or when the file does not say. Worked out again only when a reload brings other rows.
+     */
+    String regionOf(Claim claim) {
+        if (chain == null) return null;
+        List<StoresFile.Row> rows = chain.rows();
+        Regions known = regions;
+        if (known == null || known.rows() != rows) regions = known = new Regions(rows, StoreRegions.of(rows));
+        return known.regions().of(claim.store());
+    }
+
+    /** The regions of one load of the stores file. */
+    private record Regions(List<StoresFile.Row> rows, StoreRegions regions) {
+    }
+
+    private volatile Regions regions;
 
     /** The stores of the chain, in file order ({@code *} left out); empty with one stack. */
     List<String> stores() {

@@ -2,6 +2,7 @@ package io.policyengine.examples.serve;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.policyengine.examples.access.Reach;
 import io.policyengine.model.BadInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,16 +26,32 @@ final class Router implements HttpHandler {
     }
 
     private final Map<String, Map<String, Endpoint>> routes = new LinkedHashMap<>();
+    private final Map<String, Reach> reaches = new LinkedHashMap<>();
+    private final Map<String, java.util.function.Function<HttpExchange, byte[]>> signInPages = new LinkedHashMap<>();
     private final ServiceMetrics metrics;
+    private final Gate gate;
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean draining;
 
-    Router(ServiceMetrics metrics) {
+    Router(ServiceMetrics metrics, Gate gate) {
         this.metrics = metrics;
+        this.gate = gate;
     }
 
-    Router route(String method, String path, Endpoint endpoint) {
+    /** Serves {@code path} to the callers {@code reach} lets in (contract 15). */
+    Router route(String method, String path, Reach reach, Endpoint endpoint) {
+        Reach before = reaches.putIfAbsent(path, reach);
+        if (before != null && before != reach) throw new IllegalArgumentException(path + ": one reach for every method");
         routes.computeIfAbsent(path, p -> new LinkedHashMap<>()).put(method, endpoint);
+        return this;
+    }
+
+    /**
+     * What a browser gets for a page of {@code path} opened without a token, when the service needs one: a page
+     * that asks for the token, then fetches the page with it (a browser sends no token when it opens a link).
+     */
+    Router signInPage(String path, java.util.function.Function<HttpExchange, byte[]> page) {
+        signInPages.put(path, page);
         return this;
     }
 
@@ -46,9 +63,10 @@ final class Router implements HttpHandler {
         boolean cut = false;
         try {
             if (draining) exchange.getResponseHeaders().set("Connection", "close");
-            Map<String, Endpoint> byMethod = routes.get(exchange.getRequestURI().getPath());
-            if (byMethod != null) route = exchange.getRequestURI().getPath();
-            dispatch(exchange, byMethod);
+            String path = exchange.getRequestURI().getPath();
+            Map<String, Endpoint> byMethod = routes.get(path);
+            if (byMethod != null) route = path;
+            dispatch(exchange, path, byMethod);
         } catch (AnswerCut e) {
             // thrown on to the JDK's server, which then closes the connection: closing the exchange
             // would send the answer's last chunk and make it look complete
@@ -61,9 +79,26 @@ final class Router implements HttpHandler {
         }
     }
 
-    private void dispatch(HttpExchange exchange, Map<String, Endpoint> byMethod) {
+    /** Answers a browser's tokenless GET of a page that has a sign-in page; false for every other request. */
+    private boolean signInPage(HttpExchange exchange, String path) throws IOException {
+        java.util.function.Function<HttpExchange, byte[]> page = signInPages.get(path);
+        if (page == null || !gate.access().required() || exchange.getRequestHeaders().containsKey("Authorization")) return false;
+        if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) return false;
+        String accept = exchange.getRequestHeaders().getFirst("Accept");
+        if (accept == null || !accept.contains("text/html")) return false;
+        // only under the service's names, as every page
+        if (!gate.admit(exchange, Reach.PAGE)) return true;
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        Http.send(exchange, 200, "text/html; charset=utf-8", page.apply(exchange));
+        return true;
+    }
+
+    private void dispatch(HttpExchange exchange, String path, Map<String, Endpoint> byMethod) {
         try {
             try {
+                if (signInPage(exchange, path)) return;
+                // an unknown path needs a caller too: which paths exist is told to callers only
+                if (!gate.admit(exchange, reaches.getOrDefault(path, Reach.COUNTER))) return;
                 if (byMethod == null) throw new HttpError(404, "path: no such resource " + exchange.getRequestURI().getPath());
                 Endpoint endpoint = byMethod.get(exchange.getRequestMethod());
                 // HEAD: the GET's status and headers, without its body (Http.send leaves it out)

@@ -1,13 +1,13 @@
 package io.policyengine.examples.serve;
 
+import io.policyengine.examples.command.StoresOption;
+import io.policyengine.examples.command.RulesOption;
+import io.policyengine.examples.command.ExitCodes;
 import io.policyengine.PolicyEngine;
 import io.policyengine.RuleLoadException;
 import io.policyengine.RuleProblem;
 import io.policyengine.StoreEngine;
-import io.policyengine.examples.cli.StoresOption;
 import io.policyengine.UnsupportedLanguageException;
-import io.policyengine.examples.cli.ExitCodes;
-import io.policyengine.examples.cli.RulesOption;
 import io.policyengine.model.PolicyId;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,7 +17,17 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import javax.net.ssl.SSLContext;
+import io.policyengine.examples.access.Access;
+import io.policyengine.examples.access.AllowedHosts;
+import io.policyengine.examples.access.CallersFile;
+import io.policyengine.examples.access.JwtCallers;
+import io.policyengine.examples.access.LiveCallers;
+import io.policyengine.examples.access.TlsFiles;
+import io.policyengine.examples.command.OptionValues;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +48,8 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "serve", description = {
         "Serves decisions over HTTP: POST /v1/decisions, /v1/explanations; GET /v1/policy, /metrics, / (the counter page).",
         "Prints one line to stderr when ready, warning there of a pack whose working-day calendar ends within 60 days; "
-                + "SIGTERM finishes the requests in flight and exits 0."})
+                + "SIGTERM finishes the requests in flight and exits 0.",
+        "Open to anyone only on this machine: on another address it needs --callers, --jwks, or --no-auth on purpose."})
 public final class ServeCommand implements Callable<Integer> {
     private static final Duration GRACE = Duration.ofSeconds(10);
 
@@ -63,6 +74,29 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--decision-log", paramLabel = "FILE",
             description = "Append one JSON line per decided claim to FILE (decisionId, time, policy, claim, decision).")
     Path decisionLog;
+    @Option(names = "--callers", paramLabel = "FILE",
+            description = "Only the callers of FILE may call: one a line, name role stores sha256:HASH (see ./policy token); "
+                    + "read again when it changes, and never used while it has a problem.")
+    Path callersFile;
+    @Option(names = "--jwks", paramLabel = "FILE_OR_URL",
+            description = "Also let in callers with a JWT (RS256 or ES256) signed by a key of this JWK set: a file, or the identity provider's URL.")
+    String jwks;
+    @Option(names = "--jwt-audience", paramLabel = "NAME",
+            description = "The aud a JWT must name to be accepted here; needed with --jwks.")
+    String jwtAudience;
+    @Option(names = "--no-auth",
+            description = "Serve a non-loopback --host without --callers or --jwks, to anyone who can reach it, on purpose.")
+    boolean noAuth;
+    @Option(names = "--allowed-hosts", paramLabel = "NAMES", split = ",",
+            description = "The host names requests may be addressed to (the Host header), separated by commas; * for any. "
+                    + "Default: localhost, 127.0.0.1, [::1] and the --host.")
+    List<String> allowedHosts = new ArrayList<>();
+    @Option(names = "--tls-cert", paramLabel = "FILE",
+            description = "Serve HTTPS with this certificate chain (PEM); needs --tls-key.")
+    Path tlsCert;
+    @Option(names = "--tls-key", paramLabel = "FILE",
+            description = "The certificate's private key (PEM, PKCS#8: BEGIN PRIVATE KEY); needs --tls-cert.")
+    Path tlsKey;
     @Option(names = "--warm-up", paramLabel = "SECONDS", defaultValue = "30",
             description = "Before the port opens and the ready line, generated claims go through the decision path until the rate "
                     + "they are served at stops rising, so that the first requests are fast; for SECONDS at most; 0: none "
@@ -79,6 +113,14 @@ public final class ServeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--lang: unsupported \"" + language + "\"; supported: " + Languages.SUPPORTED);
         }
+        Access access;
+        try {
+            access = access();
+        } catch (CallersFile.Unusable e) {
+            e.problems().forEach(err::println); // every problem, one line each
+            return ExitCodes.BAD_INPUT;
+        }
+        SSLContext tls = tls();
         // with --stores and no --lang, a request that names no language is answered in its claim's store's
         Locale answers = stores != null && !spec.commandLine().getParseResult().hasMatchedOption("--lang") ? null : Languages.of(language);
         PolicyEngine engine = null;
@@ -110,10 +152,11 @@ public final class ServeCommand implements Callable<Integer> {
         DecisionService service;
         try {
             InetSocketAddress address = new InetSocketAddress(host, port);
-            service = chain != null ? new DecisionService(address, chain, true, log, answers)
-                    : new DecisionService(address, engine, rules.rulesDir() != null, log, answers);
+            service = chain != null ? new DecisionService(address, chain, true, log, answers, access, tls)
+                    : new DecisionService(address, engine, rules.rulesDir() != null, log, answers, access, tls);
         } catch (IOException e) {
             log.close();
+            if (access.callers() != null) access.callers().close();
             err.println("cannot listen on " + host + ":" + port + ": " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
@@ -128,9 +171,12 @@ public final class ServeCommand implements Callable<Integer> {
             stop.run();
             Runtime.getRuntime().halt(ExitCodes.OK);
         }, "policy-serve-shutdown"));
-        err.println(chain != null
+        String ready = chain != null
                 ? readyLine(serving(chain), service.uri(), chain.stacks().stream().map(StoreEngine.Stack::engine).toList(), LocalDate.now())
-                : readyLine(engine, service.uri(), LocalDate.now()));
+                : readyLine(engine, service.uri(), LocalDate.now());
+        // who may call, right after where (contract 15); the calendar's warnings after that
+        int where = ready.indexOf(" on " + service.uri()) + (" on " + service.uri()).length();
+        err.println(ready.substring(0, where) + whoMay(access) + ready.substring(where));
         err.flush();
         stopped.await();
         return ExitCodes.OK;
@@ -172,6 +218,73 @@ public final class ServeCommand implements Callable<Integer> {
         }
         return "the stores of " + chain.file() + " (" + chain.rows().size() + " rows, " + chain.stacks().size() + " stacks: "
                 + String.join(", ", stacks) + ")";
+    }
+
+    /**
+     * Who may call (contract 15): the callers of {@code --callers}, the tokens of {@code --jwks}, or anyone when neither is
+     * given, which is allowed only on a loopback address or with {@code --no-auth}.
+     */
+    private Access access() throws CallersFile.Unusable {
+        CommandLine cli = spec.commandLine();
+        AllowedHosts hosts;
+        try {
+            hosts = AllowedHosts.of(allowedHosts, host);
+        } catch (IllegalArgumentException e) {
+            throw new OptionValues.OutOfRange(cli, e.getMessage());
+        }
+        if (jwks == null && jwtAudience != null) throw new OptionValues.OutOfRange(cli, "--jwt-audience: goes with --jwks, the keys its tokens are signed with");
+        boolean callers = callersFile != null || jwks != null;
+        if (callers && noAuth) throw new OptionValues.OutOfRange(cli, "--no-auth: and --callers or --jwks: choose one");
+        if (!callers) {
+            if (!noAuth && !loopback(host)) {
+                throw new OptionValues.OutOfRange(cli, "--host " + host + ": anyone who can reach this address could decide claims and read the report;"
+                        + " give --callers FILE or --jwks FILE_OR_URL, or --no-auth to serve it open on purpose");
+            }
+            return Access.open(hosts);
+        }
+        JwtCallers jwt = null;
+        if (jwks != null) {
+            try {
+                jwt = JwtCallers.of(jwks, jwtAudience);
+            } catch (IllegalArgumentException e) {
+                throw new OptionValues.OutOfRange(cli, e.getMessage());
+            }
+        }
+        LiveCallers live = null;
+        if (callersFile != null) {
+            live = LiveCallers.watch(callersFile, LiveCallers.Listener.NONE);
+        }
+        return Access.of(live, jwt, hosts);
+    }
+
+    /** The TLS context of {@code --tls-cert} and {@code --tls-key}; null without them. */
+    private SSLContext tls() {
+        if (tlsCert == null && tlsKey == null) return null;
+        if (tlsCert == null) throw new OptionValues.OutOfRange(spec.commandLine(), "--tls-key: goes with --tls-cert, the certificate it is the key of");
+        if (tlsKey == null) throw new OptionValues.OutOfRange(spec.commandLine(), "--tls-cert: needs --tls-key, the certificate's private key");
+        try {
+            return TlsFiles.context(tlsCert, tlsKey);
+        } catch (IllegalArgumentException e) {
+            throw new OptionValues.OutOfRange(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /** Whether the address is this machine's only (a name that does not resolve is left for the bind to report). */
+    private static boolean loopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return true;
+        }
+    }
+
+    /** The ready line's end: who may call. Nothing for the open loopback service, as before access control. */
+    private String whoMay(Access access) {
+        if (!access.required()) return noAuth && !loopback(host) ? " for anyone (--no-auth: no access control)" : "";
+        List<String> who = new ArrayList<>();
+        if (access.callers() != null) who.add(access.callers().callers().size() + " callers of " + callersFile);
+        if (access.jwt() != null) who.add("tokens signed by " + access.jwt().keys() + " for " + jwtAudience);
+        return " for " + String.join(" and ", who);
     }
 
     /** Why a log file cannot be opened, said about the file and its folder rather than as the bare path Java gives. */

@@ -27,13 +27,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code http_server_requests_seconds} (a histogram by method, uri and status),
  * {@code policy_reloads_total{result}}, {@code policy_live{name,version,hash}} and the JVM's basics; and
  * what went wrong on the service's side: {@code policy_rule_failures_total}, {@code policy_decision_log_failures_total},
- * {@code policy_answers_cut_total}.
+ * {@code policy_answers_cut_total}; and who was refused, {@code policy_denied_total{reason}} (contract 15).
  */
 final class ServiceMetrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gc = new JvmGcMetrics();
     private final Map<String, Counter> decisions = new ConcurrentHashMap<>();
     private final Map<String, Timer> requests = new ConcurrentHashMap<>();
+    private final Map<String, Counter> denials = new ConcurrentHashMap<>();
     private final Counter badInput;
     private final Counter reloadsSucceeded;
     private final Counter reloadsFailed;
@@ -66,6 +67,14 @@ final class ServiceMetrics implements AutoCloseable {
                 .register(registry);
     }
 
+    /** Counts the callers file's reloads as {@code policy_callers_reloads_total{result}}. */
+    void watch(io.policyengine.examples.access.LiveCallers callers) {
+        FunctionCounter.builder("policy.callers.reloads", callers, c -> c.reloads(true))
+                .description("Changes of the callers file that went live").tag("result", "succeeded").register(registry);
+        FunctionCounter.builder("policy.callers.reloads", callers, c -> c.reloads(false))
+                .description("Changes of the callers file that did not go live").tag("result", "failed").register(registry);
+    }
+
     void ruleFailed() {
         ruleFailures.increment();
     }
@@ -85,6 +94,13 @@ final class ServiceMetrics implements AutoCloseable {
         decisions.computeIfAbsent(key, k -> Counter.builder("policy.decisions").description("Claims decided")
                 .tags("outcome", decision.outcome().name(), "policy", policy.name(), "hash", policy.hash())
                 .register(registry)).increment();
+    }
+
+    /** A request (or a claim of a batch) refused by access control, {@code policy_denied_total{reason}}. */
+    void denied(String reason) {
+        denials.computeIfAbsent(reason, r -> Counter.builder("policy.denied")
+                .description("Requests refused by access control (a claim of another store in a batch counts once)")
+                .tag("reason", r).register(registry)).increment();
     }
 
     void badInput() {

@@ -38,11 +38,11 @@ class AccessTest {
     void rolesAndReach() throws Exception {
         Access access = chain();
         String[] tokens = {TILL_TOKEN, MANAGER_TOKEN, ADMIN_TOKEN};
-        // rows: counter, manager, admin; columns: open, counter, manager, admin
+        // rows: counter, manager, admin; columns: open, page, counter, manager, admin
         boolean[][] allowed = {
-                {true, true, false, false},
-                {true, true, true, false},
-                {true, true, true, true}};
+                {true, true, true, false, false},
+                {true, true, true, true, false},
+                {true, true, true, true, true}};
         for (int role = 0; role < 3; role++) {
             for (Reach reach : Reach.values()) {
                 Access.Verdict verdict = access.check(reach, "localhost:8080", "Bearer " + tokens[role]);
@@ -96,6 +96,8 @@ class AccessTest {
         assertThat(denied.reason()).isEqualTo("host");
         assertThat(denied.message()).isEqualTo("Host: \"evil.example\" is not a name of this service; the service answers for the names of --allowed-hosts");
         assertThat(access.check(Reach.OPEN, "evil.example", null).caller()).isEqualTo(Caller.ANYONE);
+        assertThat(access.check(Reach.PAGE, "evil.example", null).denied().status()).as("a page only under the service's names").isEqualTo(421);
+        assertThat(access.check(Reach.PAGE, "localhost", null).caller()).as("a page's shell without a token").isEqualTo(Caller.ANYONE);
         assertThat(access.check(Reach.COUNTER, null, "Bearer " + ADMIN_TOKEN).denied().message()).startsWith("Host: missing");
     }
 

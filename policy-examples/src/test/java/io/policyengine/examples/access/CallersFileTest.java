@@ -119,10 +119,11 @@ class CallersFileTest {
             String newTill = Tokens.newToken();
             write("callers.txt", chainCallers() + "till-sh13 counter SH-0013 " + Tokens.hash(newTill) + "\n");
             waitUntil(() -> live.callers().byToken(newTill) != null);
+            waitUntil(() -> !told.isEmpty()); // the listener hears of it just after it went live
             assertThat(told).containsExactly("reloaded 4");
 
             write("callers.txt", chainCallers() + "till-sh13 counter SH-0013 sha256:abc\n");
-            waitUntil(() -> live.lastReloadError() != null);
+            waitUntil(() -> live.lastReloadError() != null && told.size() == 2);
             assertThat(live.lastReloadError()).isEqualTo(file + ":5: token-hash: expected sha256: and 64 hex digits, the token's SHA-256"
                     + " (the file never holds a token; ./policy token NAME prints a line)");
             assertThat(live.callers().byToken(newTill).name()).as("the callers before the bad file").isEqualTo("till-sh13");

@@ -69,6 +69,7 @@ class JwtCallersTest {
                 PROVIDER.rs256(claims("till-sh12", "owner", List.of("SH-0012")).build()),
                 PROVIDER.es256(claims("till-sh12", "counter", List.of()).build()),
                 PROVIDER.rs256(claims("till-sh12", "counter", List.of("SH-0012")).expirationTime(null).build()),
+                PROVIDER.rs256(claims("till-sh12\nWARN forged line", "counter", List.of("SH-0012")).build()),
                 "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.");
         for (String token : tokens) {
             assertThatThrownBy(() -> jwt.caller(token)).as(token).isInstanceOfSatisfying(JwtCallers.Refused.class, e -> {

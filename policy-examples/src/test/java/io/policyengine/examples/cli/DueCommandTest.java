@@ -1,5 +1,7 @@
 package io.policyengine.examples.cli;
 
+import io.policyengine.examples.command.ExitCodes;
+import io.policyengine.examples.pipeline.DueList;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.policyengine.PolicyEngine;

@@ -1,5 +1,6 @@
 package io.policyengine.examples.cli;
 
+import io.policyengine.examples.command.ExitCodes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,6 @@
 package io.policyengine.examples.cli;
 
+import io.policyengine.examples.command.ExitCodes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.policyengine.PolicyEngine;

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.policyengine.PolicyEngine;
 import io.policyengine.examples.cli.PolicyCli;
-import io.policyengine.examples.serve.DecisionLog;
 import io.policyengine.json.ClaimJson;
 import io.policyengine.json.DecisionJson;
 import io.policyengine.model.Claim;
@@ -42,7 +41,7 @@ public final class DecisionLogs {
 
     public static String line(Claim claim, Decision decision) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        DecisionLog.line(out, "id-" + claim.id(), Instant.parse("2026-06-01T10:00:00Z"), claim, decision,
+        DecisionRecord.write(out, "id-" + claim.id(), Instant.parse("2026-06-01T10:00:00Z"), claim, null, decision,
                 DecisionJson.toJson(decision, engine().wording(Locale.ENGLISH)));
         return out.toString(StandardCharsets.UTF_8).strip();
     }
@@ -67,6 +66,39 @@ public final class DecisionLogs {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The line with its top-level {@code field} set to {@code value} (JSON text), such as {@code time}. */
+    public static String withField(String line, String field, String value) {
+        try {
+            ObjectNode node = (ObjectNode) JSON.readTree(line);
+            node.set(field, JSON.readTree(value));
+            return JSON.writeValueAsString(node);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The lines as a chain's service logs them (contract 14.3): line {@code i}'s claim made at store {@code SH-%03d} of
+     * {@code stores}, the line naming the store's region (one of four); every seventh claim without a store.
+     */
+    public static List<String> atStores(List<String> lines, int stores) {
+        List<String> chain = new java.util.ArrayList<>(lines.size());
+        try {
+            for (int i = 0; i < lines.size(); i++) {
+                ObjectNode node = (ObjectNode) JSON.readTree(lines.get(i));
+                if (i % 7 != 6) {
+                    int store = i % stores;
+                    ((ObjectNode) node.get("claim")).put("store", String.format("SH-%03d", store));
+                    node.put("region", List.of("East", "North", "South", "Online").get(store % 4));
+                }
+                chain.add(JSON.writeValueAsString(node));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return chain;
     }
 
     /** The line as a log written before contract v5 has it: without the decision's {@code money} and {@code actions}. */

@@ -229,7 +229,7 @@ class ReportCommandTest {
 
         DecisionLogs.Run run = DecisionLogs.policy("report", "--lang", "zh-CN", log.toString());
 
-        assertThat(run.out()).startsWith("售后服务报告\n按月统计，3条决定，2026年3月1日至2026年3月3日\n")
+        assertThat(run.out()).startsWith("售后服务报告\n按月统计，3件申请（读取3条决定），2026年3月1日至2026年3月3日\n")
                 .contains("AC-1 NO_COOLING：2026年3月1日至2026年3月3日共3件（A-1 ... A-3）");
         assertThat(DecisionLogs.policy("report", "--lang", "fr", log.toString()).errLines())
                 .containsExactly("--lang: unsupported \"fr\"; supported: en, zh-CN");

@@ -140,7 +140,7 @@ class BatchTest {
 
     private static void post(OutputStream out, String json) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        out.write(("POST /v1/decisions HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\nContent-Length: "
+        out.write(("POST /v1/decisions HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: "
                 + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         out.write(body);
         out.flush();

@@ -65,6 +65,25 @@ class ChainServiceTest {
     }
 
     @Test
+    @DisplayName("the decision log names each claim's store and its region from the stores file (contract 14.3), so the report groups by region")
+    void logLinesCarryStoreAndRegion() throws Exception {
+        Path log = temp.resolve("decisions.jsonl");
+        try (LiveService live = LiveService.start(PolicyEngine.forStores(stores), false, log)) {
+            live.post("/v1/decisions", "application/x-ndjson", String.join("\n", CLAIMS.subList(0, 3)) + "\n");
+            live.post("/v1/decisions/renderings", "application/json", CLAIMS.get(3));
+            live.post("/v1/decisions?dryRun=true", "application/json", CLAIMS.get(0).replace("\"SH\"", "\"TRIED\""));
+
+            List<JsonNode> lines = live.logLines().stream().map(LiveService::parse).toList();
+            assertThat(lines).extracting(l -> l.get("claim").get("id").asText() + " " + l.path("claim").path("store").asText("-")
+                    + " " + l.path("region").asText("-")).containsExactly("SH SH-0012 East", "OUT SH-OUT-1 East", "UNLISTED XX-9 -", "NONE - -");
+        }
+        io.policyengine.examples.report.DecisionLogs.Run report = io.policyengine.examples.report.DecisionLogs.policy(
+                "report", "--json", "--per", "region", log.toString());
+        assertThat(report.json().get("per")).extracting(g -> g.get("region").asText("(none)") + " " + g.get("claims").asInt())
+                .containsExactlyInAnyOrder("East 2", "(none) 2");
+    }
+
+    @Test
     @DisplayName("one claim: its store's stack and language; a language the request names wins over the store's")
     void oneClaimAndTheRequestsLanguage() throws Exception {
         try (LiveService live = LiveService.start(PolicyEngine.forStores(stores), false)) {

@@ -256,7 +256,7 @@ class DecisionServiceTest {
         for (String type : List.of(JSON, "application/x-ndjson")) {
             try (Socket socket = new Socket(live.service.uri().getHost(), live.service.uri().getPort())) {
                 OutputStream out = socket.getOutputStream();
-                out.write(("POST /v1/decisions HTTP/1.1\r\nHost: x\r\nContent-Type: " + type + "\r\nContent-Length: 100000\r\n\r\n"
+                out.write(("POST /v1/decisions HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + type + "\r\nContent-Length: 100000\r\n\r\n"
                         + LiveService.EXAMPLE_CLAIM.substring(0, 40)).getBytes(StandardCharsets.UTF_8));
                 out.flush();
             }

@@ -106,6 +106,19 @@ class DeployManifestsTest {
     }
 
     @Test
+    @DisplayName("the callers file is a whole Secret folder at POLICY_CALLERS, so a rotated token is read again; serve.sh passes it on")
+    void callersFromASecret() throws IOException {
+        String callers = env("POLICY_CALLERS");
+        assertThat(callers).isNotBlank();
+        JsonNode mount = mount(Path.of(callers).getParent().toString());
+
+        assertThat(volume(mount.get("name").asText()).at("/secret/secretName").asText()).isEqualTo("policy-callers");
+        assertThat(mount.get("readOnly").asBoolean()).isTrue();
+        assertThat(mount.has("subPath")).as("a subPath mount is never updated").isFalse();
+        assertThat(Files.readString(ENTRY_SCRIPT)).contains("--callers \"$POLICY_CALLERS\"");
+    }
+
+    @Test
     @DisplayName("the image runs the tested entry script as a user that is not root, the one the pod asks for")
     void imageUser() throws IOException {
         JsonNode security = deployment().at("/spec/template/spec/securityContext");

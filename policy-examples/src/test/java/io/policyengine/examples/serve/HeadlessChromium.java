@@ -89,4 +89,23 @@ final class HeadlessChromium {
         File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), Path.of("target", name), StandardCopyOption.REPLACE_EXISTING);
     }
+
+    /** Clicks as a cashier would: the element scrolled to the middle of the window first (a sticky bar may cover its bottom). */
+    static void click(WebDriver browser, String id) {
+        org.openqa.selenium.WebElement element = browser.findElement(org.openqa.selenium.By.id(id));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
+    }
+
+    /** Replaces what the input of {@code id} holds with {@code value}, typed. */
+    static void type(WebDriver browser, String id, String value) {
+        org.openqa.selenium.WebElement input = browser.findElement(org.openqa.selenium.By.id(id));
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    /** Sets a date input (typed text would go by the browser's locale; a cashier picks from the calendar). */
+    static void setDate(WebDriver browser, String id, String isoDate) {
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).value = arguments[1]", id, isoDate);
+    }
 }

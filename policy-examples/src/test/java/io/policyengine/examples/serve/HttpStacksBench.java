@@ -1,7 +1,7 @@
 package io.policyengine.examples.serve;
 
+import io.policyengine.examples.pipeline.ClaimBatches;
 import io.policyengine.PolicyEngine;
-import io.policyengine.examples.cli.ClaimBatches;
 import io.policyengine.json.ClaimSource;
 import io.policyengine.model.BadInputException;
 import io.policyengine.model.Claim;
@@ -95,7 +95,7 @@ public final class HttpStacksBench {
         }
 
         void batch(InputStream body, OutputStream out) throws IOException {
-            BatchAnswer answer = new BatchAnswer(out, rules.wordings(null, Languages.EN), DecisionLog.NONE, metrics);
+            BatchAnswer answer = new BatchAnswer(out, rules.wordings(null, Languages.EN), rules::regionOf, DecisionLog.NONE, metrics, null);
             ClaimBatches.decide(rules.decider(), List.of(ClaimSource.STDIN), body,
                     UnaryOperator.identity(), answer::write, answer::send);
             answer.finish();

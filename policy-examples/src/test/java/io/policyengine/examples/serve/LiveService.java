@@ -52,10 +52,24 @@ final class LiveService implements AutoCloseable {
         return new LiveService(new DecisionService(address, engine, watch, log, Languages.EN), decisionLog);
     }
 
+    /** A service that lets in the callers {@code access} lets in, over HTTPS when {@code tls} is given. */
+    static LiveService start(PolicyEngine engine, Path decisionLog, io.policyengine.examples.access.Access access,
+                             javax.net.ssl.SSLContext tls) throws IOException {
+        DecisionLog log = decisionLog == null ? DecisionLog.NONE : DecisionLog.open(decisionLog);
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        return new LiveService(new DecisionService(address, engine, false, log, Languages.EN, access, tls), decisionLog);
+    }
+
     /** A chain's service (contract 14.2), each claim answered in its store's language unless the request names one. */
     static LiveService start(io.policyengine.StoreEngine chain, boolean watch) throws IOException {
+        return start(chain, watch, null);
+    }
+
+    /** A chain's service that writes its decisions to {@code decisionLog} (none when null). */
+    static LiveService start(io.policyengine.StoreEngine chain, boolean watch, Path decisionLog) throws IOException {
+        DecisionLog log = decisionLog == null ? DecisionLog.NONE : DecisionLog.open(decisionLog);
         InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
-        return new LiveService(new DecisionService(address, chain, watch, DecisionLog.NONE, null), null);
+        return new LiveService(new DecisionService(address, chain, watch, log, null), decisionLog);
     }
 
     URI uri(String path) {

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The counter page and the report page where they are used: on a phone (390 × 844) and on a counter's screen
  * (1280 × 900), in English and 中文. Nothing makes the page scroll sideways, the Decide button is in view without
- * scrolling, and every chart stays inside its box. Screenshots: policy-examples/target/layout-*.png.
+ * scrolling, and every chart (the 20 worst stores' too) stays inside its box. Screenshots: policy-examples/target/layout-*.png.
  */
 class PageLayoutTest {
 
@@ -36,7 +36,7 @@ class PageLayoutTest {
         DecisionLogs.Run generated = DecisionLogs.policy("generate-log", "--month", "2026-06");
         assertThat(generated.exit()).as(generated.err()).isZero();
         Path serviceLog = dir.resolve("service.jsonl");
-        Files.writeString(serviceLog, generated.out());
+        Files.write(serviceLog, DecisionLogs.atStores(generated.out().lines().toList(), 27)); // a chain's log, for the table per store
         live = LiveService.start(LiveService.storeStandard(), false, serviceLog);
     }
 
@@ -78,11 +78,13 @@ class PageLayoutTest {
     @CsvSource({"390, 844, en", "390, 844, zh-CN", "1280, 900, en", "1280, 900, zh-CN"})
     void reportPage(int width, int height, String lang) throws IOException {
         browser = HeadlessChromium.start(dir.resolve("chromium-report-" + width + lang), width, height);
-        browser.get(live.service.uri() + "/report?by=week&lang=" + lang);
+        browser.get(live.service.uri() + "/report?by=week&per=store&lang=" + lang);
         HeadlessChromium.waitFor(browser, d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
         assertThat(number("window.innerWidth")).as("the window the page is laid out in").isEqualTo(width);
 
         assertNoSidewaysScroll();
+        assertThat(number("document.getElementById('per').scrollWidth")).as("the table per store fits its box: no sideways scrolling inside it either")
+                .isLessThanOrEqualTo(number("document.getElementById('per').clientWidth"));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> charts = (List<Map<String, Object>>) js().executeScript(
                 "return [...document.querySelectorAll('.chart')].map(c => ({id: c.parentElement.id,"

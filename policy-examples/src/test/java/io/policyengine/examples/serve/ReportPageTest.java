@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,7 +41,7 @@ class ReportPageTest {
         month = dir.resolve("month.jsonl");
         Files.writeString(month, generated.out());
         Path serviceLog = dir.resolve("service.jsonl");
-        Files.copy(month, serviceLog);
+        Files.write(serviceLog, DecisionLogs.atStores(Files.readAllLines(month), 27));
         live = LiveService.start(LiveService.storeStandard(), false, serviceLog);
     }
 
@@ -108,7 +109,7 @@ class ReportPageTest {
     void servicePage() throws IOException {
         browser.get(live.service.uri() + "/report");
         waitFor(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
-        assertThat(text("subtitle")).startsWith("by month, 308 decisions from 2026-06-01 to 2026-06-30");
+        assertThat(text("subtitle")).startsWith("by month, 308 claims (308 decisions read) from 2026-06-01 to 2026-06-30");
         assertCharts(1);
         assertThat(text("warnings")).contains(MonthOfClaims.RECURRING_SKU);
         screenshot("report-service-en.png");
@@ -121,9 +122,39 @@ class ReportPageTest {
         browser.findElement(By.id("lang-zh-CN")).click();
         waitFor(d -> d.getCurrentUrl().contains("lang=zh-CN") && "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
         assertThat(text("title")).isEqualTo("售后服务报告");
-        assertThat(text("subtitle")).startsWith("按日统计，308条决定");
+        assertThat(text("subtitle")).startsWith("按日统计，308件申请（读取308条决定）");
         assertCharts(30);
         screenshot("report-service-zh-CN.png");
+    }
+
+    @Test
+    @DisplayName("GET /report?per=store: a row per store with every figure, worst first, a chart of the 20 worst; then per region, in 中文")
+    void perStore() throws IOException {
+        browser.get(live.service.uri() + "/report?per=store");
+        waitFor(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+
+        assertThat(text("per")).startsWith("Per store, worst first on requests met (whole log)");
+        List<WebElement> rows = browser.findElements(By.cssSelector("#per tbody tr"));
+        assertThat(rows).as("27 stores and the claims without one").hasSize(28);
+        assertThat(browser.findElements(By.cssSelector("#per thead th"))).extracting(WebElement::getText).startsWith("store", "region", "claims",
+                "decisions read", "outcomes", "requests met");
+        List<Double> shares = rows.stream().map(r -> r.findElements(By.tagName("td")).get(5).getText())
+                .map(t -> Double.parseDouble(t.substring(0, t.indexOf('%')))).toList();
+        assertThat(shares).as("worst first").isSorted();
+        Object bars = js.executeScript("return echarts.getInstanceByDom(document.getElementById('per-chart')).getOption().yAxis[0].data;");
+        assertThat((List<?>) bars).as("the 20 worst").hasSize(20).first().isEqualTo(rows.get(0).findElements(By.tagName("td")).get(0).getText());
+        assertThat(browser.findElement(By.id("per-store")).getAttribute("class")).isEqualTo("current");
+        screenshot("report-service-per-store-en.png");
+
+        browser.findElement(By.id("lang-zh-CN")).click();
+        waitFor(d -> d.getCurrentUrl().contains("lang=zh-CN") && "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+        assertThat(browser.getCurrentUrl()).as("the switch keeps the grouping").contains("per=store");
+        browser.findElement(By.id("per-region")).click();
+        waitFor(d -> d.getCurrentUrl().contains("per=region") && "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+        assertThat(text("per")).startsWith("各区域指标").contains("（未注明区域）", "元");
+        assertThat(browser.findElements(By.cssSelector("#per tbody tr"))).hasSize(5);
+        screenshot("report-service-per-region-zh-CN.png");
     }
 
     /** A box per figure, with a chart drawn over {@code periods} periods in each. */

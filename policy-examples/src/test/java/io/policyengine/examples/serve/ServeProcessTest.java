@@ -49,7 +49,7 @@ class ServeProcessTest {
                 OutputStream out = slow.getOutputStream();
                 long start = System.nanoTime();
                 boolean cutOff = false;
-                for (byte b : "POST /v1/decisions HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII)) {
+                for (byte b : "POST /v1/decisions HTTP/1.1\r\nHost: localhost\r\n".getBytes(StandardCharsets.US_ASCII)) {
                     try {
                         out.write(b);
                         out.flush();

@@ -1,4 +1,4 @@
-package io.policyengine.examples.cli;
+package io.policyengine.examples.pipeline;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -32,7 +32,7 @@ import java.util.function.Consumer;
  */
 public final class DueList implements AutoCloseable {
     /** Duties held in memory before a sorted run is spilled: a few tens of megabytes. */
-    static final int RUN = 50_000;
+    public static final int RUN = 50_000;
     private static final JsonFactory JSON = new JsonFactory();
     /** {@code overdue flag, due day, sequence}: fixed width, so lines sort as text. */
     private static final int KEY = 1 + 11 + 12;
@@ -54,7 +54,7 @@ public final class DueList implements AutoCloseable {
     private final List<String> run = new ArrayList<>();
     private final List<Path> spilled = new ArrayList<>();
     /** How many runs went to temporary files (for tests). */
-    int spilledRuns() {
+    public int spilledRuns() {
         return spilled.size();
     }
 
@@ -66,7 +66,7 @@ public final class DueList implements AutoCloseable {
     }
 
     /** The same, spilling every {@code runSize} duties (tests spill small runs). */
-    DueList(Wording wording, boolean json, int runSize) {
+    public DueList(Wording wording, boolean json, int runSize) {
         this.wording = wording;
         this.json = json;
         this.runSize = runSize;
@@ -211,14 +211,14 @@ public final class DueList implements AutoCloseable {
         long late = action.overdueDays(judgedOn);
         String claim = Printable.oneLine(decision.claimId());
         // as in decide's table: a claim id too long for its column stands whole on a line of its own, above its row
-        boolean tooLong = DecisionTable.width(claim) > CLAIM;
+        boolean tooLong = Columns.width(claim) > CLAIM;
         return (tooLong ? claim + ID_ABOVE : "") + row(tooLong ? "" : claim, action.action(), Printable.oneLine(wording.citation(decision, action.reason().policy(), action.article())),
                 action.due().toString(), late == 0 ? "-" : String.valueOf(late), Printable.oneLine(wording.message(decision, action)));
     }
 
     private static String row(String claim, String action, String article, String due, String overdue, String what) {
-        String late = " ".repeat(Math.max(0, OVERDUE - DecisionTable.width(overdue))) + overdue;
-        return DecisionTable.fit(claim, CLAIM) + " " + DecisionTable.fit(action, ACTION) + " " + DecisionTable.fit(article, ARTICLE)
-                + " " + DecisionTable.fit(due, DUE) + " " + late + "  " + what;
+        String late = " ".repeat(Math.max(0, OVERDUE - Columns.width(overdue))) + overdue;
+        return Columns.fit(claim, CLAIM) + " " + Columns.fit(action, ACTION) + " " + Columns.fit(article, ARTICLE)
+                + " " + Columns.fit(due, DUE) + " " + late + "  " + what;
     }
 }

@@ -1,4 +1,4 @@
-package io.policyengine.examples.cli;
+package io.policyengine.examples.command;
 
 /** The command line's exit codes (contract section 4), in one place. */
 public final class ExitCodes {

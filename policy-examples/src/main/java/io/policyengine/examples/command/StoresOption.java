@@ -1,5 +1,7 @@
-package io.policyengine.examples.cli;
+package io.policyengine.examples.command;
 
+import io.policyengine.examples.command.RulesOption;
+import io.policyengine.examples.pipeline.ClaimBatches;
 import io.policyengine.PolicyEngine;
 import io.policyengine.RuleLoadException;
 import io.policyengine.StoreEngine;
@@ -23,7 +25,7 @@ public final class StoresOption {
     @Option(names = "--stores", paramLabel = "FILE",
             description = "A chain's stores file (store,region,pack,floors,lang): each claim is decided by its store's pack and floors, "
                     + "in its store's language unless --lang is given. In place of --rules and --floor.")
-    Path stores;
+    public Path stores;
 
     /** Whether the command decides by a stores file. */
     public boolean given() {
@@ -52,7 +54,7 @@ public final class StoresOption {
     }
 
     /** What the claims are decided with: the chain when {@code --stores} is given, else the rules and floors. */
-    ClaimBatches.Decider decider(RulesOption rules) throws RuleLoadException {
+    public ClaimBatches.Decider decider(RulesOption rules) throws RuleLoadException {
         return given() ? ClaimBatches.Decider.of(chain(rules)) : ClaimBatches.Decider.of(rules.engine());
     }
 
@@ -65,12 +67,12 @@ public final class StoresOption {
      * @param chain    the chain; null without {@code --stores}
      * @param engines  the stack that decides each claim: its store's, or the one of {@code --rules} and {@code --floor}
      */
-    record Deciding(ClaimBatches.Decider decider, Function<Claim, Wording> wordings, Wording wording, StoreEngine chain,
-                    Function<Claim, PolicyEngine> engines) {
+    public record Deciding(ClaimBatches.Decider decider, Function<Claim, Wording> wordings, Wording wording, StoreEngine chain,
+                           Function<Claim, PolicyEngine> engines) {
     }
 
     /** The chain and its stores' languages when {@code --stores} is given, else the one stack of {@code rules} in {@code --lang}. */
-    Deciding deciding(RulesOption rules, LanguageOption language) throws RuleLoadException {
+    public Deciding deciding(RulesOption rules, LanguageOption language) throws RuleLoadException {
         if (given()) {
             StoreEngine chain = chain(rules);
             return new Deciding(ClaimBatches.Decider.of(chain), wordings(chain, language), language.wording(chain::wording), chain,
@@ -85,7 +87,7 @@ public final class StoresOption {
      * The words of each claim's decision: in {@code --lang} when it was given, else in the language of the claim's store.
      * Made once per language before deciding, so the function is safe on every worker.
      */
-    static Function<Claim, Wording> wordings(StoreEngine chain, LanguageOption language) {
+    public static Function<Claim, Wording> wordings(StoreEngine chain, LanguageOption language) {
         if (language.chosen()) {
             Wording one = language.wording(chain::wording);
             return claim -> one;

@@ -1,4 +1,4 @@
-package io.policyengine.examples.cli;
+package io.policyengine.examples.pipeline;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -12,16 +12,16 @@ import java.nio.charset.StandardCharsets;
  * encoded as UTF-8 (a batch of decisions) straight to the stream under it, with no decoding and
  * encoding again.
  */
-final class CliOutput extends PrintWriter {
+public final class CliOutput extends PrintWriter {
     private final OutputStream bytes;
 
-    CliOutput(OutputStream out) {
+    public CliOutput(OutputStream out) {
         super(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16));
         this.bytes = out;
     }
 
     /** Writes UTF-8 bytes to {@code out}, after the text written before them: to the stream under it if it is one of these. */
-    static void writeUtf8(PrintWriter out, byte[] utf8, int length) {
+    public static void writeUtf8(PrintWriter out, byte[] utf8, int length) {
         if (out instanceof CliOutput output) {
             output.writeUtf8(utf8, length);
         } else {

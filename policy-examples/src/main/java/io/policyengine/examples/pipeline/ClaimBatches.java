@@ -1,5 +1,6 @@
-package io.policyengine.examples.cli;
+package io.policyengine.examples.pipeline;
 
+import io.policyengine.Batches;
 import io.policyengine.PolicyEngine;
 import io.policyengine.RuleFailureException;
 import io.policyengine.StoreEngine;
@@ -16,20 +17,7 @@ import io.policyengine.json.DecisionJson;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -39,32 +27,18 @@ import java.util.function.UnaryOperator;
 
 /**
  * Reads claims from the inputs and decides them in batches, handing back every item, good or bad, in
- * input order. One thread splits the inputs into items (a JSON Lines line is not parsed there); each batch
- * is then parsed, decided and, if the caller wants, written on a worker thread, several batches at once on
- * every core, and what each batch came to is handed back in input order on the caller's thread. Only the
- * batches in flight are held in memory, so any input size streams through.
+ * input order: the pipeline both programs run (decide, due, diff, the service's batch endpoints). One thread
+ * splits the inputs into items (a JSON Lines line is not parsed there); each batch is then parsed, decided
+ * and, if the caller wants, written on a worker thread, several batches at once on every core, and what each
+ * batch came to is handed back in input order on the caller's thread ({@link Batches}, the library's one way
+ * of batching). Only the batches in flight are held in memory, so any input size streams through.
  */
 public final class ClaimBatches {
-    /** Claims per batch: no more than the engine decides on one thread, so that a batch stays on its worker. */
-    private static final int BATCH = 512;
     /**
      * A chain's batch is split among its stacks, each deciding its share in a rule session of its own: batches of a
      * chain are larger, up to this many times, so that a stack's session still gets claims enough to share its cost.
      */
     private static final int MOST_STACKS_PER_BATCH = 4;
-    private static final int WORKERS = Runtime.getRuntime().availableProcessors();
-    /** Batches handed out ahead of the one being handed back: enough to keep every worker busy, few enough to bound memory. */
-    private static final int IN_FLIGHT = 2 * WORKERS + 2;
-    private static final ExecutorService POOL = Executors.newFixedThreadPool(WORKERS, new ThreadFactory() {
-        private final AtomicInteger count = new AtomicInteger();
-
-        @Override
-        public Thread newThread(Runnable work) {
-            Thread thread = new Thread(work, "policy-batch-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        }
-    });
 
     /** What batches are decided with: one stack, or a chain's engine that routes each claim by its store (contract 14.2). */
     public interface Decider {
@@ -242,9 +216,9 @@ public final class ClaimBatches {
                 items -> onWorker.apply(decided(engine, items)), inOrder);
     }
 
-    /** Claims per batch for {@code engine}: {@value #BATCH}, times its stacks up to {@value #MOST_STACKS_PER_BATCH}. */
-    static int batchOf(Decider engine) {
-        return BATCH * Math.max(1, Math.min(MOST_STACKS_PER_BATCH, engine.stacks()));
+    /** Claims per batch for {@code engine}: {@link Batches#SIZE}, times its stacks up to {@value #MOST_STACKS_PER_BATCH}. */
+    public static int batchOf(Decider engine) {
+        return Batches.SIZE * Math.max(1, Math.min(MOST_STACKS_PER_BATCH, engine.stacks()));
     }
 
     private static ClaimSource.Item prepared(ClaimSource.Item item, UnaryOperator<Claim> prepare) {
@@ -263,119 +237,46 @@ public final class ClaimBatches {
     }
 
     /**
-     * Splits the inputs into batches on a thread of its own; on the workers, reads each item of a batch,
-     * turns a claim that cannot be decided into its error with {@code check}, and hands the batch to
-     * {@code onWorker}; {@code inOrder} gets what that made, batch by batch in input order, on this thread,
-     * and says false when the rules failed for a claim of the batch. Returns true when every item was a
-     * claim that passed the check and the rules never failed.
+     * Splits the inputs into batches of {@code size} claims (see {@link #batchOf}) on a thread of its own; on the workers, reads
+     * each item of a batch, turns a claim that cannot be decided into its error with {@code check}, and hands
+     * the batch to {@code onWorker}; {@code inOrder} gets what that made, batch by batch in input order, on
+     * this thread, and says false when the rules failed for a claim of the batch. Returns true when every
+     * item was a claim that passed the check and the rules never failed.
      */
-    static <R> boolean inBatches(List<String> inputs, InputStream stdin, int batch, UnaryOperator<ClaimSource.Item> check,
-                                 Function<List<ClaimSource.Item>, R> onWorker, Predicate<R> inOrder) {
-        BlockingQueue<Future<Done<R>>> inFlight = new ArrayBlockingQueue<>(IN_FLIGHT);
-        Future<Done<R>> end = CompletableFuture.completedFuture(null);
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        AtomicBoolean consumerGone = new AtomicBoolean();
-        Thread reader = new Thread(() -> {
-            List<ClaimSource.Unread> pending = new ArrayList<>(batch);
-            try {
-                for (String input : inputs) {
-                    try (ClaimSource source = ClaimSource.open(input, stdin)) {
-                        for (Iterator<ClaimSource.Unread> items = source.unread(); items.hasNext(); ) {
-                            pending.add(items.next());
-                            if (pending.size() == batch) {
-                                handOver(inFlight, onWorker(List.copyOf(pending), check, onWorker), consumerGone, end);
-                                pending.clear();
-                            }
-                        }
-                    }
+    public static <R> boolean inBatches(List<String> inputs, InputStream stdin, int size, UnaryOperator<ClaimSource.Item> check,
+                                        Function<List<ClaimSource.Item>, R> onWorker, Predicate<R> inOrder) {
+        boolean[] allClaims = {true};
+        boolean rulesHeld = Batches.inOrder(size, each -> {
+            for (String input : inputs) {
+                try (ClaimSource source = ClaimSource.open(input, stdin)) {
+                    source.unread().forEachRemaining(each);
                 }
-                if (!pending.isEmpty()) handOver(inFlight, onWorker(List.copyOf(pending), check, onWorker), consumerGone, end);
-            } catch (Throwable e) {
-                // an Error too (the memory): the consumer must learn that the claims were not all read
-                failure.set(e);
-            } finally {
-                handOver(inFlight, end, consumerGone, end);
             }
-        }, "policy-claim-reader");
-        reader.setDaemon(true);
-        reader.start();
-        boolean allGood = true;
-        boolean rulesHeld = true;
-        try {
-            for (Future<Done<R>> next = take(inFlight); next != end; next = take(inFlight)) {
-                Done<R> done = result(next);
-                allGood &= done.allClaims();
-                if (!inOrder.test(done.result())) rulesHeld = false;
-            }
-        } finally {
-            consumerGone.set(true);
-            for (Future<Done<R>> left; (left = inFlight.poll()) != null; ) left.cancel(false);
-        }
-        Throwable readFailure = failure.get();
-        if (readFailure instanceof RuntimeException e) throw e;
-        if (readFailure != null) {
-            throw new IllegalStateException("reading the claims failed: "
-                    + (readFailure instanceof OutOfMemoryError ? "out of memory" : readFailure.toString()), readFailure);
-        }
-        return allGood && rulesHeld;
-    }
-
-    private static <R> Future<Done<R>> onWorker(List<ClaimSource.Unread> batch, UnaryOperator<ClaimSource.Item> check,
-                                                Function<List<ClaimSource.Item>, R> onWorker) {
-        return POOL.submit(() -> {
-            List<ClaimSource.Item> items = new ArrayList<>(batch.size());
-            boolean allClaims = true;
-            int bad = 0;
-            for (ClaimSource.Unread unread : batch) {
-                ClaimSource.Item item = check.apply(unread.read());
-                allClaims &= item.claim() != null;
-                if (item.claim() == null) bad++;
-                items.add(item);
-            }
-            Progress.count(items.size(), bad);
-            return new Done<>(onWorker.apply(items), allClaims);
+        }, (List<ClaimSource.Unread> batch) -> readBatch(batch, check, onWorker), (Done<R> done) -> {
+            allClaims[0] &= done.allClaims();
+            return inOrder.test(done.result());
         });
+        return allClaims[0] && rulesHeld;
     }
 
-    /** What the worker made of a batch; what it threw is thrown here, as if the work had been done on this thread. */
-    private static <R> Done<R> result(Future<Done<R>> batch) {
-        try {
-            return batch.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("deciding claims was interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException problem) throw problem;
-            if (e.getCause() instanceof Error problem) throw problem;
-            throw new IllegalStateException(e.getCause());
+    /** On a worker: the batch's items read and checked, and what {@code onWorker} makes of them. */
+    private static <R> Done<R> readBatch(List<ClaimSource.Unread> batch, UnaryOperator<ClaimSource.Item> check,
+                                    Function<List<ClaimSource.Item>, R> onWorker) {
+        List<ClaimSource.Item> items = new ArrayList<>(batch.size());
+        boolean allClaims = true;
+        int bad = 0;
+        for (ClaimSource.Unread unread : batch) {
+            ClaimSource.Item item = check.apply(unread.read());
+            allClaims &= item.claim() != null;
+            if (item.claim() == null) bad++;
+            items.add(item);
         }
-    }
-
-    /** Queues a batch for the consumer; gives up (throwing, unless it is the end) once the consumer has stopped. */
-    private static <T> void handOver(BlockingQueue<T> queue, T batch, AtomicBoolean consumerGone, T end) {
-        try {
-            while (!queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
-                if (consumerGone.get()) {
-                    if (batch == end) return;
-                    throw new IllegalStateException("deciding stopped before every claim was read");
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static <T> T take(BlockingQueue<T> queue) {
-        try {
-            return queue.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("deciding claims was interrupted", e);
-        }
+        Progress.count(items.size(), bad);
+        return new Done<>(onWorker.apply(items), allClaims);
     }
 
     /** Hands over every item of the inputs in order, a claim the engine cannot decide turned into its error; true when all were claims. */
-    static boolean read(Decider engine, List<String> inputs, InputStream stdin, Consumer<ClaimSource.Item> onItem) {
+    public static boolean read(Decider engine, List<String> inputs, InputStream stdin, Consumer<ClaimSource.Item> onItem) {
         return read(inputs, stdin, item -> decidable(engine, item), onItem);
     }
 
@@ -395,18 +296,18 @@ public final class ClaimBatches {
     }
 
     /** Contract section 4: a bad claim's error object in its place on stdout, and one line on stderr. */
-    static void reportBadInput(ClaimSource.Item item, PrintWriter out, PrintWriter err) {
+    public static void reportBadInput(ClaimSource.Item item, PrintWriter out, PrintWriter err) {
         out.println(DecisionJson.errorLine(item.line(), item.claimId(), item.error()));
         reportOnStderr(item, err);
     }
 
     /** The one line on stderr of a bad claim: {@code FILE:LINE: error}. */
-    static void reportOnStderr(ClaimSource.Item item, PrintWriter err) {
+    public static void reportOnStderr(ClaimSource.Item item, PrintWriter err) {
         Progress.println(err, Printable.oneLine(item.source() + ":" + item.line() + ": " + item.error()));
     }
 
     /** The item, or its error when the engine cannot decide its claim (no version in force on its purchase date). */
-    static ClaimSource.Item decidable(Decider engine, ClaimSource.Item item) {
+    public static ClaimSource.Item decidable(Decider engine, ClaimSource.Item item) {
         if (item.claim() == null) return item;
         try {
             engine.check(item.claim());
@@ -437,7 +338,7 @@ public final class ClaimBatches {
     }
 
     /** The item of a claim the rules failed for, as an error naming the claim, the rule and its FILE:LINE. */
-    static ClaimSource.Item failed(ClaimSource.Item item, RuleFailureException failure) {
+    public static ClaimSource.Item failed(ClaimSource.Item item, RuleFailureException failure) {
         return new ClaimSource.Item(item.source(), item.line(), null, item.claimId(), failure.getMessage());
     }
 }

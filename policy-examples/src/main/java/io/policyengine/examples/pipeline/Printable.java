@@ -1,16 +1,16 @@
-package io.policyengine.examples.cli;
+package io.policyengine.examples.pipeline;
 
 /**
  * Text from the input made safe to print as part of one line: a line break in a field name or an id
  * must not start a new line, and a bidirectional control must not reorder what the terminal shows.
  */
-final class Printable {
+public final class Printable {
 
     private Printable() {
     }
 
     /** The text with line breaks, other control and bidirectional characters written as escapes ({@code \n}, {@code \u202e}). */
-    static String oneLine(String text) {
+    public static String oneLine(String text) {
         if (text == null) return null;
         StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {

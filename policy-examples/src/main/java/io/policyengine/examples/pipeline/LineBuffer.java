@@ -1,4 +1,4 @@
-package io.policyengine.examples.cli;
+package io.policyengine.examples.pipeline;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

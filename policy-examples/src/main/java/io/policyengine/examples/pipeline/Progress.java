@@ -1,4 +1,4 @@
-package io.policyengine.examples.cli;
+package io.policyengine.examples.pipeline;
 
 import io.policyengine.examples.words.Words;
 import io.policyengine.text.Language;
@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class Progress implements AutoCloseable {
     /** Whether the launcher found stderr to be a terminal: read once, so counting costs one branch when it is not. */
-    static final boolean TERMINAL = Boolean.getBoolean("policy.stderr.terminal");
+    public static final boolean TERMINAL = Boolean.getBoolean("policy.stderr.terminal");
     private static final long FIRST_DRAW_MS = 1000;
     private static final long REDRAW_MS = 250;
     private static final Progress OFF = new Progress(null, null, null);
@@ -58,7 +58,7 @@ public final class Progress implements AutoCloseable {
      * Starts showing the progress of {@code task} (a command's name: its words are {@code progress.TASK}) when
      * stderr is a terminal; closing it writes the count it came to. Off, it does nothing.
      */
-    static Progress start(String task, PrintWriter err, Language language) {
+    public static Progress start(String task, PrintWriter err, Language language) {
         if (!TERMINAL) return OFF;
         Progress progress = new Progress(task, err, Words.of(Progress.class, language));
         current = progress;
@@ -85,7 +85,7 @@ public final class Progress implements AutoCloseable {
         synchronized (err) {
             err.print(start + line + "   " + end);
             err.flush();
-            shown = end.isEmpty() ? DecisionTable.width(line) + 3 : 0;
+            shown = end.isEmpty() ? Columns.width(line) + 3 : 0;
         }
     }
 
@@ -94,7 +94,7 @@ public final class Progress implements AutoCloseable {
      * line is shown, it is first wiped out, so that the line does not run on after it; the next redraw puts the
      * progress back below. Without a terminal, just the line.
      */
-    static void println(PrintWriter err, String line) {
+    public static void println(PrintWriter err, String line) {
         Progress progress = current;
         if (progress == OFF || progress.err != err) {
             err.println(line);

@@ -1,4 +1,4 @@
-package io.policyengine.examples.cli;
+package io.policyengine.examples.command;
 
 import io.policyengine.PolicyEngine;
 import io.policyengine.RuleLoadException;
@@ -17,21 +17,21 @@ import java.util.List;
  */
 public final class RulesOption {
     @Option(names = "--rules", paramLabel = "DIR", description = "Folder of .drl rule files (default: the bundled store-standard pack).")
-    Path rulesDir;
+    public Path rulesDir;
 
     @Option(names = "--floor", paramLabel = "NAME_OR_DIR",
             description = "A statutory floor pack under the store's (repeatable): a bundled name such as cn-consumer-law, or a folder.")
-    List<String> floors = new ArrayList<>();
+    public List<String> floors = new ArrayList<>();
 
     /** How a pack is compiled: from a folder, or bundled by name. */
-    interface Packs {
+    public interface Packs {
         PolicyEngine load(Path folder) throws RuleLoadException;
 
         PolicyEngine bundled(String name) throws RuleLoadException;
     }
 
     /** Compiles every pack afresh. */
-    static final Packs COMPILE = new Packs() {
+    public static final Packs COMPILE = new Packs() {
         @Override
         public PolicyEngine load(Path folder) throws RuleLoadException {
             return PolicyEngine.load(folder);
@@ -61,7 +61,7 @@ public final class RulesOption {
     }
 
     /** The store pack alone, without the floors. */
-    PolicyEngine storeEngine() throws RuleLoadException {
+    public PolicyEngine storeEngine() throws RuleLoadException {
         return storeEngine(COMPILE);
     }
 
@@ -71,7 +71,7 @@ public final class RulesOption {
     }
 
     /** The store pack with the floors under it, each pack compiled by {@code packs}. */
-    PolicyEngine engine(Packs packs) throws RuleLoadException {
+    public PolicyEngine engine(Packs packs) throws RuleLoadException {
         PolicyEngine engine = storeEngine(packs);
         List<String> stacked = new ArrayList<>(List.of(engine.policy().name()));
         for (String floor : floors) {
@@ -94,7 +94,7 @@ public final class RulesOption {
     }
 
     /** A floor named on the command line: a bundled pack's name, or a folder. */
-    static PolicyEngine floor(String nameOrDir) throws RuleLoadException {
+    public static PolicyEngine floor(String nameOrDir) throws RuleLoadException {
         return floor(nameOrDir, COMPILE);
     }
 
@@ -105,7 +105,7 @@ public final class RulesOption {
     }
 
     /** The folders these rules are read from (the store's and each floor's), for watching; none for bundled packs. */
-    List<Path> folders() {
+    public List<Path> folders() {
         List<Path> folders = new ArrayList<>();
         if (rulesDir != null) folders.add(rulesDir);
         for (String floor : floors) {
