@@ -150,10 +150,9 @@ class ExampleClaimsTest {
      */
     private static void assertEveryRuleFires(String pack) throws IOException {
         PolicyEngine engine = engine(List.of(pack));
-        // a pack that extends another (contract 14.1) has its parents' rules too: the engine lists them all, once
-        Set<String> rules = engine.rules().stream().map(PackRule::name).collect(Collectors.toCollection(TreeSet::new));
-        assertThat(rules).as("rule names in %s", BUNDLED_PACKS.resolve(pack)).isNotEmpty()
-                .containsAll(ruleNames(BUNDLED_PACKS.resolve(pack)));
+        // a pack that extends another (contract 14.1) answers for the rules of its own files: its parents' examples cover theirs
+        Set<String> rules = engine.rules().stream().filter(PackRule::own).map(PackRule::name).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(rules).as("rule names in %s", BUNDLED_PACKS.resolve(pack)).containsAll(ruleNames(BUNDLED_PACKS.resolve(pack)));
         Set<String> fired = new TreeSet<>();
         for (Path file : exampleFiles()) {
             if (!stackOf(file).contains(pack)) continue;
@@ -165,7 +164,8 @@ class ExampleClaimsTest {
         Set<String> neverFired = new TreeSet<>(rules);
         neverFired.removeAll(fired);
         assertThat(neverFired).as("%s rules that fire for no example under %s", pack, CLAIMS).isEmpty();
-        assertThat(rules).as("%s rules that fired but are not in the pack's rule files", pack).containsAll(fired);
+        Set<String> all = engine.rules().stream().map(PackRule::name).collect(Collectors.toSet());
+        assertThat(all).as("%s rules that fired but are not in the pack's rules", pack).containsAll(fired);
     }
 
     /** Every {@code .jsonl} file under {@link #CLAIMS}, sorted. */
