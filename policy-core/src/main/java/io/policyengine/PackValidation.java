@@ -18,16 +18,21 @@ final class PackValidation {
     private PackValidation() {
     }
 
-    /** Every error and warning of the rules in {@code rulesDir}; never throws for bad rules. */
-    static List<RuleProblem> validate(Path rulesDir) {
+    /** Every error and warning of the rules in {@code rulesDir}, with where each version's rules and terms come from; never throws for bad rules. */
+    static Validation validate(Path rulesDir) {
         try {
             List<RuleProblem> problems = new ArrayList<>();
-            for (PackVersions.Version version : PackVersions.load(rulesDir).versions()) problems.addAll(check(version.pack()));
-            return problems;
+            List<Validation.Sources> packs = new ArrayList<>();
+            for (PackVersions.Version version : PackVersions.load(rulesDir).versions()) {
+                RulePack pack = version.pack();
+                problems.addAll(check(pack));
+                packs.add(new Validation.Sources(pack.policy(), pack.rules(), pack.termSources()));
+            }
+            return new Validation(problems, packs);
         } catch (RuleLoadException e) {
-            return e.problems();
+            return new Validation(e.problems(), List.of());
         } catch (RuntimeException | Error e) {
-            return List.of(RuleProblem.error(rulesDir, 0, unexpected(e)));
+            return new Validation(List.of(RuleProblem.error(rulesDir, 0, unexpected(e))), List.of());
         }
     }
 

@@ -5,6 +5,7 @@ import io.policyengine.model.Claim;
 import io.policyengine.model.Decision;
 import io.policyengine.model.Explanation;
 import io.policyengine.model.PackRule;
+import io.policyengine.model.PackTerm;
 import io.policyengine.model.PolicyId;
 import io.policyengine.rules.PackVersions;
 import io.policyengine.rules.RulePack;
@@ -91,6 +92,11 @@ public final class PolicyEngine {
      * keeps firing for a generated claim), and warnings for rules that cite no article or fire for no generated claim.
      */
     public static List<RuleProblem> validate(Path rulesDir) {
+        return validation(rulesDir).problems();
+    }
+
+    /** {@link #validate}, with where each rule and term comes from: the pack's own files or a parent's (contract 14.1). */
+    public static Validation validation(Path rulesDir) {
         return PackValidation.validate(rulesDir);
     }
 
@@ -133,6 +139,11 @@ public final class PolicyEngine {
     /** The policy terms of the live store rules (newest version) by name, such as {@code defectRefundDays=15}. */
     public Map<String, Object> terms() {
         return live.get().store().latest().terms();
+    }
+
+    /** Each term of {@link #terms()} with the pack and {@code FILE:LINE} that give its value: its own, or a parent's (contract 14.1). */
+    public List<PackTerm> termSources() {
+        return live.get().store().latest().termSources();
     }
 
     /** The policy terms of each floor (newest version), in stacking order. */

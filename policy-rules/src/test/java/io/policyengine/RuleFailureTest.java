@@ -108,7 +108,7 @@ class RuleFailureTest {
     @Test
     void theFiringLimitIsAPackTermOrAnEngineSetting() throws RuleLoadException {
         Path pack = packWith("loop.drl", LOOP);
-        PackCopy.edit(pack, "pack.drl", "    repairDueDays      : int = 7", "    repairDueDays      : int = 7\n    maxFiringsPerClaim : int = 50");
+        PackCopy.edit(pack, "pack.drl", "    noReasonReturnDays : int = 7", "    noReasonReturnDays : int = 7\n    maxFiringsPerClaim : int = 50");
         PolicyEngine engine = PolicyEngine.load(pack);
 
         assertThat(engine.decideEach(List.of(claim("GUILTY"))).get(0).failure().getMessage()).contains("stopped after 50 firings");

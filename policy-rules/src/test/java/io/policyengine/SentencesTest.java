@@ -152,6 +152,8 @@ class SentencesTest {
     @Test
     void aPackWithEnglishOnlyIsValidAndRefusesChineseNamingThePack() throws Exception {
         Path pack = PackCopy.storeStandardIn(temp.resolve("english-only"));
+        // on its own: a parent's Chinese sentences would make the pack speak Chinese, with none for its own rules
+        PackCopy.edit(pack, "pack.drl", "    parent        : String = \"follow-up-duties\"   // article 16's repair period and the duties of 26-36\n", "");
         Files.delete(pack.resolve("sentences.zh-CN.txt"));
 
         assertThat(PolicyEngine.validate(pack)).isEmpty();

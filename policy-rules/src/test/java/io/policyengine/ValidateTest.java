@@ -36,13 +36,12 @@ class ValidateTest {
     @Test
     void anErrorInAThenBlockPointsAtItsRule() {
         Path pack = PackCopy.storeStandardIn(temp.resolve("rules"));
-        PackCopy.edit(pack, "repair-deadline.drl", "RepairDeadline.insert( kcontext, $claim, $days )",
-                "RepairDeadline.insert( kcontext, $claim, $nodays )");
+        PackCopy.edit(pack, "no-reason-return.drl", "\"noReasonDays\", $days )", "\"noReasonDays\", $nodays )");
 
         List<RuleProblem> problems = PolicyEngine.validate(pack);
 
         assertThat(problems).isNotEmpty();
-        assertThat(problems.get(0).file()).isEqualTo(pack.resolve("repair-deadline.drl"));
+        assertThat(problems.get(0).file()).isEqualTo(pack.resolve("no-reason-return.drl"));
         assertThat(problems.get(0).line()).isEqualTo(9);
     }
 

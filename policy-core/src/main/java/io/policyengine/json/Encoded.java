@@ -173,10 +173,20 @@ final class Encoded {
         return json;
     }
 
+    /** {@code name}, {@code version}, {@code hash} and the packs it extends, nearest first ({@code []} when none; contract 14.1). */
     private static void writePolicyFields(JsonGenerator out, PolicyId policy) throws IOException {
         out.writeStringField("name", policy.name());
         out.writeStringField("version", policy.version());
         out.writeStringField("hash", policy.hash());
+        out.writeArrayFieldStart("parents");
+        for (PolicyId parent : policy.parents()) {
+            out.writeStartObject();
+            out.writeStringField("name", parent.name());
+            out.writeStringField("version", parent.version());
+            out.writeStringField("hash", parent.hash());
+            out.writeEndObject();
+        }
+        out.writeEndArray();
     }
 
     private static boolean sameElements(List<PolicyId> a, List<PolicyId> b) {

@@ -48,15 +48,16 @@ final class BuiltModel {
 
     /**
      * The knowledge base of the pack's DRL packages from the built model, when the build compiled every
-     * one of them; empty otherwise (the caller compiles the DRL instead).
+     * one of them; empty otherwise (the caller compiles the DRL instead). The rules of {@code removed}, files a
+     * child pack replaced or dropped, are left out of their parent's package.
      */
-    static Optional<KieBase> kieBase(PackFiles pack, RuleIndex written) {
+    static Optional<KieBase> kieBase(PackFiles pack, RuleIndex written, RuleIndex removed) {
         Map<String, String> models = index();
         List<Model> found = new ArrayList<>();
         for (String packageName : packages(pack)) {
             String modelClass = models.get(packageName);
             if (modelClass == null) return Optional.empty();
-            found.add(new AsWritten(instantiate(modelClass), written));
+            found.add(new AsWritten(instantiate(modelClass), written, removed));
         }
         if (found.isEmpty()) return Optional.empty();
         return Optional.of(KieBaseBuilder.createKieBaseFromModel(found));
@@ -68,7 +69,7 @@ final class BuiltModel {
      * base; kie-maven-plugin adds them in the order of a hash map of every file in {@code target/classes},
      * which changes with whatever an earlier build left there (docs/embedding.md, "Firing order").
      */
-    private record AsWritten(Model model, RuleIndex written) implements Model {
+    private record AsWritten(Model model, RuleIndex written, RuleIndex removed) implements Model {
         @Override
         public String getName() {
             return model.getName();
@@ -87,7 +88,11 @@ final class BuiltModel {
         @Override
         public List<Rule> getRules() {
             List<String> order = written.writtenOrder();
-            List<Rule> rules = new ArrayList<>(model.getRules());
+            List<Rule> rules = new ArrayList<>(model.getRules().size());
+            // a parent's package holds the rules of the files its child replaced or dropped: those are not the pack's
+            for (Rule rule : model.getRules()) {
+                if (written.has(rule.getPackage(), rule.getName()) || !removed.has(rule.getPackage(), rule.getName())) rules.add(rule);
+            }
             // a rule the index does not know (none should be) goes last, by name
             rules.sort(Comparator.comparingInt((Rule rule) -> order.contains(rule.getName()) ? order.indexOf(rule.getName()) : order.size())
                     .thenComparing(Rule::getName));

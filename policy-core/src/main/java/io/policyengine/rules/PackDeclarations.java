@@ -17,6 +17,8 @@ final class PackDeclarations {
     static final int DEFAULT_TIME_LIMIT_MILLIS = 2_000;
     /** The pack term that sets a pack's time limit per claim, in milliseconds. */
     static final String TIME_LIMIT_TERM = "maxMillisPerClaim";
+    /** The terms the engine itself reads, not the rules: a child pack may set them though no parent declares them. */
+    static final java.util.Set<String> ENGINE_TERMS = java.util.Set.of(FIRING_LIMIT_TERM, TIME_LIMIT_TERM);
 
     private PackDeclarations() {
     }

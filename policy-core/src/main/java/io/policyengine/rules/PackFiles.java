@@ -72,13 +72,14 @@ record PackFiles(Path folder, List<DrlFile> files, List<SentenceFile> sentences,
             throw single(folder, "cannot be read: " + e.getMessage());
         }
         if (files.isEmpty()) throw single(folder, "holds no .drl rule files");
-        List<RuleProblem> problems = new ArrayList<>();
-        if (sentences.isEmpty()) {
-            problems.add(RuleProblem.error(folder, 0, "holds no sentences.LANG.txt file: a pack gives its reasons' sentences in at least one language "
-                    + "(sentences.en.txt; see docs/authoring-guide.md)"));
-        }
         return new PackFiles(folder, List.copyOf(files), List.copyOf(sentences), calendar, hash(files, sentences, calendar),
-                List.copyOf(problems));
+                List.of());
+    }
+
+    /** The problem of a pack, composed with its parents, that has no sentences at all; null when it has some. */
+    RuleProblem noSentences() {
+        return !sentences.isEmpty() ? null : RuleProblem.error(folder, 0, "holds no sentences.LANG.txt file: a pack gives its reasons' "
+                + "sentences in at least one language (sentences.en.txt; see docs/authoring-guide.md)");
     }
 
     /**
@@ -137,11 +138,20 @@ record PackFiles(Path folder, List<DrlFile> files, List<SentenceFile> sentences,
         URL url = PackFiles.class.getClassLoader().getResource(BUNDLED_ROOT);
         if (url == null) return List.of();
         try (Stream<Path> listing = Files.list(toPath(url))) {
-            return listing.filter(Files::isDirectory)
+            // the executable model's classes live in folders named after the DRL packages (packs/storestandard/): not packs
+            return listing.filter(Files::isDirectory).filter(PackFiles::holdsRules)
                     .map(p -> p.getFileName().toString().replace("/", ""))
                     .sorted().toList();
         } catch (IOException e) {
             return List.of();
+        }
+    }
+
+    private static boolean holdsRules(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.anyMatch(file -> file.getFileName().toString().endsWith(".drl"));
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -188,7 +198,7 @@ record PackFiles(Path folder, List<DrlFile> files, List<SentenceFile> sentences,
         }
     }
 
-    private static RuleLoadException single(Path path, String message) {
+    static RuleLoadException single(Path path, String message) {
         return new RuleLoadException(List.of(RuleProblem.error(path, 0, message)));
     }
 }

@@ -41,9 +41,10 @@ final class PackLoader {
     private PackLoader() {
     }
 
-    /** Compiles the files of {@code folder}. */
+    /** Compiles the files of {@code folder}, laid over those of the packs it extends. */
     static RulePack load(Path folder) throws RuleLoadException {
-        PackFiles files = PackFiles.read(folder);
+        PackChain chain = PackChain.of(PackFiles.read(folder));
+        PackFiles files = chain.files();
         RuleIndex index = RuleIndex.of(files.files());
         KieBase base;
         try {
@@ -55,48 +56,48 @@ final class PackLoader {
             PackTexts.read(files, index, problems);
             throw new RuleLoadException(problems);
         }
-        return of(files, index, base);
+        return of(chain, index, base);
     }
 
     /** The bundled pack {@code name}: from the executable model policy-rules' build compiled it to, or from its DRL when there is none. */
     static RulePack bundled(String name) throws RuleLoadException {
-        PackFiles files = PackFiles.read(PackFiles.bundledFolder(name));
+        PackChain chain = PackChain.of(PackFiles.read(PackFiles.bundledFolder(name)));
+        PackFiles files = chain.files();
         RuleIndex index = RuleIndex.of(files.files());
-        Optional<KieBase> built = BuiltModel.kieBase(files, index);
-        return of(files, index, built.isPresent() ? built.get() : PackCompiler.compile(files));
+        Optional<KieBase> built = BuiltModel.kieBase(files, index, RuleIndex.of(chain.removed()));
+        return of(chain, index, built.isPresent() ? built.get() : PackCompiler.compile(files));
     }
 
-    /** The pack of {@code files} compiled to {@code base}; every problem of its files, sentences and terms refuses it, all at once. */
-    private static RulePack of(PackFiles files, RuleIndex index, KieBase base) throws RuleLoadException {
+    /** The pack of {@code chain} compiled to {@code base}; every problem of its files, sentences and terms refuses it, all at once. */
+    private static RulePack of(PackChain chain, RuleIndex index, KieBase base) throws RuleLoadException {
+        PackFiles files = chain.files();
         List<RuleProblem> problems = new ArrayList<>(files.problems());
         Map<Language, PackSentences> sentences = PackTexts.read(files, index, problems);
-        Map<String, String> metadata = new LinkedHashMap<>();
-        Map<String, Object> terms = new LinkedHashMap<>();
-        List<Object> termFacts = new ArrayList<>();
-        for (KiePackage kiePackage : base.getKiePackages()) {
-            FactType pack = base.getFactType(kiePackage.getName(), PACK_TYPE);
-            if (pack != null) {
-                values(pack, newInstance(pack, files.folder())).forEach((k, v) -> metadata.put(k, String.valueOf(v)));
-            }
-            FactType termType = base.getFactType(kiePackage.getName(), TERMS_TYPE);
-            if (termType != null) {
-                Object instance = newInstance(termType, files.folder());
-                termFacts.add(instance);
-                terms.putAll(values(termType, instance));
-            }
-        }
-        terms = inDeclarationOrder(terms, files);
-        problems.addAll(TermChecks.problems(terms, files.files(), files.folder()));
+        PackTerms declared = chain.layers().size() == 1 ? PackTerms.single(base, files)
+                : PackTerms.layered(base, chain, index, problems);
+        Map<String, Object> terms = declared.values();
+        List<Object> termFacts = new ArrayList<>(declared.facts());
+        // nearest first: a term a child changes is reported at the child's line
+        List<PackFiles.DrlFile> nearestFirst = new ArrayList<>(files.files());
+        Collections.reverse(nearestFirst);
+        problems.addAll(TermChecks.problems(terms, nearestFirst, files.folder()));
         problems.addAll(TermChecks.rowProblems(tableRows(base, termFacts), files.files(), files.folder()));
         CalendarFile calendar = files.calendar() == null ? null
                 : CalendarFile.read(files.calendar().path(), files.calendar().content(), problems);
         if (!problems.isEmpty()) throw new RuleLoadException(problems);
         termFacts.add(calendar == null ? WorkingCalendar.MONDAY_TO_FRIDAY : calendar.calendar());
+        Map<String, String> metadata = declared.metadata();
         String name = metadata.getOrDefault("name", files.folder().getFileName().toString());
         String version = metadata.getOrDefault("version", "unversioned");
-        PolicyId policy = new PolicyId(name, version, files.hash());
+        PolicyId policy = new PolicyId(name, version, files.hash(), declared.parents());
+        Map<Path, String> packOfFolder = new LinkedHashMap<>();
+        for (int i = 0; i < chain.layers().size(); i++) {
+            PackChain.Layer layer = chain.layers().get(i);
+            packOfFolder.put(layer.folder(), i == chain.layers().size() - 1 ? name : declared.parents().get(chain.layers().size() - 2 - i).name());
+        }
         return new RulePack(base, policy, Map.copyOf(metadata), Collections.unmodifiableMap(terms), List.copyOf(termFacts),
-                index, codes(files), files.folder(), sentences, calendar);
+                index, codes(files), files.folder(), sentences, calendar,
+                file -> packOfFolder.getOrDefault(file.getParent(), name), declared.origins());
     }
 
     /**
@@ -126,9 +127,9 @@ final class PackLoader {
      * The terms in the order {@code declare Terms} lists them: the knowledge builder keeps that order,
      * the executable model's fact type may not.
      */
-    private static Map<String, Object> inDeclarationOrder(Map<String, Object> terms, PackFiles files) {
+    static Map<String, Object> inDeclarationOrder(Map<String, Object> terms, List<PackFiles.DrlFile> files) {
         List<String> declared = new ArrayList<>();
-        for (PackFiles.DrlFile file : files.files()) {
+        for (PackFiles.DrlFile file : files) {
             Matcher block = TERMS_DECLARATION.matcher(file.text());
             while (block.find()) {
                 Matcher field = DECLARED_FIELD.matcher(block.group(1));
@@ -153,7 +154,7 @@ final class PackLoader {
         return List.copyOf(codes);
     }
 
-    private static Map<String, Object> values(FactType type, Object instance) {
+    static Map<String, Object> values(FactType type, Object instance) {
         Map<String, Object> values = new LinkedHashMap<>();
         for (FactField field : type.getFields()) {
             values.put(field.getName(), field.get(instance));
@@ -161,7 +162,7 @@ final class PackLoader {
         return values;
     }
 
-    private static Object newInstance(FactType type, Path folder) {
+    static Object newInstance(FactType type, Path folder) {
         try {
             return type.newInstance();
         } catch (ReflectiveOperationException e) {

@@ -39,24 +39,30 @@ final class PackTexts {
                 continue;
             }
             PackSentences sentences = PackSentences.read(file.path(), language.get(), file.content(), problems);
-            check(sentences, index, problems);
-            byLanguage.put(language.get(), sentences);
+            // a parent's sentence of a rule its child dropped is no mistake of the parent's
+            boolean own = files.folder().equals(file.path().getParent());
+            check(sentences, index, problems, own);
+            // a child's sentences over its parents' (contract 14.1): its keys win, the others fall back
+            byLanguage.merge(language.get(), sentences, (parent, child) -> child.over(parent));
+        }
+        for (PackSentences sentences : byLanguage.values()) {
+            String fileName = sentences.file().getFileName().toString();
+            for (RuleIndex.Entry rule : index.rules().values()) {
+                if (rule.givesReasons() && sentences.reason(rule.name()) == null) {
+                    problems.add(RuleProblem.error(rule.file(), rule.line(), "rule \"" + rule.name() + "\" has no sentence in "
+                            + fileName + " (add `" + PackSentences.key(rule.name()) + " = ...` under [reasons])"));
+                }
+            }
         }
         return Collections.unmodifiableMap(byLanguage);
     }
 
-    private static void check(PackSentences sentences, RuleIndex index, List<RuleProblem> problems) {
-        String fileName = sentences.file().getFileName().toString();
-        for (RuleIndex.Entry rule : index.rules().values()) {
-            if (rule.givesReasons() && sentences.reason(rule.name()) == null) {
-                problems.add(RuleProblem.error(rule.file(), rule.line(), "rule \"" + rule.name() + "\" has no sentence in "
-                        + fileName + " (add `" + PackSentences.key(rule.name()) + " = ...` under [reasons])"));
-            }
-        }
+    private static void check(PackSentences sentences, RuleIndex index, List<RuleProblem> problems, boolean own) {
         PackSentences engineWords = PackSentences.engine(sentences.language());
         for (String section : List.of("reasons", "refusals")) {
             for (PackSentences.Entry entry : sentences.section(section).values()) {
                 RuleIndex.Entry rule = index.entry(entry.key());
+                if (rule == null && !own) continue;
                 if (rule == null) {
                     problems.add(RuleProblem.error(sentences.file(), entry.line(), "a sentence for rule \"" + entry.key()
                             + "\", which this pack does not have"));
@@ -73,6 +79,7 @@ final class PackTexts {
         }
         for (PackSentences.Entry entry : sentences.section("titles").values()) {
             if (index.entry(entry.key()) == null) {
+                if (!own) continue;
                 problems.add(RuleProblem.error(sentences.file(), entry.line(), "a title for rule \"" + entry.key()
                         + "\", which this pack does not have"));
             } else if (!entry.template().names().isEmpty()) {

@@ -25,9 +25,10 @@ record RuleIndex(Map<String, Entry> rules) {
      * and the names of the params it gives them.
      */
     record Entry(String name, Path file, int line, String article, Set<String> terms, Set<String> patternTypes,
-                 boolean givesReasons, Set<String> params) {
+                 boolean givesReasons, Set<String> params, String packageName) {
     }
 
+    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)", Pattern.MULTILINE);
     private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"", Pattern.MULTILINE);
     /** {@code @article("SGD 13(4)(b)")}: a quoted article may hold parentheses, an unquoted one ends at the first. */
     static final Pattern ARTICLE = Pattern.compile("@article\\s*\\(\\s*(?:\"([^\"]*)\"|([^\")]*))\\s*\\)");
@@ -45,6 +46,8 @@ record RuleIndex(Map<String, Entry> rules) {
         Map<String, Entry> rules = new LinkedHashMap<>();
         for (PackFiles.DrlFile file : files) {
             String text = file.text();
+            Matcher packageLine = PACKAGE.matcher(text);
+            String packageName = packageLine.find() ? packageLine.group(1) : null;
             Matcher rule = RULE.matcher(text);
             List<int[]> starts = new ArrayList<>();
             List<String> names = new ArrayList<>();
@@ -75,7 +78,7 @@ record RuleIndex(Map<String, Entry> rules) {
                 if (DEPRECIATION.matcher(consequence).find()) params.addAll(RefundAmount.ARITHMETIC);
                 rules.put(names.get(i), new Entry(names.get(i), file.path(), line,
                         article.find() ? (article.group(1) != null ? article.group(1) : article.group(2)).trim() : null, terms, types,
-                        GIVES_REASON.matcher(consequence).find(), params));
+                        GIVES_REASON.matcher(consequence).find(), params, packageName));
             }
         }
         return new RuleIndex(rules);
@@ -86,17 +89,24 @@ record RuleIndex(Map<String, Entry> rules) {
         return rules.values().stream().anyMatch(rule -> rule.patternTypes().contains(simpleName));
     }
 
-    /** Every rule as {@code pack}'s, by name, in the order written. */
-    Map<String, PackRule> packRules(String pack) {
+    /** Every rule as {@code pack}'s, by name, in the order written; {@code origin} names the pack whose file holds a rule. */
+    Map<String, PackRule> packRules(String pack, java.util.function.Function<Path, String> origin) {
         Map<String, PackRule> byName = new LinkedHashMap<>();
         for (Entry rule : rules.values()) {
-            byName.put(rule.name(), new PackRule(pack, rule.name(), rule.article() == null ? "" : rule.article(), rule.file(), rule.line()));
+            byName.put(rule.name(), new PackRule(pack, rule.name(), rule.article() == null ? "" : rule.article(), rule.file(), rule.line(),
+                    origin.apply(rule.file())));
         }
         return java.util.Collections.unmodifiableMap(byName);
     }
 
     Entry entry(String rule) {
         return rules.get(rule);
+    }
+
+    /** Whether the rule {@code name} of the DRL package {@code packageName} is written in the pack's files (a child may have dropped it). */
+    boolean has(String packageName, String name) {
+        Entry entry = rules.get(name);
+        return entry != null && java.util.Objects.equals(entry.packageName(), packageName);
     }
 
     /** The rules' names in the order they are written: files by name, then line. */

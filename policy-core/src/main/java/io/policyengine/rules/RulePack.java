@@ -7,6 +7,7 @@ import io.policyengine.facts.Findings;
 import io.policyengine.model.Claim;
 import io.policyengine.model.FiredRule;
 import io.policyengine.model.PackRule;
+import io.policyengine.model.PackTerm;
 import io.policyengine.model.PolicyId;
 import io.policyengine.text.Language;
 import io.policyengine.text.PackSentences;
@@ -17,6 +18,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import static io.policyengine.rules.PackDeclarations.DEFAULT_FIRING_LIMIT;
 import static io.policyengine.rules.PackDeclarations.DEFAULT_TIME_LIMIT_MILLIS;
@@ -44,14 +46,17 @@ public final class RulePack {
     /** The pack's calendar.txt; null when it has none (then working days are Monday to Friday). */
     private final CalendarFile calendar;
     private final PackRunner runner;
+    private final List<PackTerm> termSources;
 
     RulePack(KieBase kieBase, PolicyId policy, Map<String, String> metadata, Map<String, Object> terms, List<Object> termFacts,
-             RuleIndex index, List<String> codes, Path folder, Map<Language, PackSentences> sentences, CalendarFile calendar) {
+             RuleIndex index, List<String> codes, Path folder, Map<Language, PackSentences> sentences, CalendarFile calendar,
+             Function<Path, String> origin, List<PackTerm> termSources) {
         this.policy = policy;
         this.metadata = metadata;
         this.terms = terms;
         this.index = index;
-        this.rules = index.packRules(policy.name());
+        this.rules = index.packRules(policy.name(), origin);
+        this.termSources = termSources;
         this.codes = codes;
         this.folder = folder;
         this.sentences = sentences;
@@ -106,6 +111,11 @@ public final class RulePack {
     /** The pack's policy terms by name, in declaration order, such as {@code defectRefundDays=15}. */
     public Map<String, Object> terms() {
         return terms;
+    }
+
+    /** Each term with the pack and file that give it its value: the pack's own, or a parent's it did not change. */
+    public List<PackTerm> termSources() {
+        return termSources;
     }
 
     /**

@@ -128,6 +128,20 @@ public final class PackSentences {
     }
 
     /**
+     * These sentences laid over {@code parent}'s, a parent pack's in the same language (contract 14.1): each key
+     * of this file wins, every other key falls back to the parent's. Article patterns of this file are tried first.
+     */
+    public PackSentences over(PackSentences parent) {
+        Map<String, Map<String, Entry>> merged = new LinkedHashMap<>();
+        for (String section : SECTIONS) {
+            Map<String, Entry> entries = new LinkedHashMap<>(sections.get(section));
+            parent.sections.get(section).forEach(entries::putIfAbsent);
+            merged.put(section, Collections.unmodifiableMap(entries));
+        }
+        return new PackSentences(file, language, Collections.unmodifiableMap(merged));
+    }
+
+    /**
      * How a rule's name is written as a key of this file: as it is, or in quotes when it would not read
      * back so ({@code "refund = exchange" = ...}).
      */

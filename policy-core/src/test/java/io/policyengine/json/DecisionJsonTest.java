@@ -47,7 +47,7 @@ class DecisionJsonTest {
                 + "{\"rule\":\"defect refund window\",\"article\":\"7\",\"citation\":\"art. 7\",\"effect\":\"GRANT\",\"remedy\":\"FREE_REPAIR\","
                 + "\"message\":\"quality defect reported 8 days after purchase, within the 15-day refund window\","
                 + "\"policy\":\"mini\",\"params\":{\"days\":8,\"refundDays\":15}}],"
-                + "\"policy\":{\"name\":\"mini\",\"version\":\"1\",\"hash\":\"" + hash + "\",\"floors\":[]},"
+                + "\"policy\":{\"name\":\"mini\",\"version\":\"1\",\"hash\":\"" + hash + "\",\"parents\":[],\"floors\":[]},"
                 + "\"commitments\":null,\"compensation\":[],"
                 + "\"money\":{\"currency\":null,\"refund\":null,\"depreciation\":0.00,\"refundDueDate\":null,\"returnShipping\":null},"
                 + "\"actions\":[]}");

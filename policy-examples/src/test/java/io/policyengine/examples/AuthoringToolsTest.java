@@ -169,15 +169,25 @@ class AuthoringToolsTest {
         @DisplayName("the bundled store-standard examples fire every rule of the pack")
         void bundledStoreStandardIsFullyCovered() throws IOException {
             Run run = run("test", "--coverage", "--min-coverage", "100", "--rules", STORE_STANDARD.toString(), STORE_EXAMPLES.toString());
+            Run own = run("test", "--coverage", "own", "--min-coverage", "100", "--rules", STORE_STANDARD.toString(), STORE_EXAMPLES.toString());
 
             run.assertExit(0);
+            own.assertExit(0);
+            // store-standard extends follow-up-duties (contract 14.1): the composed pack has the rules of both folders
+            int ownRules = rulesIn(STORE_STANDARD);
+            int rules = ownRules + rulesIn(STORE_STANDARD.resolveSibling("follow-up-duties"));
+            assertThat(run.outLines()).contains("rules covered: " + rules + "/" + rules);
+            assertThat(own.outLines()).contains("rules covered: " + ownRules + "/" + ownRules);
+        }
+
+        private static int rulesIn(Path folder) throws IOException {
             int rules = 0;
-            try (Stream<Path> files = Files.list(STORE_STANDARD)) {
+            try (Stream<Path> files = Files.list(folder)) {
                 for (Path file : files.filter(f -> f.toString().endsWith(".drl")).toList()) {
                     rules += (int) Files.readAllLines(file).stream().filter(l -> l.matches("^\\s*rule\\s+\".*")).count();
                 }
             }
-            assertThat(run.outLines()).contains("rules covered: " + rules + "/" + rules);
+            return rules;
         }
     }
 

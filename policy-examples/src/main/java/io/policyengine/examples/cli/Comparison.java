@@ -39,10 +39,13 @@ final class Comparison {
         }
     }
 
-    /** A rule as the two sides name it: the same rule in two folders has different files. */
+    /**
+     * A rule as the two sides name it: the same rule in two folders has different files, and the store packs of the two
+     * sides may have different names (a pack and its copy, contract 14.1), so a store pack's rule goes by the new side's pack.
+     */
     record RuleName(String pack, String name, String article) implements Comparable<RuleName> {
-        static RuleName of(PackRule rule) {
-            return new RuleName(rule.pack(), rule.name(), rule.article());
+        static RuleName of(PackRule rule, String storePack, String newStorePack) {
+            return new RuleName(rule.pack().equals(storePack) ? newStorePack : rule.pack(), rule.name(), rule.article());
         }
 
         @Override
@@ -113,8 +116,9 @@ final class Comparison {
     private static Change change(Claim claim, Decided old, Decided fresh) {
         Set<Aspect> aspects = aspects(old.decision(), fresh.decision());
         if (aspects.isEmpty()) return null;
-        Set<RuleName> oldRules = names(old.firedRules());
-        Set<RuleName> newRules = names(fresh.firedRules());
+        String newStorePack = fresh.decision().policy().name();
+        Set<RuleName> oldRules = names(old.firedRules(), old.decision().policy().name(), newStorePack);
+        Set<RuleName> newRules = names(fresh.firedRules(), newStorePack, newStorePack);
         Set<RuleName> onlyOld = new TreeSet<>(oldRules);
         onlyOld.removeAll(newRules);
         Set<RuleName> onlyNew = new TreeSet<>(newRules);
@@ -150,9 +154,9 @@ final class Comparison {
         return owed;
     }
 
-    private static Set<RuleName> names(Set<PackRule> rules) {
+    private static Set<RuleName> names(Set<PackRule> rules, String storePack, String newStorePack) {
         Set<RuleName> names = new LinkedHashSet<>();
-        for (PackRule rule : rules) names.add(RuleName.of(rule));
+        for (PackRule rule : rules) names.add(RuleName.of(rule, storePack, newStorePack));
         return names;
     }
 }

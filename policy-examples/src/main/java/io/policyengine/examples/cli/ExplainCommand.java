@@ -1,45 +1,50 @@
 package io.policyengine.examples.cli;
 
-import io.policyengine.examples.command.LanguageOption;
-import io.policyengine.examples.command.StoresOption;
-import io.policyengine.examples.command.RulesOption;
-import io.policyengine.examples.command.ExitCodes;
-import io.policyengine.examples.pipeline.Printable;
-import io.policyengine.examples.pipeline.ClaimBatches;
 import io.policyengine.PolicyEngine;
-import io.policyengine.RuleFailureException;
 import io.policyengine.RenderedDecision;
 import io.policyengine.RenderedExplanation;
+import io.policyengine.RuleFailureException;
 import io.policyengine.RuleLoadException;
 import io.policyengine.Wording;
-import io.policyengine.json.DecisionJson;
+import io.policyengine.examples.command.ExitCodes;
+import io.policyengine.examples.command.LanguageOption;
+import io.policyengine.examples.command.RulesOption;
+import io.policyengine.examples.command.StoresOption;
+import io.policyengine.examples.pipeline.ClaimBatches;
+import io.policyengine.examples.pipeline.Printable;
+import io.policyengine.examples.words.Words;
 import io.policyengine.facts.Duty;
+import io.policyengine.json.DecisionJson;
 import io.policyengine.model.Action;
 import io.policyengine.model.Claim;
 import io.policyengine.model.Decision;
 import io.policyengine.model.Effect;
 import io.policyengine.model.Explanation;
+import io.policyengine.model.FiredRule;
 import io.policyengine.model.Money;
+import io.policyengine.model.PackRule;
+import io.policyengine.model.PackTerm;
 import io.policyengine.model.Reason;
 import io.policyengine.model.Remedy;
-import io.policyengine.examples.words.Words;
 import io.policyengine.text.Language;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
-import java.util.Set;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
@@ -76,6 +81,7 @@ final class ExplainCommand implements Callable<Integer> {
         StoresOption.Deciding deciding = stores.deciding(rules, language);
         ClaimBatches.Decider engine = deciding.decider();
         AtomicBoolean rulesFailed = new AtomicBoolean();
+        Map<PolicyEngine, Sources> sources = new java.util.concurrent.ConcurrentHashMap<>();
         boolean allGood = ClaimBatches.read(engine, List.of(file), stdin, item -> {
             if (item.claim() == null) {
                 ClaimBatches.reportBadInput(item, out, err);
@@ -91,7 +97,7 @@ final class ExplainCommand implements Callable<Integer> {
             }
             Wording wording = deciding.wordings().apply(item.claim());
             if (json) out.println(DecisionJson.explanationJson(wording.render(explanation)));
-            else print(out, explanation, wording);
+            else print(out, explanation, wording, sources.computeIfAbsent(deciding.engines().apply(item.claim()), Sources::of));
         });
         return allGood && !rulesFailed.get() ? ExitCodes.OK : ExitCodes.BAD_INPUT;
     }
@@ -101,7 +107,7 @@ final class ExplainCommand implements Callable<Integer> {
         return Words.of(ExplainCommand.class, Language.ofTag(wording.languageTag()).orElse(Language.EN));
     }
 
-    static void print(PrintWriter out, Explanation explanation, Wording wording) {
+    static void print(PrintWriter out, Explanation explanation, Wording wording, Sources sources) {
         RenderedExplanation rendered = wording.render(explanation);
         Words words = words(wording);
         boolean english = words.language() == Language.EN;
@@ -115,7 +121,11 @@ final class ExplainCommand implements Callable<Integer> {
         int step = 0;
         for (RenderedExplanation.Step rule : rendered.steps()) {
             out.println("  " + words.render("explain.step", Map.of("n", ++step, "title", Printable.oneLine(rule.title()),
-                    "citation", Printable.oneLine(rule.citation()))) + terms(rule.rule().terms(), words));
+                    "citation", Printable.oneLine(rule.citation()))) + terms(rule.rule(), sources, words));
+            PackRule source = sources.rule(rule.rule());
+            if (source != null) {
+                out.println("       " + words.render("explain.from", Map.of("pack", source.origin(), "where", Printable.oneLine(source.where()))));
+            }
             Collection<List<Integer>> groups = byMessage(rule, decision);
             if (groups.isEmpty() && !rule.rule().reasons().isEmpty()) {
                 // a money rule that speaks of another outcome (the postage of a paid repair, for a refund)
@@ -236,9 +246,12 @@ final class ExplainCommand implements Callable<Integer> {
                 Map.of("outcome", english ? decision.outcome().name() : rendered.outcome())));
     }
 
-    private static String terms(Map<String, Object> terms, Words words) {
+    private static String terms(FiredRule rule, Sources sources, Words words) {
+        Map<String, Object> terms = rule.terms();
         if (terms.isEmpty()) return "";
-        return "  " + words.render("explain.terms", Map.of("terms", terms.entrySet().stream().map(t -> t.getKey() + "=" + t.getValue())
+        return "  " + words.render("explain.terms", Map.of("terms", terms.entrySet().stream().map(t -> sources.term(rule, t.getKey()) == null
+                        ? t.getKey() + "=" + t.getValue()
+                        : words.render("explain.termFrom", Map.of("term", t.getKey(), "value", t.getValue(), "pack", sources.term(rule, t.getKey()).origin())))
                 .collect(Collectors.joining(", "))));
     }
 
@@ -252,5 +265,33 @@ final class ExplainCommand implements Callable<Integer> {
             groups.computeIfAbsent(rule.rule().reasons().get(i).effect() + " " + rule.reasons().get(i).message(), k -> new ArrayList<>()).add(i);
         }
         return groups.values();
+    }
+
+    /**
+     * Where the rules and terms of a pack that extends another come from (contract 14.1), to show beside each step:
+     * only those a parent gave, so that a step without a source is the pack's own. Empty for a pack without parents.
+     */
+    record Sources(String pack, Map<String, PackRule> rules, Map<String, PackTerm> terms) {
+        static Sources of(PolicyEngine engine) {
+            if (engine.policy().parents().isEmpty()) return new Sources(engine.policy().name(), Map.of(), Map.of());
+            Map<String, PackRule> rules = new HashMap<>();
+            for (PackRule rule : engine.rules()) {
+                if (!rule.own()) rules.putIfAbsent(rule.pack() + "\n" + rule.name(), rule);
+            }
+            Map<String, PackTerm> terms = new HashMap<>();
+            for (PackTerm term : engine.termSources()) {
+                if (!term.origin().equals(engine.policy().name())) terms.put(term.name(), term);
+            }
+            return new Sources(engine.policy().name(), rules, terms);
+        }
+
+        PackRule rule(FiredRule fired) {
+            return rules.get(fired.policy() + "\n" + fired.rule());
+        }
+
+        /** The source of a term a store-pack rule read; null for a floor's, or when the pack has no parents. */
+        PackTerm term(FiredRule fired, String name) {
+            return pack.equals(fired.policy()) ? terms.get(name) : null;
+        }
     }
 }

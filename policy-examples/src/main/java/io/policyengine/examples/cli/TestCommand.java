@@ -9,6 +9,7 @@ import io.policyengine.examples.pipeline.Progress;
 import io.policyengine.examples.pipeline.ClaimBatches;
 import io.policyengine.PolicyEngine;
 import io.policyengine.RuleLoadException;
+import io.policyengine.StoreEngine;
 import io.policyengine.Wording;
 import io.policyengine.check.Example;
 import io.policyengine.check.ExampleFiles;
@@ -29,10 +30,12 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
@@ -46,8 +49,10 @@ final class TestCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     RulesOption rules;
-    @Option(names = "--coverage", description = "After the results, list every rule with the number of examples that fired it.")
-    boolean coverage;
+    @Option(names = "--coverage", paramLabel = "own|all", arity = "0..1", parameterConsumer = CoverageScope.Consumer.class,
+            description = "After the results, list every rule with the number of examples that fired it: all the rules of the "
+                    + "composed pack (the default), or with own only those written in the pack's own files, not inherited from a parent.")
+    CoverageScope coverage;
     @Option(names = "--min-coverage", paramLabel = "P",
             description = "Exit 1 when the examples fire fewer than P percent of the rules (0-100; implies --coverage).")
     Double minCoverage;
@@ -85,20 +90,39 @@ final class TestCommand implements Callable<Integer> {
             watched.addAll(paths);
             if (stores.given()) watched.add(stores.file().toAbsolutePath().getParent());
             UnchangedPacks packs = new UnchangedPacks();
-            return new ExampleWatch(out, err).run(saves.apply(watched), () -> run(
-                    stores.given() ? stores.decider(rules) : ClaimBatches.Decider.of(rules.engine(packs)), out, err));
+            return new ExampleWatch(out, err).run(saves.apply(watched), () -> stores.given() ? run(stores.chain(rules), out, err)
+                    : run(rules.engine(packs), out, err));
         }
-        return run(stores.decider(rules), out, err);
+        return stores.given() ? run(stores.chain(rules), out, err) : run(rules.engine(), out, err);
+    }
+
+    private int run(PolicyEngine engine, PrintWriter out, PrintWriter err) throws IOException {
+        return run(ClaimBatches.Decider.of(engine), floorNames(List.of(engine)), out, err);
+    }
+
+    private int run(StoreEngine chain, PrintWriter out, PrintWriter err) throws IOException {
+        return run(ClaimBatches.Decider.of(chain), floorNames(chain.stacks().stream().map(StoreEngine.Stack::engine).toList()), out, err);
+    }
+
+    /** The floors' names: their rules are the law's, never a pack's own (for {@code --coverage own}). */
+    private static Set<String> floorNames(List<PolicyEngine> engines) {
+        Set<String> names = new HashSet<>();
+        for (PolicyEngine engine : engines) engine.floors().forEach(floor -> names.add(floor.name()));
+        return names;
     }
 
     /** One run of every example: failures, then {@code N passed, N failed}, then the coverage when asked. */
-    int run(ClaimBatches.Decider engine, PrintWriter out, PrintWriter err) throws IOException {
+    int run(ClaimBatches.Decider engine, Set<String> floors, PrintWriter out, PrintWriter err) throws IOException {
         Wording wording = language.wording(engine::wording);
         Map<Locale, Wording> wordings = new HashMap<>();
         Function<Locale, Wording> words = locale -> wordings.computeIfAbsent(locale, engine::wording);
-        boolean traced = coverage || minCoverage != null;
+        boolean traced = coverage != null || minCoverage != null;
         Map<PackRule, Integer> firings = new LinkedHashMap<>();
-        if (traced) for (PackRule rule : engine.rules()) firings.put(rule, 0);
+        if (traced) {
+            for (PackRule rule : engine.rules()) {
+                if (coverage != CoverageScope.OWN || rule.own() && !floors.contains(rule.pack())) firings.put(rule, 0);
+            }
+        }
         int passed = 0;
         int failed = 0;
         boolean badInput = false;
@@ -114,7 +138,7 @@ final class TestCommand implements Callable<Integer> {
             if (traced) {
                 for (PolicyEngine.Traced decided : engine.decideTraced(claims)) {
                     results.add(decided.result());
-                    for (PackRule rule : decided.firedRules()) firings.merge(rule, 1, Integer::sum);
+                    for (PackRule rule : decided.firedRules()) firings.computeIfPresent(rule, (counted, n) -> n + 1);
                 }
             } else {
                 results.addAll(engine.decideEach(claims));

@@ -65,19 +65,22 @@ public final class StoresOption {
      * @param wordings each claim's words: {@code --lang}'s, else (with {@code --stores}) its store's language
      * @param wording  the words of whatever is printed in one language for all claims (a table, its header): {@code --lang}'s
      * @param chain    the chain; null without {@code --stores}
+     * @param engines  the stack that decides each claim: its store's, or the one of {@code --rules} and {@code --floor}
      */
-    public record Deciding(ClaimBatches.Decider decider, Function<Claim, Wording> wordings, Wording wording, StoreEngine chain) {
+    public record Deciding(ClaimBatches.Decider decider, Function<Claim, Wording> wordings, Wording wording, StoreEngine chain,
+                           Function<Claim, PolicyEngine> engines) {
     }
 
     /** The chain and its stores' languages when {@code --stores} is given, else the one stack of {@code rules} in {@code --lang}. */
     public Deciding deciding(RulesOption rules, LanguageOption language) throws RuleLoadException {
         if (given()) {
             StoreEngine chain = chain(rules);
-            return new Deciding(ClaimBatches.Decider.of(chain), wordings(chain, language), language.wording(chain::wording), chain);
+            return new Deciding(ClaimBatches.Decider.of(chain), wordings(chain, language), language.wording(chain::wording), chain,
+                    chain::engineFor);
         }
         PolicyEngine one = rules.engine();
         Wording wording = language.wording(one);
-        return new Deciding(ClaimBatches.Decider.of(one), claim -> wording, wording, null);
+        return new Deciding(ClaimBatches.Decider.of(one), claim -> wording, wording, null, claim -> one);
     }
 
     /**

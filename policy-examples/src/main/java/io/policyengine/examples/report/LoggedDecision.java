@@ -12,7 +12,7 @@ import java.util.List;
  * line stands in the log. The report keeps the last of these for every claim id until the log is read (contract
  * 14.3: each claim counts once), so it holds no more than the figures need: the arrival is kept as two flags,
  * not as two date-times, and the strings and dates that repeat from line to line are shared ({@link Interner}).
- * About 120 bytes with its map entry and id, plus 40 for a refund: see {@link Report}.
+ * About 250 bytes with its map entry, id, lists and amounts, as measured: see {@link Report}.
  *
  * @param refusalArticle for a request not met, the article of the exclusion that refused it; null when
  *                       the request was met, when there was none, or when no rule excluded it

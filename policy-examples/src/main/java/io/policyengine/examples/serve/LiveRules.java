@@ -186,8 +186,8 @@ final class LiveRules implements PolicyEngine.ReloadListener, AutoCloseable {
     }
 
     /**
-     * One stack: {@code {"name","version","hash","floors","terms","loadedAt","lastReloadError"}}. A chain:
-     * {@code {"stores","loadedAt","lastReloadError","stacks":[{"stores","pack","name","version","hash","floors","terms",
+     * One stack: {@code {"name","version","hash","parents","floors","terms","loadedAt","lastReloadError"}}. A chain:
+     * {@code {"stores","loadedAt","lastReloadError","stacks":[{"stores","pack","name","version","hash","parents","floors","terms",
      * "loadedAt","lastReloadError"}]}}, a stack's {@code lastReloadError} being the problems of the last failed reload in
      * its own pack folders.
      */
@@ -226,11 +226,13 @@ final class LiveRules implements PolicyEngine.ReloadListener, AutoCloseable {
         return lines.isEmpty() ? null : String.join("\n", lines);
     }
 
-    /** {@code {"name","version","hash","floors","terms"}} of one stack. */
+    /** {@code {"name","version","hash","parents","floors","terms"}} of one stack. */
     private static ObjectNode stackJson(PolicyEngine engine) {
         PolicyId policy = engine.policy();
         ObjectNode json = JSON.createObjectNode();
         json.put("name", policy.name()).put("version", policy.version()).put("hash", policy.hash());
+        ArrayNode parents = json.putArray("parents");
+        for (PolicyId parent : policy.parents()) parents.addObject().put("name", parent.name()).put("version", parent.version()).put("hash", parent.hash());
         ArrayNode floors = json.putArray("floors");
         List<PolicyId> floorIds = engine.floors();
         List<Map<String, Object>> floorTerms = engine.floorTerms();
