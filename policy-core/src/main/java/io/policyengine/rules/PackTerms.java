@@ -125,8 +125,8 @@ record PackTerms(Map<String, Object> values, List<Object> facts, Map<String, Str
         return index.rules().values().stream().anyMatch(rule -> layer.holds(rule.file()) && rule.terms().contains(term));
     }
 
-    /** The term's declaration among {@code files}: the first line that declares a field of its name. */
-    private static PackTerm origin(String term, Object value, String pack, List<PackFiles.DrlFile> files, Path folder) {
+    /** The term's declaration among {@code files}: the first line that declares a field of its name; line 0 of {@code folder} when none does. */
+    static PackTerm origin(String term, Object value, String pack, List<PackFiles.DrlFile> files, Path folder) {
         Pattern declaration = Pattern.compile("^\\s*" + Pattern.quote(term) + "\\s*:", Pattern.MULTILINE);
         for (PackFiles.DrlFile file : files) {
             Matcher found = declaration.matcher(file.text());

@@ -1,6 +1,7 @@
 package io.policyengine.rules;
 
 import io.policyengine.RuleProblem;
+import io.policyengine.model.PackTerm;
 
 import java.lang.reflect.Field;
 import java.math.BigDecimal;
@@ -178,17 +179,7 @@ final class TermChecks {
 
     /** A problem at the line that declares {@code term} ({@code name : int = 15}). */
     private static RuleProblem at(List<PackFiles.DrlFile> files, Path folder, String term, String message) {
-        Pattern declaration = Pattern.compile("^\\s*" + Pattern.quote(term) + "\\s*:", Pattern.MULTILINE);
-        for (PackFiles.DrlFile file : files) {
-            Matcher found = declaration.matcher(file.text());
-            if (found.find()) {
-                int line = 1;
-                for (int i = 0; i < found.start() + found.group().indexOf(term); i++) {
-                    if (file.text().charAt(i) == '\n') line++;
-                }
-                return RuleProblem.error(file.path(), line, message);
-            }
-        }
-        return RuleProblem.error(folder, 0, message);
+        PackTerm declared = PackTerms.origin(term, null, "", files, folder);
+        return RuleProblem.error(declared.file(), declared.line(), message);
     }
 }
