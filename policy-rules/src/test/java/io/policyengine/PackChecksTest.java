@@ -33,10 +33,10 @@ class PackChecksTest {
         PackCopy.edit(pack, "pack.drl", "dispatchUrgentMinutes    : int    = 30", "dispatchUrgentMinutes    : int    = 0");
 
         assertThat(PolicyEngine.validate(pack)).extracting(RuleProblem::toString).containsExactly(
-                pack.resolve("pack.drl") + ":14: defectRefundDays = -5: must be at least 1 day (a window or a time cannot be zero or negative)",
-                pack.resolve("pack.drl") + ":23: dispatchUrgentMinutes = 0: must be at least 1 minute (a window or a time cannot be zero or negative)");
+                pack.resolve("pack.drl") + ":16: defectRefundDays = -5: must be at least 1 day (a window or a time cannot be zero or negative)",
+                pack.resolve("pack.drl") + ":24: dispatchUrgentMinutes = 0: must be at least 1 minute (a window or a time cannot be zero or negative)");
         assertThatThrownBy(() -> PolicyEngine.load(pack)).isInstanceOf(RuleLoadException.class)
-                .hasMessageContaining("pack.drl:14: defectRefundDays = -5");
+                .hasMessageContaining("pack.drl:16: defectRefundDays = -5");
     }
 
     @Test
@@ -45,7 +45,7 @@ class PackChecksTest {
         PackCopy.edit(pack, "pack.drl", "onlineSaleRefundDueDays     : int   = 7", "onlineSaleRefundDueDays     : int   = -1");
 
         assertThat(PolicyEngine.validate(pack)).extracting(RuleProblem::toString).containsExactly(
-                pack.resolve("pack.drl") + ":36: onlineSaleRefundDueDays = -1: a deadline cannot be negative (0 is the claim day itself)");
+                pack.resolve("pack.drl") + ":37: onlineSaleRefundDueDays = -1: a deadline cannot be negative (0 is the claim day itself)");
     }
 
     @Test
@@ -76,10 +76,10 @@ class PackChecksTest {
         PackCopy.edit(shortFreeRepair, "pack.drl", FREE_MONTHS, "freeRepairMonths   : int = 1");
 
         assertThat(PolicyEngine.validate(shortExchange)).extracting(RuleProblem::toString).containsExactly(
-                shortExchange.resolve("pack.drl") + ":15: defectExchangeDays = 10 ends before defectRefundDays = 15: "
+                shortExchange.resolve("pack.drl") + ":17: defectExchangeDays = 10 ends before defectRefundDays = 15: "
                         + "the exchange tier must not end before the refund tier");
         assertThat(PolicyEngine.validate(shortFreeRepair)).extracting(RuleProblem::toString).containsExactly(
-                shortFreeRepair.resolve("pack.drl") + ":16: freeRepairMonths = 1 ends before defectExchangeDays = 30: paid repair "
+                shortFreeRepair.resolve("pack.drl") + ":18: freeRepairMonths = 1 ends before defectExchangeDays = 30: paid repair "
                         + "would start on day 29 after some purchases, while the exchange tier still gives a free repair; "
                         + "the free-repair period must last at least as long");
     }
