@@ -7,6 +7,7 @@ import io.policyengine.text.PackSentences;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ final class PackTexts {
     /** The pack's sentences by language; what is wrong with them is added to {@code problems}. */
     static Map<Language, PackSentences> read(PackFiles files, RuleIndex index, List<RuleProblem> problems) {
         Map<Language, PackSentences> byLanguage = new EnumMap<>(Language.class);
+        Set<Language> unreadable = EnumSet.noneOf(Language.class);
         for (PackFiles.SentenceFile file : files.sentences()) {
             Optional<Language> language = Language.ofTag(file.languageTag());
             if (language.isEmpty()) {
@@ -36,6 +38,7 @@ final class PackTexts {
             if (PackSentences.isUtf16(file.content())) {
                 // one problem for the file, as for a claim file: not one per line, nor one per rule it seems to lack
                 problems.add(RuleProblem.error(file.path(), 1, "not valid UTF-8: it is UTF-16; save it as UTF-8"));
+                unreadable.add(language.get());
                 continue;
             }
             PackSentences sentences = PackSentences.read(file.path(), language.get(), file.content(), problems);
@@ -46,6 +49,8 @@ final class PackTexts {
             byLanguage.merge(language.get(), sentences, (parent, child) -> child.over(parent));
         }
         for (PackSentences sentences : byLanguage.values()) {
+            // a language whose own file could not be read lacks every sentence: its one problem says why
+            if (unreadable.contains(sentences.language())) continue;
             String fileName = sentences.file().getFileName().toString();
             for (RuleIndex.Entry rule : index.rules().values()) {
                 if (rule.givesReasons() && sentences.reason(rule.name()) == null) {
