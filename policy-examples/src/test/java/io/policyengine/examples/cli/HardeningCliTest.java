@@ -218,7 +218,7 @@ class HardeningCliTest {
         Cli.Run validate = run("validate", rules.toString());
         Cli.Run decide = run("decide", "--rules", rules.toString(), write(dir.resolve("c.jsonl"), claim("A")).toString());
 
-        String line = pack + ":14: defectRefundDays = -5: must be at least 1 day (a window or a time cannot be zero or negative)";
+        String line = pack + ":16: defectRefundDays = -5: must be at least 1 day (a window or a time cannot be zero or negative)";
         assertThat(validate.exit()).isEqualTo(1);
         assertThat(validate.outLines()).first().isEqualTo(line);
         assertThat(decide.exit()).isEqualTo(2);
