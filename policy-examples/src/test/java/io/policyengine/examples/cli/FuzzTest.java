@@ -132,7 +132,8 @@ class FuzzTest {
         assertThat(run.exit()).as("%s of %s:%n%s%s", mutation, victim.getFileName(), run.out(), run.err()).isIn(0, 1);
         assertThat(run.err()).isEmpty();
         assertThat(run.out()).doesNotContain("\tat ");
-        for (String line : run.outLines()) {
+        // a pack that extends another first lists where its terms and rules come from (contract 14.1): not problems
+        for (String line : run.outLines().stream().filter(line -> !line.startsWith("  ") && !line.contains(" extends ")).toList()) {
             assertThat(line).as("%s of %s", mutation, victim.getFileName()).startsWith(pack.toString());
             assertThat(line).matches(Pattern.quote(pack.toString()) + "(/[^:/]+\\.(drl|txt))?(:\\d+)?: .+");
         }
