@@ -178,7 +178,7 @@ record PackChain(PackFiles files, List<Layer> layers, List<PackFiles.DrlFile> re
         Matcher parent = PARENT_FIELD.matcher(declaration.group(1));
         if (!parent.find()) return null;
         int offset = declaration.start(1) + parent.start(1);
-        return new Reference(parent.group(1).strip(), file.path(), lineAt(file.text(), offset));
+        return new Reference(parent.group(1).strip(), file.path(), PackFiles.lineAt(file.text(), offset));
     }
 
     /** A bundled pack's name, or else a folder relative to the child's. */
@@ -215,15 +215,7 @@ record PackChain(PackFiles files, List<Layer> layers, List<PackFiles.DrlFile> re
 
     private static int lineOf(String text, Pattern pattern) {
         Matcher found = pattern.matcher(text);
-        return found.find() ? lineAt(text, found.start(1)) : 1;
-    }
-
-    private static int lineAt(String text, int offset) {
-        int line = 1;
-        for (int i = 0; i < offset; i++) {
-            if (text.charAt(i) == '\n') line++;
-        }
-        return line;
+        return found.find() ? PackFiles.lineAt(text, found.start(1)) : 1;
     }
 
     /** A child's hash covers its own files and, through its parent's hash, every file that made it. */

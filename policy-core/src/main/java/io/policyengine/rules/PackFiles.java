@@ -147,6 +147,15 @@ record PackFiles(Path folder, List<DrlFile> files, List<SentenceFile> sentences,
         }
     }
 
+    /** The line, from 1, of the character at {@code offset} in {@code text}: how every problem of a rule file is placed. */
+    static int lineAt(String text, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (text.charAt(i) == '\n') line++;
+        }
+        return line;
+    }
+
     private static boolean holdsRules(Path folder) {
         try (Stream<Path> files = Files.list(folder)) {
             return files.anyMatch(file -> file.getFileName().toString().endsWith(".drl"));

@@ -131,10 +131,7 @@ record PackTerms(Map<String, Object> values, List<Object> facts, Map<String, Str
         for (PackFiles.DrlFile file : files) {
             Matcher found = declaration.matcher(file.text());
             if (found.find()) {
-                int line = 1;
-                for (int i = 0; i < found.start() + found.group().indexOf(term); i++) {
-                    if (file.text().charAt(i) == '\n') line++;
-                }
+                int line = PackFiles.lineAt(file.text(), found.start() + found.group().indexOf(term));
                 return new PackTerm(term, value, pack, file.path(), line);
             }
         }

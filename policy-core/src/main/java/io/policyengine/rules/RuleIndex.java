@@ -155,10 +155,7 @@ record RuleIndex(Map<String, Entry> rules) {
     }
 
     private static int lineOf(String text, int offset) {
-        int line = 1;
-        for (int i = 0; i < offset; i++) {
-            if (text.charAt(i) == '\n') line++;
-        }
+        int line = PackFiles.lineAt(text, offset);
         // the match may begin with the blank lines before the rule
         while (offset < text.length() && Character.isWhitespace(text.charAt(offset))) {
             if (text.charAt(offset) == '\n') line++;

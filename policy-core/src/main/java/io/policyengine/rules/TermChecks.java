@@ -123,17 +123,9 @@ final class TermChecks {
         Pattern row = Pattern.compile("new\\s+" + Pattern.quote(type) + "\\s*\\(\\s*" + (key == null ? "" : Pattern.quote("\"" + key + "\"")));
         for (PackFiles.DrlFile file : files) {
             Matcher found = row.matcher(file.text());
-            if (found.find()) return RuleProblem.error(file.path(), lineOf(file.text(), found.start()), message);
+            if (found.find()) return RuleProblem.error(file.path(), PackFiles.lineAt(file.text(), found.start()), message);
         }
         return RuleProblem.error(folder, 0, message);
-    }
-
-    private static int lineOf(String text, int offset) {
-        int line = 1;
-        for (int i = 0; i < offset; i++) {
-            if (text.charAt(i) == '\n') line++;
-        }
-        return line;
     }
 
     /** Whether the term's name ends with {@code suffix}, the suffix's first letter in either case ({@code freeRepairMonths}). */
