@@ -46,6 +46,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
@@ -81,7 +82,7 @@ final class ExplainCommand implements Callable<Integer> {
         StoresOption.Deciding deciding = stores.deciding(rules, language);
         ClaimBatches.Decider engine = deciding.decider();
         AtomicBoolean rulesFailed = new AtomicBoolean();
-        Map<PolicyEngine, Sources> sources = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<PolicyEngine, Sources> sources = new ConcurrentHashMap<>();
         boolean allGood = ClaimBatches.read(engine, List.of(file), stdin, item -> {
             if (item.claim() == null) {
                 ClaimBatches.reportBadInput(item, out, err);
@@ -249,10 +250,13 @@ final class ExplainCommand implements Callable<Integer> {
     private static String terms(FiredRule rule, Sources sources, Words words) {
         Map<String, Object> terms = rule.terms();
         if (terms.isEmpty()) return "";
-        return "  " + words.render("explain.terms", Map.of("terms", terms.entrySet().stream().map(t -> sources.term(rule, t.getKey()) == null
-                        ? t.getKey() + "=" + t.getValue()
-                        : words.render("explain.termFrom", Map.of("term", t.getKey(), "value", t.getValue(), "pack", sources.term(rule, t.getKey()).origin())))
-                .collect(Collectors.joining(", "))));
+        List<String> each = new ArrayList<>(terms.size());
+        for (Map.Entry<String, Object> term : terms.entrySet()) {
+            PackTerm source = sources.term(rule, term.getKey());
+            each.add(source == null ? term.getKey() + "=" + term.getValue()
+                    : words.render("explain.termFrom", Map.of("term", term.getKey(), "value", term.getValue(), "pack", source.origin())));
+        }
+        return "  " + words.render("explain.terms", Map.of("terms", String.join(", ", each)));
     }
 
     /** A rule's reasons grouped by effect and sentence, as indexes: "grants REFUND, EXCHANGE: ..." reads as one line. */
