@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.policyengine.model.BadInputException;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -31,7 +32,7 @@ final class Shape<D> {
     Shape(Field<D>... fields) {
         if (fields.length > Long.SIZE) throw new IllegalArgumentException("more fields than a long has bits");
         this.fields = fields.clone();
-        this.names = new Names(java.util.Arrays.stream(fields).map(field -> field.name).toList());
+        this.names = new Names(Arrays.stream(fields).map(field -> field.name).toList());
         long absent = 0;
         for (int i = 0; i < fields.length; i++) {
             if (fields[i].required || fields[i].hasDefault()) absent |= 1L << i;
