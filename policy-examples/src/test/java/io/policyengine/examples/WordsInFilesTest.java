@@ -68,10 +68,6 @@ class WordsInFilesTest {
                     "--stores: the stores file names each store's floors; leave out --floor, --old-floor and --new-floor")),
             // the field an option's error names
             Map.entry("cli/TokenCommand.java", Set.of("role: ", "stores: ", "name: ", "NAME: ")),
-            // the audit's groups, which are also the values of audit --json
-            Map.entry("cli/AuditCommand.java", Set.of("store art. ", "store: not granted")),
-            // validate has no --lang: an author's check, its lines FILE:LINE problems and the pack's own names
-            Map.entry("cli/ValidateCommand.java", Set.of(", which extends ", "  rule \\\"")),
             // examples inside the errors of a targets file
             Map.entry("report/Targets.java", Set.of("requestsMet 98%", "onSiteLate 5%", "repeatRepairs 2%", "overdueDuties 0", "compensation 500")),
             // parts of the errors of a log line that is not a decision
