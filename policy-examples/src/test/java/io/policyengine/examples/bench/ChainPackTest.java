@@ -43,8 +43,7 @@ class ChainPackTest {
 
     @Test
     void aStoresPromotionGrantsAnExchangeOfADefectOnDay40WhereStoreStandardAllowsOnly30() throws Exception {
-        Claim defectOnDay40 = Claim.builder("C-1", "TV-1").category("TV").store("S-0001").purchaseDate(BOUGHT)
-                .claimDate(BOUGHT.plusDays(40)).qualityDefect(true).build();
+        Claim defectOnDay40 = defectOnDay40("TV", "S-0001");
 
         Decision decision = chain.decide(defectOnDay40);
 
@@ -55,14 +54,16 @@ class ChainPackTest {
     }
 
     @Test
-    void theSameClaimAtAStoreWithoutThePromotionIsNotExchangedOnDay40() throws Exception {
+    void aDefectOnDay40AtAStoreWithoutAPromotionIsRepairedFreeNotExchanged() throws Exception {
         // chain-130's store promotions are S-0001's; its claims are made at 10 stores
-        Claim atAnotherStore = Claim.builder("C-2", "DIGITAL-1").category("DIGITAL").store("S-0010").purchaseDate(BOUGHT)
-                .claimDate(BOUGHT.plusDays(40)).qualityDefect(true).build();
-
-        Decision decision = chain.decide(atAnotherStore);
+        Decision decision = chain.decide(defectOnDay40("DIGITAL", "S-0010"));
 
         assertThat(decision.outcome()).isEqualTo(Outcome.FREE_REPAIR);
         assertThat(decision.reasons()).extracting(Reason::rule).noneMatch(rule -> rule.contains("store exchange window"));
+    }
+
+    private static Claim defectOnDay40(String category, String store) {
+        return Claim.builder("C-" + category, category + "-1").category(category).store(store).purchaseDate(BOUGHT)
+                .claimDate(BOUGHT.plusDays(40)).qualityDefect(true).build();
     }
 }
