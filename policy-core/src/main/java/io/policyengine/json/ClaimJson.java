@@ -7,48 +7,27 @@ import io.policyengine.model.BadInputException;
 import io.policyengine.model.Channel;
 import io.policyengine.model.Claim;
 import io.policyengine.model.ClaimEvent;
-import io.policyengine.model.EventType;
-import io.policyengine.model.OpenRepair;
-import io.policyengine.model.WaitingFor;
 import io.policyengine.model.Condition;
-import io.policyengine.model.Packaging;
 import io.policyengine.model.PastRepair;
 import io.policyengine.model.Product;
-import io.policyengine.model.Region;
-import io.policyengine.model.Request;
-import io.policyengine.model.SaleType;
 import io.policyengine.model.ServiceRequest;
-import io.policyengine.model.Severity;
-import io.policyengine.model.Urgency;
 
 import java.io.IOException;
 import java.io.StringWriter;
 
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Reads one claim object (contract section 1) strictly: unknown fields, wrong types, impossible
  * dates and unknown enum values are {@link BadInputException}s whose message starts with the field's
- * path, as in {@code qualityDefect: expected true or false, got "yes"}.
+ * path, as in {@code qualityDefect: expected true or false, got "yes"}, and names every bad field.
  *
- * <p>To add a field, add its name to the object's field list and read it with one typed reader.
+ * <p>The fields are declared in {@link ClaimFields}; a new one is added there.
  */
 public final class ClaimJson {
-
-    static final List<String> CLAIM_FIELDS = List.of(
-            "id", "product", "purchaseDate", "claimDate", "qualityDefect", "request", "condition",
-            "channel", "deliveryDate", "fault", "repairHistory", "service", "openRepair", "sameModelInStock", "events", "asOf",
-            "withdrawalInformed",
-            "store");
-    static final List<String> PRODUCT_FIELDS = List.of("sku", "category", "price", "saleType", "customMade");
-    static final List<String> CONDITION_FIELDS = List.of(
-            "packaging", "accessoriesComplete", "warrantyCard", "usageTraces", "customerDamage", "forceMajeure");
-    static final List<String> REPAIR_FIELDS = List.of("completedOn", "fault", "receivedOn");
-    static final List<String> OPEN_REPAIR_FIELDS = List.of("receivedOn", "waitingFor");
-    static final List<String> EVENT_FIELDS = List.of("type", "at");
-    static final List<String> SERVICE_FIELDS = List.of("reportedAt", "urgency", "region", "severity", "arrivedAt");
 
     private ClaimJson() {
     }
@@ -56,50 +35,18 @@ public final class ClaimJson {
     /**
      * Converts one claim object to a {@link Claim}, applying the contract's defaults.
      *
-     * @throws BadInputException naming the first bad field, in the order the contract lists them
+     * @throws BadInputException naming every bad field, in the order the contract lists them (an object's unknown
+     *         fields first); the checks across fields (a claim before its purchase) only when the fields are good
      */
     public static Claim parse(JsonNode node) {
-        StrictObject claim = StrictObject.root("claim", node, CLAIM_FIELDS);
-        Claim.Builder built = Claim.builder(claim.requiredText("id"), null)
-                .product(product(claim.requiredObject("product", PRODUCT_FIELDS)))
-                .purchaseDate(claim.requiredDate("purchaseDate"))
-                .claimDate(claim.requiredDate("claimDate"))
-                .qualityDefect(claim.requiredBool("qualityDefect"))
-                .request(claim.optionalEnum("request", Request.class))
-                .condition(claim.optionalObject("condition", CONDITION_FIELDS).map(ClaimJson::condition).orElse(Condition.AS_SOLD))
-                .channel(claim.optionalEnum("channel", Channel.class))
-                .deliveryDate(claim.optionalDate("deliveryDate"))
-                .fault(claim.optionalNonBlankText("fault"))
-                .repairHistory(claim.optionalObjects("repairHistory", REPAIR_FIELDS).stream().map(ClaimJson::pastRepair).toList())
-                .service(claim.optionalObject("service", SERVICE_FIELDS).map(ClaimJson::service).orElse(null))
-                .openRepair(claim.optionalObject("openRepair", OPEN_REPAIR_FIELDS).map(ClaimJson::openRepair).orElse(null))
-                .sameModelInStock(claim.optionalBool("sameModelInStock", true))
-                .events(claim.optionalObjects("events", EVENT_FIELDS).stream().map(ClaimJson::event).toList())
-                .asOf(claim.optionalDate("asOf"))
-                .withdrawalInformed(claim.optionalBool("withdrawalInformed", true))
-                .store(claim.optionalNonBlankText("store"));
-        return built.build();
-    }
-
-    private static PastRepair pastRepair(StrictObject repair) {
-        return new PastRepair(repair.requiredDate("completedOn"), repair.requiredText("fault"), repair.optionalDate("receivedOn"));
-    }
-
-    private static OpenRepair openRepair(StrictObject repair) {
-        return new OpenRepair(repair.requiredDate("receivedOn"), repair.requiredEnum("waitingFor", WaitingFor.class));
-    }
-
-    private static ClaimEvent event(StrictObject event) {
-        return new ClaimEvent(event.requiredEnum("type", EventType.class), event.requiredDate("at"));
-    }
-
-    private static ServiceRequest service(StrictObject service) {
-        return new ServiceRequest(
-                service.requiredDateTime("reportedAt"),
-                service.optionalEnum("urgency", Urgency.class),
-                service.optionalEnum("region", Region.class),
-                service.optionalEnum("severity", Severity.class),
-                service.optionalDateTime("arrivedAt"));
+        if (node == null || !node.isObject()) {
+            throw new BadInputException("claim", "expected a JSON object, got " + Json.kind(node));
+        }
+        Claim.Builder claim = Claim.builder(null, null);
+        List<BadInputException> problems = new ArrayList<>(0);
+        ClaimFields.CLAIM.node(node, "", claim, problems);
+        if (!problems.isEmpty()) throw BadInputException.of(problems);
+        return claim.build();
     }
 
     /**
@@ -122,7 +69,7 @@ public final class ClaimJson {
      * date: February 2026 has 28 days}).
      */
     public static LocalDate date(String field, String text) {
-        return StrictObject.date(field, text);
+        return Kind.date(field, text);
     }
 
     /** The claim as one line of JSON in the contract's shape, every field written out; {@link #parse} reads it back. */
@@ -203,24 +150,5 @@ public final class ClaimJson {
             throw new UncheckedIOException(e); // a StringWriter does not fail
         }
         return out.toString();
-    }
-
-    private static Product product(StrictObject product) {
-        return new Product(
-                product.requiredText("sku"),
-                product.optionalText("category"),
-                product.optionalNonNegativeDecimal("price"),
-                product.optionalEnum("saleType", SaleType.class),
-                product.optionalBool("customMade", false));
-    }
-
-    private static Condition condition(StrictObject condition) {
-        return new Condition(
-                condition.optionalEnum("packaging", Packaging.class),
-                condition.optionalBool("accessoriesComplete", true),
-                condition.optionalBool("warrantyCard", true),
-                condition.optionalBool("usageTraces", false),
-                condition.optionalBool("customerDamage", false),
-                condition.optionalBool("forceMajeure", false));
     }
 }

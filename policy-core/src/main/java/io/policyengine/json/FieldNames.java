@@ -12,10 +12,16 @@ final class FieldNames {
 
     /** {@code " (did you mean qualityDefect?)"}, or an empty string when nothing is close enough. */
     static String suggestion(String unknown, List<String> known) {
+        String meant = closest(unknown, known);
+        return meant == null ? "" : didYouMean(meant);
+    }
+
+    /** The known field a user probably meant when they wrote {@code unknown}; null when nothing is close enough. */
+    static String closest(String unknown, List<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : known) {
-            if (candidate.equalsIgnoreCase(unknown)) return didYouMean(candidate);
+            if (candidate.equalsIgnoreCase(unknown)) return candidate;
             int distance = editDistance(unknown, candidate);
             // "< unknown.length()" keeps a one- or two-letter typo from "matching" every short field
             if (distance <= MAX_TYPOS && distance < unknown.length() && distance < bestDistance) {
@@ -23,10 +29,10 @@ final class FieldNames {
                 bestDistance = distance;
             }
         }
-        return best == null ? "" : didYouMean(best);
+        return best;
     }
 
-    private static String didYouMean(String field) {
+    static String didYouMean(String field) {
         return " (did you mean " + field + "?)";
     }
 

@@ -461,6 +461,9 @@ public record Claim(String id, Product product, LocalDate purchaseDate, LocalDat
         /** Adds one event. */
         public Builder event(EventType type, LocalDate at) { events.add(new ClaimEvent(type, at)); return this; }
 
+        /** Adds one event. */
+        public Builder event(ClaimEvent value) { events.add(value); return this; }
+
         /** Replaces the events. */
         public Builder events(List<ClaimEvent> value) {
             events.clear();

@@ -17,89 +17,18 @@ import java.util.stream.Collectors;
  * a sentence names: dates, times, spans of minutes, money, numbers (contract 8.3).
  */
 public enum Language {
-    EN("en") {
-        @Override
-        String date(LocalDate date) {
-            return date.toString();
-        }
-
-        @Override
-        String clock(LocalDateTime reference, LocalDateTime at) {
-            String time = time(at.toLocalTime());
-            return reference == null || at.toLocalDate().equals(reference.toLocalDate()) ? time : time + " on " + date(at.toLocalDate());
-        }
-
-        @Override
-        String dateTime(LocalDateTime at) {
-            return date(at.toLocalDate()) + " " + time(at.toLocalTime());
-        }
-
-        @Override
-        String duration(long minutes) {
-            return minutes % 60 == 0 ? (minutes / 60) + " h" : minutes + " min";
-        }
-
-        @Override
-        String promise(long minutes) {
-            return minutes % 60 == 0 ? (minutes / 60) + "-hour" : minutes + "-minute";
-        }
-
-        @Override
-        String minutes(long minutes) {
-            return minutes < 1 ? "less than a minute" : minutes == 1 ? "1 minute" : minutes + " minutes";
-        }
-
-        @Override
-        String money(String amount, String currency) {
-            return currency == null ? amount : amount + " " + currency;
-        }
-    },
-    ZH_CN("zh-CN") {
-        @Override
-        String date(LocalDate date) {
-            return date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
-        }
-
-        @Override
-        String clock(LocalDateTime reference, LocalDateTime at) {
-            String time = time(at.toLocalTime());
-            return reference == null || at.toLocalDate().equals(reference.toLocalDate()) ? time : date(at.toLocalDate()) + time;
-        }
-
-        @Override
-        String dateTime(LocalDateTime at) {
-            return date(at.toLocalDate()) + time(at.toLocalTime());
-        }
-
-        @Override
-        String duration(long minutes) {
-            return minutes % 60 == 0 ? (minutes / 60) + "小时" : minutes + "分钟";
-        }
-
-        @Override
-        String promise(long minutes) {
-            return duration(minutes);
-        }
-
-        @Override
-        String minutes(long minutes) {
-            return minutes < 1 ? "不到1分钟" : minutes + "分钟";
-        }
-
-        @Override
-        String money(String amount, String currency) {
-            if (currency == null || currency.equals("CNY")) return amount + "元";
-            return currency.equals("EUR") ? amount + "欧元" : amount + " " + currency;
-        }
-    };
+    EN("en"),
+    ZH_CN("zh-CN");
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
-    private static final String DIGITS = "零一二三四五六七八九";
 
     private final String tag;
+    /** How this language writes values, from {@code language.TAG.properties} beside this class, read once. */
+    private final Forms forms;
 
     Language(String tag) {
         this.tag = tag;
+        this.forms = Forms.read(tag);
     }
 
     /** The tag callers use: {@code en}, {@code zh-CN}. */
@@ -132,26 +61,46 @@ public enum Language {
 
     /** What stands between two sentences, and after a clause separator: a space in English, nothing in Chinese. */
     public String gap() {
-        return this == EN ? " " : "";
+        return forms.gap;
     }
 
     public Locale locale() {
         return Locale.forLanguageTag(tag);
     }
 
-    abstract String date(LocalDate date);
+    String date(LocalDate date) {
+        StringBuilder out = new StringBuilder(16);
+        forms.date.appendDate(out, date);
+        return out.toString();
+    }
 
-    abstract String clock(LocalDateTime reference, LocalDateTime at);
+    String clock(LocalDateTime reference, LocalDateTime at) {
+        String time = time(at.toLocalTime());
+        return reference == null || at.toLocalDate().equals(reference.toLocalDate()) ? time
+                : forms.clockOtherDay.fill(time, date(at.toLocalDate()));
+    }
 
-    abstract String dateTime(LocalDateTime at);
+    String dateTime(LocalDateTime at) {
+        return forms.dateTime.fill(date(at.toLocalDate()), time(at.toLocalTime()));
+    }
 
-    abstract String duration(long minutes);
+    String duration(long minutes) {
+        return minutes % 60 == 0 ? forms.durationHours.fill(Long.toString(minutes / 60)) : forms.durationMinutes.fill(Long.toString(minutes));
+    }
 
-    abstract String promise(long minutes);
+    String promise(long minutes) {
+        return minutes % 60 == 0 ? forms.promiseHours.fill(Long.toString(minutes / 60)) : forms.promiseMinutes.fill(Long.toString(minutes));
+    }
 
-    abstract String minutes(long minutes);
+    String minutes(long minutes) {
+        return minutes < 1 ? forms.spanLessThanOne.fill() : minutes == 1 ? forms.spanOne.fill() : forms.spanMany.fill(Long.toString(minutes));
+    }
 
-    abstract String money(String amount, String currency);
+    String money(String amount, String currency) {
+        if (currency == null) return forms.moneyNone.fill(amount);
+        String name = forms.currencies.get(currency);
+        return name == null ? forms.moneyCode.fill(amount, currency) : forms.moneyNamed.fill(amount, name);
+    }
 
     /**
      * Appends the value as {@link #write} gives it; whole numbers and dates, which most sentences name, without
@@ -172,15 +121,7 @@ public enum Language {
 
     /** A date of a four-digit year as {@link #date} writes it. */
     private void appendDate(StringBuilder out, LocalDate date) {
-        if (this == ZH_CN) {
-            out.append(date.getYear()).append('年').append(date.getMonthValue()).append('月').append(date.getDayOfMonth()).append('日');
-            return;
-        }
-        out.append(date.getYear()).append('-');
-        if (date.getMonthValue() < 10) out.append('0');
-        out.append(date.getMonthValue()).append('-');
-        if (date.getDayOfMonth() < 10) out.append('0');
-        out.append(date.getDayOfMonth());
+        forms.date.appendDate(out, date);
     }
 
     /** A value as this language writes it, in {@code style}; {@code params} gives the context some styles read. */
@@ -205,11 +146,11 @@ public enum Language {
         BigDecimal cents = amount.setScale(2, RoundingMode.HALF_UP);
         boolean whole = cents.stripTrailingZeros().scale() <= 0;
         String plain = whole ? cents.setScale(0, RoundingMode.UNNECESSARY).toPlainString() : cents.toPlainString();
-        return this == ZH_CN ? plain : grouped(plain);
+        return forms.thousands.isEmpty() ? plain : grouped(plain, forms.thousands);
     }
 
-    /** A plain decimal with a comma between each three digits of its whole part: 3134.05 as 3,134.05. */
-    static String grouped(String plain) {
+    /** A plain decimal with {@code separator} between each three digits of its whole part: 3134.05 as 3,134.05. */
+    static String grouped(String plain, String separator) {
         int from = plain.startsWith("-") ? 1 : 0;
         int point = plain.indexOf('.');
         if (point < 0) point = plain.length();
@@ -217,7 +158,7 @@ public enum Language {
         StringBuilder out = new StringBuilder(plain.length() + (point - from) / 3);
         out.append(plain, 0, from);
         for (int i = from; i < point; i++) {
-            if (i > from && (point - i) % 3 == 0) out.append(',');
+            if (i > from && (point - i) % 3 == 0) out.append(separator);
             out.append(plain.charAt(i));
         }
         return out.append(plain, point, plain.length()).toString();
@@ -234,13 +175,18 @@ public enum Language {
         return TIME.format(time);
     }
 
-    /** A whole number in Chinese numerals as regulations number their articles: 9 九, 10 十, 13 十三, 25 二十五, 105 一百零五. */
+    /**
+     * A whole number in Chinese numerals as regulations number their articles: 9 九, 10 十, 13 十三, 25 二十五,
+     * 105 一百零五. The numerals are the Chinese file's, whatever the language of the sentence.
+     */
     static String chinese(long n) {
+        Forms zh = ZH_CN.forms;
+        String digits = zh.numeralDigits;
         if (n < 0 || n >= 10_000) return Long.toString(n);
-        if (n < 10) return String.valueOf(DIGITS.charAt((int) n));
-        if (n < 20) return "十" + (n % 10 == 0 ? "" : String.valueOf(DIGITS.charAt((int) (n % 10))));
-        if (n < 100) return DIGITS.charAt((int) (n / 10)) + "十" + (n % 10 == 0 ? "" : String.valueOf(DIGITS.charAt((int) (n % 10))));
-        String[] units = {"千", "百", "十", ""};
+        if (n < 10) return String.valueOf(digits.charAt((int) n));
+        if (n < 20) return zh.numeralTen + (n % 10 == 0 ? "" : String.valueOf(digits.charAt((int) (n % 10))));
+        if (n < 100) return digits.charAt((int) (n / 10)) + zh.numeralTen + (n % 10 == 0 ? "" : String.valueOf(digits.charAt((int) (n % 10))));
+        String[] units = {zh.numeralThousand, zh.numeralHundred, zh.numeralTen, ""};
         long[] sizes = {1000, 100, 10, 1};
         StringBuilder out = new StringBuilder();
         boolean zero = false;
@@ -250,9 +196,9 @@ public enum Language {
                 if (out.length() > 0) zero = true;
                 continue;
             }
-            if (zero) out.append('零');
+            if (zero) out.append(digits.charAt(0));
             zero = false;
-            out.append(DIGITS.charAt(digit)).append(units[i]);
+            out.append(digits.charAt(digit)).append(units[i]);
         }
         return out.toString();
     }

@@ -257,7 +257,50 @@ class ClaimJsonTest {
     @Test
     void reportsUnknownFieldsBeforeMissingOnes() {
         assertThatThrownBy(() -> ClaimJson.parse(json("{\"ID\": \"C-1\"}")))
-                .hasMessage("ID: unknown field (did you mean id?)");
+                .hasMessage("ID: unknown field (did you mean id?); product: missing; purchaseDate: missing; claimDate: missing;"
+                        + " qualityDefect: missing");
+    }
+
+    @Test
+    void namesTwoBadFieldsInTheContractsOrder() {
+        assertThatThrownBy(() -> parse("{\"claimDate\": \"2026-02-30\", \"qualityDefect\": \"yes\"}"))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage("claimDate: 2026-02-30 is not a date: February 2026 has 28 days;"
+                        + " qualityDefect: expected true or false, got \"yes\"")
+                .extracting(e -> ((BadInputException) e).field()).as("the first bad field").isEqualTo("claimDate");
+    }
+
+    @Test
+    void namesThreeBadFieldsAtAnyDepthInTheContractsOrder() {
+        assertThatThrownBy(() -> parse("""
+                {"events": [{"type": "REPAIRED", "at": "2026-03-10"}, {"type": "MAILED", "at": "2026-04-31"}],
+                 "qualityDefect": "yes", "product": {"sku": "S", "price": -5}}"""))
+                .hasMessage("product.price: must be >= 0, got -5; qualityDefect: expected true or false, got \"yes\";"
+                        + " events[1].at: 2026-04-31 is not a date: April 2026 has 30 days");
+    }
+
+    @Test
+    void namesAnObjectsUnknownFieldsBeforeItsBadOnes() {
+        assertThatThrownBy(() -> parse("{\"product\": {\"sku\": \"\", \"colour\": \"red\"}, \"store\": \" \"}"))
+                .hasMessage("product.colour: unknown field; product.sku: must not be blank; store: must not be blank");
+    }
+
+    @Test
+    void checksAcrossFieldsOnlyWhenTheFieldsAreGood() {
+        assertThatThrownBy(() -> parse("{\"claimDate\": \"2026-02-01\", \"request\": \"RETURN\"}"))
+                .as("the claim before its purchase is not said while another field is bad")
+                .hasMessage("request: expected one of REFUND, EXCHANGE, REPAIR, got \"RETURN\"");
+    }
+
+    @Test
+    void takesAMissingFieldForTheTypoThatAnUnknownOneIs() {
+        ObjectNode claim = (ObjectNode) json(MINIMAL);
+        claim.set("qualitydefect", claim.remove("qualityDefect"));
+        claim.put("request", "RETURN");
+
+        assertThatThrownBy(() -> ClaimJson.parse(claim))
+                .hasMessage("qualitydefect: unknown field (did you mean qualityDefect?);"
+                        + " request: expected one of REFUND, EXCHANGE, REPAIR, got \"RETURN\"");
     }
 
     @ParameterizedTest

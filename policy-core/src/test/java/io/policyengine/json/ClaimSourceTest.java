@@ -71,7 +71,7 @@ class ClaimSourceTest {
         List<Item> items = read("\n\n[\n  " + claim("A") + ",\n  " + claim("B") + ",\n\n  {\"id\": \"C\"}\n]\n");
 
         assertThat(items).extracting(Item::line, Item::claimId, Item::error)
-                .containsExactly(tuple(4, "A", null), tuple(5, "B", null), tuple(7, "C", "product: missing"));
+                .containsExactly(tuple(4, "A", null), tuple(5, "B", null), tuple(7, "C", "product: missing; purchaseDate: missing; claimDate: missing; qualityDefect: missing"));
     }
 
     @Test
@@ -138,7 +138,7 @@ class ClaimSourceTest {
 
         assertThat(items).extracting(Item::claimId, Item::error).containsExactly(
                 tuple("A", null),
-                tuple("B", "product: missing"),
+                tuple("B", "product: missing; purchaseDate: missing; claimDate: missing; qualityDefect: expected true or false, got 3"),
                 tuple(null, "claim: expected a JSON object, got a number"));
         assertThat(read("[" + example + "]")).extracting(Item::claimId).containsExactly("A");
     }
@@ -146,7 +146,7 @@ class ClaimSourceTest {
     @Test
     void doesNotTakeAClaimWithAnIdForAnExample() {
         assertThat(read("{\"id\": \"A\", \"claim\": {}}")).extracting(Item::claimId, Item::error)
-                .containsExactly(tuple("A", "claim: unknown field"));
+                .containsExactly(tuple("A", "claim: unknown field; product: missing; purchaseDate: missing; claimDate: missing; qualityDefect: missing"));
     }
 
     @Test

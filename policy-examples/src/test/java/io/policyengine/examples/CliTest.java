@@ -156,9 +156,9 @@ public class CliTest {
             Run run = runWithStdin(claim("S1") + "\n{\"id\": \"S2\"}\n", "decide", "--json", "-");
 
             run.assertExit(2);
-            assertThat(run.errLines()).containsExactly("<stdin>:2: product: missing");
+            assertThat(run.errLines()).containsExactly("<stdin>:2: product: missing; purchaseDate: missing; claimDate: missing; qualityDefect: missing");
             assertThat(run.outLines()).hasSize(2);
-            assertThat(parse(run.outLines().get(1))).isEqualTo(parse("{\"line\": 2, \"claimId\": \"S2\", \"error\": \"product: missing\"}"));
+            assertThat(parse(run.outLines().get(1))).isEqualTo(parse("{\"line\": 2, \"claimId\": \"S2\", \"error\": \"product: missing; purchaseDate: missing; claimDate: missing; qualityDefect: missing\"}"));
         }
 
         @Test
@@ -239,12 +239,12 @@ public class CliTest {
             Run run = run("decide", file.toString());
 
             run.assertExit(2);
-            assertThat(run.errLines()).containsExactly(file + ":2: product: missing");
+            assertThat(run.errLines()).containsExactly(file + ":2: product: missing; purchaseDate: missing; claimDate: missing; qualityDefect: missing");
             List<String> lines = run.outLines();
             assertThat(lines).hasSize(4);
             assertThat(lines.get(0)).startsWith("CLAIM");
             assertThat(lines.get(1)).startsWith("T1 ");
-            assertThat(parse(lines.get(2)).get("error").asText()).isEqualTo("product: missing");
+            assertThat(parse(lines.get(2)).get("error").asText()).isEqualTo("product: missing; purchaseDate: missing; claimDate: missing; qualityDefect: missing");
             assertThat(lines.get(3)).startsWith("T3 ");
         }
 
@@ -968,7 +968,7 @@ public class CliTest {
             run.assertExit(2);
             assertThat(run.outLines()).hasSize(2);
             assertErrorLine(run.outLines().get(1), 2, "B", "product: missing");
-            assertThat(run.errLines()).containsExactly(file + ":2: product: missing");
+            assertThat(run.errLines()).containsExactly(file + ":2: product: missing; purchaseDate: missing; claimDate: missing; qualityDefect: missing");
         }
     }
 

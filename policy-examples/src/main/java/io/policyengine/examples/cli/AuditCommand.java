@@ -5,6 +5,7 @@ import io.policyengine.examples.command.OptionValues;
 import io.policyengine.examples.command.RulesOption;
 import io.policyengine.examples.command.ExitCodes;
 import io.policyengine.examples.pipeline.Printable;
+import io.policyengine.examples.words.Words;
 import io.policyengine.PolicyEngine;
 import io.policyengine.RuleLoadException;
 import io.policyengine.Wording;
@@ -108,13 +109,18 @@ final class AuditCommand implements java.util.concurrent.Callable<Integer> {
                     row.getValue().stackDecision, wording));
             return ExitCodes.OK;
         }
-        out.printf("policy audit: %s %s under %s, %,d generated claims%n", store.policy().name(), store.policy().version(),
-                stack.floors().stream().map(f -> f.name() + " " + f.version()).collect(Collectors.joining(", ")), claims.size());
-        out.printf("the law changes the store's answer for %,d claims (%.1f%%)%n%n", changed[0], 100.0 * changed[0] / Math.max(1, claims.size()));
+        Words words = Words.of(AuditCommand.class, language.language());
+        out.println(words.render("audit.title", Map.of("pack", store.policy().name() + " " + store.policy().version(),
+                "floors", stack.floors().stream().map(f -> f.name() + " " + f.version()).collect(Collectors.joining(", ")),
+                "claims", String.format("%,d", claims.size()))));
+        out.println(words.render("audit.changed", Map.of("changed", String.format("%,d", changed[0]),
+                "percent", String.format("%.1f", 100.0 * changed[0] / Math.max(1, claims.size())))));
+        out.println();
         for (Map.Entry<Group, Tally> row : rows) {
             Tally tally = row.getValue();
-            out.printf("%-16s %-44s %,8d claims   %s%n", row.getKey().storeArticle(), row.getKey().floorRule(), tally.claims, row.getKey().change());
-            out.printf("    e.g. %s%n", ClaimJson.toJson(tally.example));
+            out.printf("%-16s %-44s %,8d %s%n", row.getKey().storeArticle(), row.getKey().floorRule(), tally.claims,
+                    words.render("audit.change", Map.of("change", row.getKey().change())));
+            out.println("    " + words.render("audit.example", Map.of("claim", ClaimJson.toJson(tally.example))));
             out.printf("    %s%n", Printable.oneLine(wording.summary(tally.stackDecision)));
         }
         return ExitCodes.OK;

@@ -10,7 +10,6 @@ import io.policyengine.RuleLoadException;
 import io.policyengine.StoreEngine;
 import io.policyengine.StoresFile;
 import io.policyengine.examples.words.Words;
-import io.policyengine.text.Language;
 import io.policyengine.Wording;
 import io.policyengine.check.ExampleFiles;
 import io.policyengine.json.ClaimSource;
@@ -121,7 +120,8 @@ final class DiffCommand implements Callable<Integer> {
             PolicyEngine newStack = side(newDir, newFloors);
             before = ClaimBatches.Decider.of(oldStack);
             after = ClaimBatches.Decider.of(newStack);
-            title = String.format("policy diff: %s (%s) -> %s (%s)", describe(oldStack), oldDir, describe(newStack), newDir);
+            title = words().render("diff.title", Map.of("old", describe(oldStack), "oldDir", oldDir.toString(),
+                    "new", describe(newStack), "newDir", newDir.toString()));
         }
         Wording oldWording = language.wording(before::wording);
         Wording newWording = language.wording(after::wording);
@@ -239,29 +239,30 @@ final class DiffCommand implements Callable<Integer> {
     private void print(PrintWriter out, String title, long compared, long changed, Map<Comparison.Aspect, Long> byAspect,
                        Map<String, Tally> byOutcome, Map<String, Tally> byRule, Map<String, Tally> byStore) {
         out.println(title);
-        out.printf("%,d %s compared, %,d decided differently (%.1f%%)%n", compared, compared == 1 ? "claim" : "claims", changed,
-                100.0 * changed / Math.max(1, compared));
+        Words words = words();
+        out.println(words.render("diff.compared", Map.of("compared", String.format("%,d", compared), "count", compared,
+                "changed", String.format("%,d", changed), "percent", String.format("%.1f", 100.0 * changed / Math.max(1, compared)))));
         if (changed == 0) return;
         out.println("  " + byAspect.entrySet().stream().map(a -> a.getKey().field + " " + a.getValue())
                 .collect(Collectors.joining(", ")));
         out.println();
-        out.println("by outcome, old -> new:");
-        printTallies(out, byOutcome);
+        out.println(words.get("diff.byOutcome"));
+        printTallies(out, words, byOutcome);
         if (!byRule.isEmpty()) {
             out.println();
-            out.println("by rule whose firing differs (- fired only under OLD_DIR, + only under NEW_DIR):");
-            printTallies(out, byRule);
+            out.println(words.get("diff.byRule"));
+            printTallies(out, words, byRule);
         }
         if (!byStore.isEmpty()) {
             out.println();
-            out.println(words().get("diff.byStore"));
-            printTallies(out, byStore);
+            out.println(words.get("diff.byStore"));
+            printTallies(out, words, byStore);
         }
     }
 
     /** The diff's own words in {@code --lang}'s language (words.LANG.properties). */
     private Words words() {
-        return Words.of(DiffCommand.class, Language.ofTag(language.locale().toLanguageTag()).orElse(Language.EN));
+        return Words.of(DiffCommand.class, language.language());
     }
 
     /** The stores whose stack changes: those whose row names OLD_DIR, or that of the * row. */
@@ -277,20 +278,21 @@ final class DiffCommand implements Callable<Integer> {
         return String.join(", ", changed);
     }
 
-    private static void printTallies(PrintWriter out, Map<String, Tally> tallies) {
+    private static void printTallies(PrintWriter out, Words words, Map<String, Tally> tallies) {
         List<Map.Entry<String, Tally>> rows = new ArrayList<>(tallies.entrySet());
         rows.sort(Comparator.comparing((Map.Entry<String, Tally> e) -> -e.getValue().claims).thenComparing(Map.Entry::getKey));
         int width = rows.stream().mapToInt(e -> e.getKey().length()).max().orElse(0);
         for (Map.Entry<String, Tally> row : rows) {
             Tally tally = row.getValue();
-            out.printf("  %-" + width + "s  %,9d %s   e.g. %s%n", row.getKey(), tally.claims, tally.claims == 1 ? "claim " : "claims",
-                    tally.examples.stream().map(Printable::oneLine).collect(Collectors.joining(", ")));
+            out.printf("  %-" + width + "s  %,9d %s%n", row.getKey(), tally.claims, words.render("diff.tally", Map.of("claims", tally.claims,
+                    "examples", tally.examples.stream().map(Printable::oneLine).collect(Collectors.joining(words.get("diff.exampleList"))))));
         }
     }
 
-    private static String describe(PolicyEngine engine) {
+    private String describe(PolicyEngine engine) {
         PolicyId store = engine.policy();
         String floors = engine.floors().stream().map(f -> f.name() + " " + f.version()).collect(Collectors.joining(", "));
-        return store.name() + " " + store.version() + (floors.isEmpty() ? "" : " with " + floors);
+        String pack = store.name() + " " + store.version();
+        return floors.isEmpty() ? pack : words().render("diff.withFloors", Map.of("pack", pack, "floors", floors));
     }
 }

@@ -1,11 +1,13 @@
 package io.policyengine.examples.cli;
 
 import io.policyengine.examples.command.ExitCodes;
+import io.policyengine.examples.words.Words;
 import io.policyengine.RuleLoadException;
 import io.policyengine.model.BadInputException;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.Map;
 
 /**
  * {@code test --watch}: runs the examples, then again after every save, in the same process, so a
@@ -30,10 +32,12 @@ final class ExampleWatch {
 
     private final PrintWriter out;
     private final PrintWriter err;
+    private final Words words;
 
-    ExampleWatch(PrintWriter out, PrintWriter err) {
+    ExampleWatch(PrintWriter out, PrintWriter err, Words words) {
         this.out = out;
         this.err = err;
+        this.words = words;
     }
 
     int run(Saves saves, Run examples) {
@@ -44,11 +48,11 @@ final class ExampleWatch {
         Runtime.getRuntime().addShutdownHook(interrupted);
         try (saves) {
             once(examples, true);
-            out.println("watching for saves; Ctrl-C stops");
+            out.println(words.get("watch.watching"));
             out.flush();
             while (saves.next()) {
                 out.println();
-                out.println("saved: running the examples again");
+                out.println(words.get("watch.saved"));
                 out.flush();
                 once(examples, false);
             }
@@ -71,14 +75,13 @@ final class ExampleWatch {
         } catch (BadInputException e) {
             if (first) throw e;
             err.println(PolicyCli.oneLine(e));
-            out.println("the examples could not be run; waiting for the next save");
+            out.println(words.get("watch.notRun"));
         } catch (RuleLoadException e) {
             err.println(PolicyCli.oneLine(e));
-            out.println("the rules do not load (" + e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems")
-                    + "); waiting for the next save");
+            out.println(words.render("watch.rulesDoNotLoad", Map.of("problems", e.problems().size())));
         } catch (IOException | RuntimeException e) {
             err.println(PolicyCli.oneLine(e));
-            out.println("the examples could not be run; waiting for the next save");
+            out.println(words.get("watch.notRun"));
         }
         out.flush();
         err.flush();

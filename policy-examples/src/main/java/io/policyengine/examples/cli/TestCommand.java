@@ -7,6 +7,7 @@ import io.policyengine.examples.command.ExitCodes;
 import io.policyengine.examples.pipeline.Printable;
 import io.policyengine.examples.pipeline.Progress;
 import io.policyengine.examples.pipeline.ClaimBatches;
+import io.policyengine.examples.words.Words;
 import io.policyengine.PolicyEngine;
 import io.policyengine.RuleLoadException;
 import io.policyengine.StoreEngine;
@@ -90,7 +91,7 @@ final class TestCommand implements Callable<Integer> {
             watched.addAll(paths);
             if (stores.given()) watched.add(stores.file().toAbsolutePath().getParent());
             UnchangedPacks packs = new UnchangedPacks();
-            return new ExampleWatch(out, err).run(saves.apply(watched), () -> stores.given() ? run(stores.chain(rules), out, err)
+            return new ExampleWatch(out, err, Words.of(TestCommand.class, language.language())).run(saves.apply(watched), () -> stores.given() ? run(stores.chain(rules), out, err)
                     : run(rules.engine(packs), out, err));
         }
         return stores.given() ? run(stores.chain(rules), out, err) : run(rules.engine(), out, err);
@@ -114,6 +115,7 @@ final class TestCommand implements Callable<Integer> {
     /** One run of every example: failures, then {@code N passed, N failed}, then the coverage when asked. */
     int run(ClaimBatches.Decider engine, Set<String> floors, PrintWriter out, PrintWriter err) throws IOException {
         Wording wording = language.wording(engine::wording);
+        Words said = Words.of(TestCommand.class, language.language());
         Map<Locale, Wording> wordings = new HashMap<>();
         Function<Locale, Wording> words = locale -> wordings.computeIfAbsent(locale, engine::wording);
         boolean traced = coverage != null || minCoverage != null;
@@ -149,7 +151,7 @@ final class TestCommand implements Callable<Integer> {
                     badInput = true;
                     failed++;
                     String problem = Printable.oneLine(example.where() + ": " + example.error());
-                    out.println("ERROR " + problem);
+                    out.println(said.render("test.error", Map.of("problem", problem)));
                     Progress.println(err, problem);
                     continue;
                 }
@@ -158,7 +160,7 @@ final class TestCommand implements Callable<Integer> {
                     rulesFailed = true;
                     failed++;
                     String problem = Printable.oneLine(example.where() + ": " + result.failure().getMessage());
-                    out.println("ERROR " + problem);
+                    out.println(said.render("test.error", Map.of("problem", problem)));
                     Progress.println(err, problem);
                     continue;
                 }
@@ -168,39 +170,39 @@ final class TestCommand implements Callable<Integer> {
                     passed++;
                 } else {
                     failed++;
-                    printFailure(out, example, differences, wording.summary(decision));
+                    printFailure(out, said, example, differences, wording.summary(decision));
                 }
             }
         }
-        out.println(passed + " passed, " + failed + " failed");
-        boolean belowMinimum = traced && printCoverage(out, firings);
+        out.println(said.render("test.passed", Map.of("passed", passed, "failed", failed)));
+        boolean belowMinimum = traced && printCoverage(out, said, firings);
         out.flush();
         if (badInput || rulesFailed) return ExitCodes.BAD_INPUT;
         return failed == 0 && !belowMinimum ? ExitCodes.OK : ExitCodes.FINDINGS;
     }
 
     /** Every rule with the examples that fired it, the unfired ones last; returns true when below {@code --min-coverage}. */
-    private boolean printCoverage(PrintWriter out, Map<PackRule, Integer> firings) {
+    private boolean printCoverage(PrintWriter out, Words said, Map<PackRule, Integer> firings) {
         List<PackRule> unfired = new ArrayList<>();
         for (Map.Entry<PackRule, Integer> rule : firings.entrySet()) {
             int examples = rule.getValue();
             if (examples == 0) unfired.add(rule.getKey());
-            else out.println(describe(rule.getKey()) + " fired by " + examples + (examples == 1 ? " example" : " examples"));
+            else out.println(said.render("test.firedBy", Map.of("rule", describe(said, rule.getKey()), "examples", examples)));
         }
-        for (PackRule rule : unfired) out.println(describe(rule) + " fired by no example");
+        for (PackRule rule : unfired) out.println(said.render("test.firedByNone", Map.of("rule", describe(said, rule))));
         int covered = firings.size() - unfired.size();
-        out.println("rules covered: " + covered + "/" + firings.size());
+        out.println(said.render("test.covered", Map.of("covered", covered, "rules", firings.size())));
         double percent = firings.isEmpty() ? 100 : 100.0 * covered / firings.size();
         if (minCoverage != null && percent < minCoverage) {
-            out.printf("coverage %.1f%% is below --min-coverage %s%%%n", percent, minCoverage);
+            out.println(said.render("test.belowMinimum", Map.of("percent", String.format("%.1f", percent), "minimum", String.valueOf(minCoverage))));
             return true;
         }
         return false;
     }
 
-    private static String describe(PackRule rule) {
-        return Printable.oneLine(rule.where() + ": rule \"" + rule.name() + "\""
-                + (rule.article().isEmpty() ? " (no article)" : " (art. " + rule.article() + ")"));
+    private static String describe(Words said, PackRule rule) {
+        return Printable.oneLine(rule.article().isEmpty() ? said.render("test.rule", Map.of("where", rule.where(), "name", rule.name()))
+                : said.render("test.ruleOfArticle", Map.of("where", rule.where(), "name", rule.name(), "article", rule.article())));
     }
 
     private static Example decidable(ClaimBatches.Decider engine, Example example) {
@@ -213,10 +215,10 @@ final class TestCommand implements Callable<Integer> {
         }
     }
 
-    private static void printFailure(PrintWriter out, Example example, List<Expectation.Difference> differences, String summary) {
-        out.println(Printable.oneLine("FAIL " + example.claim().id() + " (" + example.where() + ")"));
-        out.println(Printable.oneLine("  summary: " + summary));
-        out.printf(DIFF_ROW, "field", "expected", "actual");
+    private static void printFailure(PrintWriter out, Words said, Example example, List<Expectation.Difference> differences, String summary) {
+        out.println(Printable.oneLine(said.render("test.fail", Map.of("id", example.claim().id(), "where", example.where()))));
+        out.println(Printable.oneLine("  " + said.render("test.summary", Map.of("summary", summary))));
+        out.printf(DIFF_ROW, said.get("test.field"), said.get("test.expected"), said.get("test.actual"));
         for (Expectation.Difference d : differences) {
             out.printf(DIFF_ROW, d.field(), Printable.oneLine(d.expected()), Printable.oneLine(d.actual()));
         }

@@ -4,6 +4,7 @@ import io.policyengine.PolicyEngine;
 import io.policyengine.UnsupportedLanguageException;
 import io.policyengine.Wording;
 import io.policyengine.model.BadInputException;
+import io.policyengine.text.Language;
 import picocli.CommandLine.Option;
 
 import java.util.Locale;
@@ -38,6 +39,11 @@ public final class LanguageOption {
         } catch (UnsupportedLanguageException e) {
             throw new BadInputException("--lang", e.getMessage());
         }
+    }
+
+    /** The chosen language, for the program's own words ({@code Words}); English when none is chosen. */
+    public Language language() {
+        return Language.ofTag(locale().toLanguageTag()).orElse(Language.EN);
     }
 
     /** The chosen language; one the engine does not know is a usage error (exit 2). */

@@ -28,8 +28,12 @@ import java.util.Set;
  * streaming pass over its bytes: everything else is skipped unread. Not thread-safe; one per reading thread.
  */
 final class LogLineReader {
-    /** The store-standard article of a free re-repair when the same fault comes back (contract 7.2). */
-    static final String SAME_FAULT_ARTICLE = "S1";
+    /**
+     * The param by which a reason names the earlier repair it answers (store-standard's S1, the EU guarantee's
+     * termination): a repair granted by such a reason repairs the same fault again. The decision says it, so the
+     * report knows no pack's article.
+     */
+    static final String EARLIER_REPAIR = "repairedOn";
 
     /** Digits before the point of the largest amount a log line may carry: far past any till, far below overflow. */
     private static final int AMOUNT_DIGITS = 20;
@@ -173,9 +177,11 @@ final class LogLineReader {
             String policy = null;
             Effect effect = null;
             Remedy remedy = null;
+            boolean namesEarlierRepair = false;
             for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
                 JsonToken value = json.nextToken();
                 switch (field) {
+                    case "params" -> namesEarlierRepair = hasMember(json, value, EARLIER_REPAIR);
                     case "rule" -> rule = text(json, value, "decision.reasons.rule");
                     case "article" -> article = text(json, value, "decision.reasons.article");
                     case "policy" -> policy = text(json, value, "decision.reasons.policy");
@@ -185,7 +191,7 @@ final class LogLineReader {
                 }
             }
             if (effect == Effect.EXCLUDE) exclusions.add(new Reason(rule, article, effect, remedy, policy, Map.of()));
-            if (effect == Effect.GRANT && remedy != null && SAME_FAULT_ARTICLE.equals(article)) line.grantedBySameFault.add(remedy);
+            if (effect == Effect.GRANT && remedy != null && namesEarlierRepair) line.grantedBySameFault.add(remedy);
         }
         line.exclusions = exclusions;
     }
@@ -272,6 +278,21 @@ final class LogLineReader {
             else json.skipChildren();
         }
         return value;
+    }
+
+    /** Whether the object that {@code token} opens has a member {@code name}; its values skipped unread. */
+    private static boolean hasMember(JsonParser json, JsonToken token, String name) throws IOException {
+        if (token != JsonToken.START_OBJECT) {
+            json.skipChildren();
+            return false;
+        }
+        boolean found = false;
+        for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+            json.nextToken();
+            json.skipChildren();
+            if (field.equals(name)) found = true;
+        }
+        return found;
     }
 
     private static void expectObject(JsonParser json, JsonToken value, String field) throws IOException, NotADecision {

@@ -16,7 +16,8 @@ import java.util.List;
  *
  * @param refusalArticle for a request not met, the article of the exclusion that refused it; null when
  *                       the request was met, when there was none, or when no rule excluded it
- * @param sameFaultRepair the outcome is a repair granted by the same-fault article (S1)
+ * @param sameFaultRepair the outcome is a repair granted by a reason that names the earlier repair of the same fault
+ *                       (a {@code repairedOn} param, as store-standard's S1 gives)
  * @param serviceArrival a service claim ({@code claim.service}) with an {@code arrivedAt}
  * @param arrivedLate    that arrival was after the decision's on-site promise ({@code commitments.onSiteBy})
  * @param money          null when the decision has no {@code money} block (a log older than contract 11)

@@ -233,6 +233,22 @@ class CounterPageTest {
     }
 
     @Test
+    @DisplayName("a blank SKU and a negative price: each of the service's errors is shown next to its own field")
+    void twoBadFields() {
+        type("sku", " ");
+        type("price", "-5");
+
+        click("decide");
+        WebElement sku = browser.findElement(By.id("sku"));
+        WebElement price = browser.findElement(By.id("price"));
+        waitFor(d -> "true".equals(sku.getAttribute("aria-invalid")) && "true".equals(price.getAttribute("aria-invalid")));
+
+        assertThat(sku.findElement(By.xpath("following-sibling::span[@class='error']")).getText()).isEqualTo("must not be blank");
+        assertThat(price.findElement(By.xpath("following-sibling::span[@class='error']")).getText()).isEqualTo("must be >= 0, got -5");
+        assertThat(text("general-error")).isEmpty();
+    }
+
+    @Test
     @DisplayName("a repair judged after its due date: the open duties are listed under the decision, overdue, in English and 中文")
     void followUpDuties() throws IOException {
         type("sku", "TV-55-X1");

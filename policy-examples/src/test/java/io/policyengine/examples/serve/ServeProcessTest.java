@@ -42,7 +42,7 @@ class ServeProcessTest {
     @DisplayName("the ready line names the free port; a client sending 1 byte/s and one sending nothing are cut off")
     void slowClients() throws Exception {
         // The JDK server's limit is on the whole request, so it is shortened here to keep the test short.
-        Process server = start("-Dsun.net.httpserver.maxReqTime=" + REQUEST_SECONDS, "serve", "--port", "0");
+        Process server = start("-Dsun.net.httpserver.maxReqTime=" + REQUEST_SECONDS, "serve", "--port", "0", "--warm-up", "0");
         try {
             URI uri = readyUri(server);
             try (Socket slow = new Socket(uri.getHost(), uri.getPort()); Socket silent = new Socket(uri.getHost(), uri.getPort())) {
@@ -73,7 +73,7 @@ class ServeProcessTest {
     @DisplayName("SIGTERM lets a batch in flight finish, keeps every log line, and exits 0")
     void sigtermFinishesInFlight() throws Exception {
         Path log = temp.resolve("decisions.jsonl");
-        Process server = start(null, "serve", "--port", "0", "--decision-log", log.toString());
+        Process server = start(null, "serve", "--port", "0", "--decision-log", log.toString()); // warmed, so that the batch ends within the grace period
         try {
             URI uri = readyUri(server);
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

@@ -108,6 +108,10 @@ class SignedInPagesTest {
 
         click("lang-zh");
         assertThat(text("signed-in-as")).isEqualTo("已登录：till-sh12（柜台；门店 SH-0012）");
+        click("decide");
+        // the service's error stays the contract's English; the 中文 page says it in Chinese
+        String chinese = "“BJ-0003”不是till-sh12可办理的门店（可办理：SH-0012）";
+        waitFor(d -> chinese.equals(store.findElement(By.xpath("following-sibling::span[@class='error']")).getText()));
         HeadlessChromium.screenshot(browser, "counter-page-signed-in-zh-CN.png");
         click("lang-en");
 
