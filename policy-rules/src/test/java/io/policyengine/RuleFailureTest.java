@@ -153,6 +153,9 @@ class RuleFailureTest {
     @Test
     void validateFindsARuleThatKeepsFiringOrThrowsForAGeneratedClaim() {
         Path loop = packWith("loop.drl", LOOP.replace("Claim( id == \"GUILTY\" )", "Claim( qualityDefect )"));
+        // the firing limit is what stops this rule, however slow a loaded machine makes its 10,000 firings
+        Path terms = loop.resolve("pack.drl");
+        write(terms, read(terms).replace("declare Terms\n", "declare Terms\n    maxMillisPerClaim : int = 60000\n"));
         Path nulls = PackCopy.storeStandardIn(temp.resolve("nulls"));
         write(nulls.resolve("suspicious.drl"), NULL_CATEGORY);
 
@@ -167,6 +170,14 @@ class RuleFailureTest {
         Path pack = PackCopy.storeStandardIn(temp.resolve("rules"));
         write(pack.resolve(file), drl);
         return pack;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void write(Path file, String text) {

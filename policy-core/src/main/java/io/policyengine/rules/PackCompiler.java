@@ -33,7 +33,14 @@ import java.util.regex.Pattern;
  */
 final class PackCompiler {
     private static final Pattern RULE_NAME = Pattern.compile("Rule name='([^']*)'");
+    /**
+     * What the DRL parser says when it trips over its own feet (a NullPointerException on a file cut off mid-constraint):
+     * {@code Line 13:40 unexpected exception at input '<eof>'. Exception: ... Stack trace: ...}. A syntax error all the same.
+     */
+    private static final Pattern PARSER_CRASH = Pattern.compile("^Line (\\d+):\\d+ (unexpected exception at input '[^']*')");
     private static final Pattern QUOTED_EXPRESSION = Pattern.compile("Unable to Analyse Expression (.+?): \\[");
+
+    private static final String SYNTAX = "syntax error: ";
 
     private PackCompiler() {
     }
@@ -83,11 +90,17 @@ final class PackCompiler {
             PackFiles.DrlFile file = result.getResource() == null ? null : bySource.get(result.getResource().getSourcePath());
             Path path = file == null ? pack.folder() : file.path();
             int line = firstLine(result.getLines());
+            Matcher crash = PARSER_CRASH.matcher(text);
+            if (crash.find()) {
+                // its stack trace tells an author nothing: the line, and that the file ends or breaks there
+                problems.add(RuleProblem.error(path, Integer.parseInt(crash.group(1)), SYNTAX + crash.group(2)));
+                continue;
+            }
             if (line <= 1 && file != null) line = lineOfQuote(file.text(), text, line);
             if (line <= 0 && file != null) line = lineOfRuleIn(file.text(), text);
             problems.add(RuleProblem.error(path, line, text));
         }
-        List<RuleProblem> syntax = problems.stream().filter(p -> p.message().startsWith("[ERR ")).toList();
+        List<RuleProblem> syntax = problems.stream().filter(p -> p.message().startsWith("[ERR ") || p.message().startsWith(SYNTAX)).toList();
         // a file that does not parse leaves its declarations (Terms, Pack) unbuilt, and every other
         // file then fails to resolve them: only the syntax errors are worth the author's time
         if (!syntax.isEmpty()) throw new RuleLoadException(ProblemHints.improve(syntax, text(bySource), classes));

@@ -6,6 +6,7 @@ import io.policyengine.examples.command.RulesOption;
 import io.policyengine.examples.command.ExitCodes;
 import io.policyengine.examples.pipeline.Printable;
 import io.policyengine.examples.words.Words;
+import io.policyengine.text.Language;
 import io.policyengine.PolicyEngine;
 import io.policyengine.RuleLoadException;
 import io.policyengine.Wording;
@@ -61,8 +62,26 @@ final class AuditCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object per group.")
     boolean json;
 
-    /** Claims whose answer the law changes in the same way for the same reason. */
-    private record Group(String storeArticle, String floorRule, String change) {
+    /** How the store kept a remedy from the customer: by an article's exclusion, by granting none, or (no remedy added) not said. */
+    private enum Kept { BY_ARTICLE, NOT_GRANTED, UNSAID }
+
+    /**
+     * Claims whose answer the law changes in the same way for the same reason: the store's article (when {@code kept}
+     * is {@link Kept#BY_ARTICLE}), the floor's rule that grants it (null when unsaid), and the change.
+     */
+    private record Group(Kept kept, String article, String floorRule, String change) {
+        /** The group's store side in {@code words}; audit --json gives the English words, as it always has. */
+        String storeSide(Words words) {
+            return switch (kept) {
+                case BY_ARTICLE -> words.render("audit.storeArticle", Map.of("article", article));
+                case NOT_GRANTED -> words.get("audit.notGranted");
+                case UNSAID -> words.get("audit.store");
+            };
+        }
+
+        String floorSide(Words words) {
+            return floorRule == null ? words.get("audit.floor") : floorRule;
+        }
     }
 
     private static final class Tally {
@@ -100,12 +119,13 @@ final class AuditCommand implements java.util.concurrent.Callable<Integer> {
                 }
             }
         });
+        Words english = Words.of(AuditCommand.class, Language.EN);
         List<Map.Entry<Group, Tally>> rows = new ArrayList<>(groups.entrySet());
         rows.sort(Comparator.comparing((Map.Entry<Group, Tally> e) -> -e.getValue().claims)
-                .thenComparing(e -> e.getKey().storeArticle()).thenComparing(e -> e.getKey().floorRule()));
+                .thenComparing(e -> e.getKey().storeSide(english)).thenComparing(e -> e.getKey().floorSide(english)));
         if (json) {
-            for (Map.Entry<Group, Tally> row : rows) out.println(DecisionJson.auditJson(row.getKey().storeArticle(),
-                    row.getKey().floorRule(), row.getKey().change(), row.getValue().claims, row.getValue().example,
+            for (Map.Entry<Group, Tally> row : rows) out.println(DecisionJson.auditJson(row.getKey().storeSide(english),
+                    row.getKey().floorSide(english), row.getKey().change(), row.getValue().claims, row.getValue().example,
                     row.getValue().stackDecision, wording));
             return ExitCodes.OK;
         }
@@ -118,7 +138,7 @@ final class AuditCommand implements java.util.concurrent.Callable<Integer> {
         out.println();
         for (Map.Entry<Group, Tally> row : rows) {
             Tally tally = row.getValue();
-            out.printf("%-16s %-44s %,8d %s%n", row.getKey().storeArticle(), row.getKey().floorRule(), tally.claims,
+            out.printf("%-16s %-44s %,8d %s%n", row.getKey().storeSide(words), row.getKey().floorSide(words), tally.claims,
                     words.render("audit.change", Map.of("change", row.getKey().change())));
             out.println("    " + words.render("audit.example", Map.of("claim", ClaimJson.toJson(tally.example))));
             out.printf("    %s%n", Printable.oneLine(wording.summary(tally.stackDecision)));
@@ -134,17 +154,18 @@ final class AuditCommand implements java.util.concurrent.Callable<Integer> {
         List<Group> groups = new ArrayList<>();
         for (Remedy remedy : after.remedies()) {
             if (before.remedies().contains(remedy)) continue;
-            String storeArticle = after.reasons().stream()
-                    .filter(r -> store.name().equals(r.policy()) && r.effect() == Effect.EXCLUDE && r.remedy() == remedy)
-                    .map(r -> "store art. " + r.article()).findFirst().orElse("store: not granted");
+            String excludedBy = after.reasons().stream()
+                    .filter(r -> store.name().equals(r.policy()) && r.effect() == Effect.EXCLUDE && r.remedy() == remedy && r.article() != null)
+                    .map(Reason::article).findFirst().orElse(null);
             for (Reason grant : after.reasons()) {
                 if (grant.effect() == Effect.GRANT && grant.remedy() == remedy && !store.name().equals(grant.policy())) {
-                    Group group = new Group(storeArticle, grant.rule() + " (" + grant.article() + ")", change);
+                    Group group = new Group(excludedBy == null ? Kept.NOT_GRANTED : Kept.BY_ARTICLE, excludedBy,
+                            grant.rule() + " (" + grant.article() + ")", change);
                     if (!groups.contains(group)) groups.add(group);
                 }
             }
         }
-        if (groups.isEmpty()) groups.add(new Group("store", "floor", change));
+        if (groups.isEmpty()) groups.add(new Group(Kept.UNSAID, null, null, change));
         return groups;
     }
 

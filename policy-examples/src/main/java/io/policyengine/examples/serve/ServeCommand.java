@@ -9,6 +9,8 @@ import io.policyengine.RuleProblem;
 import io.policyengine.StoreEngine;
 import io.policyengine.UnsupportedLanguageException;
 import io.policyengine.model.PolicyId;
+import io.policyengine.examples.words.Words;
+import io.policyengine.text.Language;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,6 +38,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -171,12 +174,13 @@ public final class ServeCommand implements Callable<Integer> {
             stop.run();
             Runtime.getRuntime().halt(ExitCodes.OK);
         }, "policy-serve-shutdown"));
-        String ready = chain != null
-                ? readyLine(serving(chain), service.uri(), chain.stacks().stream().map(StoreEngine.Stack::engine).toList(), LocalDate.now())
-                : readyLine(engine, service.uri(), LocalDate.now());
+        Words words = Words.of(ServeCommand.class, Language.ofTag(language).orElse(Language.EN));
         // who may call, right after where (contract 15); the calendar's warnings after that
-        int where = ready.indexOf(" on " + service.uri()) + (" on " + service.uri()).length();
-        err.println(ready.substring(0, where) + whoMay(access) + ready.substring(where));
+        String ready = chain != null
+                ? readyLine(words, serving(words, chain), service.uri(), whoMay(words, access),
+                        chain.stacks().stream().map(StoreEngine.Stack::engine).toList(), LocalDate.now())
+                : readyLine(words, serving(words, engine.policy()), service.uri(), whoMay(words, access), List.of(engine), LocalDate.now());
+        err.println(ready);
         err.flush();
         stopped.await();
         return ExitCodes.OK;
@@ -184,7 +188,13 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** The ready line of one stack: see {@link #readyLine(String, URI, List, LocalDate)}. */
     static String readyLine(PolicyEngine engine, URI uri, LocalDate today) {
-        return readyLine(serving(engine.policy()), uri, List.of(engine), today);
+        Words words = Words.of(ServeCommand.class, Language.EN);
+        return readyLine(words, serving(words, engine.policy()), uri, "", List.of(engine), today);
+    }
+
+    /** The ready line in English, of a stack or chain already put in words ({@code serving}), for anyone who may call. */
+    static String readyLine(String serving, URI uri, List<PolicyEngine> engines, LocalDate today) {
+        return readyLine(Words.of(ServeCommand.class, Language.EN), serving, uri, "", engines, today);
     }
 
     /**
@@ -193,31 +203,33 @@ public final class ServeCommand implements Callable<Integer> {
      * starts the service sees it before its working-day due dates become estimates. A chain's stacks share packs:
      * each warning is said once.
      */
-    static String readyLine(String serving, URI uri, List<PolicyEngine> engines, LocalDate today) {
-        StringBuilder line = new StringBuilder("serving ").append(serving).append(" on ").append(uri);
+    static String readyLine(Words words, String serving, URI uri, String who, List<PolicyEngine> engines, LocalDate today) {
+        StringBuilder line = new StringBuilder(words.render("ready.line", Map.of("what", serving, "uri", uri.toString(), "who", who)));
         Set<String> said = new LinkedHashSet<>();
         for (PolicyEngine engine : engines) {
             for (RuleProblem warning : engine.calendarWarnings(today)) {
-                if (said.add(warning.toString())) line.append("; ").append(warning);
+                if (said.add(warning.toString())) line.append(words.render("ready.warning", Map.of("warning", warning.toString())));
             }
         }
         return line.toString();
     }
 
-    private static String serving(PolicyId policy) {
-        return policy.name() + " " + policy.version() + " (hash " + policy.hash() + ")";
+    private static String serving(Words words, PolicyId policy) {
+        return words.render("ready.pack", Map.of("name", policy.name(), "version", policy.version(), "hash", policy.hash()));
     }
 
     /** The ready line's account of a chain: its file, how many stores, and each stack's store pack. */
-    private static String serving(StoreEngine chain) {
+    private static String serving(Words words, StoreEngine chain) {
         List<String> stacks = new ArrayList<>();
         for (StoreEngine.Stack stack : chain.stacks()) {
-            StringBuilder each = new StringBuilder(serving(stack.engine().policy()));
-            for (PolicyId floor : stack.engine().floors()) each.append(" over ").append(floor.name()).append(' ').append(floor.version());
+            StringBuilder each = new StringBuilder(serving(words, stack.engine().policy()));
+            for (PolicyId floor : stack.engine().floors()) {
+                each.append(words.render("ready.floor", Map.of("name", floor.name(), "version", floor.version())));
+            }
             stacks.add(each.toString());
         }
-        return "the stores of " + chain.file() + " (" + chain.rows().size() + " rows, " + chain.stacks().size() + " stacks: "
-                + String.join(", ", stacks) + ")";
+        return words.render("ready.chain", Map.of("file", chain.file().toString(), "rows", chain.rows().size(),
+                "stacks", chain.stacks().size(), "list", String.join(words.get("ready.list"), stacks)));
     }
 
     /**
@@ -279,12 +291,16 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     /** The ready line's end: who may call. Nothing for the open loopback service, as before access control. */
-    private String whoMay(Access access) {
-        if (!access.required()) return noAuth && !loopback(host) ? " for anyone (--no-auth: no access control)" : "";
+    private String whoMay(Words words, Access access) {
+        if (!access.required()) return noAuth && !loopback(host) ? words.get("ready.anyone") : "";
         List<String> who = new ArrayList<>();
-        if (access.callers() != null) who.add(access.callers().callers().size() + " callers of " + callersFile);
-        if (access.jwt() != null) who.add("tokens signed by " + access.jwt().keys() + " for " + jwtAudience);
-        return " for " + String.join(" and ", who);
+        if (access.callers() != null) {
+            who.add(words.render("ready.callers", Map.of("callers", access.callers().callers().size(), "file", callersFile.toString())));
+        }
+        if (access.jwt() != null) {
+            who.add(words.render("ready.tokens", Map.of("keys", String.valueOf(access.jwt().keys()), "audience", String.valueOf(jwtAudience))));
+        }
+        return words.render("ready.for", Map.of("who", String.join(words.get("ready.and"), who)));
     }
 
     /** Why a log file cannot be opened, said about the file and its folder rather than as the bare path Java gives. */

@@ -73,6 +73,7 @@ final class SignIn {
             json.append(separator).append(jsString(language.tag())).append(":{");
             String inner = "";
             for (Map.Entry<String, String> word : Words.of(SignIn.class, language).all().entrySet()) {
+                if (!word.getKey().startsWith("signIn.") && !word.getKey().startsWith("role.")) continue; // the page's words only
                 json.append(inner).append(jsString(word.getKey())).append(':').append(jsString(word.getValue()));
                 inner = ",";
             }
