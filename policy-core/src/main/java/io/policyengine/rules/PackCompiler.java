@@ -45,7 +45,23 @@ final class PackCompiler {
     private PackCompiler() {
     }
 
+    /**
+     * The pack's rules with their terms written in ({@link TermsInlined}); when that does not compile, the author's own text,
+     * so that every problem is told as it is written.
+     */
     static KieBase compile(PackFiles pack) throws RuleLoadException {
+        List<PackFiles.DrlFile> inlined = TermsInlined.of(pack);
+        if (inlined != pack.files()) {
+            try {
+                return compile(pack, inlined);
+            } catch (RuleLoadException e) {
+                // told below, from the author's text
+            }
+        }
+        return compile(pack, pack.files());
+    }
+
+    private static KieBase compile(PackFiles pack, List<PackFiles.DrlFile> files) throws RuleLoadException {
         ClassLoader classes = BuiltModel.without(PackCompiler.class.getClassLoader());
         KnowledgeBuilderConfiguration configuration = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(classes);
         BuiltModel.keepHidden(configuration, classes);
@@ -55,7 +71,7 @@ final class PackCompiler {
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(configuration);
         CompositeKnowledgeBuilder batch = builder.batch();
         Map<String, PackFiles.DrlFile> bySource = new HashMap<>();
-        for (PackFiles.DrlFile file : pack.files()) {
+        for (PackFiles.DrlFile file : files) {
             String source = file.path().toString();
             bySource.put(source, file);
             Resource resource = ResourceFactory.newByteArrayResource(file.text().getBytes(StandardCharsets.UTF_8))
