@@ -11,6 +11,7 @@ import io.policyengine.text.PackSentences;
 
 import java.util.ArrayList;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -107,6 +108,18 @@ record PackStack(PackVersions store, List<PackVersions> floors, int firingLimit,
             if (pack.latest().policy().name().equals(policy.name())) return pack.latest().sentences(language);
         }
         return null;
+    }
+
+    /** See {@link PolicyEngine#calendarWarnings(java.time.LocalDate)}: each version's warning once. */
+    List<RuleProblem> calendarWarnings(LocalDate today) {
+        List<RuleProblem> warnings = new ArrayList<>(0);
+        for (PackVersions pack : packs()) {
+            for (PackVersions.Version version : pack.versions()) {
+                RuleProblem endsSoon = version.pack().calendarEndsSoon(today);
+                if (endsSoon != null && !warnings.contains(endsSoon)) warnings.add(endsSoon);
+            }
+        }
+        return warnings;
     }
 
     /** Every rule of the stack as written: the store pack's, then each floor's; every version of a versioned pack. */

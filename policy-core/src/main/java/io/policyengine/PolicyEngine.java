@@ -13,7 +13,6 @@ import io.policyengine.rules.RulePack;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -33,14 +32,14 @@ import java.util.Set;
  * the store's rules fall below the law, the law prevails. A rules folder may hold one sub-folder per version of its pack;
  * each claim is decided by the version in force on its purchase date.
  *
- * <p>An engine loaded from a folder can {@link #reload} it, or {@link #watch} it and reload on every change. New rules
- * are compiled off to the side and swapped in at once; a decision under way finishes on the rules it started with, and
- * rules that do not compile never go live.
+ * <p>An engine loaded from a folder can {@link #reload} it, or {@link #watch} it and reload on every change: new rules are
+ * compiled and checked off to the side and swapped in at once; a decision under way finishes on the rules it started with.
+ * Rules that do not compile never go live. The {@code with...} methods return a new engine; this one is unchanged.
  */
 public final class PolicyEngine {
     private final LiveStack live;
 
-    private PolicyEngine(Path folder, PackStack stack) {
+    PolicyEngine(Path folder, PackStack stack) {
         this.live = new LiveStack(folder, stack);
     }
 
@@ -58,7 +57,7 @@ public final class PolicyEngine {
         }
     }
 
-    /** Compiles the rules in {@code rulesDir}: its {@code .drl} files, or one sub-folder per version. Throws with every problem's file and line. */
+    /** Compiles the {@code .drl} files of {@code rulesDir}, or of each version sub-folder; throws with every problem's FILE:LINE. */
     public static PolicyEngine load(Path rulesDir) throws RuleLoadException {
         return new PolicyEngine(rulesDir, PackStack.of(PackVersions.load(rulesDir)));
     }
@@ -100,27 +99,22 @@ public final class PolicyEngine {
         return PackValidation.validate(rulesDir);
     }
 
-    /**
-     * This engine with {@code floor}'s pack stacked under it as a statutory floor (contract section 6): the floor decides
-     * on its own, and what it grants is allowed whatever the store's rules say. Returns a new engine; this one is unchanged.
-     */
+    /** {@code floor}'s pack stacked under this engine's (contract section 6): it decides on its own, and what it grants is allowed. */
     public PolicyEngine withFloor(PolicyEngine floor) {
         return new PolicyEngine(live.folder(), live.get().withFloor(floor.live.get().store()));
     }
 
     /**
-     * This engine with every pack allowed at most {@code firingsPerClaim} rule firings per claim, whatever the packs' own
-     * {@code maxFiringsPerClaim} term says (default 10,000). Past it the claim gets a {@link RuleFailureException} naming the
-     * rule that kept firing, and the other claims are decided as usual. Returns a new engine; this one is unchanged.
+     * Every pack allowed {@code firingsPerClaim} rule firings per claim, whatever its {@code maxFiringsPerClaim} term says (default
+     * 10,000); past it the claim gets a {@link RuleFailureException} naming the rule that kept firing, the others are decided.
      */
     public PolicyEngine withFiringLimit(int firingsPerClaim) {
         return new PolicyEngine(live.folder(), live.get().withFiringLimit(firingsPerClaim));
     }
 
     /**
-     * This engine with every claim allowed at most {@code perClaim} in each pack, whatever the packs' own {@code maxMillisPerClaim}
-     * term says (default 2 s). Past it the rules are stopped (halted between firings, a consequence that waits interrupted) and
-     * the claim gets a {@link RuleFailureException} naming the rule that was running. Returns a new engine; this one is unchanged.
+     * Every claim allowed {@code perClaim} in each pack, whatever its {@code maxMillisPerClaim} term says (default 2 s); past it the
+     * rules are halted (a consequence that waits, interrupted) and the claim gets a {@link RuleFailureException} naming the rule.
      */
     public PolicyEngine withTimeLimit(Duration perClaim) {
         return new PolicyEngine(live.folder(), live.get().withTimeLimit(perClaim));
@@ -152,37 +146,24 @@ public final class PolicyEngine {
     }
 
     /**
-     * The words of this engine's decisions in {@code locale} (contract section 8): {@code en}, or Chinese
-     * ({@code zh-CN}, {@code zh}, {@code zh-Hans}). Every pack of the stack must have sentences in it.
-     *
-     * @throws UnsupportedLanguageException naming the language, or the pack that lacks it
+     * The words of this engine's decisions in {@code locale} (contract section 8): {@code en}, or Chinese ({@code zh-CN}, {@code zh},
+     * {@code zh-Hans}); every pack of the stack must have sentences in it, else {@link UnsupportedLanguageException} names it.
      */
     public Wording wording(Locale locale) {
         return live.wording(locale);
     }
 
-    /**
-     * Decides {@code claim} and puts it into words in {@code locale} (contract section 8), as {@code wording(locale).render(decide(claim))};
-     * {@link io.policyengine.json.DecisionJson#toJson(RenderedDecision)} writes it. Throws {@link UnsupportedLanguageException} as {@link #wording}.
-     */
+    /** {@code wording(locale).render(decide(claim))}, which {@link io.policyengine.json.DecisionJson#toJson(RenderedDecision)} writes. */
     public RenderedDecision render(Claim claim, Locale locale) {
         return wording(locale).render(decide(claim));
     }
 
     /**
-     * Contract 17: for each pack of the stack (each version of it) whose working-day calendar ends within 60 days of
-     * {@code today} or has ended, the warning {@code validate} gives; empty when none does. {@code serve} says it on its
-     * ready line, so that the calendar is extended before due dates become estimates.
+     * Contract 17: for each pack version whose calendar ends within 60 days of {@code today} or has ended, the warning {@code validate}
+     * gives; empty when none does. {@code serve} says it when ready, so that calendars are extended before due dates become estimates.
      */
     public List<RuleProblem> calendarWarnings(LocalDate today) {
-        List<RuleProblem> warnings = new ArrayList<>(0);
-        for (PackVersions pack : live.get().packs()) {
-            for (PackVersions.Version version : pack.versions()) {
-                RuleProblem endsSoon = version.pack().calendarEndsSoon(today);
-                if (endsSoon != null && !warnings.contains(endsSoon)) warnings.add(endsSoon);
-            }
-        }
-        return warnings;
+        return live.get().calendarWarnings(today);
     }
 
     /** The languages every pack of the stack has sentences in. */
@@ -205,23 +186,15 @@ public final class PolicyEngine {
 
     /**
      * Decides every claim; the decisions come back in the claims' order, all made by the same rules.
-     *
      * @throws BadInputException    when no version of a pack is in force on a claim's purchase date ({@link #check} each claim first to keep the others)
      * @throws RuleFailureException for the first claim a rule fails or keeps firing for ({@link #decideEach} keeps the others)
      */
     public List<Decision> decideAll(Collection<Claim> claims) {
-        List<Decision> decisions = new ArrayList<>(claims.size());
-        for (Result result : decideEach(claims)) {
-            if (result.isFailure()) throw result.failure();
-            decisions.add(result.decision());
-        }
-        return decisions;
+        return StackDecider.decideAll(live.get(), claims);
     }
 
     /**
-     * Decides every claim on its own account: a rule that fails or keeps firing for one claim costs that claim alone,
-     * whose result then carries the failure. Results come back in the claims' order.
-     *
+     * Decides every claim on its own account, in order: a rule that fails for one claim costs that claim alone, its result the failure.
      * @throws BadInputException when no version of a pack is in force on a claim's purchase date
      */
     public List<Result> decideEach(Collection<Claim> claims) {
@@ -229,9 +202,7 @@ public final class PolicyEngine {
     }
 
     /**
-     * Decides every claim as {@link #decideEach} does and also tells which rules of the stack fired for each: what rule
-     * coverage and comparisons of two rule sets need. Slower than {@link #decideEach}.
-     *
+     * {@link #decideEach}, telling which rules of the stack fired for each claim (for coverage and comparisons); slower.
      * @throws BadInputException when no version of a pack is in force on a claim's purchase date
      */
     public List<Traced> decideTraced(Collection<Claim> claims) {

@@ -3,6 +3,7 @@ package io.policyengine;
 import io.policyengine.decide.Decisions;
 import io.policyengine.decide.PackFindings;
 import io.policyengine.model.Claim;
+import io.policyengine.model.Decision;
 import io.policyengine.model.Explanation;
 import io.policyengine.model.FiredRule;
 import io.policyengine.model.PackRule;
@@ -25,6 +26,16 @@ import java.util.Set;
  */
 final class StackDecider {
     private StackDecider() {
+    }
+
+    /** See {@link PolicyEngine#decideAll}: the decisions, or the first claim's failure thrown. */
+    static List<Decision> decideAll(PackStack stack, Collection<Claim> claims) {
+        List<Decision> decisions = new ArrayList<>(claims.size());
+        for (PolicyEngine.Result result : decideEach(stack, claims, null)) {
+            if (result.isFailure()) throw result.failure();
+            decisions.add(result.decision());
+        }
+        return decisions;
     }
 
     /** {@code fired}, when not null, gets one set per claim, in order, of the rules that fired for it. */

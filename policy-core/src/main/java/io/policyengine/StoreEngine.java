@@ -5,6 +5,7 @@ import io.policyengine.model.Claim;
 import io.policyengine.model.Decision;
 import io.policyengine.model.Explanation;
 import io.policyengine.model.PolicyId;
+import io.policyengine.rules.PackVersions;
 import io.policyengine.text.Language;
 import io.policyengine.text.PackSentences;
 import org.slf4j.Logger;
@@ -493,12 +494,13 @@ public final class StoreEngine {
                 if (before != null && before.fingerprint().equals(fingerprint)) {
                     engine = before.engine();
                 } else {
-                    engine = PolicyEngine.load(folder);
-                    if (validate && !checked.contains(engine.policy().hash())) {
-                        List<RuleProblem> errors = PolicyEngine.validate(folder).stream().filter(p -> !p.warning()).toList();
+                    PackVersions versions = PackVersions.load(folder);
+                    // the pack just compiled is the one checked: no second compilation for the check
+                    if (validate) {
+                        List<RuleProblem> errors = PackValidation.errors(versions, checked);
                         if (!errors.isEmpty()) throw new RuleLoadException(errors);
-                        checked.add(engine.policy().hash());
                     }
+                    engine = new PolicyEngine(folder, PackStack.of(versions));
                     compiled.put(folder.toString(), new Compiled(fingerprint, engine));
                 }
             } else if (PolicyEngine.bundledPacks().contains(name)) {

@@ -34,6 +34,21 @@ class ValidateTest {
     }
 
     @Test
+    void aFileCutOffInTheMiddleOfAConditionIsOneSyntaxErrorAtItsLastLineWithoutTheParsersStackTrace() throws Exception {
+        Path pack = PackCopy.storeStandardIn(temp.resolve("rules"));
+        Path tiers = pack.resolve("defect-tiers.drl");
+        String text = java.nio.file.Files.readString(tiers);
+        // cut after "daysS" on line 13: the parser itself throws, and says so with its stack trace
+        java.nio.file.Files.writeString(tiers, text.substring(0, text.indexOf("daysSincePurchase") + 5));
+
+        List<RuleProblem> problems = PolicyEngine.validate(pack);
+
+        // the sentences of the rules cut off are reported too; of the rule files, only the line where the text breaks
+        assertThat(problems).filteredOn(problem -> problem.file().toString().endsWith(".drl"))
+                .singleElement().hasToString(tiers + ":13: syntax error: unexpected exception at input '<eof>'");
+    }
+
+    @Test
     void anErrorInAThenBlockPointsAtItsRule() {
         Path pack = PackCopy.storeStandardIn(temp.resolve("rules"));
         PackCopy.edit(pack, "no-reason-return.drl", "\"noReasonDays\", $days )", "\"noReasonDays\", $nodays )");

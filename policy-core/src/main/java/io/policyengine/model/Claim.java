@@ -140,6 +140,16 @@ public record Claim(String id, Product product, LocalDate purchaseDate, LocalDat
         return new Builder(this);
     }
 
+    /**
+     * The product's category, null when unsaid. A rule that tells claims apart by category is better written
+     * {@code Claim( category == "TV" )} than {@code Claim( product.category == "TV" )}: Drools looks a claim's own
+     * field up in a hash among the rules that test it, while a nested one is tested rule after rule
+     * (docs/performance.md, "The engine as packs grow").
+     */
+    public String category() {
+        return product.category();
+    }
+
     /** Calendar days from purchase to claim; the purchase day is day 0. */
     public int daysSincePurchase() {
         return (int) (claimDate.toEpochDay() - purchaseDate.toEpochDay());

@@ -63,6 +63,12 @@ final class BuiltModel {
         return Optional.of(KieBaseBuilder.createKieBaseFromModel(found));
     }
 
+    /** Whether the build made a model of every DRL package of {@code pack}'s files. */
+    static boolean hasModelOf(PackFiles pack) {
+        Set<String> packages = packages(pack);
+        return !packages.isEmpty() && index().keySet().containsAll(packages);
+    }
+
     /**
      * A built model with its rules in the order they are written (files by name, then line), as the DRL
      * compiler adds them. Drools fires rules of equal salience in the order they were added to the knowledge

@@ -33,12 +33,35 @@ import java.util.regex.Pattern;
  */
 final class PackCompiler {
     private static final Pattern RULE_NAME = Pattern.compile("Rule name='([^']*)'");
+    /**
+     * What the DRL parser says when it trips over its own feet (a NullPointerException on a file cut off mid-constraint):
+     * {@code Line 13:40 unexpected exception at input '<eof>'. Exception: ... Stack trace: ...}. A syntax error all the same.
+     */
+    private static final Pattern PARSER_CRASH = Pattern.compile("^Line (\\d+):\\d+ (unexpected exception at input '[^']*')");
     private static final Pattern QUOTED_EXPRESSION = Pattern.compile("Unable to Analyse Expression (.+?): \\[");
+
+    private static final String SYNTAX = "syntax error: ";
 
     private PackCompiler() {
     }
 
+    /**
+     * The pack's rules with their terms written in ({@link TermsInlined}); when that does not compile, the author's own text,
+     * so that every problem is told as it is written.
+     */
     static KieBase compile(PackFiles pack) throws RuleLoadException {
+        List<PackFiles.DrlFile> inlined = TermsInlined.of(pack);
+        if (inlined != pack.files()) {
+            try {
+                return compile(pack, inlined);
+            } catch (RuleLoadException e) {
+                // told below, from the author's text
+            }
+        }
+        return compile(pack, pack.files());
+    }
+
+    private static KieBase compile(PackFiles pack, List<PackFiles.DrlFile> files) throws RuleLoadException {
         ClassLoader classes = BuiltModel.without(PackCompiler.class.getClassLoader());
         KnowledgeBuilderConfiguration configuration = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(classes);
         BuiltModel.keepHidden(configuration, classes);
@@ -48,7 +71,7 @@ final class PackCompiler {
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(configuration);
         CompositeKnowledgeBuilder batch = builder.batch();
         Map<String, PackFiles.DrlFile> bySource = new HashMap<>();
-        for (PackFiles.DrlFile file : pack.files()) {
+        for (PackFiles.DrlFile file : files) {
             String source = file.path().toString();
             bySource.put(source, file);
             Resource resource = ResourceFactory.newByteArrayResource(file.text().getBytes(StandardCharsets.UTF_8))
@@ -67,11 +90,17 @@ final class PackCompiler {
             PackFiles.DrlFile file = result.getResource() == null ? null : bySource.get(result.getResource().getSourcePath());
             Path path = file == null ? pack.folder() : file.path();
             int line = firstLine(result.getLines());
+            Matcher crash = PARSER_CRASH.matcher(text);
+            if (crash.find()) {
+                // its stack trace tells an author nothing: the line, and that the file ends or breaks there
+                problems.add(RuleProblem.error(path, Integer.parseInt(crash.group(1)), SYNTAX + crash.group(2)));
+                continue;
+            }
             if (line <= 1 && file != null) line = lineOfQuote(file.text(), text, line);
             if (line <= 0 && file != null) line = lineOfRuleIn(file.text(), text);
             problems.add(RuleProblem.error(path, line, text));
         }
-        List<RuleProblem> syntax = problems.stream().filter(p -> p.message().startsWith("[ERR ")).toList();
+        List<RuleProblem> syntax = problems.stream().filter(p -> p.message().startsWith("[ERR ") || p.message().startsWith(SYNTAX)).toList();
         // a file that does not parse leaves its declarations (Terms, Pack) unbuilt, and every other
         // file then fails to resolve them: only the syntax errors are worth the author's time
         if (!syntax.isEmpty()) throw new RuleLoadException(ProblemHints.improve(syntax, text(bySource), classes));

@@ -15,6 +15,7 @@ import org.kie.api.runtime.KieSession;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,9 @@ final class PackLoader {
     private static final Pattern DECLARED_FIELD = Pattern.compile("(?m)^\\s*(\\w+)\\s*:");
     private static final Pattern CODE = Pattern.compile("\"([A-Z][A-Z0-9_]{1,30})\"");
 
+    /** The content hashes of the bundled packs, each composed with its parents: read once, they do not change while the process runs. */
+    private static volatile Set<String> bundledHashes;
+
     private PackLoader() {
     }
 
@@ -46,6 +50,9 @@ final class PackLoader {
         PackChain chain = PackChain.of(PackFiles.read(folder));
         PackFiles files = chain.files();
         RuleIndex index = RuleIndex.of(files.files());
+        // the very files a bundled pack is built from (its source folder, a copy of it): the build compiled them already
+        Optional<KieBase> built = isBundled(files) ? BuiltModel.kieBase(files, index, RuleIndex.of(chain.removed())) : Optional.empty();
+        if (built.isPresent()) return of(chain, index, built.get());
         KieBase base;
         try {
             base = PackCompiler.compile(files);
@@ -66,6 +73,27 @@ final class PackLoader {
         RuleIndex index = RuleIndex.of(files.files());
         Optional<KieBase> built = BuiltModel.kieBase(files, index, RuleIndex.of(chain.removed()));
         return of(chain, index, built.isPresent() ? built.get() : PackCompiler.compile(files));
+    }
+
+    /**
+     * Whether {@code files} (a pack composed with its parents) hold, byte for byte, what a bundled pack's do: the same
+     * content hash. Only asked when the build made a model of each of their DRL packages.
+     */
+    private static boolean isBundled(PackFiles files) {
+        if (!BuiltModel.hasModelOf(files)) return false;
+        Set<String> hashes = bundledHashes;
+        if (hashes == null) {
+            Set<String> found = new HashSet<>();
+            for (String name : PackFiles.bundledNames()) {
+                try {
+                    found.add(PackChain.of(PackFiles.read(PackFiles.bundledFolder(name))).files().hash());
+                } catch (RuleLoadException e) {
+                    // a bundled pack that does not read is no pack to match: the folder is compiled from its DRL
+                }
+            }
+            bundledHashes = hashes = Set.copyOf(found);
+        }
+        return hashes.contains(files.hash());
     }
 
     /** The pack of {@code chain} compiled to {@code base}; every problem of its files, sentences and terms refuses it, all at once. */

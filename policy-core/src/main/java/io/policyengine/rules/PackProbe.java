@@ -11,7 +11,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Checks a compiled pack against generated probe claims: what compiles but is wrong or looks wrong. A rule
@@ -24,26 +30,17 @@ final class PackProbe {
 
     /** See {@link RulePack#check(List)}. */
     static List<RuleProblem> check(RulePack pack, PackRunner runner, RuleIndex index, List<Claim> probe) {
-        Set<String> fired = new HashSet<>();
+        Set<String> fired = ConcurrentHashMap.newKeySet();
         AgendaEventListener names = new DefaultAgendaEventListener() {
             @Override
             public void afterMatchFired(AfterMatchFiredEvent event) {
                 fired.add(event.getMatch().getRule().getName());
             }
         };
-        int limit = pack.firingLimit();
-        int millis = pack.timeLimitMillis();
-        PackRunner.Breakdown broken = null;
-        for (int from = 0; from < probe.size() && broken == null; from += Batches.SIZE) {
-            List<Claim> batch = probe.subList(from, Math.min(probe.size(), from + Batches.SIZE));
-            if (runner.fireQuietly(batch, limit, millis, names)) continue;
-            for (Claim claim : batch) {
-                broken = runner.fireAlone(claim, limit, millis, names).breakdown();
-                // a rule that hangs hangs again; a claim that met a pause of the machine (a full GC, a busy core) does not
-                if (broken != null && broken.timedOut()) broken = runner.fireAlone(claim, limit, millis, names).breakdown();
-                if (broken != null) break;
-            }
-        }
+        Set<String> written = new HashSet<>();
+        for (RuleIndex.Entry rule : index.rules().values()) written.add(rule.name());
+        // once every rule has fired, there is nothing more to learn from listening: a session without a listener is quicker
+        PackRunner.Breakdown broken = firstBreakdown(pack, runner, probe, () -> fired.containsAll(written) ? null : names);
         List<RuleProblem> problems = new ArrayList<>();
         if (broken != null) problems.add(broken.problem(pack.folder(), "a generated claim"));
         problems.addAll(calendarWarnings(pack, LocalDate.now()));
@@ -61,6 +58,56 @@ final class PackProbe {
             }
         }
         return problems;
+    }
+
+    /** See {@link RulePack#failure(List)}. */
+    static RuleProblem failure(RulePack pack, PackRunner runner, List<Claim> probe) {
+        PackRunner.Breakdown broken = firstBreakdown(pack, runner, probe, () -> null);
+        return broken == null ? null : broken.problem(pack.folder(), "a generated claim");
+    }
+
+    /**
+     * What broke for the first probe claim, in order, that the rules fail, keep firing or hang for; null when none does.
+     * The batches run on every core; once one breaks, the batches after it are not started (its breakdown is the answer
+     * whatever they hold), and those before it are finished, so that the answer is the one a run in order would give.
+     * {@code listener} gives, for each batch, what to tell of every firing: null for nothing.
+     */
+    private static PackRunner.Breakdown firstBreakdown(RulePack pack, PackRunner runner, List<Claim> probe,
+                                                       Supplier<AgendaEventListener> listener) {
+        int limit = pack.firingLimit();
+        int millis = pack.timeLimitMillis();
+        int batches = (probe.size() + Batches.SIZE - 1) / Batches.SIZE;
+        AtomicInteger firstBroken = new AtomicInteger(Integer.MAX_VALUE);
+        AtomicReference<PackRunner.Breakdown> first = new AtomicReference<>();
+        Batches.Source<Integer> numbers = each -> {
+            for (int number = 0; number < batches && number < firstBroken.get(); number++) each.accept(number);
+        };
+        Function<List<Integer>, Optional<PackRunner.Breakdown>> probeBatch = chosen -> {
+            int number = chosen.get(0);
+            if (number > firstBroken.get()) return Optional.empty();
+            List<Claim> batch = probe.subList(number * Batches.SIZE, Math.min(probe.size(), (number + 1) * Batches.SIZE));
+            PackRunner.Breakdown broken = breakdown(runner, batch, limit, millis, listener.get());
+            if (broken != null) firstBroken.accumulateAndGet(number, Math::min);
+            return Optional.ofNullable(broken);
+        };
+        // one batch number at a time: each worker takes the next batch of claims as it is free
+        Batches.inOrder(1, numbers, probeBatch, broken -> {
+            broken.ifPresent(found -> first.compareAndSet(null, found));
+            return true;
+        });
+        return first.get();
+    }
+
+    /** The batch run together; when that breaks, its claims one by one, the first one's breakdown. Null when none breaks. */
+    private static PackRunner.Breakdown breakdown(PackRunner runner, List<Claim> batch, int limit, int millis, AgendaEventListener listener) {
+        if (runner.fireQuietly(batch, limit, millis, listener)) return null;
+        for (Claim claim : batch) {
+            PackRunner.Breakdown broken = runner.fireAlone(claim, limit, millis, listener).breakdown();
+            // a rule that hangs hangs again; a claim that met a pause of the machine (a full GC, a busy core) does not
+            if (broken != null && broken.timedOut()) broken = runner.fireAlone(claim, limit, millis, listener).breakdown();
+            if (broken != null) return broken;
+        }
+        return null;
     }
 
     /**

@@ -139,12 +139,12 @@ final class PackRunner {
     }
 
     /**
-     * Runs a batch of claims together with {@code listener} told of each firing; false when the rules failed
+     * Runs a batch of claims together with {@code listener} (when not null) told of each firing; false when the rules failed
      * or kept firing for some claim of it.
      */
     boolean fireQuietly(List<Claim> batch, int limit, long millis, AgendaEventListener listener) {
         KieSession session = kieBase.newKieSession();
-        session.addEventListener(listener);
+        if (listener != null) session.addEventListener(listener);
         try (Firing firing = Firing.open(policyName, batch, matched)) {
             termFacts.forEach(session::insert);
             batch.forEach(session::insert);

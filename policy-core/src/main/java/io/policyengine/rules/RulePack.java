@@ -212,4 +212,12 @@ public final class RulePack {
     public List<RuleProblem> check(List<Claim> probe) {
         return PackProbe.check(this, runner, index, probe);
     }
+
+    /**
+     * The error {@link #check} finds among the {@code probe} claims, without its warnings: what keeps a reload from going live.
+     * Null when the rules neither fail, keep firing nor hang for any of them.
+     */
+    public RuleProblem failure(List<Claim> probe) {
+        return PackProbe.failure(this, runner, probe);
+    }
 }

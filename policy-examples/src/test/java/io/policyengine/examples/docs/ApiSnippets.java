@@ -1,6 +1,7 @@
 package io.policyengine.examples.docs;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.policyengine.Batches;
 import io.policyengine.PolicyEngine;
 import io.policyengine.RenderedDecision;
 import io.policyengine.RuleLoadException;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * The Java snippets of README.md and docs/, as source the build compiles: each {@code tag::NAME[]} region is
@@ -50,6 +52,18 @@ final class ApiSnippets {
         // tag::floor[]
         PolicyEngine underLaw = PolicyEngine.storeStandard().withFloor(PolicyEngine.bundled("cn-consumer-law"));
         // end::floor[]
+    }
+
+    static void stream(PolicyEngine engine, Iterable<Claim> incoming, Consumer<PolicyEngine.Result> out) {
+        // tag::stream[]
+        boolean allDecided = Batches.inOrder(
+                each -> incoming.forEach(each),          // read on a thread of its own: a file, a queue, a socket
+                engine::decideEach,                      // 512 claims a batch, on every core
+                results -> {                             // each batch back in input order, on this thread
+                    results.forEach(out);                // the decision, or the rule that failed for that claim
+                    return results.stream().noneMatch(PolicyEngine.Result::isFailure);
+                });
+        // end::stream[]
     }
 
     static void stores(Claim claim, List<Claim> claims) throws Exception {

@@ -33,6 +33,8 @@ class ServeAccessProcessTest {
     Path temp;
     /** The lines the server under test wrote on stderr. */
     private final List<String> stderr = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Reads the server's stderr into {@link #stderr} until the pipe ends. */
+    private Thread stderrReader;
 
     @Test
     @DisplayName("a non-loopback --host without --callers or --jwks is refused in one line, exit 2; so are contradictory options")
@@ -93,7 +95,7 @@ class ServeAccessProcessTest {
             server.destroy();
             server.waitFor(20, TimeUnit.SECONDS);
         }
-        Thread.sleep(500); // the last lines on their way through the pipe
+        stderrReader.join(TimeUnit.SECONDS.toMillis(20)); // the pipe's end: every line the server wrote is in
         assertThat(String.join("\n", stderr)).contains("denied GET /metrics from 127.0.0.1: 403 till-sh12 has the role counter; this needs admin")
                 .doesNotContain(till).doesNotContain(admin);
     }
@@ -121,6 +123,7 @@ class ServeAccessProcessTest {
         });
         reader.setDaemon(true);
         reader.start();
+        stderrReader = reader;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (stderr.isEmpty() && server.isAlive() && System.nanoTime() < deadline) Thread.sleep(100);
         Matcher matcher = READY.matcher(stderr.isEmpty() ? "" : stderr.get(0));
