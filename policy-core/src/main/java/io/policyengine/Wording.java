@@ -240,7 +240,7 @@ public final class Wording {
         if (!clauses.isEmpty()) {
             String separator = pattern(packs, "clause separator").render(Map.of(), language) + language.gap();
             String joined = String.join(separator, clauses);
-            if (language == Language.EN) joined = Character.toUpperCase(joined.charAt(0)) + joined.substring(1);
+            if (language.capitalizesSentences()) joined = Character.toUpperCase(joined.charAt(0)) + joined.substring(1);
             sentences.add(pattern(packs, "extras").render(Map.of("clauses", joined), language));
         }
         Action next = decision.actions().isEmpty() ? null : decision.actions().get(0);

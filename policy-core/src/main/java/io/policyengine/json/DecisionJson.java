@@ -190,6 +190,14 @@ public final class DecisionJson {
     }
 
     /**
+     * A decision's {@code policy} object (its name, version, hash and parents, then its floors), as the decision writes
+     * it: what a record of the decision, such as the service's decision log, says decided it.
+     */
+    public static void writePolicy(JsonGenerator json, Decision decision) throws IOException {
+        json.writeRawValue(Encoded.policy(decision.policy(), decision.floors()));
+    }
+
+    /**
      * An explanation as one line: {@code {"claimId", "firedRules": [{"rule", "title", "article", "citation",
      * "terms": {...}, "reasons": [...]}], "decision": {...}}}, the rules in firing order.
      */

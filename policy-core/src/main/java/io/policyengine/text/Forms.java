@@ -37,6 +37,7 @@ final class Forms {
     final Map<String, String> currencies;
     final String thousands;
     final String gap;
+    final boolean capitalized;
     /** Chinese numerals (only the Chinese file has them): the ten digits, and the units ten, hundred, thousand. */
     final String numeralDigits;
     final String numeralTen;
@@ -65,6 +66,7 @@ final class Forms {
         currencies = Map.copyOf(names);
         thousands = in.required("amount.thousands");
         gap = in.required("gap");
+        capitalized = Boolean.parseBoolean(in.required("sentences.capitalized"));
         numeralDigits = read.getProperty("numerals.digits", "0123456789");
         if (numeralDigits.length() != 10) throw new IllegalStateException(file + ": numerals.digits: expected ten digits, got \"" + numeralDigits + "\"");
         numeralTen = read.getProperty("numerals.ten", "");

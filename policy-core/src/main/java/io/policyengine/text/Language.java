@@ -64,6 +64,11 @@ public enum Language {
         return forms.gap;
     }
 
+    /** Whether a sentence starts with a capital letter (English), so that clauses joined into one get one. */
+    public boolean capitalizesSentences() {
+        return forms.capitalized;
+    }
+
     public Locale locale() {
         return Locale.forLanguageTag(tag);
     }

@@ -3,9 +3,9 @@ package io.policyengine.examples.report;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.policyengine.json.ClaimJson;
+import io.policyengine.json.DecisionJson;
 import io.policyengine.model.Claim;
 import io.policyengine.model.Decision;
-import io.policyengine.model.PolicyId;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -46,16 +46,8 @@ public final class DecisionRecord {
             json.writeStringField("time", time.toString());
             if (caller != null) json.writeStringField("caller", caller);
             if (region != null) json.writeStringField("region", region);
-            json.writeObjectFieldStart("policy");
-            writePolicy(json, decision.policy());
-            json.writeArrayFieldStart("floors");
-            for (PolicyId floor : decision.floors()) {
-                json.writeStartObject();
-                writePolicy(json, floor);
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeEndObject();
+            json.writeFieldName("policy");
+            DecisionJson.writePolicy(json, decision); // the decision's own: packs it extends (contract 14.1) and floors
             json.writeFieldName("claim");
             json.writeRawValue(ClaimJson.toJson(claim));
             json.writeFieldName("decision");
@@ -65,11 +57,5 @@ public final class DecisionRecord {
             throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
         }
         lines.write('\n');
-    }
-
-    private static void writePolicy(JsonGenerator json, PolicyId policy) throws IOException {
-        json.writeStringField("name", policy.name());
-        json.writeStringField("version", policy.version());
-        json.writeStringField("hash", policy.hash());
     }
 }
