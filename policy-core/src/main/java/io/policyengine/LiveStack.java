@@ -1,6 +1,7 @@
 package io.policyengine;
 
 import io.policyengine.model.PolicyId;
+import io.policyengine.rules.PackCache;
 import io.policyengine.rules.PackVersions;
 import io.policyengine.text.Language;
 import io.policyengine.text.PackSentences;
@@ -28,9 +29,13 @@ final class LiveStack {
     /** Hashes of pack versions a reload checked and found without errors. */
     private final Set<String> checkedHashes = ConcurrentHashMap.newKeySet();
 
+    /** What the folder compiled to lately: a save back to one of them goes live without compiling. */
+    private final PackCache compiled = new PackCache();
+
     LiveStack(Path folder, PackStack stack) {
         this.folder = folder;
         this.live = new AtomicReference<>(stack);
+        if (folder != null) stack.store().versions().forEach(version -> compiled.add(version.pack()));
     }
 
     PackStack get() {
@@ -55,11 +60,12 @@ final class LiveStack {
         if (folder == null) throw new IllegalStateException("a bundled pack has no folder to reload");
         PackStack old = live.get();
         try {
-            PackVersions fresh = PackVersions.load(folder);
+            PackVersions fresh = PackVersions.load(folder, compiled);
             // what validate rejects never goes live: a rule that fails, keeps firing or hangs on a generated claim
             List<RuleProblem> errors = PackValidation.errors(fresh, checkedHashes);
             if (!errors.isEmpty()) throw new RuleLoadException(errors);
             live.set(old.withStore(fresh));
+            fresh.versions().forEach(version -> compiled.add(version.pack()));
             if (!old.store().latest().policy().equals(fresh.latest().policy())) {
                 LOG.info("rules reloaded from {}: {} -> {}", folder, old.store().latest().policy(), fresh.latest().policy());
             }

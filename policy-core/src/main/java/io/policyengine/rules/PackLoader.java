@@ -47,8 +47,15 @@ final class PackLoader {
 
     /** Compiles the files of {@code folder}, laid over those of the packs it extends. */
     static RulePack load(Path folder) throws RuleLoadException {
+        return load(folder, null);
+    }
+
+    /** The same, or the pack {@code compiled} (may be null) kept from when the folder held these very files. */
+    static RulePack load(Path folder, PackCache compiled) throws RuleLoadException {
         PackChain chain = PackChain.of(PackFiles.read(folder));
         PackFiles files = chain.files();
+        RulePack known = compiled == null ? null : compiled.get(files.folder(), files.hash());
+        if (known != null) return known;
         RuleIndex index = RuleIndex.of(files.files());
         // the very files a bundled pack is built from (its source folder, a copy of it): the build compiled them already
         Optional<KieBase> built = isBundled(files) ? BuiltModel.kieBase(files, index, RuleIndex.of(chain.removed())) : Optional.empty();

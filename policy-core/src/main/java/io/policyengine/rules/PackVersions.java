@@ -39,6 +39,11 @@ public final class PackVersions {
     }
 
     public static PackVersions load(Path folder) throws RuleLoadException {
+        return load(folder, null);
+    }
+
+    /** The same, taking each version's pack from {@code compiled} (may be null) when it holds one of the same files. */
+    public static PackVersions load(Path folder, PackCache compiled) throws RuleLoadException {
         List<Path> subfolders = Files.isDirectory(folder) ? versionFolders(folder) : List.of();
         if (hasDrlFiles(folder) && !subfolders.isEmpty()) {
             throw new RuleLoadException(List.of(RuleProblem.error(folder, 0, "holds both .drl files and version sub-folders ("
@@ -46,14 +51,14 @@ public final class PackVersions {
                     + "): a rules folder holds one pack, or one sub-folder per version; move the .drl files into their version's folder")));
         }
         if (!Files.isDirectory(folder) || hasDrlFiles(folder)) {
-            return new PackVersions(folder, List.of(new Version(null, RulePack.load(folder))));
+            return new PackVersions(folder, List.of(new Version(null, PackLoader.load(folder, compiled))));
         }
-        if (subfolders.isEmpty()) return new PackVersions(folder, List.of(new Version(null, RulePack.load(folder))));
+        if (subfolders.isEmpty()) return new PackVersions(folder, List.of(new Version(null, PackLoader.load(folder, compiled))));
         List<RuleProblem> problems = new ArrayList<>();
         List<Version> versions = new ArrayList<>();
         for (Path subfolder : subfolders) {
             try {
-                RulePack pack = RulePack.load(subfolder);
+                RulePack pack = PackLoader.load(subfolder, compiled);
                 String from = pack.metadata().get("effectiveFrom");
                 if (from == null || from.isBlank() || from.equals("null")) {
                     problems.add(at(subfolder, "declare Pack", "this version declares no effectiveFrom in its Pack"));
