@@ -149,11 +149,25 @@ record PackFiles(Path folder, List<DrlFile> files, List<SentenceFile> sentences,
 
     /** The line, from 1, of the character at {@code offset} in {@code text}: how every problem of a rule file is placed. */
     static int lineAt(String text, int offset) {
-        int line = 1;
-        for (int i = 0; i < offset; i++) {
-            if (text.charAt(i) == '\n') line++;
+        return lineAt(lineStarts(text), offset);
+    }
+
+    /** Where each line of {@code text} starts, for {@link #lineAt(int[], int)}: a file with many rules is scanned once, not once a rule. */
+    static int[] lineStarts(String text) {
+        int[] starts = new int[16];
+        int count = 1; // line 1 starts at 0
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) != '\n') continue;
+            if (count == starts.length) starts = java.util.Arrays.copyOf(starts, count * 2);
+            starts[count++] = i + 1;
         }
-        return line;
+        return java.util.Arrays.copyOf(starts, count);
+    }
+
+    /** The line, from 1, of the character at {@code offset}, given its text's {@link #lineStarts}. */
+    static int lineAt(int[] lineStarts, int offset) {
+        int found = java.util.Arrays.binarySearch(lineStarts, offset);
+        return found >= 0 ? found + 1 : -found - 1;
     }
 
     private static boolean holdsRules(Path folder) {

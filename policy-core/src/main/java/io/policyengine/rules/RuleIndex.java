@@ -55,6 +55,7 @@ record RuleIndex(Map<String, Entry> rules) {
                 starts.add(new int[]{rule.start(), rule.end()});
                 names.add(rule.group(1));
             }
+            int[] lineStarts = PackFiles.lineStarts(text);
             for (int i = 0; i < starts.size(); i++) {
                 int from = starts.get(i)[1];
                 int to = i + 1 < starts.size() ? starts.get(i + 1)[0] : text.length();
@@ -73,7 +74,7 @@ record RuleIndex(Map<String, Entry> rules) {
                 Set<String> types = new LinkedHashSet<>();
                 Matcher type = PATTERN_TYPE.matcher(header);
                 while (type.find()) types.add(type.group(1));
-                int line = lineOf(text, starts.get(i)[0]);
+                int line = lineOf(text, lineStarts, starts.get(i)[0]);
                 Set<String> params = paramNames(consequence);
                 if (DEPRECIATION.matcher(consequence).find()) params.addAll(RefundAmount.ARITHMETIC);
                 rules.put(names.get(i), new Entry(names.get(i), file.path(), line,
@@ -154,8 +155,8 @@ record RuleIndex(Map<String, Entry> rules) {
         return names;
     }
 
-    private static int lineOf(String text, int offset) {
-        int line = PackFiles.lineAt(text, offset);
+    private static int lineOf(String text, int[] lineStarts, int offset) {
+        int line = PackFiles.lineAt(lineStarts, offset);
         // the match may begin with the blank lines before the rule
         while (offset < text.length() && Character.isWhitespace(text.charAt(offset))) {
             if (text.charAt(offset) == '\n') line++;
