@@ -165,6 +165,8 @@ class WordsInFilesTest {
             Path zh = en.resolveSibling(en.getFileName().toString().replace(".en.", ".zh-CN."));
             Set<String> chinese = keys(zh);
             for (String key : keys(en)) {
+                // serve's ready line is the contract's machine-read line (contract 9): English only
+                if (key.startsWith("ready.") && en.toString().contains("/serve/")) continue;
                 if (!chinese.contains(key)) missing.add(zh + ": " + key);
             }
         }

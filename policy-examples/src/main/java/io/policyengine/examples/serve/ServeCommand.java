@@ -174,7 +174,8 @@ public final class ServeCommand implements Callable<Integer> {
             stop.run();
             Runtime.getRuntime().halt(ExitCodes.OK);
         }, "policy-serve-shutdown"));
-        Words words = Words.of(ServeCommand.class, Language.ofTag(language).orElse(Language.EN));
+        // English whatever --lang: contract 9 fixes the ready line, and scripts and supervisors wait for "serving ... on URI"
+        Words words = Words.of(ServeCommand.class, Language.EN);
         // who may call, right after where (contract 15); the calendar's warnings after that
         String ready = chain != null
                 ? readyLine(words, serving(words, chain), service.uri(), whoMay(words, access),
