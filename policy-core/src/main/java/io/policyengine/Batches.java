@@ -60,7 +60,7 @@ public final class Batches {
      */
     public static <T, R> List<R> inOrder(List<T> items, Function<List<T>, R> onWorker) {
         List<R> results = new ArrayList<>((items.size() + SIZE - 1) / SIZE);
-        if (items.size() <= SIZE || Thread.currentThread().getThreadGroup() == GROUP) {
+        if (items.size() <= SIZE || onWorker()) {
             for (int from = 0; from < items.size(); from += SIZE) {
                 results.add(onWorker.apply(items.subList(from, Math.min(items.size(), from + SIZE))));
             }
@@ -69,6 +69,11 @@ public final class Batches {
         Source<T> source = each -> items.forEach(each::accept);
         inOrder(source, onWorker, results::add);
         return results;
+    }
+
+    /** Whether this thread is a worker of the pool, which must not wait for its own pool: its work is done on it. */
+    public static boolean onWorker() {
+        return Thread.currentThread().getThreadGroup() == GROUP;
     }
 
     /**

@@ -90,6 +90,12 @@ final class PackProbe {
             if (broken != null) firstBroken.accumulateAndGet(number, Math::min);
             return Optional.ofNullable(broken);
         };
+        if (Batches.onWorker()) {
+            for (int number = 0; number < batches && first.get() == null; number++) {
+                probeBatch.apply(List.of(number)).ifPresent(first::set);
+            }
+            return first.get();
+        }
         // one batch number at a time: each worker takes the next batch of claims as it is free
         Batches.inOrder(1, numbers, probeBatch, broken -> {
             broken.ifPresent(found -> first.compareAndSet(null, found));
