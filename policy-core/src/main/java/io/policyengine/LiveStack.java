@@ -79,7 +79,12 @@ final class LiveStack {
     /** See {@link PolicyEngine#watch(Duration, PolicyEngine.ReloadListener)}. */
     AutoCloseable watch(Duration settle, PolicyEngine.ReloadListener listener) {
         if (folder == null) throw new IllegalStateException("a bundled pack has no folder to watch");
-        return RuleWatcher.start(folder, settle, () -> reloadQuietly(listener));
+        AutoCloseable watcher = RuleWatcher.start(folder, settle, () -> reloadQuietly(listener));
+        Thread warm = new Thread(() -> PackVersions.warmCompiler(folder), "policy-compiler-warm-up");
+        warm.setDaemon(true);
+        warm.setPriority(Thread.MIN_PRIORITY);
+        warm.start();
+        return watcher;
     }
 
     private void reloadQuietly(PolicyEngine.ReloadListener listener) {

@@ -73,6 +73,20 @@ final class PackLoader {
         return of(chain, index, base);
     }
 
+    /**
+     * Compiles {@code folder}'s DRL once and drops the result, when its files are a bundled pack's and so were loaded
+     * from the build's model: the DRL compiler's first run in a JVM is its slowest, and the first save of a watched
+     * folder should not be the one to pay it. Nothing for other folders (their load ran the compiler) or any problem.
+     */
+    static void warmCompiler(Path folder) {
+        try {
+            PackFiles files = PackChain.of(PackFiles.read(folder)).files();
+            if (isBundled(files)) PackCompiler.compile(files);
+        } catch (RuleLoadException | RuntimeException e) {
+            // a folder that does not compile: the first save compiles it anyway and says why
+        }
+    }
+
     /** The bundled pack {@code name}: from the executable model policy-rules' build compiled it to, or from its DRL when there is none. */
     static RulePack bundled(String name) throws RuleLoadException {
         PackChain chain = PackChain.of(PackFiles.read(PackFiles.bundledFolder(name)));

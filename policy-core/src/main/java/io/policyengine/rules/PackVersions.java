@@ -38,6 +38,12 @@ public final class PackVersions {
         this.versions = List.copyOf(versions);
     }
 
+    /** See {@link PackLoader#warmCompiler}: for a folder of one pack, or the first version of a folder of versions. */
+    public static void warmCompiler(Path folder) {
+        List<Path> subfolders = Files.isDirectory(folder) && !hasDrlFiles(folder) ? versionFolders(folder) : List.of();
+        PackLoader.warmCompiler(subfolders.isEmpty() ? folder : subfolders.get(0));
+    }
+
     public static PackVersions load(Path folder) throws RuleLoadException {
         return load(folder, null);
     }
