@@ -1,5 +1,6 @@
 package io.policyengine.examples.bench;
 
+import io.policyengine.Batches;
 import io.policyengine.PolicyEngine;
 import io.policyengine.examples.reference.ClaimGenerator;
 import io.policyengine.model.Claim;
@@ -26,7 +27,6 @@ import java.util.Map;
  */
 public final class RuleScale {
     private static final long SEED = 20261124L;
-    private static final int BATCH = 512;
 
     private RuleScale() {
     }
@@ -89,8 +89,8 @@ public final class RuleScale {
         }
 
         void decide() {
-            for (int from = 0; from < claims.size(); from += BATCH) {
-                if (engine.decideAll(claims.subList(from, Math.min(claims.size(), from + BATCH))).isEmpty()) throw new IllegalStateException();
+            for (int from = 0; from < claims.size(); from += Batches.SIZE) {
+                if (engine.decideAll(claims.subList(from, Math.min(claims.size(), from + Batches.SIZE))).isEmpty()) throw new IllegalStateException();
             }
         }
 
