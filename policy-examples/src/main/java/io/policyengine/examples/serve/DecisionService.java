@@ -186,6 +186,11 @@ final class DecisionService implements AutoCloseable {
         return router.routes();
     }
 
+    /** Requests being answered now (an idle batch that is still being read among them). */
+    int requestsInFlight() {
+        return router.inFlight();
+    }
+
     URI uri() {
         InetSocketAddress bound = server.getAddress();
         String host = bound.getAddress().getHostAddress();

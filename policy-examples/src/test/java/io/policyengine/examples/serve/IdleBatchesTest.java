@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,7 +46,10 @@ class IdleBatchesTest {
                     if (i % 2 == 1) out.write("1\r\n \r\n".getBytes(StandardCharsets.US_ASCII));
                     out.flush();
                 }
-                Thread.sleep(500); // every idle batch has reached its endpoint by now
+                // every idle batch has reached its endpoint, and is being read, before the working batch is sent
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (live.service.requestsInFlight() < IDLE && System.nanoTime() < deadline) Thread.sleep(5);
+                assertThat(live.service.requestsInFlight()).as("idle batches being read").isGreaterThanOrEqualTo(IDLE);
 
                 long start = System.nanoTime();
                 HttpResponse<String> answer = live.post("/v1/decisions", "application/x-ndjson", body);
