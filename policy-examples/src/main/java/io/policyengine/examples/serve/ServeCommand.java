@@ -55,6 +55,11 @@ import java.util.concurrent.CountDownLatch;
         "Open to anyone only on this machine: on another address it needs --callers, --jwks, or --no-auth on purpose."})
 public final class ServeCommand implements Callable<Integer> {
     private static final Duration GRACE = Duration.ofSeconds(10);
+    /**
+     * The ready line's words: English whatever --lang, since contract 9 fixes the line and scripts and supervisors
+     * wait for "serving ... on URI".
+     */
+    private static final Words READY_WORDS = Words.of(ServeCommand.class, Language.EN);
 
     @Spec
     CommandSpec spec;
@@ -174,13 +179,11 @@ public final class ServeCommand implements Callable<Integer> {
             stop.run();
             Runtime.getRuntime().halt(ExitCodes.OK);
         }, "policy-serve-shutdown"));
-        // English whatever --lang: contract 9 fixes the ready line, and scripts and supervisors wait for "serving ... on URI"
-        Words words = Words.of(ServeCommand.class, Language.EN);
         // who may call, right after where (contract 15); the calendar's warnings after that
         String ready = chain != null
-                ? readyLine(words, serving(words, chain), service.uri(), whoMay(words, access),
+                ? readyLine(serving(chain), service.uri(), whoMay(access),
                         chain.stacks().stream().map(StoreEngine.Stack::engine).toList(), LocalDate.now())
-                : readyLine(words, serving(words, engine.policy()), service.uri(), whoMay(words, access), List.of(engine), LocalDate.now());
+                : readyLine(serving(engine.policy()), service.uri(), whoMay(access), List.of(engine), LocalDate.now());
         err.println(ready);
         err.flush();
         stopped.await();
@@ -189,13 +192,12 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** The ready line of one stack: see {@link #readyLine(String, URI, List, LocalDate)}. */
     static String readyLine(PolicyEngine engine, URI uri, LocalDate today) {
-        Words words = Words.of(ServeCommand.class, Language.EN);
-        return readyLine(words, serving(words, engine.policy()), uri, "", List.of(engine), today);
+        return readyLine(serving(engine.policy()), uri, "", List.of(engine), today);
     }
 
     /** The ready line in English, of a stack or chain already put in words ({@code serving}), for anyone who may call. */
     static String readyLine(String serving, URI uri, List<PolicyEngine> engines, LocalDate today) {
-        return readyLine(Words.of(ServeCommand.class, Language.EN), serving, uri, "", engines, today);
+        return readyLine(serving, uri, "", engines, today);
     }
 
     /**
@@ -204,33 +206,33 @@ public final class ServeCommand implements Callable<Integer> {
      * starts the service sees it before its working-day due dates become estimates. A chain's stacks share packs:
      * each warning is said once.
      */
-    static String readyLine(Words words, String serving, URI uri, String who, List<PolicyEngine> engines, LocalDate today) {
-        StringBuilder line = new StringBuilder(words.render("ready.line", Map.of("what", serving, "uri", uri.toString(), "who", who)));
+    static String readyLine(String serving, URI uri, String who, List<PolicyEngine> engines, LocalDate today) {
+        StringBuilder line = new StringBuilder(READY_WORDS.render("ready.line", Map.of("what", serving, "uri", uri.toString(), "who", who)));
         Set<String> said = new LinkedHashSet<>();
         for (PolicyEngine engine : engines) {
             for (RuleProblem warning : engine.calendarWarnings(today)) {
-                if (said.add(warning.toString())) line.append(words.render("ready.warning", Map.of("warning", warning.toString())));
+                if (said.add(warning.toString())) line.append(READY_WORDS.render("ready.warning", Map.of("warning", warning.toString())));
             }
         }
         return line.toString();
     }
 
-    private static String serving(Words words, PolicyId policy) {
-        return words.render("ready.pack", Map.of("name", policy.name(), "version", policy.version(), "hash", policy.hash()));
+    private static String serving(PolicyId policy) {
+        return READY_WORDS.render("ready.pack", Map.of("name", policy.name(), "version", policy.version(), "hash", policy.hash()));
     }
 
     /** The ready line's account of a chain: its file, how many stores, and each stack's store pack. */
-    private static String serving(Words words, StoreEngine chain) {
+    private static String serving(StoreEngine chain) {
         List<String> stacks = new ArrayList<>();
         for (StoreEngine.Stack stack : chain.stacks()) {
-            StringBuilder each = new StringBuilder(serving(words, stack.engine().policy()));
+            StringBuilder each = new StringBuilder(serving(stack.engine().policy()));
             for (PolicyId floor : stack.engine().floors()) {
-                each.append(words.render("ready.floor", Map.of("name", floor.name(), "version", floor.version())));
+                each.append(READY_WORDS.render("ready.floor", Map.of("name", floor.name(), "version", floor.version())));
             }
             stacks.add(each.toString());
         }
-        return words.render("ready.chain", Map.of("file", chain.file().toString(), "rows", chain.rows().size(),
-                "stacks", chain.stacks().size(), "list", String.join(words.get("ready.list"), stacks)));
+        return READY_WORDS.render("ready.chain", Map.of("file", chain.file().toString(), "rows", chain.rows().size(),
+                "stacks", chain.stacks().size(), "list", String.join(READY_WORDS.get("ready.list"), stacks)));
     }
 
     /**
@@ -292,16 +294,16 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     /** The ready line's end: who may call. Nothing for the open loopback service, as before access control. */
-    private String whoMay(Words words, Access access) {
-        if (!access.required()) return noAuth && !loopback(host) ? words.get("ready.anyone") : "";
+    private String whoMay(Access access) {
+        if (!access.required()) return noAuth && !loopback(host) ? READY_WORDS.get("ready.anyone") : "";
         List<String> who = new ArrayList<>();
         if (access.callers() != null) {
-            who.add(words.render("ready.callers", Map.of("callers", access.callers().callers().size(), "file", callersFile.toString())));
+            who.add(READY_WORDS.render("ready.callers", Map.of("callers", access.callers().callers().size(), "file", callersFile.toString())));
         }
         if (access.jwt() != null) {
-            who.add(words.render("ready.tokens", Map.of("keys", String.valueOf(access.jwt().keys()), "audience", String.valueOf(jwtAudience))));
+            who.add(READY_WORDS.render("ready.tokens", Map.of("keys", String.valueOf(access.jwt().keys()), "audience", String.valueOf(jwtAudience))));
         }
-        return words.render("ready.for", Map.of("who", String.join(words.get("ready.and"), who)));
+        return READY_WORDS.render("ready.for", Map.of("who", String.join(READY_WORDS.get("ready.and"), who)));
     }
 
     /** Why a log file cannot be opened, said about the file and its folder rather than as the bare path Java gives. */
