@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -42,20 +41,21 @@ class ProgressTest {
 
     @BeforeAll
     static void aMillionClaims() throws Exception {
-        // Ten thousand generated claims written a hundred times over: the same million lines as the bench's,
-        // in a second instead of a JVM of its own.
+        // Ten thousand generated claims written over and over: a million lines in a second, instead of a JVM of its own
         List<String> distinct = ClaimGenerator.stream(SEED).limit(DISTINCT).map(ClaimJson::toJson).toList();
-        claims = dir.resolve("claims.jsonl");
-        try (BufferedWriter out = Files.newBufferedWriter(claims)) {
-            for (int round = 0; round < MILLION / DISTINCT; round++) {
-                for (String line : distinct) {
-                    out.write(line);
-                    out.write('\n');
-                }
+        claims = repeated(dir.resolve("claims.jsonl"), distinct, MILLION);
+        fewerClaims = repeated(dir.resolve("fewer-claims.jsonl"), distinct, FEWER);
+    }
+
+    /** {@code file} holding {@code lines} over and over, {@code count} lines in all. */
+    private static Path repeated(Path file, List<String> lines, int count) throws IOException {
+        try (BufferedWriter out = Files.newBufferedWriter(file)) {
+            for (int i = 0; i < count; i++) {
+                out.write(lines.get(i % lines.size()));
+                out.write('\n');
             }
         }
-        fewerClaims = dir.resolve("fewer-claims.jsonl");
-        Files.write(fewerClaims, Collections.nCopies(FEWER / DISTINCT, distinct).stream().flatMap(List::stream).toList());
+        return file;
     }
 
     /**
