@@ -113,10 +113,20 @@ public record Findings(List<Grant> grants, List<Exclusion> exclusions, RepairDea
                     all(refundDue), all(returnShipping), all(refundAmounts), all(duties));
         }
 
-        /** A kind's first finding as an immutable list of one, which {@link Findings} keeps as it is rather than copying it. */
+        /**
+         * A kind's first two findings as an immutable list, which {@link Findings} keeps as it is rather than copying it (most
+         * claims get one or two of a kind); a third and more in a list that grows.
+         */
         private static <T> List<T> added(List<T> list, T finding) {
             if (list == null) return List.of(finding);
-            List<T> to = list instanceof ArrayList<T> grown ? grown : new ArrayList<>(list);
+            if (list.size() == 1) return List.of(list.get(0), finding);
+            List<T> to;
+            if (list instanceof ArrayList<T> growing) {
+                to = growing;
+            } else {
+                to = new ArrayList<>(8);
+                to.addAll(list);
+            }
             to.add(finding);
             return to;
         }
