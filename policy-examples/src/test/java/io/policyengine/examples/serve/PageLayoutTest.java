@@ -1,7 +1,6 @@
 package io.policyengine.examples.serve;
 
 import io.policyengine.examples.report.DecisionLogs;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,6 +13,7 @@ import org.openqa.selenium.WebDriver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +29,8 @@ class PageLayoutTest {
     @TempDir
     static Path dir;
     private static LiveService live;
+    /** One browser a window size, for both pages and both languages: each test loads its page afresh. */
+    private static final Map<Integer, WebDriver> BROWSERS = new HashMap<>();
     private WebDriver browser;
 
     @BeforeAll
@@ -42,18 +44,18 @@ class PageLayoutTest {
 
     @AfterAll
     static void stop() {
+        BROWSERS.values().forEach(WebDriver::quit);
         if (live != null) live.close();
     }
 
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) browser.quit();
+    private static WebDriver browser(int width, int height) {
+        return BROWSERS.computeIfAbsent(width, w -> HeadlessChromium.start(dir.resolve("chromium-" + w), w, height));
     }
 
     @ParameterizedTest(name = "counter page at {0} × {1} in {2}")
     @CsvSource({"390, 844, en", "390, 844, zh-CN", "1280, 900, en", "1280, 900, zh-CN"})
     void counterPage(int width, int height, String lang) throws IOException {
-        browser = HeadlessChromium.start(dir.resolve("chromium-" + width + lang), width, height);
+        browser = browser(width, height);
         browser.get(live.service.uri() + "/");
         HeadlessChromium.waitFor(browser, d -> d.findElement(By.id("claimDate")).getAttribute("value").length() == 10);
         browser.findElement(By.id(lang.equals("en") ? "lang-en" : "lang-zh")).click();
@@ -77,7 +79,7 @@ class PageLayoutTest {
     @ParameterizedTest(name = "report page at {0} × {1} in {2}")
     @CsvSource({"390, 844, en", "390, 844, zh-CN", "1280, 900, en", "1280, 900, zh-CN"})
     void reportPage(int width, int height, String lang) throws IOException {
-        browser = HeadlessChromium.start(dir.resolve("chromium-report-" + width + lang), width, height);
+        browser = browser(width, height);
         browser.get(live.service.uri() + "/report?by=week&per=store&lang=" + lang);
         HeadlessChromium.waitFor(browser, d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
         assertThat(number("window.innerWidth")).as("the window the page is laid out in").isEqualTo(width);
