@@ -72,7 +72,8 @@ final class TermsInlined {
         return plain ? "(" + value + ")" : null;
     }
 
-    private static String rules(String text, Map<String, String> values) {
+    /** {@code text}, a rule file, with each rule's terms written in from {@code values} (DRL text by term name, as {@link #values} gives). */
+    static String rules(String text, Map<String, String> values) {
         Matcher rule = RULE.matcher(text);
         StringBuilder out = new StringBuilder(text.length());
         while (rule.find()) rule.appendReplacement(out, Matcher.quoteReplacement(inlined(rule.group(1), values)));

@@ -33,7 +33,8 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A bundled pack loads from the executable model policy-rules' build compiled it to; a rules folder
+ * A bundled pack loads from the executable model policy-rules' build compiled it to, its terms written into its rules
+ * where every bundled pack that holds the rule has the same value (BundledTermsInlined); a rules folder
  * compiles from DRL. Both must be the same policy: same identity, terms and rule index, and
  * byte-identical decisions over the example claims and generated claims, and the same rules firing
  * for each.

@@ -14,6 +14,8 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -34,21 +36,31 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Makes a fresh JVM fast before the service says it is ready: until the rate it serves stops rising (at
- * most for a bounded time), generated claims go
+ * Makes a fresh JVM fast before the service says it is ready: until the rate it serves stops rising and
+ * the JIT has gone quiet (at most for a bounded time), generated claims go
  * through a decision service of its own on a loopback port (the same classes, so the same compiled
  * code: HTTP, reading the claim, deciding, writing the answer in both languages, the decision log),
- * one-claim requests and JSON Lines batches from several connections. Its decisions go nowhere: not
+ * one-claim requests and now and then a JSON Lines batch. Its decisions go nowhere: not
  * in the real decision log, not in the real metrics.
  */
 final class WarmUp {
     private static final Logger LOG = LoggerFactory.getLogger(WarmUp.class);
     private static final long SEED = 20261203L;
     private static final int CLAIMS = 2_000;
-    private static final int CONNECTIONS = 8;
+    /**
+     * Few connections, so that the JIT's compiler threads get a share of two cores: with 8 (each a client
+     * thread here and a worker thread in the service) the compilers fell behind, methods waited at C1's
+     * tiers, and 600 C2 compilations were still to come after the ready line (docs/performance.md).
+     * Two served more one-claim requests a second than 8 did, too.
+     */
+    static final int CONNECTIONS = 2;
+    /** Every this many requests of the first connection is a batch: a small share of the time, so that the one-claim path gets hot. */
     private static final int BATCH_EVERY = 64;
     private static final int BATCH_CLAIMS = 256;
     private static final int ANSWER_TIMEOUT_MILLIS = 30_000;
+    /** How requests name their language, in turn: the rest of the request line, and a header for some. */
+    private static final String[] LANGUAGES = {"?lang=en HTTP/1.1", "?lang=zh-CN HTTP/1.1", " HTTP/1.1",
+            " HTTP/1.1\r\nAccept-Language: zh-CN,zh;q=0.9,en;q=0.8"};
     private static final Pattern CONTENT_LENGTH = Pattern.compile("(?i)\r\ncontent-length: *(\\d+)");
     /** The rate is measured over windows of this length. */
     static final Duration WINDOW = Duration.ofSeconds(1);
@@ -59,19 +71,24 @@ final class WarmUp {
      */
     static final int FLAT_WINDOWS = 4;
     static final double RISE = 1.05;
+    /**
+     * The JIT has gone quiet once its compiler threads spent less than this in each of the last
+     * {@link #QUIET_WINDOWS} windows: a fifth of one window. The rate alone flattened while C2 still had hundreds of methods to compile.
+     */
+    static final long QUIET_COMPILING_MILLIS = WINDOW.toMillis() / 5;
+    static final int QUIET_WINDOWS = 2;
 
     private WarmUp() {
     }
 
-    /** Requests answered 200: one claim each, and JSON Lines batches; and the claims answered in each window. */
+    /** Requests answered 200: one claim each, and JSON Lines batches; and the one-claim requests answered in each window. */
     record Answered(long oneClaim, long batches, List<Long> rates) {
         static final Answered NONE = new Answered(0, 0, List.of());
     }
 
     /**
-     * Runs until the rate stops rising ({@link #stoppedRising}) or {@code budget} is spent, and at least
-     * one one-claim request and one batch per connection (nothing when the budget is zero); returns the
-     * requests answered 200.
+     * Runs until it is warm ({@link #warm}) or {@code budget} is spent, and at least two one-claim requests
+     * per connection and one batch (nothing when the budget is zero); returns the requests answered 200.
      *
      * @param withLog whether the warm-up service writes a decision log (to a temporary file, deleted after)
      */
@@ -128,9 +145,12 @@ final class WarmUp {
                         return null;
                     }));
                 }
-                List<Long> rates = measure(deadline, () -> oneClaim.get() + batches.get() * BATCH_CLAIMS, connections);
+                // The one-claim rate: a batch warms in a few hundred claims and its 256 claims would outweigh the
+                // one-claim requests, which need far more of the JIT (HTTP, the answer in words) than deciding.
+                List<Long> rates = measure(deadline, oneClaim::get, connections);
                 enough.set(true);
                 for (Future<?> connection : connections) connection.get();
+                LOG.debug("warm-up: {} one-claim requests, {} batches, each window {}", oneClaim.get(), batches.get(), rates);
                 return new Answered(oneClaim.get(), batches.get(), rates);
             }
         } catch (Exception e) {
@@ -144,23 +164,49 @@ final class WarmUp {
     }
 
     /**
-     * The claims answered in each window until the rate stops rising or the deadline passes. (A rate per
+     * The requests answered in each window until it is warm or the deadline passes. (A rate per
      * second of the process's CPU time instead of the clock's was tried: on the shared machine it stopped
      * the warm-up as early as a fixed 5 s did, docs/performance.md.)
      */
-    private static List<Long> measure(long deadline, LongSupplier claimsAnswered, List<Future<?>> connections)
+    private static List<Long> measure(long deadline, LongSupplier answered, List<Future<?>> connections)
             throws InterruptedException {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        // without a JIT, or a JVM that does not time it, the rate alone decides
+        LongSupplier compiling = jit != null && jit.isCompilationTimeMonitoringSupported() ? jit::getTotalCompilationTime : () -> 0;
         List<Long> rates = new ArrayList<>();
-        long counted = claimsAnswered.getAsLong();
+        List<Long> compilingMillis = new ArrayList<>();
+        long counted = answered.getAsLong();
+        long compiled = compiling.getAsLong();
         for (long next = System.nanoTime() + WINDOW.toNanos(); ; next += WINDOW.toNanos()) {
             long left = Math.min(next, deadline) - System.nanoTime();
             if (left > 0) Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
             if (System.nanoTime() >= deadline || connections.stream().allMatch(Future::isDone)) return List.copyOf(rates);
-            long claims = claimsAnswered.getAsLong();
-            rates.add(claims - counted);
-            counted = claims;
-            if (stoppedRising(rates)) return List.copyOf(rates);
+            long requests = answered.getAsLong();
+            rates.add(requests - counted);
+            counted = requests;
+            long millis = compiling.getAsLong();
+            compilingMillis.add(millis - compiled);
+            compiled = millis;
+            LOG.debug("warm-up window {}: {} one-claim requests, {} ms compiling", rates.size(), rates.get(rates.size() - 1),
+                    compilingMillis.get(compilingMillis.size() - 1));
+            if (warm(rates, compilingMillis)) return List.copyOf(rates);
         }
+    }
+
+    /**
+     * Whether the service is warm: the rate has stopped rising ({@link #stoppedRising}) and the JIT has gone
+     * quiet ({@code compilingMillis}, the compiler threads' time in each window, under {@link
+     * #QUIET_COMPILING_MILLIS} in the last {@link #QUIET_WINDOWS}). A flat rate alone is not enough: on two
+     * cores the compilers fall behind, and methods the requests run wait at C1's tiers while the rate
+     * looks flat; the real traffic then pays for their C2 compilation after the ready line.
+     */
+    static boolean warm(List<Long> rates, List<Long> compilingMillis) {
+        int n = compilingMillis.size();
+        if (!stoppedRising(rates) || n < QUIET_WINDOWS) return false;
+        for (int i = n - QUIET_WINDOWS; i < n; i++) {
+            if (compilingMillis.get(i) >= QUIET_COMPILING_MILLIS) return false;
+        }
+        return true;
     }
 
     /**
@@ -179,8 +225,9 @@ final class WarmUp {
     }
 
     /**
-     * One connection's requests: a claim at a time and every so often a batch, in English on
-     * even connections and in Chinese on odd ones.
+     * One connection's requests: a claim at a time and, on the first connection, every so often a batch;
+     * asking for English, for Chinese, by {@code Accept-Language}, or for nothing (the server's language)
+     * in turn, addressed to {@code localhost} or to the address and port, as real callers vary.
      * A plain socket rather than an HTTP client: the client's own work would take the cores the server
      * is being warmed on.
      */
@@ -196,8 +243,7 @@ final class WarmUp {
                     // buffered: the head is read a character at a time, which must not be a system call each
                     in = new BufferedInputStream(socket.getInputStream());
                 }
-                String lang = i % 2 == 0 ? "en" : "zh-CN";
-                boolean batch = (i / CONNECTIONS) % BATCH_EVERY == 1;
+                boolean batch = first == 0 && (i / CONNECTIONS) % BATCH_EVERY == 1;
                 String body;
                 if (batch) {
                     StringBuilder lines = new StringBuilder();
@@ -208,7 +254,8 @@ final class WarmUp {
                 }
                 byte[] content = body.getBytes(StandardCharsets.UTF_8);
                 // a batch's answer is chunked: asked with Connection: close, it ends where the stream does
-                String head = "POST /v1/decisions?lang=" + lang + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
+                String head = "POST /v1/decisions" + LANGUAGES[(i / CONNECTIONS) % LANGUAGES.length] + "\r\nHost: "
+                        + (i % 3 == 0 ? "localhost" : server.getAddress().getHostAddress() + ":" + server.getPort()) + "\r\nContent-Type: "
                         + (batch ? "application/x-ndjson" : "application/json") + "\r\nContent-Length: " + content.length
                         + (batch ? "\r\nConnection: close" : "") + "\r\n\r\n";
                 OutputStream out = socket.getOutputStream();
