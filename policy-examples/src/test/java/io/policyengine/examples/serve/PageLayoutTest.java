@@ -4,6 +4,7 @@ import io.policyengine.examples.report.DecisionLogs;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
@@ -13,7 +14,6 @@ import org.openqa.selenium.WebDriver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,13 +24,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (1280 × 900), in English and 中文. Nothing makes the page scroll sideways, the Decide button is in view without
  * scrolling, and every chart (the 20 worst stores' too) stays inside its box. Screenshots: policy-examples/target/layout-*.png.
  */
+@ResourceLock(HeadlessChromium.BROWSER)
 class PageLayoutTest {
 
     @TempDir
     static Path dir;
     private static LiveService live;
-    /** One browser a window size, for both pages and both languages: each test loads its page afresh. */
-    private static final Map<Integer, WebDriver> BROWSERS = new HashMap<>();
     private WebDriver browser;
 
     @BeforeAll
@@ -44,18 +43,14 @@ class PageLayoutTest {
 
     @AfterAll
     static void stop() {
-        BROWSERS.values().forEach(WebDriver::quit);
         if (live != null) live.close();
     }
 
-    private static WebDriver browser(int width, int height) {
-        return BROWSERS.computeIfAbsent(width, w -> HeadlessChromium.start(dir.resolve("chromium-" + w), w, height));
-    }
 
     @ParameterizedTest(name = "counter page at {0} × {1} in {2}")
     @CsvSource({"390, 844, en", "390, 844, zh-CN", "1280, 900, en", "1280, 900, zh-CN"})
     void counterPage(int width, int height, String lang) throws IOException {
-        browser = browser(width, height);
+        browser = HeadlessChromium.shared(width, height);
         browser.get(live.service.uri() + "/");
         HeadlessChromium.waitFor(browser, d -> d.findElement(By.id("claimDate")).getAttribute("value").length() == 10);
         browser.findElement(By.id(lang.equals("en") ? "lang-en" : "lang-zh")).click();
@@ -79,7 +74,7 @@ class PageLayoutTest {
     @ParameterizedTest(name = "report page at {0} × {1} in {2}")
     @CsvSource({"390, 844, en", "390, 844, zh-CN", "1280, 900, en", "1280, 900, zh-CN"})
     void reportPage(int width, int height, String lang) throws IOException {
-        browser = browser(width, height);
+        browser = HeadlessChromium.shared(width, height);
         browser.get(live.service.uri() + "/report?by=week&per=store&lang=" + lang);
         HeadlessChromium.waitFor(browser, d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
         assertThat(number("window.innerWidth")).as("the window the page is laid out in").isEqualTo(width);
