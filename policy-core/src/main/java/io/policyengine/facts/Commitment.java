@@ -26,8 +26,7 @@ public record Commitment(Claim claim, String name, LocalDateTime at, boolean rep
     }
 
     private static void add(RuleContext kcontext, Commitment commitment) {
-        Firing.insert(kcontext, commitment);
-        Findings.Builder findings = Firing.of(commitment.claim());
+        Findings.Builder findings = Firing.insert(kcontext, commitment.claim(), commitment);
         if (findings != null) findings.add(commitment);
     }
 }

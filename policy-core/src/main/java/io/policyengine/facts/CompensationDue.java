@@ -27,8 +27,7 @@ public record CompensationDue(Claim claim, BigDecimal amount, String currency, b
     }
 
     private static void add(RuleContext kcontext, CompensationDue due) {
-        Firing.insert(kcontext, due);
-        Findings.Builder findings = Firing.of(due.claim());
+        Findings.Builder findings = Firing.insert(kcontext, due.claim(), due);
         if (findings != null) findings.add(due);
     }
 }

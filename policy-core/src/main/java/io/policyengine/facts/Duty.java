@@ -69,8 +69,7 @@ public record Duty(Claim claim, String action, LocalDate due, ClaimEvent openedB
         if (closedBy != null) values = values.with(CLOSED_BY, closedBy.type().name()).with(CLOSED_ON, closedBy.at());
         Duty duty = new Duty(claim, action, due, openedBy, closedBy, repairOnly,
                 RuleCitation.of(kcontext).reason(Effect.DUTY, null, values), calendarEnd);
-        Firing.insert(kcontext, duty);
-        Findings.Builder findings = Firing.of(claim);
+        Findings.Builder findings = Firing.insert(kcontext, claim, duty);
         if (findings != null) findings.add(duty);
     }
 }

@@ -59,10 +59,9 @@ public record Exclusion(Claim claim, Reason reason, boolean ifGranted, String un
     private static void add(RuleContext kcontext, Claim claim, Map<String, Object> params, boolean ifGranted, String under,
                             Remedy... remedies) {
         RuleCitation citation = RuleCitation.of(kcontext);
-        Findings.Builder findings = Firing.of(claim);
         for (Remedy remedy : remedies) {
             Exclusion exclusion = new Exclusion(claim, citation.reason(Effect.EXCLUDE, remedy, params), ifGranted, under);
-            Firing.insert(kcontext, exclusion);
+            Findings.Builder findings = Firing.insert(kcontext, claim, exclusion);
             if (findings != null) findings.add(exclusion);
         }
     }

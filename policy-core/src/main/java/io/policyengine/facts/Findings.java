@@ -113,8 +113,10 @@ public record Findings(List<Grant> grants, List<Exclusion> exclusions, RepairDea
                     all(refundDue), all(returnShipping), all(refundAmounts), all(duties));
         }
 
+        /** A kind's first finding as an immutable list of one, which {@link Findings} keeps as it is rather than copying it. */
         private static <T> List<T> added(List<T> list, T finding) {
-            List<T> to = list == null ? new ArrayList<>(4) : list;
+            if (list == null) return List.of(finding);
+            List<T> to = list instanceof ArrayList<T> grown ? grown : new ArrayList<>(list);
             to.add(finding);
             return to;
         }

@@ -1,6 +1,7 @@
 package io.policyengine.facts;
 
 import io.policyengine.model.Claim;
+import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.rule.RuleContext;
 
 import java.util.IdentityHashMap;
@@ -22,6 +23,9 @@ public final class Firing implements AutoCloseable {
     private final Map<Claim, Findings.Builder> byClaim;
     private final Set<Class<?>> matched;
     private final Consumer<Object> observer;
+    /** The rule whose finding was made last and its citation: a rule fires for claim after claim of a batch in a row. */
+    private Rule citedRule;
+    private RuleCitation citation;
 
     private Firing(String pack, List<Claim> claims, Set<Class<?>> matched, Consumer<Object> observer) {
         this.pack = pack;
@@ -47,11 +51,32 @@ public final class Firing implements AutoCloseable {
         return firing;
     }
 
-    /** Puts a finding into the session, when a rule may match it, and before anyone who watches. */
-    static void insert(RuleContext kcontext, Object finding) {
+    /**
+     * Puts {@code claim}'s finding into the session, when a rule may match it, and before anyone who watches; the builder of
+     * the claim's findings, or null when the rules run outside a firing (or for another claim). One look-up of the thread's
+     * firing for both.
+     */
+    static Findings.Builder insert(RuleContext kcontext, Claim claim, Object finding) {
         Firing firing = CURRENT.get();
-        if (firing == null || firing.matched.contains(finding.getClass())) kcontext.getKieRuntime().insert(finding);
-        if (firing != null && firing.observer != null) firing.observer.accept(finding);
+        if (firing == null) {
+            kcontext.getKieRuntime().insert(finding);
+            return null;
+        }
+        if (firing.matched.contains(finding.getClass())) kcontext.getKieRuntime().insert(finding);
+        if (firing.observer != null) firing.observer.accept(finding);
+        return firing.byClaim.get(claim);
+    }
+
+    /** The firing rule's name and article, and the pack: read from the rule's metadata once for each run of its matches. */
+    static RuleCitation citation(RuleContext kcontext) {
+        Firing firing = CURRENT.get();
+        Rule rule = kcontext.getRule();
+        if (firing == null) return RuleCitation.of(rule, null);
+        if (rule != firing.citedRule) {
+            firing.citation = RuleCitation.of(rule, firing.pack);
+            firing.citedRule = rule;
+        }
+        return firing.citation;
     }
 
     /** The findings of one of the claims this firing was opened for. */
@@ -64,14 +89,4 @@ public final class Firing implements AutoCloseable {
         CURRENT.remove();
     }
 
-    static String pack() {
-        Firing firing = CURRENT.get();
-        return firing == null ? null : firing.pack;
-    }
-
-    /** The builder of {@code claim}'s findings, or null when the rules run outside a firing (or for another claim). */
-    static Findings.Builder of(Claim claim) {
-        Firing firing = CURRENT.get();
-        return firing == null ? null : firing.byClaim.get(claim);
-    }
 }

@@ -17,10 +17,9 @@ public record Grant(Claim claim, Reason reason) {
     /** Inserts one grant per remedy, citing the firing rule. Called from a rule's {@code then}. */
     public static void insert(RuleContext kcontext, Claim claim, Map<String, Object> params, Remedy... remedies) {
         RuleCitation citation = RuleCitation.of(kcontext);
-        Findings.Builder findings = Firing.of(claim);
         for (Remedy remedy : remedies) {
             Grant grant = new Grant(claim, citation.reason(Effect.GRANT, remedy, params));
-            Firing.insert(kcontext, grant);
+            Findings.Builder findings = Firing.insert(kcontext, claim, grant);
             if (findings != null) findings.add(grant);
         }
     }

@@ -87,8 +87,7 @@ public record RefundAmount(Claim claim, BigDecimal kept, String onlyUnder, Reaso
     }
 
     private static void add(RuleContext kcontext, RefundAmount amount) {
-        Firing.insert(kcontext, amount);
-        Findings.Builder findings = Firing.of(amount.claim());
+        Findings.Builder findings = Firing.insert(kcontext, amount.claim(), amount);
         if (findings != null) findings.add(amount);
     }
 }

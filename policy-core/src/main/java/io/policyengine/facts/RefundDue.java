@@ -36,8 +36,7 @@ public record RefundDue(Claim claim, int days, String currency, Reason reason, S
     }
 
     private static void add(RuleContext kcontext, RefundDue due) {
-        Firing.insert(kcontext, due);
-        Findings.Builder findings = Firing.of(due.claim());
+        Findings.Builder findings = Firing.insert(kcontext, due.claim(), due);
         if (findings != null) findings.add(due);
     }
 }

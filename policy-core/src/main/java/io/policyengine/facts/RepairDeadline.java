@@ -46,8 +46,7 @@ public record RepairDeadline(Claim claim, LocalDate due, LocalDate calendarEnd) 
 
     private static void insert(RuleContext kcontext, RepairDeadline deadline) {
         Claim claim = deadline.claim();
-        Firing.insert(kcontext, deadline);
-        Findings.Builder findings = Firing.of(claim);
+        Findings.Builder findings = Firing.insert(kcontext, claim, deadline);
         if (findings != null) findings.set(deadline);
     }
 }

@@ -46,8 +46,7 @@ public record ReturnShipping(Claim claim, Payer payer, Set<Remedy> remedies, Rea
     }
 
     private static void add(RuleContext kcontext, ReturnShipping shipping) {
-        Firing.insert(kcontext, shipping);
-        Findings.Builder findings = Firing.of(shipping.claim());
+        Findings.Builder findings = Firing.insert(kcontext, shipping.claim(), shipping);
         if (findings != null) findings.add(shipping);
     }
 

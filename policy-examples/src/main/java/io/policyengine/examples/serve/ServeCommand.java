@@ -107,7 +107,7 @@ public final class ServeCommand implements Callable<Integer> {
     Path tlsKey;
     @Option(names = "--warm-up", paramLabel = "SECONDS", defaultValue = "30",
             description = "Before the port opens and the ready line, generated claims go through the decision path until the rate "
-                    + "they are served at stops rising, so that the first requests are fast; for SECONDS at most; 0: none "
+                    + "they are served at stops rising and the JIT has gone quiet, so that the first requests are fast; for SECONDS at most; 0: none "
                     + "(default: ${DEFAULT-VALUE}).")
     double warmUpSeconds;
 

@@ -74,9 +74,11 @@ final class WarmUp {
     /**
      * The JIT has gone quiet once its compiler threads spent less than this in each of the last
      * {@link #QUIET_WINDOWS} windows: a fifth of one window. The rate alone flattened while C2 still had hundreds of methods to compile.
+     * Three windows, not two: once C2's queue drains, the methods C1 had left at tier 2 go on to be profiled and
+     * compiled by C2, and a warm-up saw 2 quiet windows and then 2.8 s of compiling.
      */
     static final long QUIET_COMPILING_MILLIS = WINDOW.toMillis() / 5;
-    static final int QUIET_WINDOWS = 2;
+    static final int QUIET_WINDOWS = 3;
 
     private WarmUp() {
     }

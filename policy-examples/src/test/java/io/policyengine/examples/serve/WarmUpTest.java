@@ -48,12 +48,13 @@ class WarmUpTest {
     }
 
     @Test
-    @DisplayName("a flat rate is not warm while the JIT is still compiling: it must have spent under 200 ms in each of the last 2 windows")
+    @DisplayName("a flat rate is not warm while the JIT is still compiling: it must have spent under 200 ms in each of the last 3 windows")
     void warmOnlyOnceTheCompilerIsQuiet() {
         List<Long> flat = List.of(1_000L, 4_000L, 4_100L, 4_000L, 4_150L, 3_900L);
         assertThat(WarmUp.warm(flat, List.of(900L, 900L, 900L, 900L, 900L, 950L))).as("compiling all along").isFalse();
-        assertThat(WarmUp.warm(flat, List.of(900L, 900L, 900L, 900L, 40L, 950L))).as("a quiet window, then a burst").isFalse();
-        assertThat(WarmUp.warm(flat, List.of(900L, 900L, 900L, 900L, 199L, 40L))).as("quiet twice").isTrue();
+        assertThat(WarmUp.warm(flat, List.of(900L, 900L, 900L, 40L, 30L, 950L))).as("two quiet windows, then a burst").isFalse();
+        assertThat(WarmUp.warm(flat, List.of(900L, 900L, 900L, 900L, 199L, 40L))).as("quiet twice only").isFalse();
+        assertThat(WarmUp.warm(flat, List.of(900L, 900L, 900L, 10L, 199L, 40L))).as("quiet three times").isTrue();
         // a quiet compiler while the rate still rises: not yet
         assertThat(WarmUp.warm(List.of(1_000L, 2_000L, 4_000L, 8_000L, 12_000L), List.of(0L, 0L, 0L, 0L, 0L))).isFalse();
     }
