@@ -88,14 +88,14 @@ class ReloadTest {
             }
         })) {
             PackCopy.edit(pack, "defect-tiers.drl", "rule \"defect refund window\"", "rule \"defect refund window\" oops(");
-            assertThat(reloads.poll(30, TimeUnit.SECONDS)).as("the broken save's reload").isInstanceOf(RuleLoadException.class);
+            assertThat(reloads.poll(120, TimeUnit.SECONDS)).as("the broken save's reload").isInstanceOf(RuleLoadException.class);
             assertThat(engine.decide(DAY_15_REFUND).outcome()).isEqualTo(Outcome.REFUND);
 
             PackCopy.edit(pack, "defect-tiers.drl", "rule \"defect refund window\" oops(", "rule \"defect refund window\"");
             PackCopy.edit(pack, "pack.drl", "defectRefundDays   : int = 15", "defectRefundDays   : int = 14");
             Object reload;
             do {
-                reload = reloads.poll(30, TimeUnit.SECONDS);
+                reload = reloads.poll(120, TimeUnit.SECONDS);
             } while (reload != null && engine.decide(DAY_15_REFUND).outcome() != Outcome.EXCHANGE);
             assertThat(engine.decide(DAY_15_REFUND).outcome()).isEqualTo(Outcome.EXCHANGE);
         }

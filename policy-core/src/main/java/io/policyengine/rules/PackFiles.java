@@ -198,6 +198,14 @@ record PackFiles(Path folder, List<DrlFile> files, List<SentenceFile> sentences,
         return path.getFileName().toString().endsWith(".drl") && Files.isRegularFile(path);
     }
 
+    /**
+     * The hash of the rules alone, the DRL files' names and text: all that compiling them depends on (the sentences and
+     * the calendar are read from the folder whatever the rules were compiled from).
+     */
+    String rulesHash() {
+        return hash(files, List.of(), null);
+    }
+
     /** The rules', their sentences' and calendar's content: a reworded sentence is another policy text, so another hash. */
     private static String hash(List<DrlFile> files, List<SentenceFile> sentences, CalendarBytes calendar) {
         try {

@@ -39,8 +39,8 @@ final class PackLoader {
     private static final Pattern DECLARED_FIELD = Pattern.compile("(?m)^\\s*(\\w+)\\s*:");
     private static final Pattern CODE = Pattern.compile("\"([A-Z][A-Z0-9_]{1,30})\"");
 
-    /** The content hashes of the bundled packs, each composed with its parents: read once, they do not change while the process runs. */
-    private static volatile Set<String> bundledHashes;
+    /** The rules' hashes of the bundled packs, each composed with its parents: read once, they do not change while the process runs. */
+    private static volatile Set<String> bundledRulesHashes;
 
     private PackLoader() {
     }
@@ -57,7 +57,8 @@ final class PackLoader {
         RulePack known = compiled == null ? null : compiled.get(files.folder(), files.hash());
         if (known != null) return known;
         RuleIndex index = RuleIndex.of(files.files());
-        // the very files a bundled pack is built from (its source folder, a copy of it): the build compiled them already
+        // the very rule files a bundled pack is built from (its source folder, a copy of it, one with its sentences
+        // reworded): the build compiled them already
         Optional<KieBase> built = isBundled(files) ? BuiltModel.kieBase(files, index, RuleIndex.of(chain.removed())) : Optional.empty();
         if (built.isPresent()) return of(chain, index, built.get());
         KieBase base;
@@ -74,7 +75,7 @@ final class PackLoader {
     }
 
     /**
-     * Compiles {@code folder}'s DRL once and drops the result, when its files are a bundled pack's and so were loaded
+     * Compiles {@code folder}'s DRL once and drops the result, when its rule files are a bundled pack's and so were loaded
      * from the build's model: the DRL compiler's first run in a JVM is its slowest, and the first save of a watched
      * folder should not be the one to pay it. Nothing for other folders (their load ran the compiler) or any problem.
      */
@@ -97,24 +98,25 @@ final class PackLoader {
     }
 
     /**
-     * Whether {@code files} (a pack composed with its parents) hold, byte for byte, what a bundled pack's do: the same
-     * content hash. Only asked when the build made a model of each of their DRL packages.
+     * Whether the rule files of {@code files} (a pack composed with its parents) hold, byte for byte, what a bundled pack's
+     * do: the same rules' hash, whatever their sentences and calendar. Only asked when the build made a model of each of
+     * their DRL packages.
      */
     private static boolean isBundled(PackFiles files) {
         if (!BuiltModel.hasModelOf(files)) return false;
-        Set<String> hashes = bundledHashes;
+        Set<String> hashes = bundledRulesHashes;
         if (hashes == null) {
             Set<String> found = new HashSet<>();
             for (String name : PackFiles.bundledNames()) {
                 try {
-                    found.add(PackChain.of(PackFiles.read(PackFiles.bundledFolder(name))).files().hash());
+                    found.add(PackChain.of(PackFiles.read(PackFiles.bundledFolder(name))).files().rulesHash());
                 } catch (RuleLoadException e) {
                     // a bundled pack that does not read is no pack to match: the folder is compiled from its DRL
                 }
             }
-            bundledHashes = hashes = Set.copyOf(found);
+            bundledRulesHashes = hashes = Set.copyOf(found);
         }
-        return hashes.contains(files.hash());
+        return hashes.contains(files.rulesHash());
     }
 
     /** The pack of {@code chain} compiled to {@code base}; every problem of its files, sentences and terms refuses it, all at once. */

@@ -41,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BuiltModelTest {
     /** Enough for every article, exclusion and boundary day the generator makes, many times over, in both engines. */
-    private static final int GENERATED = 25_000;
+    private static final int GENERATED = 10_000;
     private static final Path PACKS = ExampleClaimsTest.BUNDLED_PACKS;
 
     @Test

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -28,22 +29,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * what a cashier sees for the contract's example claim, and for a claim with a negative price.
  * Screenshots are saved as policy-examples/target/counter-page*.png for people to look at.
  */
+@ResourceLock(HeadlessChromium.BROWSER)
 class CounterPageTest {
-
-    @TempDir
-    static Path profile;
     private static LiveService live;
     private static WebDriver browser;
 
     @BeforeAll
     static void start() throws IOException {
-        browser = HeadlessChromium.start(profile.resolve("chromium"), 1280, 1100);
+        browser = HeadlessChromium.shared(1280, 1100);
         live = LiveService.start(LiveService.storeStandard(), false, null);
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) browser.quit();
         if (live != null) live.close();
     }
 

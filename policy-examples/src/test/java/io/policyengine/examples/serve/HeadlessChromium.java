@@ -1,5 +1,6 @@
 package io.policyengine.examples.serve;
 
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -9,14 +10,20 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -68,6 +75,49 @@ final class HeadlessChromium {
         ChromeDriverService driver = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         return new ChromeDriver(driver, options);
+    }
+
+    /** What the page test classes lock, so that they take turns with the shared browsers ({@link #shared}). */
+    static final String BROWSER = "chromium";
+    /** The shared browsers by kind: a desktop window, resized for each class, and an emulated phone of each width. */
+    private static final Map<Integer, WebDriver> SHARED = new HashMap<>();
+    private static final List<Path> PROFILES = new ArrayList<>();
+
+    /**
+     * A browser for this JVM's page tests, its window {@code width} x {@code height}: one desktop browser resized for each
+     * caller, one phone browser a width (a phone's screen is fixed when it starts). A Chromium start costs several CPU
+     * seconds, and the tests load their pages afresh. Quit when the tests' JVM ends; callers lock {@link #BROWSER}.
+     */
+    static synchronized WebDriver shared(int width, int height) {
+        int kind = width < 500 ? width : 0;
+        WebDriver browser = SHARED.get(kind);
+        if (browser == null) {
+            Path profile;
+            try {
+                profile = Files.createTempDirectory("policy-chromium");
+                PROFILES.add(profile);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            browser = start(profile, width, height);
+            if (SHARED.isEmpty()) Runtime.getRuntime().addShutdownHook(new Thread(HeadlessChromium::quitShared, "quit-chromium"));
+            SHARED.put(kind, browser);
+        } else if (kind == 0) {
+            browser.manage().window().setSize(new Dimension(width, height));
+        }
+        return browser;
+    }
+
+    private static synchronized void quitShared() {
+        SHARED.values().forEach(WebDriver::quit);
+        SHARED.clear();
+        for (Path profile : PROFILES) {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            } catch (IOException e) {
+                // a profile left in the temporary folder is only litter
+            }
+        }
     }
 
     /** Waits up to 30 s for the page to show what {@code condition} looks for. */

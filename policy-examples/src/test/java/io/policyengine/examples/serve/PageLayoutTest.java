@@ -1,10 +1,10 @@
 package io.policyengine.examples.serve;
 
 import io.policyengine.examples.report.DecisionLogs;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
@@ -24,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (1280 × 900), in English and 中文. Nothing makes the page scroll sideways, the Decide button is in view without
  * scrolling, and every chart (the 20 worst stores' too) stays inside its box. Screenshots: policy-examples/target/layout-*.png.
  */
+@ResourceLock(HeadlessChromium.BROWSER)
 class PageLayoutTest {
 
     @TempDir
@@ -45,15 +46,11 @@ class PageLayoutTest {
         if (live != null) live.close();
     }
 
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) browser.quit();
-    }
 
     @ParameterizedTest(name = "counter page at {0} × {1} in {2}")
     @CsvSource({"390, 844, en", "390, 844, zh-CN", "1280, 900, en", "1280, 900, zh-CN"})
     void counterPage(int width, int height, String lang) throws IOException {
-        browser = HeadlessChromium.start(dir.resolve("chromium-" + width + lang), width, height);
+        browser = HeadlessChromium.shared(width, height);
         browser.get(live.service.uri() + "/");
         HeadlessChromium.waitFor(browser, d -> d.findElement(By.id("claimDate")).getAttribute("value").length() == 10);
         browser.findElement(By.id(lang.equals("en") ? "lang-en" : "lang-zh")).click();
@@ -77,7 +74,7 @@ class PageLayoutTest {
     @ParameterizedTest(name = "report page at {0} × {1} in {2}")
     @CsvSource({"390, 844, en", "390, 844, zh-CN", "1280, 900, en", "1280, 900, zh-CN"})
     void reportPage(int width, int height, String lang) throws IOException {
-        browser = HeadlessChromium.start(dir.resolve("chromium-report-" + width + lang), width, height);
+        browser = HeadlessChromium.shared(width, height);
         browser.get(live.service.uri() + "/report?by=week&per=store&lang=" + lang);
         HeadlessChromium.waitFor(browser, d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
         assertThat(number("window.innerWidth")).as("the window the page is laid out in").isEqualTo(width);

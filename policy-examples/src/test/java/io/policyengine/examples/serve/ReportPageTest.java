@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and {@code GET /report} of a service whose decision log holds a generated month, each in English and
  * Chinese. Screenshots are saved as policy-examples/target/report-*.png for people to look at.
  */
+@ResourceLock(HeadlessChromium.BROWSER)
 class ReportPageTest {
 
     @TempDir
@@ -35,7 +37,7 @@ class ReportPageTest {
 
     @BeforeAll
     static void start() throws IOException {
-        browser = HeadlessChromium.start(dir.resolve("chromium"), 1280, 2300);
+        browser = HeadlessChromium.shared(1280, 2300);
         DecisionLogs.Run generated = DecisionLogs.policy("generate-log", "--month", "2026-06");
         assertThat(generated.exit()).as(generated.err()).isZero();
         month = dir.resolve("month.jsonl");
@@ -47,7 +49,6 @@ class ReportPageTest {
 
     @AfterAll
     static void stop() {
-        if (browser != null) browser.quit();
         if (live != null) live.close();
     }
 

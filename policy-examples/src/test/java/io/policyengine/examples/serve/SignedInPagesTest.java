@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The counter page and the report page of a service with callers (contract 15), in a real headless Chromium: each
  * asks for a token, keeps it for the tab, says who is signed in, and shows a manager of one store only that store.
  */
+@ResourceLock(HeadlessChromium.BROWSER)
 class SignedInPagesTest {
     private static final String TILL = "till-token-of-the-page-tests-0000000000000";
     private static final String MANAGER = "manager-token-of-the-page-tests-0000000000";
@@ -41,7 +43,7 @@ class SignedInPagesTest {
 
     @BeforeAll
     static void start() throws Exception {
-        browser = HeadlessChromium.start(dir.resolve("chromium"), 1280, 1400);
+        browser = HeadlessChromium.shared(1280, 1400);
         Path callers = Files.writeString(dir.resolve("callers.txt"), """
                 till-sh12  counter  SH-0012  %s
                 mgr-sh12   manager  SH-0012  %s
@@ -61,7 +63,6 @@ class SignedInPagesTest {
 
     @AfterAll
     static void stop() {
-        if (browser != null) browser.quit();
         if (live != null) live.close();
     }
 
