@@ -56,7 +56,7 @@ final class HeadlessChromium {
      * A browser with its profile in {@code profile}, its window (or below 500 px wide, an emulated phone's screen)
      * {@code width} x {@code height}; the test is skipped without Chromium.
      */
-    static WebDriver start(Path profile, int width, int height) {
+    private static WebDriver start(Path profile, int width, int height) {
         boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (!installed && "true".equals(System.getenv("CI"))) {
             fail("CI must test the pages in a browser: .ci/run installs chromium and chromium-driver");
@@ -79,17 +79,17 @@ final class HeadlessChromium {
 
     /** What the page test classes lock, so that they take turns with the shared browsers ({@link #shared}). */
     static final String BROWSER = "chromium";
-    /** The shared browsers by kind: a desktop window, resized for each class, and an emulated phone of each width. */
-    private static final Map<Integer, WebDriver> SHARED = new HashMap<>();
+    /** The shared browsers by kind: a desktop window, resized for each class, and an emulated phone of each screen size. */
+    private static final Map<String, WebDriver> SHARED = new HashMap<>();
     private static final List<Path> PROFILES = new ArrayList<>();
 
     /**
      * A browser for this JVM's page tests, its window {@code width} x {@code height}: one desktop browser resized for each
-     * caller, one phone browser a width (a phone's screen is fixed when it starts). A Chromium start costs several CPU
+     * caller, one phone browser a screen size (a phone's screen is fixed when it starts). A Chromium start costs several CPU
      * seconds, and the tests load their pages afresh. Quit when the tests' JVM ends; callers lock {@link #BROWSER}.
      */
     static synchronized WebDriver shared(int width, int height) {
-        int kind = width < 500 ? width : 0;
+        String kind = width < 500 ? "phone " + width + "x" + height : "desktop";
         WebDriver browser = SHARED.get(kind);
         if (browser == null) {
             Path profile;
@@ -102,7 +102,7 @@ final class HeadlessChromium {
             browser = start(profile, width, height);
             if (SHARED.isEmpty()) Runtime.getRuntime().addShutdownHook(new Thread(HeadlessChromium::quitShared, "quit-chromium"));
             SHARED.put(kind, browser);
-        } else if (kind == 0) {
+        } else if (kind.equals("desktop")) {
             browser.manage().window().setSize(new Dimension(width, height));
         }
         return browser;
