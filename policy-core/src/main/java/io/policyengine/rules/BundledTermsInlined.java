@@ -17,14 +17,14 @@ import java.util.stream.Stream;
  * ({@link TermsInlined}) into a folder that kie-maven-plugin compiles to the executable model, so that the bundled packs'
  * rules test the claim alone instead of joining a {@code Terms} fact, as a pack compiled from its DRL at run time does
  * (docs/performance.md, "The levers in place"). The authors' files stay as they are, and they are what goes into the jar
- * and what everything else reads: the content hash that picks the built model, the rule index, {@code explain}, every
+ * and what everything else reads: the rules' hash that picks the built model, the rule index, {@code explain}, every
  * FILE:LINE (the written-in files keep their lines).
  * <p>
  * One DRL package's model serves every bundled pack that holds its files: store-standard's rules run in store-standard and
  * in electronics-plus, which extends it and changes some of its terms. So a file gets only the terms whose value is the
  * same in every bundled pack that holds it (each pack composed with its parents, the nearest declaration winning); a term
  * a child changes stays a join to the parent's {@code Terms}, which the child's value overrides at load. Any other folder
- * (a child of a bundled pack, an edited copy) has another content hash, so it never gets this model: it is compiled from its
+ * (a child of a bundled pack, a copy with an edited rule file) has another rules' hash, so it never gets this model: it is compiled from its
  * own DRL, with its own terms written in.
  * <p>
  * Arguments: the module's resources folder (its {@code packs/NAME/} must be on the classpath, where
