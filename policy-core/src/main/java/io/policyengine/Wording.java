@@ -174,15 +174,18 @@ public final class Wording {
     }
 
     private String title(Packs packs, String pack, String rule) {
-        PackSentences own = packs.of(pack);
+        return title(packs.of(pack), rule);
+    }
+
+    private static String title(PackSentences own, String rule) {
         String title = own == null ? null : own.title(rule);
         return title == null ? rule : title;
     }
 
-    /** A reason's words, or a compensation's or an action's, whose article is its own. */
+    /** A reason's words, or a compensation's or an action's, whose article is its own: its pack found once for all three. */
     private RenderedDecision.Words words(Packs packs, Reason reason, String article) {
-        return new RenderedDecision.Words(message(packs, reason), cite(packs.of(reason.policy()), article),
-                title(packs, reason.policy(), reason.rule()));
+        PackSentences pack = packs.of(reason.policy());
+        return new RenderedDecision.Words(message(packs, pack, reason), cite(pack, article), title(pack, reason.rule()));
     }
 
     /** Two reasons of one rule that differ only in their remedy. */
@@ -192,7 +195,11 @@ public final class Wording {
     }
 
     private String message(Packs packs, Reason reason) {
-        PackSentences pack = packs.of(reason.policy());
+        return message(packs, packs.of(reason.policy()), reason);
+    }
+
+    /** The reason's sentence from {@code pack}, the sentences of the reason's own pack. */
+    private String message(Packs packs, PackSentences pack, Reason reason) {
         PackSentences.Entry entry = pack == null ? null : pack.reason(reason.rule());
         String text = entry == null ? reason.rule() : entry.template().render(reason.params(), language);
         if (!Boolean.TRUE.equals(reason.params().get(Decisions.LAW_PREVAILS))) return text;
@@ -378,7 +385,8 @@ public final class Wording {
         if (keys == null) keys = KEYS.computeIfAbsent(prefix, p -> new ConcurrentHashMap<>());
         String key = keys.get(name);
         if (key != null) return key;
-        key = prefix + name;
+        // interned as the sentence files' keys are (PackSentences.read): the pattern's look-up finds it by identity
+        key = (prefix + name).intern();
         // outcomes, remedies, requests and duties are a few dozen; a decision posted to be rendered may name others
         if (keys.size() < KEYS_KEPT) keys.put(name, key);
         return key;

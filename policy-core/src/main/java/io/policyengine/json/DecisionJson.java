@@ -156,7 +156,7 @@ public final class DecisionJson {
     private static void writeDate(JsonGenerator json, SerializableString name, LocalDate date) throws IOException {
         json.writeFieldName(name);
         if (date == null) json.writeNull();
-        else json.writeString(date.toString());
+        else json.writeString(Encoded.date(date));
     }
 
     /** Text the rules and packs repeat from decision to decision (see {@link Encoded#recurring}); null as null. */
@@ -184,6 +184,7 @@ public final class DecisionJson {
         else if (value instanceof BigDecimal d) json.writeNumber(d);
         else if (value instanceof Number n) json.writeNumber(n.doubleValue());
         else if (value instanceof Boolean b) json.writeBoolean(b);
+        else if (value instanceof LocalDate date) json.writeString(Encoded.date(date));
         else if (value instanceof LocalDateTime at) json.writeString(MINUTES.format(at));
         else if (value == null) json.writeNull();
         else json.writeString(value.toString());

@@ -13,6 +13,7 @@ import io.policyengine.model.Reason;
 import io.policyengine.model.Remedy;
 
 import java.io.IOException;
+import java.time.LocalDate;
 import java.time.temporal.Temporal;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,12 @@ final class Encoded {
 
     private record PolicySeen(PolicyId policy, List<PolicyId> floors, SerializedString json) {
     }
+
+    private record DateSeen(LocalDate date, SerializedString json) {
+    }
+
+    /** The dates last written, a slot for each day of eight years: a batch's decisions name the days around their claims again and again. */
+    private static final DateSeen[] DATES_SEEN = new DateSeen[4096];
 
     private static final Map<List<Object>, SerializedString> POLICIES = new ConcurrentHashMap<>();
     /** A service decides under one stack of packs, or a few while a reload is under way: the last one written. */
@@ -117,6 +124,17 @@ final class Encoded {
         }
         LAST_SEEN[slot] = new Seen(text, known);
         return known;
+    }
+
+    /** {@code date} as {@link LocalDate#toString} writes it, encoded: made once for each day, not for each time it is written. */
+    static SerializableString date(LocalDate date) {
+        // the day's place within eight years: no two days of those years share a slot (month * 32 + day < 512)
+        int slot = (date.getYear() * 512 + date.getMonthValue() * 32 + date.getDayOfMonth()) & (DATES_SEEN.length - 1);
+        DateSeen seen = DATES_SEEN[slot];
+        if (seen != null && seen.date().equals(date)) return seen.json();
+        SerializedString json = new SerializedString(date.toString());
+        DATES_SEEN[slot] = new DateSeen(date, json);
+        return json;
     }
 
     /**

@@ -106,7 +106,9 @@ public final class PackSentences {
                 problems.add(RuleProblem.error(file, line, "`" + entry.group(1).strip() + "` stands before any [section]"));
                 continue;
             }
-            String key = entry.group(1).strip();
+            // interned: a rule's name, a param's and a summary key come as string constants (of the rules, of Wording),
+            // so that the look-up made for every reason written finds its key by identity, not by comparing characters
+            String key = entry.group(1).strip().intern();
             if (section.equals("articles") && key.indexOf("{n}") != key.lastIndexOf("{n}")) {
                 problems.add(RuleProblem.error(file, line, "\"" + key + "\": {n} may stand only once in an article's pattern"));
                 continue;

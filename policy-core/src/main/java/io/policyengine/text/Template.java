@@ -203,10 +203,14 @@ public final class Template {
             return new Select(name, branches, other);
         }
 
+        /**
+         * A param's name, a style or a select's value, interned: the params' names and values a sentence is rendered
+         * with are string constants of the rules, so that every look-up made while rendering finds them by identity.
+         */
         private String word() {
             int from = at;
             while (at < text.length() && (Character.isLetterOrDigit(text.charAt(at)) || text.charAt(at) == '_' || text.charAt(at) == '-')) at++;
-            return text.substring(from, at);
+            return text.substring(from, at).intern();
         }
 
         private void skipSpaces() {
