@@ -32,6 +32,9 @@ final class LiveStack {
     /** What the folder compiled to lately: a save back to one of them goes live without compiling. */
     private final PackCache compiled = new PackCache();
 
+    /** Set once a reload has begun: the warm-up of {@link #watch} then leaves the cores to it. */
+    private volatile boolean reloadBegun;
+
     LiveStack(Path folder, PackStack stack) {
         this.folder = folder;
         this.live = new AtomicReference<>(stack);
@@ -58,6 +61,7 @@ final class LiveStack {
     /** See {@link PolicyEngine#reload()}. */
     PolicyId reload() throws RuleLoadException {
         if (folder == null) throw new IllegalStateException("a bundled pack has no folder to reload");
+        reloadBegun = true;
         PackStack old = live.get();
         try {
             PackVersions fresh = PackVersions.load(folder, compiled);
@@ -80,11 +84,25 @@ final class LiveStack {
     AutoCloseable watch(Duration settle, PolicyEngine.ReloadListener listener) {
         if (folder == null) throw new IllegalStateException("a bundled pack has no folder to watch");
         AutoCloseable watcher = RuleWatcher.start(folder, settle, () -> reloadQuietly(listener));
-        Thread warm = new Thread(() -> PackVersions.warmCompiler(folder), "policy-compiler-warm-up");
+        Thread warm = new Thread(this::warmUp, "policy-reload-warm-up");
         warm.setDaemon(true);
         warm.setPriority(Thread.MIN_PRIORITY);
         warm.start();
         return watcher;
+    }
+
+    /**
+     * A reload's work done once off to the side, for a folder that holds a bundled pack's rules (loaded from the build's
+     * model, so nothing was compiled yet): the pack compiled from its DRL, then probed as a reload probes it, until a
+     * real reload begins. Nothing for other folders, whose load ran the compiler already.
+     */
+    private void warmUp() {
+        try {
+            PackVersions.warmCompiler(folder).ifPresent(pack -> PackValidation.warm(pack, () -> reloadBegun));
+        } catch (RuntimeException e) {
+            // the reload that follows a save meets the same problem and says what it is
+            LOG.debug("warm-up stopped", e);
+        }
     }
 
     private void reloadQuietly(PolicyEngine.ReloadListener listener) {

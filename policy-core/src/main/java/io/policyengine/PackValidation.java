@@ -1,6 +1,7 @@
 package io.policyengine;
 
 import io.policyengine.check.ClaimSpace;
+import io.policyengine.model.Claim;
 import io.policyengine.rules.PackVersions;
 import io.policyengine.rules.RulePack;
 
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * Checks compiled packs against claims generated around their terms and codes: what {@code validate}
@@ -52,6 +54,20 @@ final class PackValidation {
             else errors.add(failure);
         }
         return errors;
+    }
+
+    /**
+     * The probe of {@link #errors} run over {@code pack} with its answer dropped, a few batches of claims at a time until
+     * {@code stop} says so: the code a reload's probe runs (the compiled rules' first decisions above all) is then
+     * warm before the first save, which otherwise pays it cold.
+     */
+    static void warm(RulePack pack, BooleanSupplier stop) {
+        List<Claim> probe = ClaimSpace.around(pack.terms(), pack.codes());
+        // a slice keeps every core busy and is soon over when a reload wants the cores
+        int slice = 2 * Runtime.getRuntime().availableProcessors() * Batches.SIZE;
+        for (int from = 0; from < probe.size() && !stop.getAsBoolean(); from += slice) {
+            pack.failure(probe.subList(from, Math.min(probe.size(), from + slice)));
+        }
     }
 
     private static List<RuleProblem> check(RulePack pack) {

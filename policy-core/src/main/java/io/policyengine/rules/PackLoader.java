@@ -75,16 +75,20 @@ final class PackLoader {
     }
 
     /**
-     * Compiles {@code folder}'s DRL once and drops the result, when its rule files are a bundled pack's and so were loaded
-     * from the build's model: the DRL compiler's first run in a JVM is its slowest, and the first save of a watched
-     * folder should not be the one to pay it. Nothing for other folders (their load ran the compiler) or any problem.
+     * {@code folder}'s pack compiled from its DRL, when its rule files are a bundled pack's and so were loaded from the
+     * build's model: the DRL compiler's first run in a JVM is its slowest, and so are a compiled pack's first decisions,
+     * and the first save of a watched folder should not be the one to pay them. Empty for other folders (their load ran
+     * the compiler) and for any problem.
      */
-    static void warmCompiler(Path folder) {
+    static Optional<RulePack> warmCompiler(Path folder) {
         try {
-            PackFiles files = PackChain.of(PackFiles.read(folder)).files();
-            if (isBundled(files)) PackCompiler.compile(files);
+            PackChain chain = PackChain.of(PackFiles.read(folder));
+            PackFiles files = chain.files();
+            if (!isBundled(files)) return Optional.empty();
+            return Optional.of(of(chain, RuleIndex.of(files.files()), PackCompiler.compile(files)));
         } catch (RuleLoadException | RuntimeException e) {
             // a folder that does not compile: the first save compiles it anyway and says why
+            return Optional.empty();
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -39,9 +40,9 @@ public final class PackVersions {
     }
 
     /** See {@link PackLoader#warmCompiler}: for a folder of one pack, or the first version of a folder of versions. */
-    public static void warmCompiler(Path folder) {
+    public static Optional<RulePack> warmCompiler(Path folder) {
         List<Path> subfolders = Files.isDirectory(folder) && !hasDrlFiles(folder) ? versionFolders(folder) : List.of();
-        PackLoader.warmCompiler(subfolders.isEmpty() ? folder : subfolders.get(0));
+        return PackLoader.warmCompiler(subfolders.isEmpty() ? folder : subfolders.get(0));
     }
 
     public static PackVersions load(Path folder) throws RuleLoadException {
