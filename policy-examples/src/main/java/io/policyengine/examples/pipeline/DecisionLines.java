@@ -23,9 +23,13 @@ import java.util.function.Function;
 public final class DecisionLines {
     /** A batch's lines, the items among them that are errors (for standard error), and whether every claim got decided. */
     public record Batch(LineBuffer lines, List<ClaimSource.Item> errors, boolean allDecided) {
-        /** Writes the lines to {@code out} and each error's one line to {@code err}; false when a rule failed for a claim. */
+        /**
+         * Writes the lines to {@code out} and each error's one line to {@code err}, then gives the lines' buffer back for
+         * the next batches (the batch is not sent twice); false when a rule failed for a claim.
+         */
         public boolean sendTo(PrintWriter out, PrintWriter err) {
             CliOutput.writeUtf8(out, lines.buffer(), lines.size());
+            lines.release();
             for (ClaimSource.Item error : errors) ClaimBatches.reportOnStderr(error, err);
             return allDecided;
         }
@@ -49,7 +53,7 @@ public final class DecisionLines {
     /** The same, {@code written} told of each line as it is written (when not null), on the calling thread. */
     public static Batch write(ClaimBatches.Decided decided, Function<Claim, Wording> wordings, Written written) {
         List<ClaimSource.Item> items = decided.items();
-        LineBuffer lines = new LineBuffer(items.size());
+        LineBuffer lines = LineBuffer.forLines(items.size());
         List<ClaimSource.Item> errors = new ArrayList<>();
         int start = 0; // where the line starts, when written is told: the generator holds the line break until the next flush
         try (JsonGenerator json = DecisionJson.lines(lines)) {

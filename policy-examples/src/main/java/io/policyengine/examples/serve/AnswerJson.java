@@ -6,6 +6,11 @@ import io.policyengine.json.DecisionJson;
 import io.policyengine.model.Decision;
 import io.policyengine.model.Explanation;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
@@ -20,6 +25,20 @@ final class AnswerJson {
 
     static String decision(Decision decision, Wording wording) {
         return DecisionJson.toJson(decision, wording);
+    }
+
+    /**
+     * The same as UTF-8, written as bytes straight away: the answer to a one-claim request, which goes out as
+     * bytes, so no text is made to be encoded again (the same bytes: decide --json writes its lines so).
+     */
+    static byte[] decisionBytes(Decision decision, Wording wording) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
+        try (JsonGenerator json = DecisionJson.lines(out)) {
+            DecisionJson.write(json, decision, wording);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
+        }
+        return out.toByteArray();
     }
 
     static String explanation(Explanation explanation, Wording wording) {

@@ -75,7 +75,10 @@ final class BatchAnswer {
             }
             ends[i] = written.size();
         }).lines();
-        return new Part(lines.toByteArray(), ends, decided, logLines);
+        // a copy of its own size: what waits to be sent is counted by its length (SpillingOutput), the buffer goes to the next batch
+        Part part = new Part(lines.toByteArray(), ends, decided, logLines);
+        lines.release();
+        return part;
     }
 
     /** Sends a part, in the order of the batch; false when a rule failed for one of its claims. */

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,7 +61,7 @@ final class ClaimEndpoints {
             return;
         }
         Decided decided = decideOne(exchange, body, wordings, log);
-        Http.sendJson(exchange, 200, decided.json());
+        Http.sendJson(exchange, 200, decided.answer());
     }
 
     /**
@@ -98,11 +99,12 @@ final class ClaimEndpoints {
         gate.mayActFor(exchange, claim);
         rules.check(claim);
         Decision decision = decided(claim, () -> rules.decide(claim));
-        String json = AnswerJson.decision(decision, wordings.apply(claim));
+        byte[] answer = AnswerJson.decisionBytes(decision, wordings.apply(claim));
         String decisionId = DecisionLog.newId();
         if (log.enabled()) {
             ByteArrayOutputStream line = new ByteArrayOutputStream(1024);
-            DecisionRecord.write(line, decisionId, Instant.now(), Gate.caller(exchange).name(), claim, rules.regionOf(claim), decision, json);
+            DecisionRecord.write(line, decisionId, Instant.now(), Gate.caller(exchange).name(), claim, rules.regionOf(claim), decision,
+                    new String(answer, StandardCharsets.UTF_8));
             try {
                 log.append(line);
             } catch (DecisionLog.Unwritable e) {
@@ -111,10 +113,11 @@ final class ClaimEndpoints {
         }
         metrics.decided(decision);
         exchange.getResponseHeaders().set("Decision-Id", decisionId);
-        return new Decided(decisionId, claim, decision, json);
+        return new Decided(decisionId, claim, decision, answer);
     }
 
-    private record Decided(String decisionId, Claim claim, Decision decision, String json) {
+    /** {@code answer}: the decision's JSON in the request's language, as UTF-8. */
+    private record Decided(String decisionId, Claim claim, Decision decision, byte[] answer) {
     }
 
     void explanations(HttpExchange exchange) throws IOException {

@@ -33,7 +33,11 @@ final class Http {
     }
 
     static void sendJson(HttpExchange exchange, int status, String json) throws IOException {
-        send(exchange, status, JSON, json.getBytes(StandardCharsets.UTF_8), false);
+        sendJson(exchange, status, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static void sendJson(HttpExchange exchange, int status, byte[] json) throws IOException {
+        send(exchange, status, JSON, json, false);
     }
 
     /**
