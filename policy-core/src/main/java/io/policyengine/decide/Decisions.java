@@ -93,8 +93,12 @@ public final class Decisions {
             if (i > 0) saySoWhereTheLawPrevails(reasons, from, allowed & ~storeAllowed, packs.get(0).findings());
         }
 
-        List<PolicyId> floors = new ArrayList<>(packs.size() - 1);
-        for (int i = 1; i < packs.size(); i++) floors.add(packs.get(i).policy());
+        // lists the decision would copy again: none made for a pack without floors, nor for no compensation
+        List<PolicyId> floors = List.of();
+        if (packs.size() > 1) {
+            floors = new ArrayList<>(packs.size() - 1);
+            for (int i = 1; i < packs.size(); i++) floors.add(packs.get(i).policy());
+        }
         return new Decision(claim.id(), outcome, REMEDY_LISTS.get(allowed), claim.daysSincePurchase(),
                 repairDue(claim, outcome, packs), reasons, packs.get(0).policy(), floors,
                 commitments(claim, outcome, packs), compensation(outcome, packs), claim.request(),
@@ -165,10 +169,11 @@ public final class Decisions {
     }
 
     private static List<Compensation> compensation(Outcome outcome, List<PackFindings> packs) {
-        List<Compensation> owed = new ArrayList<>(0);
+        List<Compensation> owed = List.of();
         for (PackFindings pack : packs) {
             for (CompensationDue due : pack.findings().compensation()) {
                 if (!due.repairOnly() || outcome.isRepair()) {
+                    if (owed.isEmpty()) owed = new ArrayList<>(2);
                     owed.add(new Compensation(due.reason().article(), due.amount(), due.currency(), due.reason()));
                 }
             }

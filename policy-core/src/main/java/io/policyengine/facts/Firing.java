@@ -21,7 +21,8 @@ public final class Firing implements AutoCloseable {
 
     private final String pack;
     private final Map<Claim, Findings.Builder> byClaim;
-    private final Set<Class<?>> matched;
+    /** The matched finding types, looked through by identity: a handful, asked about for every finding. */
+    private final Class<?>[] matched;
     private final Consumer<Object> observer;
     /** The rule whose finding was made last and its citation: a rule fires for claim after claim of a batch in a row. */
     private Rule citedRule;
@@ -29,7 +30,7 @@ public final class Firing implements AutoCloseable {
 
     private Firing(String pack, List<Claim> claims, Set<Class<?>> matched, Consumer<Object> observer) {
         this.pack = pack;
-        this.matched = matched;
+        this.matched = matched.toArray(new Class<?>[0]);
         this.observer = observer;
         this.byClaim = new IdentityHashMap<>(claims.size() * 2);
         for (Claim claim : claims) byClaim.put(claim, new Findings.Builder());
@@ -62,9 +63,16 @@ public final class Firing implements AutoCloseable {
             kcontext.getKieRuntime().insert(finding);
             return null;
         }
-        if (firing.matched.contains(finding.getClass())) kcontext.getKieRuntime().insert(finding);
+        if (firing.matches(finding.getClass())) kcontext.getKieRuntime().insert(finding);
         if (firing.observer != null) firing.observer.accept(finding);
         return firing.byClaim.get(claim);
+    }
+
+    private boolean matches(Class<?> type) {
+        for (Class<?> one : matched) {
+            if (one == type) return true;
+        }
+        return false;
     }
 
     /** The firing rule's name and article, and the pack: read from the rule's metadata once for each run of its matches. */

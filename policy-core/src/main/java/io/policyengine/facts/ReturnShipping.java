@@ -8,6 +8,8 @@ import io.policyengine.model.Reason;
 import io.policyengine.model.Remedy;
 import org.kie.api.runtime.rule.RuleContext;
 
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -21,8 +23,13 @@ import java.util.Set;
  */
 public record ReturnShipping(Claim claim, Payer payer, Set<Remedy> remedies, Reason reason, String under) {
 
+    /** The remedy of each outcome, by the outcome's ordinal; none for a rejection. */
+    private static final Remedy[] REMEDY_OF = Arrays.stream(Outcome.values())
+            .map(outcome -> outcome == Outcome.REJECTED ? null : Remedy.valueOf(outcome.name())).toArray(Remedy[]::new);
+
     public ReturnShipping {
-        remedies = Set.copyOf(remedies);
+        // the rules' own set (an EnumSet) kept as one, not hashed into a Set.of: covers asks it for every decision
+        remedies = remedies instanceof EnumSet<Remedy> set ? Collections.unmodifiableSet(set.clone()) : Set.copyOf(remedies);
     }
 
     public ReturnShipping(Claim claim, Payer payer, Set<Remedy> remedies, Reason reason) {
@@ -52,6 +59,6 @@ public record ReturnShipping(Claim claim, Payer payer, Set<Remedy> remedies, Rea
 
     /** Whether this finding speaks of {@code outcome}. */
     public boolean covers(Outcome outcome) {
-        return outcome != Outcome.REJECTED && remedies.contains(Remedy.valueOf(outcome.name()));
+        return outcome != Outcome.REJECTED && remedies.contains(REMEDY_OF[outcome.ordinal()]);
     }
 }

@@ -2,6 +2,7 @@ package io.policyengine.model;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.Year;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -152,7 +153,7 @@ public record Claim(String id, Product product, LocalDate purchaseDate, LocalDat
 
     /** Calendar days from purchase to claim; the purchase day is day 0. */
     public int daysSincePurchase() {
-        return (int) (claimDate.toEpochDay() - purchaseDate.toEpochDay());
+        return daysBetween(purchaseDate, claimDate);
     }
 
     /** Whether the claim falls on or before the purchase date plus {@code months} calendar months. */
@@ -162,7 +163,25 @@ public record Claim(String id, Product product, LocalDate purchaseDate, LocalDat
 
     /** Calendar days from delivery to claim; the delivery day is day 0. */
     public int daysSinceDelivery() {
-        return (int) (claimDate.toEpochDay() - deliveryDate.toEpochDay());
+        return daysBetween(deliveryDate, claimDate);
+    }
+
+    /** Days of a common year before each month (1 to 12). */
+    private static final int[] DAYS_BEFORE_MONTH = {0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
+
+    /**
+     * Calendar days from {@code from} to {@code to}. Within one year counted from the months and days alone: the rules ask
+     * for a claim's days at every condition and sentence, and two epoch days each time were about 3 % of deciding it.
+     */
+    private static int daysBetween(LocalDate from, LocalDate to) {
+        int year = to.getYear();
+        if (from.getYear() != year) return (int) (to.toEpochDay() - from.toEpochDay());
+        int fromMonth = from.getMonthValue();
+        int toMonth = to.getMonthValue();
+        int days = DAYS_BEFORE_MONTH[toMonth] - DAYS_BEFORE_MONTH[fromMonth] + to.getDayOfMonth() - from.getDayOfMonth();
+        // a 29 February between them
+        if (fromMonth <= 2 && toMonth > 2 && Year.isLeap(year)) days++;
+        return days;
     }
 
     /** Whether the claim falls on or before the delivery date plus {@code months} calendar months. */
