@@ -204,7 +204,8 @@ public final class ClaimSource implements Iterable<ClaimSource.Item>, AutoClosea
         if (first == ByteLines.TOO_LONG) return new JsonLinesReader(source, in, blankLines, List.of(first));
         // A good claim alone on the first line (JSON Lines, or the one claim of a request to serve) is read straight
         // from its bytes, which is quicker than decoding it and tokenizing the text to see that it is whole.
-        if (ClaimTokens.readLine(first) != null) return new JsonLinesReader(source, in, blankLines, List.of(first));
+        Claim firstClaim = ClaimTokens.readLine(first);
+        if (firstClaim != null) return new JsonLinesReader(source, in, blankLines, first, firstClaim);
         String firstLine;
         try {
             firstLine = ByteLines.decode(first);

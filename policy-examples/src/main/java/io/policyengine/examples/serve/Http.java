@@ -12,12 +12,15 @@ import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Small pieces of HTTP the endpoints share: answering, error bodies, reading a bounded body. */
 final class Http {
     static final String JSON = "application/json; charset=utf-8";
     static final String NDJSON = "application/x-ndjson; charset=utf-8";
     static final int MAX_CLAIM_BYTES = 1 << 20;
+    /** A Content-Length that is a number Java can hold (compiled once: String.matches compiles its pattern at each call). */
+    private static final Pattern LENGTH = Pattern.compile("\\d{1,18}");
     /**
      * How much of a refused body is read and dropped after the answer, so that its sender gets the answer
      * and not a reset connection; a body still longer is cut (the request's time limit bounds it too).
@@ -108,7 +111,7 @@ final class Http {
     /** The whole body of a one-claim request; 413 over {@link #MAX_CLAIM_BYTES}. */
     static byte[] readClaimBody(HttpExchange exchange, InputStream in) throws IOException {
         String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (declared != null && declared.matches("\\d{1,18}") && Long.parseLong(declared) > MAX_CLAIM_BYTES) throw tooLarge();
+        if (declared != null && LENGTH.matcher(declared).matches() && Long.parseLong(declared) > MAX_CLAIM_BYTES) throw tooLarge();
         // One byte more than allowed tells a body that is too large, with or without Content-Length.
         byte[] body = in.readNBytes(MAX_CLAIM_BYTES + 1);
         if (body.length > MAX_CLAIM_BYTES) throw tooLarge();
