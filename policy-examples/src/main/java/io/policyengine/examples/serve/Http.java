@@ -11,6 +11,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -111,8 +112,16 @@ final class Http {
     /** The whole body of a one-claim request; 413 over {@link #MAX_CLAIM_BYTES}. */
     static byte[] readClaimBody(HttpExchange exchange, InputStream in) throws IOException {
         String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (declared != null && LENGTH.matcher(declared).matches() && Long.parseLong(declared) > MAX_CLAIM_BYTES) throw tooLarge();
-        // One byte more than allowed tells a body that is too large, with or without Content-Length.
+        long length = declared != null && LENGTH.matcher(declared).matches() ? Long.parseLong(declared) : -1;
+        if (length > MAX_CLAIM_BYTES) throw tooLarge();
+        if (length >= 0 && !exchange.getRequestHeaders().containsKey("Transfer-Encoding")) {
+            // read into an array of the declared size, not through readNBytes' 8 KiB chunks (cleared, then copied);
+            // the server's stream ends at Content-Length, so a shorter body is what the client sent
+            byte[] body = new byte[(int) length];
+            int read = in.readNBytes(body, 0, body.length);
+            return read == body.length ? body : Arrays.copyOf(body, read);
+        }
+        // Chunked: one byte more than allowed tells a body that is too large.
         byte[] body = in.readNBytes(MAX_CLAIM_BYTES + 1);
         if (body.length > MAX_CLAIM_BYTES) throw tooLarge();
         return body;
