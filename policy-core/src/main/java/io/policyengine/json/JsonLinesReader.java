@@ -21,6 +21,8 @@ final class JsonLinesReader extends ItemReader {
 
     private final ByteLines in;
     private final Deque<byte[]> pending;
+    /** The first line's claim when it was read already; null once given out, or when it was not. */
+    private Claim firstClaim;
     private int lineNumber;
     private boolean done;
 
@@ -29,10 +31,20 @@ final class JsonLinesReader extends ItemReader {
      * @param readAhead   the first non-blank line and any lines after it, already read from {@code in}
      */
     JsonLinesReader(String source, ByteLines in, int linesBefore, List<byte[]> readAhead) {
+        this(source, in, linesBefore, readAhead, null);
+    }
+
+    /** The same, the first line's claim already read (by {@link ClaimSource}, to tell the input is JSON Lines): it is not read again. */
+    JsonLinesReader(String source, ByteLines in, int linesBefore, byte[] firstLine, Claim firstClaim) {
+        this(source, in, linesBefore, List.of(firstLine), firstClaim);
+    }
+
+    private JsonLinesReader(String source, ByteLines in, int linesBefore, List<byte[]> readAhead, Claim firstClaim) {
         super(source);
         this.in = in;
         this.lineNumber = linesBefore;
         this.pending = new ArrayDeque<>(readAhead);
+        this.firstClaim = firstClaim;
     }
 
     /** Whether the line is not UTF-8, or not JSON in a way that no line after it can mend. */
@@ -106,6 +118,7 @@ final class JsonLinesReader extends ItemReader {
                         + " MiB, the limit for one claim: not read");
             } else {
                 lineNumber++;
+                if (firstClaim != null) return readAlready(lineNumber);
                 if (!isBlank(bytes)) return new Line(this, lineNumber, bytes);
             }
         }
@@ -125,6 +138,12 @@ final class JsonLinesReader extends ItemReader {
         } catch (CharacterCodingException e) {
             return false;
         }
+    }
+
+    private ClaimSource.Unread readAlready(int number) {
+        Item item = Item.of(source, number, firstClaim);
+        firstClaim = null;
+        return () -> item;
     }
 
     /** A non-blank line, not parsed yet: {@link #read} decodes and parses it, on any thread. */

@@ -35,6 +35,7 @@ final class ClaimEndpoints {
     private static final String JSON = "application/json";
     private static final String NDJSON = "application/x-ndjson";
     private static final int PEEK_BYTES = 1 << 16;
+    private static final int PEEK_BUFFER = 512;
 
     private final LiveRules rules;
     private final DecisionLog log;
@@ -55,7 +56,9 @@ final class ClaimEndpoints {
         if (!JSON.equals(type) && !NDJSON.equals(type)) throw unsupported(type, JSON + " or " + NDJSON);
         Function<Claim, Wording> wordings = wordings(exchange);
         DecisionLog log = logFor(exchange);
-        InputStream body = new BufferedInputStream(exchange.getRequestBody(), 8192);
+        // a small buffer to peek through (it grows while a mark needs it): one of 8 KiB, cleared for every request,
+        // was more than a one-claim body, and a batch's reader reads past it in large blocks
+        InputStream body = new BufferedInputStream(exchange.getRequestBody(), PEEK_BUFFER);
         if (NDJSON.equals(type) || startsWithArray(body)) {
             batch(exchange, body, wordings, log);
             return;

@@ -11,13 +11,17 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Small pieces of HTTP the endpoints share: answering, error bodies, reading a bounded body. */
 final class Http {
     static final String JSON = "application/json; charset=utf-8";
     static final String NDJSON = "application/x-ndjson; charset=utf-8";
     static final int MAX_CLAIM_BYTES = 1 << 20;
+    /** A Content-Length that is a number Java can hold (compiled once: String.matches compiles its pattern at each call). */
+    private static final Pattern LENGTH = Pattern.compile("\\d{1,18}");
     /**
      * How much of a refused body is read and dropped after the answer, so that its sender gets the answer
      * and not a reset connection; a body still longer is cut (the request's time limit bounds it too).
@@ -108,8 +112,16 @@ final class Http {
     /** The whole body of a one-claim request; 413 over {@link #MAX_CLAIM_BYTES}. */
     static byte[] readClaimBody(HttpExchange exchange, InputStream in) throws IOException {
         String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (declared != null && declared.matches("\\d{1,18}") && Long.parseLong(declared) > MAX_CLAIM_BYTES) throw tooLarge();
-        // One byte more than allowed tells a body that is too large, with or without Content-Length.
+        long length = declared != null && LENGTH.matcher(declared).matches() ? Long.parseLong(declared) : -1;
+        if (length > MAX_CLAIM_BYTES) throw tooLarge();
+        if (length >= 0 && !exchange.getRequestHeaders().containsKey("Transfer-Encoding")) {
+            // read into an array of the declared size, not through readNBytes' 8 KiB chunks (cleared, then copied);
+            // the server's stream ends at Content-Length, so a shorter body is what the client sent
+            byte[] body = new byte[(int) length];
+            int read = in.readNBytes(body, 0, body.length);
+            return read == body.length ? body : Arrays.copyOf(body, read);
+        }
+        // Chunked: one byte more than allowed tells a body that is too large.
         byte[] body = in.readNBytes(MAX_CLAIM_BYTES + 1);
         if (body.length > MAX_CLAIM_BYTES) throw tooLarge();
         return body;
