@@ -136,8 +136,9 @@ record PackStack(PackVersions store, List<PackVersions> floors, int firingLimit,
      * or the price has more decimals than the store pack's currency has (contract 17, naming {@code product.price}).
      */
     void check(Claim claim) {
-        for (PackVersions pack : packs()) pack.forPurchase(claim.purchaseDate());
-        Object currency = store.forPurchase(claim.purchaseDate()).terms().get(CURRENCY_TERM);
+        RulePack storeVersion = store.forPurchase(claim.purchaseDate());
+        for (PackVersions floor : floors) floor.forPurchase(claim.purchaseDate());
+        Object currency = storeVersion.terms().get(CURRENCY_TERM);
         Money.checkPrice(claim.product().price(), currency == null ? null : currency.toString());
     }
 }

@@ -120,7 +120,9 @@ public final class Decisions {
     private static int allowed(Findings findings) {
         int allowed = 0;
         for (Grant grant : findings.grants()) {
-            if (!findings.excluded(grant)) allowed |= 1 << grant.remedy().ordinal();
+            int remedy = 1 << grant.remedy().ordinal();
+            // a remedy another grant already allows needs no look through the exclusions (a chain grants one on many grounds)
+            if ((allowed & remedy) == 0 && !findings.excluded(grant)) allowed |= remedy;
         }
         return allowed;
     }

@@ -124,8 +124,10 @@ public record Findings(List<Grant> grants, List<Exclusion> exclusions, RepairDea
             if (list instanceof ArrayList<T> growing) {
                 to = growing;
             } else {
+                // the two so far one by one: addAll would copy them into an array first
                 to = new ArrayList<>(8);
-                to.addAll(list);
+                to.add(list.get(0));
+                to.add(list.get(1));
             }
             to.add(finding);
             return to;

@@ -170,18 +170,22 @@ public record Claim(String id, Product product, LocalDate purchaseDate, LocalDat
     private static final int[] DAYS_BEFORE_MONTH = {0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
 
     /**
-     * Calendar days from {@code from} to {@code to}. Within one year counted from the months and days alone: the rules ask
-     * for a claim's days at every condition and sentence, and two epoch days each time were about 3 % of deciding it.
+     * Calendar days from {@code from} to {@code to}. Within one year or into the next, counted from the months and days
+     * alone: the rules ask for a claim's days at every condition and sentence, and two epoch days each time were about
+     * 3 % of deciding it.
      */
     private static int daysBetween(LocalDate from, LocalDate to) {
-        int year = to.getYear();
-        if (from.getYear() != year) return (int) (to.toEpochDay() - from.toEpochDay());
-        int fromMonth = from.getMonthValue();
-        int toMonth = to.getMonthValue();
-        int days = DAYS_BEFORE_MONTH[toMonth] - DAYS_BEFORE_MONTH[fromMonth] + to.getDayOfMonth() - from.getDayOfMonth();
-        // a 29 February between them
-        if (fromMonth <= 2 && toMonth > 2 && Year.isLeap(year)) days++;
-        return days;
+        int year = from.getYear();
+        int years = to.getYear() - year;
+        if (years == 0) return dayOfYear(to) - dayOfYear(from);
+        if (years == 1) return (Year.isLeap(year) ? 366 : 365) - dayOfYear(from) + dayOfYear(to);
+        return (int) (to.toEpochDay() - from.toEpochDay());
+    }
+
+    /** The day of the year, 1 January being 1. */
+    private static int dayOfYear(LocalDate day) {
+        int month = day.getMonthValue();
+        return DAYS_BEFORE_MONTH[month] + day.getDayOfMonth() + (month > 2 && Year.isLeap(day.getYear()) ? 1 : 0);
     }
 
     /** Whether the claim falls on or before the delivery date plus {@code months} calendar months. */

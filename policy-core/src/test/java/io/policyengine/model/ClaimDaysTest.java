@@ -33,12 +33,15 @@ class ClaimDaysTest {
         assertThat(days("2026-03-01", "2026-03-01")).isZero();
         assertThat(days("2026-12-31", "2027-01-01")).isEqualTo(1);
         assertThat(days("2023-11-30", "2024-03-01")).isEqualTo(92);
+        assertThat(days("2023-12-31", "2024-12-31")).isEqualTo(366);
+        assertThat(days("2024-12-31", "2025-12-31")).isEqualTo(365);
+        assertThat(days("2024-02-29", "2026-02-28")).isEqualTo(730);
     }
 
     @Test
-    void everyPurchaseDayOfFourYearsAndEveryClaimDayOfTheYearAfterCountAsTheCalendarDoes() {
+    void everyPurchaseDayOfFourYearsAndEveryThirdClaimDayOfTheTwoYearsAfterCountAsTheCalendarDoes() {
         for (LocalDate bought = LocalDate.of(2023, 1, 1); bought.isBefore(LocalDate.of(2027, 1, 1)); bought = bought.plusDays(1)) {
-            for (int later = 0; later <= 400; later += 3) {
+            for (int later = 0; later <= 800; later += 3) {
                 LocalDate claimed = bought.plusDays(later);
                 Claim claim = claim(bought, claimed);
                 assertThat(claim.daysSincePurchase()).as("%s to %s", bought, claimed).isEqualTo(later);
