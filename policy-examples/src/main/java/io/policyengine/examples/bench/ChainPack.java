@@ -119,8 +119,10 @@ public final class ChainPack {
             String category = CATEGORIES[i % CATEGORIES.length];
             String name = region(region) + " " + category + ": regional no-reason return";
             regionDrl.append(rule(name, "6", "$days", "regionNoReasonReturnDays", REGION_DAYS,
-                    "    $claim : Claim( store in ( " + storesOf(region) + " ), " + category(category) + ",\n"
-                            + "                    qualityDefect == false, daysSincePurchase <= $days )\n",
+                    // the tests every region's rules share come first: Drools evaluates them once for all of them, and
+                    // only a claim that passes them meets the regions' `store in ( ... )`, which it cannot hash
+                    "    $claim : Claim( qualityDefect == false, daysSincePurchase <= $days,\n"
+                            + "                    store in ( " + storesOf(region) + " ), " + category(category) + " )\n",
                     "    Grant.insert( kcontext, $claim, params( \"region\", \"" + region(region) + "\", \"days\", $claim.daysSincePurchase(),"
                             + " \"regionDays\", $days ),\n        Remedy.REFUND );\n"));
             en.append(name).append(" = returned without a defect on day {days}, within the {regionDays} days of the promotion of region {region}\n");
