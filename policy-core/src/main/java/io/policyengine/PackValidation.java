@@ -63,8 +63,8 @@ final class PackValidation {
      */
     static void warm(RulePack pack, BooleanSupplier stop) {
         List<Claim> probe = ClaimSpace.around(pack.terms(), pack.codes());
-        // a slice keeps every core busy and is soon over when a reload wants the cores
-        int slice = 2 * Runtime.getRuntime().availableProcessors() * Batches.SIZE;
+        // a batch for each core: every core busy, and soon over when a reload wants the cores
+        int slice = Runtime.getRuntime().availableProcessors() * Batches.SIZE;
         for (int from = 0; from < probe.size() && !stop.getAsBoolean(); from += slice) {
             pack.failure(probe.subList(from, Math.min(probe.size(), from + slice)));
         }
