@@ -36,6 +36,9 @@ class ClaimDaysTest {
         assertThat(days("2023-12-31", "2024-12-31")).isEqualTo(366);
         assertThat(days("2024-12-31", "2025-12-31")).isEqualTo(365);
         assertThat(days("2024-02-29", "2026-02-28")).isEqualTo(730);
+        assertThat(days("2016-03-01", "2026-03-01")).isEqualTo(3652);
+        assertThat(days("2015-03-01", "2026-03-01")).isEqualTo(4018);
+        assertThat(days("2099-12-31", "2101-01-01")).isEqualTo(366);
     }
 
     @Test
