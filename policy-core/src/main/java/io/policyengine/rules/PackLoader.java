@@ -61,6 +61,12 @@ final class PackLoader {
         // reworded): the build compiled them already
         Optional<KieBase> built = isBundled(files) ? BuiltModel.kieBase(files, index, RuleIndex.of(chain.removed())) : Optional.empty();
         if (built.isPresent()) return of(chain, index, built.get());
+        return fromDrl(chain, index);
+    }
+
+    /** The pack of {@code chain} compiled from its DRL. */
+    private static RulePack fromDrl(PackChain chain, RuleIndex index) throws RuleLoadException {
+        PackFiles files = chain.files();
         KieBase base;
         try {
             base = PackCompiler.compile(files);
@@ -85,7 +91,7 @@ final class PackLoader {
             PackChain chain = PackChain.of(PackFiles.read(folder));
             PackFiles files = chain.files();
             if (!isBundled(files)) return Optional.empty();
-            return Optional.of(of(chain, RuleIndex.of(files.files()), PackCompiler.compile(files)));
+            return Optional.of(fromDrl(chain, RuleIndex.of(files.files())));
         } catch (RuleLoadException | RuntimeException e) {
             // a folder that does not compile: the first save compiles it anyway and says why
             return Optional.empty();
