@@ -1,6 +1,8 @@
 package io.policyengine.model;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -14,31 +16,26 @@ class ClaimDaysTest {
         return Claim.builder("C-1", "TV-1").purchaseDate(bought).deliveryDate(bought).claimDate(claimed).qualityDefect(true).build();
     }
 
-    private static int days(String bought, String claimed) {
-        return claim(LocalDate.parse(bought), LocalDate.parse(claimed)).daysSincePurchase();
-    }
-
-    @Test
-    void theLeapDayCountsInLeapYearsOnly() {
-        assertThat(days("2024-02-28", "2024-03-01")).isEqualTo(2);
-        assertThat(days("2026-02-28", "2026-03-01")).isEqualTo(1);
-        assertThat(days("2000-02-28", "2000-03-01")).isEqualTo(2);
-        assertThat(days("2100-02-28", "2100-03-01")).isEqualTo(1);
-        assertThat(days("2024-02-29", "2024-03-01")).isEqualTo(1);
-        assertThat(days("2024-01-31", "2024-12-31")).isEqualTo(335);
-    }
-
-    @Test
-    void thePurchaseDayIsDayZeroAndTheYearsEndIsCrossed() {
-        assertThat(days("2026-03-01", "2026-03-01")).isZero();
-        assertThat(days("2026-12-31", "2027-01-01")).isEqualTo(1);
-        assertThat(days("2023-11-30", "2024-03-01")).isEqualTo(92);
-        assertThat(days("2023-12-31", "2024-12-31")).isEqualTo(366);
-        assertThat(days("2024-12-31", "2025-12-31")).isEqualTo(365);
-        assertThat(days("2024-02-29", "2026-02-28")).isEqualTo(730);
-        assertThat(days("2016-03-01", "2026-03-01")).isEqualTo(3652);
-        assertThat(days("2015-03-01", "2026-03-01")).isEqualTo(4018);
-        assertThat(days("2099-12-31", "2101-01-01")).isEqualTo(366);
+    @ParameterizedTest(name = "bought {0}, claimed {1}: day {2} ({3})")
+    @CsvSource(delimiter = '|', textBlock = """
+            2024-02-28 | 2024-03-01 | 2    | the leap day counts in a leap year
+            2026-02-28 | 2026-03-01 | 1    | and not in a common year
+            2000-02-28 | 2000-03-01 | 2    | a century divisible by 400 is a leap year
+            2100-02-28 | 2100-03-01 | 1    | another century is not
+            2024-02-29 | 2024-03-01 | 1    | bought on the leap day
+            2024-01-31 | 2024-12-31 | 335  | across the leap day within the year
+            2026-03-01 | 2026-03-01 | 0    | the purchase day is day 0
+            2026-12-31 | 2027-01-01 | 1    | across the new year
+            2023-11-30 | 2024-03-01 | 92   | into a leap year, past its leap day
+            2023-12-31 | 2024-12-31 | 366  | a whole leap year
+            2024-12-31 | 2025-12-31 | 365  | a whole common year
+            2024-02-29 | 2026-02-28 | 730  | two years on
+            2016-03-01 | 2026-03-01 | 3652 | ten years on
+            2015-03-01 | 2026-03-01 | 4018 | eleven years on
+            2099-12-31 | 2101-01-01 | 366  | over a century that is not a leap year
+            """)
+    void daysSincePurchase(LocalDate bought, LocalDate claimed, int days, String why) {
+        assertThat(claim(bought, claimed).daysSincePurchase()).isEqualTo(days);
     }
 
     @Test
